@@ -1,0 +1,76 @@
+"""Pure extraction: bytes of a page in, its content and quota facts out.
+
+Nothing here touches the network, the database, the clock or files, so every function can
+be re-run over stored pages (``quotas reextract``) whenever the rules improve.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from extractors import content, decode, quotas_en, quotas_zh, vocab
+from extractors.errors import ExtractError
+from extractors.facts import Content, Extraction, QuotaFact
+
+# Bump when a rule changes what is extracted; stored facts carry the version that found them.
+EXTRACTOR_VERSION = "2026.11.29"
+
+__all__ = ["EXTRACTOR_VERSION", "Content", "Extraction", "QuotaFact", "extract", "extract_text"]
+
+
+def extract(
+    body: bytes,
+    url: str,
+    *,
+    content_type: str | None = None,
+    published: date | None = None,
+) -> Extraction:
+    """Decode, read and mine one page. ``published`` is used when the page gives no date.
+
+    Never raises for a page it cannot read: the reason is returned in ``Extraction.error``.
+    """
+    try:
+        html, encoding = decode.decode_body(body, content_type)
+        page = content.read_content(html, url, content_type=content_type)
+    except ExtractError as exc:
+        empty = Content(title=None, published=None, language=None, text="")
+        return Extraction(url=url, content=empty, error=str(exc), version=EXTRACTOR_VERSION)
+    return _mine(url, page, published, encoding)
+
+
+def extract_text(text: str, url: str, *, published: date | None = None) -> Extraction:
+    """Mine plain text (a pasted newsletter, a saved .txt page)."""
+    page = content.read_text(text, url)
+    return _mine(url, page, published, None)
+
+
+def _mine(url: str, page: Content, published: date | None, encoding: str | None) -> Extraction:
+    if page.published is None and published is not None:
+        page = _with_date(page, published)
+    facts = tuple(_dedupe([*quotas_zh.find_facts(page), *quotas_en.find_facts(page)]))
+    return Extraction(
+        url=url,
+        content=page,
+        facts=facts,
+        companies=vocab.find_companies(page.text),
+        relevant=bool(facts) or vocab.is_relevant(page.title or "", page.text),
+        encoding=encoding,
+        version=EXTRACTOR_VERSION,
+    )
+
+
+def _with_date(page: Content, published: date) -> Content:
+    from dataclasses import replace
+
+    return replace(page, published=datetime(published.year, published.month, published.day))
+
+
+def _dedupe(facts: list[QuotaFact]) -> list[QuotaFact]:
+    """One fact stated twice in a document counts once; the first statement is kept."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for fact in facts:
+        if fact.key() not in seen:
+            seen.add(fact.key())
+            kept.append(fact)
+    return kept
