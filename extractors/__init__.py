@@ -31,7 +31,10 @@ def extract(
     """
     try:
         html, encoding = decode.decode_body(body, content_type)
-        page = content.read_content(html, url, content_type=content_type)
+        if content_type and content_type.split(";")[0].strip() == "text/plain":
+            page = content.read_text(html, url)
+        else:
+            page = content.read_content(html, url, content_type=content_type)
     except ExtractError as exc:
         empty = Content(title=None, published=None, language=None, text="")
         return Extraction(url=url, content=empty, error=str(exc), version=EXTRACTOR_VERSION)

@@ -1,0 +1,401 @@
+"""The ``quotas`` command: a thin click group over the pipeline and the store.
+
+Every error a user can cause ends as one line on stderr and a non-zero exit code (see
+``EXIT_CODES``); ``-v`` adds the details. Logging is configured here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+from sqlalchemy.exc import SQLAlchemyError
+
+import extractors
+from extractors.canonical import page_metadata
+from extractors.errors import QuotaError
+from scraper.output import FORMATS, write_rows
+from scraper.pipeline import PAGE_SUFFIXES, Pipeline, RunReport, read_file
+
+log = logging.getLogger("quotas")
+
+# Exit codes, in one place. Crawls: 0 ok, 1 some documents failed, 3 nothing fetched at all.
+EXIT_CODES = {
+    "ok": 0,
+    "partial": 1,
+    "usage": 2,  # bad option or argument, bad sources file
+    "nothing_fetched": 3,
+    "database": 4,  # the database cannot be opened, migrated or written
+    "locked": 5,  # another run holds the lock
+    "internal": 70,  # a bug: please report it with the -v output
+}
+
+FACT_COLUMNS = (
+    "commodity",
+    "quota_type",
+    "year",
+    "period",
+    "category",
+    "holder",
+    "amount_t",
+    "status",
+    "issuer",
+    "change_pct",
+    "evidence",
+)
+
+
+class QuotasGroup(click.Group):
+    """Turns every error into one line and an exit code, never a traceback."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        kwargs["standalone_mode"] = False
+        argv = list(kwargs.get("args") or (args[0] if args else sys.argv[1:]))
+        verbose = any(a in ("--verbose", "-v", "-vv") for a in argv)
+        try:
+            return super().main(*args, **kwargs)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            _fail("interrupted", 130)
+        except click.UsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            _fail(f"{exc.format_message()}{hint}", EXIT_CODES["usage"])
+        except click.ClickException as exc:
+            _fail(exc.format_message(), exc.exit_code)
+        except QuotaError as exc:
+            if verbose:
+                log.exception("details")
+            _fail(str(exc), exc.exit_code)
+        except SQLAlchemyError as exc:
+            if verbose:
+                log.exception("details")
+            first = str(exc.orig if getattr(exc, "orig", None) else exc).splitlines()[0]
+            _fail(f"database error: {first}", EXIT_CODES["database"])
+        except OSError as exc:
+            if verbose:
+                log.exception("details")
+            where = f" {exc.filename}" if exc.filename else ""
+            _fail(f"{exc.strerror or exc}:{where}", 1)
+        except Exception as exc:
+            if verbose:
+                log.exception("details")
+            _fail(
+                f"internal error: {type(exc).__name__}: {exc} (run with -v for details)",
+                EXIT_CODES["internal"],
+            )
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"quotas: error: {message}", err=True)
+    sys.exit(code)
+
+
+class Context:
+    """What every command may need, opened lazily so `extract` never touches a database."""
+
+    def __init__(self, db: str | None, sources: Path | None, verbose: int) -> None:
+        self.db_option = db
+        self.sources_option = sources
+        self.verbose = verbose
+        self._engine: Any = None
+
+    @property
+    def database_url(self) -> str:
+        from models.base import resolve_database_url
+
+        return resolve_database_url(self.db_option)
+
+    @property
+    def engine(self) -> Any:
+        if self._engine is None:
+            from models.base import open_engine
+
+            self._engine = open_engine(self.database_url)
+        return self._engine
+
+    def store(self) -> Any:
+        from models.store import Store
+
+        return Store(self.engine)
+
+    def config(self) -> Any:
+        from scraper.config import load_config
+
+        return load_config(self.sources_option)
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+@click.group(cls=QuotasGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    metavar="URL|PATH",
+    help="Database: a SQLAlchemy URL or a SQLite file path. Default: $QUOTAS_DATABASE_URL, "
+    "else a per-user SQLite file (see `quotas status`).",
+)
+@click.option(
+    "--sources",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Sources file (TOML). Default: $QUOTAS_SOURCES, else the shipped sources.toml.",
+)
+@click.option("-v", "--verbose", count=True, help="Log progress; -vv logs every request.")
+@click.version_option(package_name="quota-tracker", prog_name="quotas")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, sources: Path | None, verbose: int) -> None:
+    """Chinese rare earth and tungsten quotas, from official notices and the news.
+
+    \b
+    Examples:
+      quotas crawl                     # the scheduled job: new notices and news
+      quotas backfill --since 2018     # page back through the archives
+      quotas extract notice.html --json
+      quotas status
+    """
+    level = logging.WARNING - 10 * verbose
+    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+    if verbose < 2:
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+    ctx.obj = Context(db, sources, verbose)
+
+
+# -- crawl, backfill ---------------------------------------------------------------------------
+
+
+def _progress(enabled: bool) -> Callable[[str, int, int], None]:
+    """A one-line progress bar on stderr when it is a terminal; silent in cron."""
+    if not enabled:
+        return lambda what, done, total: None
+
+    def show(what: str, done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        bar = "#" * filled + "." * (width - filled)
+        end = "\n" if done >= total else ""
+        click.echo(f"\r{what:<10} [{bar}] {done}/{total}", err=True, nl=False)
+        if end:
+            click.echo("", err=True)
+
+    return show
+
+
+def _run_crawl(obj: Context, kind: str, names: tuple[str, ...], **window: Any) -> RunReport:
+    from models.base import database_path
+    from models.store import HttpCache
+    from scraper.fetch import Fetcher
+    from scraper.lock import run_lock
+    from scraper.sources import build_sources
+
+    config = obj.config()
+    sources = build_sources(config, names or None)
+    url = obj.database_url
+    with run_lock(database_path(url)):
+        store = obj.store()
+        cache = HttpCache(obj.engine)
+
+        def make_fetcher(on_request: Callable[..., None]) -> Fetcher:
+            return Fetcher(config.fetch, cache=cache, on_request=on_request)
+
+        pipeline = Pipeline(store, progress=_progress(sys.stderr.isatty()))
+        return pipeline.crawl(make_fetcher, sources, kind=kind, **window)
+
+
+def _summarise(report: RunReport) -> None:
+    click.echo(
+        f"{report.kind}: {report.leads} leads, {report.known} already stored, "
+        f"{report.stored} new or changed documents, {report.unchanged} unchanged, "
+        f"{report.failed} failed, {report.facts_new} new facts"
+    )
+    for url, fact in report.new_facts[:50]:
+        amount = "undisclosed" if fact.amount_t is None else f"{fact.amount_t:,.0f} t"
+        holder = f" {fact.holder}" if fact.holder else ""
+        category = f" {fact.category}" if fact.category else ""
+        click.echo(
+            f"  new: {fact.year} {fact.commodity} {fact.quota_type} {fact.period}"
+            f"{category}{holder} = {amount} ({fact.status})  {url}"
+        )
+    if len(report.new_facts) > 50:
+        click.echo(f"  … and {len(report.new_facts) - 50} more (see `quotas status`)")
+    for line in report.errors[:20]:
+        click.echo(f"quotas: warning: {line}", err=True)
+    if report.sources_failed:
+        click.echo(f"quotas: warning: sources failed: {', '.join(report.sources_failed)}", err=True)
+
+
+@cli.command()
+@click.option("--source", "names", multiple=True, metavar="NAME", help="Only these sources.")
+@pass_ctx
+def crawl(obj: Context, names: tuple[str, ...]) -> None:
+    """Fetch what is new from every source and store its facts (for cron).
+
+    Reads the first page of each listing, fetches only pages not yet stored, and asks for
+    listings conditionally, so a run with nothing new costs a few requests. Exit codes:
+    0 all went well, 1 some documents failed, 2 usage or configuration error, 3 nothing
+    could be fetched at all, 4 database error, 5 another run is in progress.
+
+    \b
+    Examples:
+      quotas crawl
+      quotas crawl --source miit
+      QUOTAS_DATABASE_URL=/data/quotas.db quotas crawl
+    """
+    report = _run_crawl(obj, "crawl", names)
+    _summarise(report)
+    sys.exit(report.exit_code)
+
+
+@cli.command()
+@click.option("--since", type=click.IntRange(2000, 2100), required=True, help="Oldest year to reach.")
+@click.option("--until", type=click.IntRange(2000, 2100), help="Newest year to take (default: all).")
+@click.option("--source", "names", multiple=True, metavar="NAME", help="Only these sources.")
+@pass_ctx
+def backfill(obj: Context, since: int, until: int | None, names: tuple[str, ...]) -> None:
+    """Page back through every listing until it is older than --since, storing what is new.
+
+    \b
+    Examples:
+      quotas backfill --since 2018
+      quotas backfill --since 2010 --until 2015 --source miit
+    """
+    if until is not None and until < since:
+        raise click.BadParameter(f"--until {until} is before --since {since}")
+    report = _run_crawl(obj, "backfill", names, since=since, until=until, full=True)
+    _summarise(report)
+    sys.exit(report.exit_code)
+
+
+# -- local pages -------------------------------------------------------------------------------
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--url", help="The page's original URL (when the page does not state it).")
+@click.option("--published", type=_DATE, help="Publication date YYYY-MM-DD (when the page has none).")
+@pass_ctx
+def ingest(obj: Context, paths: tuple[Path, ...], url: str | None, published: datetime | None) -> None:
+    """Store saved pages (.html, .htm, .txt, or folders of them) and their facts.
+
+    \b
+    Examples:
+      quotas ingest saved/notice-2024.html --url https://www.miit.gov.cn/... --published 2024-02-06
+      quotas ingest ~/clippings/
+    """
+    pipeline = Pipeline(obj.store(), progress=_progress(sys.stderr.isatty()))
+    report = pipeline.ingest(paths, url=url, published=published.date() if published else None)
+    _summarise(report)
+    sys.exit(report.exit_code)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--url", help="The page's URL (default: read from the page, else the file's).")
+@click.option("--published", type=_DATE, help="Publication date YYYY-MM-DD (when the page has none).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object: url, title, published, language, facts.")
+def extract(path: Path, url: str | None, published: datetime | None, as_json: bool) -> None:
+    """Show the facts a page yields, storing nothing (PATH may be - for stdin).
+
+    \b
+    Examples:
+      quotas extract notice.html
+      curl -s https://www.gov.cn/... | quotas extract - --url https://www.gov.cn/... --json
+    """
+    if str(path) == "-":
+        body = sys.stdin.buffer.read()
+        content_type = "text/html"
+        page_url = url or "stdin:"
+    else:
+        if path.is_dir():
+            raise QuotaError(f"{path} is a folder; extract reads one page (use ingest for folders)")
+        if not path.exists():
+            raise QuotaError(f"no such file: {path}")
+        body = read_file(path)
+        content_type = PAGE_SUFFIXES.get(path.suffix.lower(), "text/html")
+        page_url = url or ""
+        if not page_url and content_type == "text/html":
+            page_url = page_metadata(body[:20000].decode("utf-8", "replace")).get("url", "")
+        page_url = page_url or path.resolve().as_uri()
+    result = extractors.extract(
+        body, page_url, content_type=content_type, published=published.date() if published else None
+    )
+    if result.error:
+        raise QuotaError(f"cannot read {path}: {result.error}")
+    if as_json:
+        doc = {
+            "url": result.url,
+            "title": result.content.title,
+            "published": result.content.published.date().isoformat() if result.content.published else None,
+            "language": result.content.language,
+            "companies": list(result.companies),
+            "facts": [fact.to_dict() for fact in result.facts],
+        }
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    published_on = result.content.published.date() if result.content.published else "unknown date"
+    click.echo(f"{result.content.title or '(no title)'}  [{published_on}, {result.content.language}]")
+    if not result.facts:
+        click.echo("no quota facts")
+        return
+    write_rows([f.to_dict() for f in result.facts], FACT_COLUMNS, "table", right=("amount_t", "change_pct"))
+
+
+@cli.command()
+@pass_ctx
+def reextract(obj: Context) -> None:
+    """Re-run the extractors over every stored raw page, replacing their facts.
+
+    \b
+    Example:
+      quotas reextract
+    """
+    from models.base import database_path
+    from scraper.lock import run_lock
+
+    with run_lock(database_path(obj.database_url)):
+        report = Pipeline(obj.store(), progress=_progress(sys.stderr.isatty())).reextract()
+    click.echo(f"reextract: {report.stored} documents, {report.failed} unreadable, {report.facts_new} new facts")
+    sys.exit(report.exit_code)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@pass_ctx
+def status(obj: Context, fmt: str) -> None:
+    """Where the database is, what it holds, the last runs and recent failures.
+
+    \b
+    Example:
+      quotas status
+    """
+    from models.base import database_path
+
+    info = obj.store().status()
+    if fmt == "json":
+        click.echo(json.dumps({"database": obj.database_url, **info}, ensure_ascii=False, default=str, indent=2))
+        return
+    click.echo(f"database: {database_path(obj.database_url) or obj.database_url}")
+    for key, value in info.items():
+        if isinstance(value, list):
+            click.echo(f"{key}:")
+            rows = [dict(item) for item in value]
+            if rows:
+                write_rows(rows, list(rows[0]), fmt)
+            else:
+                click.echo("  (none)")
+        else:
+            click.echo(f"{key}: {value}")
+
+
+def main() -> None:
+    cli(prog_name="quotas")
+
+
+__all__ = ["cli", "main"]

@@ -1,0 +1,306 @@
+"""Discover → fetch → store → extract → store, for crawls, backfills, ingests and re-extraction.
+
+The raw page is stored before anything reads it, and its facts are stored afterwards in a
+transaction of their own, so a run killed at any moment leaves documents that the next run
+simply extracts (``Store.pending_ids``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import extractors
+from extractors import decode
+from extractors.canonical import page_metadata
+from extractors.errors import (
+    BlockedError,
+    ChallengeError,
+    ExtractError,
+    FetchError,
+    QuotaError,
+)
+from models.store import Store
+from scraper.fetch import Fetcher, RequestRecord
+from scraper.sources import Lead, Source
+
+log = logging.getLogger(__name__)
+
+# Files that `ingest` reads from a folder; anything else is passed over.
+PAGE_SUFFIXES = {".html": "text/html", ".htm": "text/html", ".shtml": "text/html", ".txt": "text/plain"}
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@dataclass
+class RunReport:
+    """What one run did; the CLI prints it and turns it into an exit code."""
+
+    kind: str
+    leads: int = 0
+    fetched: int = 0
+    stored: int = 0
+    unchanged: int = 0
+    known: int = 0
+    failed: int = 0
+    facts_new: int = 0
+    sources_failed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    new_facts: list[tuple[str, extractors.QuotaFact]] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "leads": self.leads,
+            "fetched": self.fetched,
+            "stored": self.stored,
+            "unchanged": self.unchanged,
+            "known": self.known,
+            "failed": self.failed,
+            "facts_new": self.facts_new,
+        }
+
+    @property
+    def exit_code(self) -> int:
+        """0 all went well, 1 some documents or sources failed, 3 nothing could be fetched."""
+        attempted = self.fetched + self.failed
+        if self.sources_failed and self.fetched == 0 and self.known == 0 and attempted == self.failed:
+            return 3
+        if self.failed or self.sources_failed:
+            return 1
+        return 0
+
+    @property
+    def outcome(self) -> str:
+        return {0: "ok", 1: "partial", 3: "failed"}[self.exit_code]
+
+
+class Pipeline:
+    def __init__(self, store: Store, progress: Progress | None = None) -> None:
+        self.store = store
+        self.progress = progress or (lambda what, done, total: None)
+
+    # -- crawl and backfill ----------------------------------------------------------------
+
+    def crawl(
+        self,
+        make_fetcher: Callable[[Callable[[RequestRecord], None]], Fetcher],
+        sources: Iterable[Source],
+        *,
+        kind: str = "crawl",
+        since: int | None = None,
+        until: int | None = None,
+        full: bool = False,
+    ) -> RunReport:
+        report = RunReport(kind)
+        run_id = self.store.start_run(kind)
+        outcome = "interrupted"
+        try:
+            self._extract_pending(report)
+            with make_fetcher(self._fetch_logger(run_id)) as fetcher:
+                for source in sources:
+                    self._crawl_source(fetcher, source, report, since=since, until=until, full=full)
+            outcome = report.outcome
+        finally:
+            self.store.finish_run(run_id, outcome=outcome, counts=report.counts())
+        return report
+
+    def _crawl_source(
+        self,
+        fetcher: Fetcher,
+        source: Source,
+        report: RunReport,
+        *,
+        since: int | None,
+        until: int | None,
+        full: bool,
+    ) -> None:
+        try:
+            leads = _unique(source.discover(fetcher, since=since, until=until, full=full))
+        except (ChallengeError, BlockedError) as exc:
+            log.warning("source %s blocked: %s", source.name, exc)
+            report.sources_failed.append(source.name)
+            report.errors.append(f"{source.name}: {exc}")
+            return
+        except FetchError as exc:
+            log.warning("source %s failed: %s", source.name, exc)
+            report.sources_failed.append(source.name)
+            report.errors.append(f"{source.name}: {exc}")
+            return
+        report.leads += len(leads)
+        known = self.store.known_urls(lead.url for lead in leads)
+        report.known += len(known)
+        todo = [lead for lead in leads if lead.url not in known]
+        for done, lead in enumerate(todo, 1):
+            self._fetch_lead(fetcher, source, lead, report)
+            self.progress(source.name, done, len(todo))
+
+    def _fetch_lead(self, fetcher: Fetcher, source: Source, lead: Lead, report: RunReport) -> None:
+        try:
+            page = fetcher.get(lead.url, referer=lead.referer, allowed_hosts=source.allowed_hosts)
+        except FetchError as exc:
+            kind = "challenge" if isinstance(exc, ChallengeError) else "failed"
+            log.warning("%s: %s", kind, exc)
+            report.failed += 1
+            report.errors.append(str(exc))
+            return
+        report.fetched += 1
+        stored = self.store.save_document(
+            url=lead.url,
+            final_url=page.final_url,
+            source=source.name,
+            status=page.status,
+            content_type=page.content_type,
+            etag=page.etag,
+            last_modified=page.last_modified,
+            body=page.body,
+            fetched_at=page.fetched_at,
+            published=lead.published,
+            title=lead.title,
+        )
+        if not stored.changed:
+            report.unchanged += 1
+            return
+        report.stored += 1
+        self._extract(stored.id, lead.url, page.body, page.content_type, lead.published, report)
+
+    def _fetch_logger(self, run_id: int) -> Callable[[RequestRecord], None]:
+        def record(rec: RequestRecord) -> None:
+            self.store.log_fetch(
+                run_id=run_id,
+                url=rec.url,
+                status=rec.status,
+                bytes=rec.bytes,
+                elapsed_s=rec.elapsed_s,
+                error=rec.error,
+            )
+
+        return record
+
+    # -- extraction ------------------------------------------------------------------------
+
+    def _extract(
+        self,
+        doc_id: int,
+        url: str,
+        body: bytes,
+        content_type: str | None,
+        published: date | None,
+        report: RunReport,
+    ) -> None:
+        result = extractors.extract(body, url, content_type=content_type, published=published)
+        new = self.store.save_extraction(doc_id, result)
+        report.facts_new += new
+        if result.error:
+            report.failed += 1
+            report.errors.append(f"{url}: {result.error}")
+        elif new:
+            report.new_facts.extend((url, fact) for fact in result.facts)
+
+    def _extract_pending(self, report: RunReport) -> None:
+        """Finish documents a killed run stored but never extracted."""
+        pending = self.store.pending_ids()
+        if pending:
+            log.info("extracting %d documents left by an interrupted run", len(pending))
+        for raw in self.store.iter_raw(pending):
+            self._extract(raw.id, raw.url, raw.body, raw.content_type, raw.published, report)
+
+    def reextract(self) -> RunReport:
+        """Re-run the extractors over every stored raw page, replacing their facts."""
+        report = RunReport("reextract")
+        run_id = self.store.start_run("reextract")
+        total = self.store.status()["documents"]
+        outcome = "interrupted"
+        try:
+            for done, raw in enumerate(self.store.iter_raw(), 1):
+                self._extract(raw.id, raw.url, raw.body, raw.content_type, raw.published, report)
+                report.stored += 1
+                self.progress("reextract", done, total)
+            outcome = report.outcome
+        finally:
+            self.store.finish_run(run_id, outcome=outcome, counts=report.counts())
+        return report
+
+    # -- local files -----------------------------------------------------------------------
+
+    def ingest(
+        self, paths: Iterable[Path], *, url: str | None = None, published: date | None = None
+    ) -> RunReport:
+        report = RunReport("ingest")
+        run_id = self.store.start_run("ingest")
+        outcome = "interrupted"
+        try:
+            files = list(iter_page_files(paths))
+            if url and len(files) > 1:
+                raise QuotaError("--url names one page, but several files were given")
+            for done, path in enumerate(files, 1):
+                self._ingest_file(path, report, url=url, published=published)
+                self.progress("ingest", done, len(files))
+            outcome = report.outcome
+        finally:
+            self.store.finish_run(run_id, outcome=outcome, counts=report.counts())
+        return report
+
+    def _ingest_file(
+        self, path: Path, report: RunReport, *, url: str | None, published: date | None
+    ) -> None:
+        body = read_file(path)
+        content_type = PAGE_SUFFIXES.get(path.suffix.lower(), "text/html")
+        try:
+            text, _ = decode.decode_body(body, content_type)
+        except ExtractError as exc:
+            report.failed += 1
+            report.errors.append(f"{path}: {exc}")
+            return
+        meta = page_metadata(text) if content_type == "text/html" else {}
+        page_url = meta.get("url") or url or path.resolve().as_uri()
+        report.fetched += 1
+        stored = self.store.save_document(
+            url=page_url,
+            final_url=page_url,
+            source="file",
+            status=200,
+            content_type=content_type,
+            etag=None,
+            last_modified=None,
+            body=body,
+            fetched_at=datetime.now(UTC),
+            published=published,
+            title=None,
+        )
+        if not stored.changed:
+            report.unchanged += 1
+            return
+        report.stored += 1
+        self._extract(stored.id, page_url, body, content_type, published, report)
+
+
+def iter_page_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The page files named, and those inside the folders named, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            pages = [p for p in found if p.suffix.lower() in PAGE_SUFFIXES]
+            if not pages:
+                raise QuotaError(f"no .html, .htm or .txt pages in folder {path}")
+            yield from pages
+        elif path.exists():
+            yield path
+        else:
+            raise QuotaError(f"no such file or folder: {path}")
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise QuotaError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+def _unique(leads: Iterable[Lead]) -> list[Lead]:
+    seen: dict[str, Lead] = {}
+    for lead in leads:
+        seen.setdefault(lead.url, lead)
+    return list(seen.values())
