@@ -1,0 +1,95 @@
+"""Text normalisation shared by every extractor: one spelling of each character.
+
+- traditional → simplified characters (OpenCC ``t2s``), only when the text holds traditional
+  characters, as the conversion is slow;
+- full-width digits, Latin letters and the punctuation ``（）：，；％．／`` → half-width;
+  ``、。〔〕``, Chinese quotes and every other CJK mark are kept;
+- NBSP, ideographic and other Unicode spaces → a plain space.
+
+``normalize_chars`` does only that and is length-preserving: character *i* of its output is
+character *i* of its input, converted. ``normalize`` also collapses runs of spaces and trims
+lines; it is idempotent, so ``normalize_chars`` and ``normalize`` leave an already-normalised text
+(such as ``Content.text``) unchanged and evidence spans stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import opencc
+
+# Full-width forms turned half-width: digits, Latin letters and the listed punctuation.
+_FULLWIDTH_PUNCT = "（）：，；％．／"
+_HALFWIDTH_PUNCT = "():,;%./"
+_SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+
+WIDTH_TABLE: dict[int, int] = {
+    **{0xFF10 + i: ord("0") + i for i in range(10)},
+    **{0xFF21 + i: ord("A") + i for i in range(26)},
+    **{0xFF41 + i: ord("a") + i for i in range(26)},
+    **{ord(f): ord(h) for f, h in zip(_FULLWIDTH_PUNCT, _HALFWIDTH_PUNCT, strict=True)},
+    **{ord(space): ord(" ") for space in _SPACES},
+}
+
+# Runs of horizontal whitespace inside a line.
+SPACE_RUN = re.compile(r"[ \t\r\f\v]+")
+# Spaces that start or end a line.
+LINE_EDGE_SPACE = re.compile(r" *\n *")
+
+
+def normalize(text: str) -> str:
+    """Simplified characters, half-width ASCII, single spaces, trimmed lines."""
+    text = normalize_chars(text)
+    text = SPACE_RUN.sub(" ", text)
+    return LINE_EDGE_SPACE.sub("\n", text).strip(" \n")
+
+
+def normalize_chars(text: str) -> str:
+    """Length-preserving part of ``normalize``: traditional → simplified, full-width → half."""
+    return to_simplified(text).translate(WIDTH_TABLE)
+
+
+def has_traditional(text: str) -> bool:
+    return not _traditional_chars().isdisjoint(text)
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC t2s, but only when needed, and never changing the length of the text."""
+    if not has_traditional(text):
+        return text
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A dictionary entry changed the length: convert character by character instead.
+    trad = _traditional_chars()
+    out = []
+    for ch in text:
+        single = _converter().convert(ch) if ch in trad else ch
+        out.append(single if len(single) == 1 else ch)
+    return "".join(out)
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _traditional_chars() -> frozenset[str]:
+    """Characters OpenCC converts to a different simplified one, minus simplified characters.
+
+    Read once from OpenCC's own character tables (package data, not user files).
+    """
+    folder = resources.files("opencc") / "dictionary"
+    trad: set[str] = set()
+    for line in (folder / "TSCharacters.txt").read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        if key and values and values.split()[0] != key:
+            trad.add(key)
+    simplified = {
+        line.partition("\t")[0]
+        for line in (folder / "STCharacters.txt").read_text(encoding="utf-8").splitlines()
+    }
+    return frozenset(trad - simplified)
