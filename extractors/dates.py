@@ -1,0 +1,114 @@
+"""Dates, quota years and batches as Chinese (and English) texts write them.
+
+"Now" is never read from the clock: relative years ("今年", "去年", "last year") are resolved
+against a publication date passed in by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from extractors.numbers import chinese_numeral, to_halfwidth
+
+# A full date, as notices are signed and dated: "2023年12月14日", "2023 年 12 月 14 日".
+DATE_ZH_RE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+)
+
+# A month of a year, which is a date and not a quota year: "2024年2月", "2024年2月6日".
+MONTH_ZH_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+
+# A quota year: "2024年", "2024年度" (年度 marks the whole year), not followed by a month.
+YEAR_ZH_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年(?P<annual>度)?(?!\s*\d{1,2}\s*月)")
+
+# A year written relative to the publication date: "今年", "去年", "上年度", "明年".
+RELATIVE_YEAR_ZH_RE = re.compile(
+    r"(?P<word>今年|本年|当年|去年|上年|上一年|前年|明年|下一年)(?P<annual>度)?"
+)
+
+# A batch: "第一批", "第二批", "第 3 批".
+BATCH_ZH_RE = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*批")
+
+# A running total of the first N batches: "前两批合计", "前三批", "两批合计".
+CUMULATIVE_ZH_RE = re.compile(
+    r"前\s*(?P<n>[两二三四\d])\s*批(?:\s*合计|\s*累计)?|(?P<m>[两二三四])批合计"
+)
+
+# Relative years in words, in years from the publication date.
+RELATIVE_YEARS = {
+    "今年": 0,
+    "本年": 0,
+    "当年": 0,
+    "去年": -1,
+    "上年": -1,
+    "上一年": -1,
+    "前年": -2,
+    "明年": 1,
+    "下一年": 1,
+    "this year": 0,
+    "this year's": 0,
+    "the current year": 0,
+    "last year": -1,
+    "last year's": -1,
+    "a year earlier": -1,
+    "a year ago": -1,
+    "the previous year": -1,
+    "the year before": -1,
+    "next year": 1,
+}
+
+
+def parse_zh_date(text: str) -> date | None:
+    """The first full Chinese date in ``text``: "2023年12月14日" → date(2023, 12, 14)."""
+    for found in find_zh_dates(text):
+        return found[2]
+    return None
+
+
+def find_zh_dates(text: str) -> list[tuple[int, int, date]]:
+    """Every valid full date in ``text`` as (start, end, date)."""
+    found = []
+    for match in DATE_ZH_RE.finditer(to_halfwidth(text)):
+        try:
+            day = date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue
+        found.append((match.start(), match.end(), day))
+    return found
+
+
+def resolve_relative_year(word: str, published: date | datetime | None) -> int | None:
+    """The year a relative word means, given the publication date; None when unknown."""
+    offset = RELATIVE_YEARS.get(word.strip().lower())
+    if offset is None or published is None:
+        return None
+    return published.year + offset
+
+
+def batch_number(text: str) -> int | None:
+    """ "第二批" → 2; None when ``text`` names no batch."""
+    match = BATCH_ZH_RE.search(to_halfwidth(text))
+    return chinese_numeral(match["n"]) if match else None
+
+
+def title_period(title: str) -> tuple[int | None, str | None]:
+    """The quota year and period a notice title names.
+
+    "关于下达2024年第一批稀土开采、冶炼分离总量控制指标的通知" → (2024, "batch:1");
+    "关于下达2021年稀土开采、冶炼分离总量控制指标的通知" → (2021, None): a title without a
+    batch leaves the period to the caller, since a news headline may simply omit it.
+    """
+    text = to_halfwidth(title)
+    years = [m for m in YEAR_ZH_RE.finditer(text) if not MONTH_ZH_RE.match(text, m.start())]
+    year = int(years[0]["y"]) if years else None
+    cumulative = CUMULATIVE_ZH_RE.search(text)
+    if cumulative:
+        count = chinese_numeral(cumulative["n"] or cumulative["m"])
+        return year, f"cumulative:{count}" if count else None
+    batch = batch_number(text)
+    if batch:
+        return year, f"batch:{batch}"
+    if re.search(r"年度|全年", text):
+        return year, "annual"
+    return year, None

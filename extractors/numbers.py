@@ -1,0 +1,133 @@
+"""Amounts, percentages and Chinese numerals, in Chinese and English wording.
+
+Every amount is returned in tonnes. Patterns are module constants so the fact rules of both
+languages (``quotas_zh``, ``quotas_en``) find numbers the same way. Full-width forms are
+handled by ``to_halfwidth``, a length-preserving table, so spans found in the converted text
+are spans of the original.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+# Full-width ASCII (U+FF01..U+FF5E) to ASCII, plus the ideographic space; one char for one.
+_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_HALFWIDTH[0x3000] = 0x20
+_HALFWIDTH[ord("﹪")] = ord("%")  # small percent sign seen in reposts
+
+# A bare number: "270,000", "270000", "13.5", "9.458" (thousands separators only in 3s).
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+NUMBER_RE = re.compile(rf"(?<![\d.,]){NUMBER}(?![\d])")
+
+# Chinese amount with its unit: "135000吨", "13.5万吨", "1.2 万吨", "135,000吨".
+AMOUNT_ZH_RE = re.compile(rf"(?<![\d.,])(?P<num>{NUMBER})\s*(?P<mult>万|千)?\s*(?P<unit>吨)")
+
+# A number whose unit comes at the end of its list: "分别为12万、11.5万吨", "120000、115000吨".
+AMOUNT_ZH_SHARED_RE = re.compile(
+    rf"(?<![\d.,])(?P<num>{NUMBER})\s*(?P<mult>万|千)?"
+    rf"(?=(?:\s*(?:、|和|及|与|,|，)\s*{NUMBER}\s*(?:万|千)?)+\s*吨)"
+)
+
+# English amount: "270,000 tonnes", "66,000t", "135kt", "100.8 kt", "52,500 metric tons",
+# "1.2 million tonnes", "30 thousand tons", "20,000 mt".
+AMOUNT_EN_RE = re.compile(
+    rf"(?<![\d.,])(?P<num>{NUMBER})\s*(?P<mult>million|thousand)?\s*"
+    r"(?P<unit>kilotonnes?|kilotons?|kt|metric\s+tonnes|metric\s+tons|tonnes|tons|tonne|ton|mt|t)"
+    r"(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+# A percentage: "12.5%", "12.5 %", "12.5 per cent", "12.5 percent", "12.5pc".
+PERCENT_RE = re.compile(
+    rf"(?<![\d.,])(?P<num>[+-]?{NUMBER})\s*(?:%|per\s?cent|pc(?![A-Za-z]))", re.IGNORECASE
+)
+
+# Multipliers of the words that can stand between a number and its unit.
+_MULTIPLIERS = {"万": 10_000, "千": 1_000, "million": 1_000_000, "thousand": 1_000}
+# Units, in tonnes.
+_UNITS = {"kilotonne": 1_000, "kiloton": 1_000, "kt": 1_000}
+
+_CHINESE_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width digits, letters and ASCII punctuation as half-width; same length."""
+    return text.translate(_HALFWIDTH)
+
+
+def to_decimal(number: str) -> Decimal | None:
+    """A number as written ("270,000") as a Decimal; None when it is not a number."""
+    try:
+        return Decimal(to_halfwidth(number).replace(",", "").strip())
+    except InvalidOperation:
+        return None
+
+
+def scale(number: str, mult: str | None = None, unit: str | None = None) -> float | None:
+    """A matched number with its multiplier and unit, in tonnes."""
+    value = to_decimal(number)
+    if value is None:
+        return None
+    if mult:
+        value *= _MULTIPLIERS[mult.lower()]
+    if unit:
+        key = unit.lower().rstrip("s")
+        value *= _UNITS.get(key, 1)
+    return float(value)
+
+
+def parse_amount(text: str) -> float | None:
+    """The amount in ``text``, in tonnes: "13.5万吨" → 135000.0, "135kt" → 135000.0.
+
+    ``text`` is one amount (a bare number, or a number with its unit); anything else
+    around it, or no number at all, gives None.
+    """
+    cleaned = to_halfwidth(text).strip()
+    for pattern in (AMOUNT_ZH_RE, AMOUNT_EN_RE):
+        match = pattern.fullmatch(cleaned)
+        if match:
+            return scale(match["num"], match["mult"], match["unit"])
+    match = re.fullmatch(rf"(?P<num>{NUMBER})\s*(?P<mult>万|千)?", cleaned)
+    if match:
+        return scale(match["num"], match["mult"])
+    return None
+
+
+def parse_percent(text: str) -> float | None:
+    """The first percentage in ``text``: "同比增长12.5%" → 12.5, "up 27 per cent" → 27.0."""
+    match = PERCENT_RE.search(to_halfwidth(text))
+    if not match:
+        return None
+    value = to_decimal(match["num"])
+    return None if value is None else float(value)
+
+
+def chinese_numeral(text: str) -> int | None:
+    """Small Chinese or Arabic numerals: "三" → 3, "十二" → 12, "二十" → 20, "2" → 2."""
+    text = to_halfwidth(text).strip()
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _CHINESE_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return _CHINESE_DIGITS[text] if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return None
+    high = _CHINESE_DIGITS[tens] if tens else 1
+    low = _CHINESE_DIGITS[units] if units else 0
+    return high * 10 + low

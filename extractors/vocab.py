@@ -1,0 +1,235 @@
+"""The vocabulary of quotas in both languages: commodities, quota types, categories, holders
+(companies and provinces) and issuers, each a table of aliases mapped to one id.
+
+All tables are matched together by one pattern, longest alias first, so "厦门钨业" is a
+company and not the commodity 钨, and "China Northern Rare Earth" is a company and not the
+commodity "rare earth". Latin aliases match case-insensitively on word boundaries, with a
+space standing for any run of spaces or hyphens ("rare-earth" = "rare earth").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# kind → id → aliases. Ids are those of FACTS.md.
+COMMODITIES: dict[str, tuple[str, ...]] = {
+    "rare_earth": ("稀土", "稀土矿", "稀土氧化物", "rare earth", "rare earths", "REE", "REEs"),
+    "tungsten": ("钨", "钨矿", "钨精矿", "三氧化钨", "tungsten", "wolfram"),
+    "antimony": ("锑", "锑矿", "锑精矿", "antimony"),
+}
+
+QUOTA_TYPES: dict[str, tuple[str, ...]] = {
+    "mining": ("开采", "矿产品", "mining", "mine", "mined", "exploration", "extraction"),
+    "smelting_separation": (
+        "冶炼分离", "冶炼分离产品", "冶炼产品", "冶炼",
+        "smelting and separation", "separation and smelting", "smelting and separating",
+        "smelting/separation", "smelting", "separation", "refining", "processing",
+    ),
+    "export": ("出口配额", "export", "export quota", "export quotas"),
+}  # fmt: skip
+
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "light": (
+        "岩矿型", "岩矿型稀土", "岩矿型稀土矿", "轻稀土", "轻稀土矿",
+        "rock", "rock-type", "hard rock", "light", "light rare earth", "light rare earths",
+    ),
+    "medium_heavy": (
+        "离子型", "离子型稀土", "离子型稀土矿", "离子吸附型", "离子吸附型稀土", "中重稀土",
+        "中重稀土矿", "重稀土", "ion-adsorption", "ion adsorption", "ion-absorbed", "ionic",
+        "ionic clay", "ionic-clay", "medium and heavy", "medium-heavy", "medium heavy",
+        "heavy rare earth", "heavy rare earths", "medium and heavy rare earths",
+    ),
+    "tungsten_primary": ("主采", "main-mining", "main mining", "primary mining"),
+    "tungsten_byproduct": (
+        "综合利用", "by-product", "byproduct", "comprehensive utilisation",
+        "comprehensive utilization",
+    ),
+}  # fmt: skip
+
+COMPANIES: dict[str, tuple[str, ...]] = {
+    "china_rare_earth_group": (
+        "中国稀土集团", "中国稀土集团有限公司", "中稀集团",
+        "China Rare Earth Group", "China Rare Earths Group", "CREG",
+    ),
+    "china_northern_rare_earth": (
+        "中国北方稀土（集团）高科技股份有限公司", "中国北方稀土(集团)高科技股份有限公司",
+        "中国北方稀土（集团）高科技", "中国北方稀土", "北方稀土", "包钢稀土",
+        "内蒙古包钢稀土（集团）高科技股份有限公司", "包钢股份稀土",
+        "China Northern Rare Earth Group High-Tech", "China Northern Rare Earth (Group) High-Tech",
+        "China Northern Rare Earth Group", "China Northern Rare Earth", "China North Rare Earth",
+        "Northern Rare Earth", "Baotou Steel Rare Earth", "Baotou Steel Rare-Earth",
+        "Inner Mongolia Baotou Steel Rare Earth", "CNRE",
+    ),
+    "xiamen_tungsten": (
+        "厦门钨业", "厦门钨业股份有限公司", "厦钨", "Xiamen Tungsten", "Xiamen Tungsten Co", "XTC",
+    ),
+    "guangdong_rare_earth": (
+        "广东省稀土产业集团", "广东省稀土产业集团有限公司", "广东稀土产业集团", "广东稀土",
+        "广晟", "广东广晟", "广晟有色", "广晟控股",
+        "Guangdong Rare Earth", "Guangdong Rare Earths", "Guangdong Rising", "Guangsheng",
+        "Guangdong Rising Nonferrous", "Guangdong Rare Earth Industry Group",
+    ),
+    "china_minmetals": (
+        "中国五矿", "中国五矿集团", "中国五矿集团有限公司", "五矿集团", "五矿稀土", "五矿",
+        "China Minmetals", "China Minmetals Rare Earth", "Minmetals", "Minmetals Rare Earth",
+    ),
+    "chinalco_rare_earth": (
+        "中国稀有稀土", "中国稀有稀土股份有限公司", "中铝稀土", "中铝集团", "中国铝业", "中铝",
+        "Chinalco Rare Earth", "Chinalco", "China Rare Metal and Rare Earth",
+    ),
+    "china_southern_rare_earth": (
+        "中国南方稀土集团", "中国南方稀土集团有限公司", "南方稀土", "南方稀土集团",
+        "赣州稀土", "赣州稀土集团", "赣州稀土集团有限公司",
+        "China Southern Rare Earth", "China Southern Rare Earth Group", "Southern Rare Earth",
+        "Ganzhou Rare Earth", "Ganzhou Rare Earth Group",
+    ),
+}  # fmt: skip
+
+# pinyin → (Chinese name, English names). Chinese names also match with 省/自治区/市 etc.
+# Beijing, Shanghai and Tianjin are left out: in the news "Beijing" is the government.
+PROVINCES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "neimenggu": ("内蒙古", ("Inner Mongolia", "Nei Mongol")),
+    "sichuan": ("四川", ("Sichuan",)),
+    "jiangxi": ("江西", ("Jiangxi",)),
+    "guangdong": ("广东", ("Guangdong",)),
+    "guangxi": ("广西", ("Guangxi",)),
+    "hunan": ("湖南", ("Hunan",)),
+    "fujian": ("福建", ("Fujian",)),
+    "yunnan": ("云南", ("Yunnan",)),
+    "shandong": ("山东", ("Shandong",)),
+    "henan": ("河南", ("Henan",)),
+    "gansu": ("甘肃", ("Gansu",)),
+    "anhui": ("安徽", ("Anhui",)),
+    "zhejiang": ("浙江", ("Zhejiang",)),
+    "hubei": ("湖北", ("Hubei",)),
+    "guizhou": ("贵州", ("Guizhou",)),
+    "shaanxi": ("陕西", ("Shaanxi",)),
+    "shanxi": ("山西", ("Shanxi",)),
+    "hebei": ("河北", ("Hebei",)),
+    "heilongjiang": ("黑龙江", ("Heilongjiang",)),
+    "jilin": ("吉林", ("Jilin",)),
+    "liaoning": ("辽宁", ("Liaoning",)),
+    "jiangsu": ("江苏", ("Jiangsu",)),
+    "qinghai": ("青海", ("Qinghai",)),
+    "xinjiang": ("新疆", ("Xinjiang",)),
+    "xizang": ("西藏", ("Tibet", "Xizang")),
+    "ningxia": ("宁夏", ("Ningxia",)),
+    "hainan": ("海南", ("Hainan",)),
+    "chongqing": ("重庆", ("Chongqing",)),
+}
+_PROVINCE_SUFFIXES = ("省", "自治区", "壮族自治区", "维吾尔自治区", "回族自治区", "市")
+
+ISSUERS: dict[str, tuple[str, ...]] = {
+    "MIIT": (
+        "工业和信息化部", "工业与信息化部", "工信部", "MIIT",
+        "Ministry of Industry and Information Technology", "industry ministry",
+    ),
+    "MNR": ("自然资源部", "MNR", "Ministry of Natural Resources", "natural resources ministry"),
+    "MLR": ("国土资源部", "国土部", "MLR", "Ministry of Land and Resources"),
+    "MOFCOM": ("商务部", "MOFCOM", "Ministry of Commerce", "commerce ministry"),
+}  # fmt: skip
+
+KINDS = ("commodity", "quota_type", "category", "company", "province", "issuer")
+
+# The words that make a passage about quotas rather than about prices or trade.
+QUOTA_CUE_RE = re.compile(r"指标|配额|总量控制|控制计划|生产计划|quotas?(?![A-Za-z])", re.I)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One vocabulary word found in a text: ``text[start:end]`` names ``value`` of ``kind``."""
+
+    start: int
+    end: int
+    kind: str  # one of KINDS
+    value: str  # an id: "rare_earth", "mining", "light", "xiamen_tungsten", "province:sichuan"
+
+
+def _entries() -> Iterable[tuple[str, str, str]]:
+    tables = (
+        ("commodity", COMMODITIES),
+        ("quota_type", QUOTA_TYPES),
+        ("category", CATEGORIES),
+        ("company", COMPANIES),
+        ("issuer", ISSUERS),
+    )
+    for kind, table in tables:
+        for value, aliases in table.items():
+            for alias in aliases:
+                yield alias, kind, value
+    for pinyin, (chinese, english) in PROVINCES.items():
+        for alias in (chinese, *(chinese + suffix for suffix in _PROVINCE_SUFFIXES), *english):
+            yield alias, "province", f"province:{pinyin}"
+
+
+def _key(text: str) -> str:
+    """The lookup key of an alias or of a matched text: case, spacing and brackets folded."""
+    text = text.replace("（", "(").replace("）", ")")
+    return re.sub(r"[\s\-]+", " ", text).strip().lower()
+
+
+def _build() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    lookup: dict[str, tuple[str, str]] = {}
+    for alias, kind, value in _entries():
+        key = _key(alias)
+        if lookup.get(key, (kind, value)) != (kind, value):
+            raise ValueError(f"vocabulary alias {alias!r} is given twice")
+        lookup[key] = (kind, value)
+    parts = []
+    for key in sorted(lookup, key=len, reverse=True):
+        pattern = re.escape(key).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
+        pattern = pattern.replace(r"\ ", r"[\s\-]+")
+        if key.isascii():
+            pattern = rf"(?<![A-Za-z]){pattern}(?![A-Za-z])"
+        parts.append(pattern)
+    return re.compile("|".join(parts), re.IGNORECASE), lookup
+
+
+TERM_RE, _LOOKUP = _build()
+
+
+def find_terms(text: str, kinds: Iterable[str] | None = None) -> list[Term]:
+    """Every vocabulary word in ``text`` in order, longest alias first, optionally of some kinds.
+
+    Words are matched against all tables even when ``kinds`` is given, so a company name
+    never also yields the commodity inside it.
+    """
+    wanted = set(kinds) if kinds is not None else None
+    terms = []
+    for match in TERM_RE.finditer(text):
+        kind, value = _LOOKUP[_key(match.group())]
+        if wanted is None or kind in wanted:
+            terms.append(Term(match.start(), match.end(), kind, value))
+    return terms
+
+
+def lookup(alias: str) -> tuple[str, str] | None:
+    """(kind, id) of one alias as written, e.g. "北方稀土" → ("company", "china_northern_rare_earth")."""
+    return _LOOKUP.get(_key(alias))
+
+
+def find_companies(text: str) -> tuple[str, ...]:
+    """Company ids mentioned in ``text``, in order of first mention, each once."""
+    seen: dict[str, None] = {}
+    for term in find_terms(text, ("company",)):
+        seen.setdefault(term.value, None)
+    return tuple(seen)
+
+
+def is_relevant(title: str, text: str) -> bool:
+    """Whether a page is about quotas of rare earths, tungsten or antimony (either language).
+
+    A commodity must be named within a short distance of a quota word, in the title or in
+    the text, so a page that mentions rare earths in one place and car quotas in another
+    does not count.
+    """
+    for passage in (title, text):
+        cues = [m.start() for m in QUOTA_CUE_RE.finditer(passage)]
+        if not cues:
+            continue
+        for term in find_terms(passage, ("commodity", "category")):
+            if any(abs(cue - term.start) <= 80 for cue in cues):
+                return True
+    return False
