@@ -1,0 +1,396 @@
+"""Chinese fact rules: every quota figure a Chinese notice or news text states.
+
+A sentence is read as a row of tokens (years, batches, commodities, quota types, categories,
+holders, amounts, percentages, clause breaks, comparison words); a small state machine walks
+them, and each amount becomes a fact with the year, period, commodity, type, category and
+holder in force at that point. Lists map in order onto lists of amounts ("开采、冶炼分离…分别为
+X吨、Y吨"), a type written after an amount binds to it ("获得94580吨开采指标"), and words of
+comparison ("较去年", "高于2023年第一批的") open a scope that ends with the clause. The title
+gives the year and batch that body sentences omit. Tables are read by ``quotas_zh_tables``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extractors import vocab
+from extractors.dates import (
+    BATCH_ZH_RE,
+    CUMULATIVE_ZH_RE,
+    MONTH_ZH_RE,
+    RELATIVE_YEAR_ZH_RE,
+    YEAR_ZH_RE,
+)
+from extractors.facts import Content, QuotaFact
+from extractors.numbers import (
+    AMOUNT_ZH_RE,
+    AMOUNT_ZH_SHARED_RE,
+    PERCENT_RE,
+    scale,
+    to_halfwidth,
+)
+from extractors.quotas_zh_state import Doc, Group, State, Token, read_doc, status_of
+from extractors.quotas_zh_tables import is_table_line, parse_table
+
+# A sentence ends at 。；! ? (either width) or a line break.
+SENTENCE_END_RE = re.compile(r"[。;!?\n]")
+
+# The whole year: "全年", "全年度", "年度" (after a year, 2024年度 is read by YEAR_ZH_RE).
+ANNUAL_RE = re.compile(r"全年度?|年度")
+
+# A figure that includes earlier batches: "（含已下达的第一批指标）", "均含第一批".
+INCLUDE_RE = re.compile(r"(?<!不)(?:均|已|并|包)?含(?:已经?下达的?|此前下达的?)?(?=\s*(?:第|前))")
+
+# A figure that excludes them: "不含已下达的第一批指标", "不包括第一批".
+EXCLUDE_RE = re.compile(r"不含|不包括|未含")
+
+# Comparison: "较去年同期", "比2023年第一批", "高于", "同比"; the clause after it is a scope.
+COMPARE_RE = re.compile(r"较|相比|相较|对比|(?<!占)比(?!例|重)|高于|低于|同比|环比|超过|少于|多于")
+
+# The national figure after per-group ones: "全国", "合计", "总计".
+NATIONAL_RE = re.compile(r"全国|合计|总计")
+
+# A clause break, after full-width forms were made half-width: "，", "；", "）".
+SEP_RE = re.compile(r"[,;)]")
+
+# The end of a parenthesis, which closes a comparison or inclusion scope: "（含第一批）".
+CLOSE_RE = re.compile(r"\)")
+
+# The same period of another year: "去年同期", "上年同期".
+SAME_PERIOD_RE = re.compile(r"同期")
+
+# "其中" opening a sentence: it continues the previous one ("。其中岩矿型…").
+CONTINUES_RE = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?其中")
+
+# Words saying a number is not a quota: prices, output, trade, money, capacity, stocks.
+NOT_QUOTA_RE = re.compile(
+    r"价|元|产量|开采量|冶炼量|分离量|出口(?!配额)|进口|销量|销售|营收|收入|利润|关税|税率|"
+    r"需求|消费|储量|储备|产能|库存|收储|市值|股价|走私|回收量|用量"
+)
+
+# A quota word: the clause, or the sentence, must speak of quotas.
+QUOTA_CUE_RE = re.compile(r"指标|配额|计划|总量控制")
+
+# Just before an amount, a change or a bound rather than a level: "增加1.5万吨", "超过10万吨".
+DELTA_BEFORE_RE = re.compile(
+    r"(?:增加|增长|减少|下降|提高|降低|上调|下调|调增|调减|增|减|多|少|超过|逾|近|不少于|不超过|不足)"
+    r"(?:了|约|达|为)?\s*$"
+)
+
+# Just after an amount, a bound or a rate: "10万吨以上", "5000吨/年", "吨左右多".
+AFTER_AMOUNT_RE = re.compile(r"^\s*(?:以上|以下|多|余|/|每)")
+
+# Just before a percentage, a stated change: "同比增长12.5%", "下降5%", "增幅为10%".
+CHANGE_BEFORE_RE = re.compile(
+    r"(?P<word>增长|增加|提高|上涨|上升|上调|增幅|涨幅|下降|减少|降低|下调|降幅|减)(?:了|约|为|达)?\s*$"
+)
+_FALLING = ("下降", "减少", "降低", "下调", "降幅", "减")
+
+# Tokens that tie an amount's clause to quotas even without a quota word of its own.
+WORD_KINDS = frozenset(
+    (
+        "quota_type",
+        "category",
+        "company",
+        "province",
+        "commodity",
+        "batch",
+        "cumulative",
+        "annual",
+        "year",
+        "relyear",
+    )
+)
+
+# Tokens that name a period, and so let a sentence continue the quota talk before it.
+PERIOD_KINDS = frozenset(("batch", "cumulative", "annual", "quota_type"))
+
+# Range of a plausible quota figure in tonnes; anything else is a typo or not a quota.
+MIN_TONNES, MAX_TONNES = 10.0, 1_000_000.0
+
+# Token patterns in the order they win ties (a longer match at the same place wins first).
+_TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("date", MONTH_ZH_RE),
+    ("year", YEAR_ZH_RE),
+    ("relyear", RELATIVE_YEAR_ZH_RE),
+    ("cumulative", CUMULATIVE_ZH_RE),
+    ("batch", BATCH_ZH_RE),
+    ("annual", ANNUAL_RE),
+    ("include", INCLUDE_RE),
+    ("exclude", EXCLUDE_RE),
+    ("compare", COMPARE_RE),
+    ("national", NATIONAL_RE),
+    ("amount", AMOUNT_ZH_RE),
+    ("amount", AMOUNT_ZH_SHARED_RE),
+    ("percent", PERCENT_RE),
+    ("close", CLOSE_RE),
+    ("sep", SEP_RE),
+    ("sameperiod", SAME_PERIOD_RE),
+)
+
+
+def find_facts(content: Content) -> list[QuotaFact]:
+    """Every quota figure stated in a Chinese text, with its evidence sentence and span."""
+    text = content.text
+    if not text or not re.search(r"[\u4e00-\u9fff]", text):
+        return []
+    doc = read_doc(content)
+    half = to_halfwidth(text)
+    facts: list[QuotaFact] = []
+    carried = doc.start_state()
+    table: list[tuple[int, int, str]] = []
+    note = ""
+    for start, end in _lines(half):
+        line = half[start:end]
+        if is_table_line(line):
+            table.append((start, end, line))
+            continue
+        if table:
+            facts += _table_facts(doc, carried, table, note, text)
+            table = []
+        for s_start, s_end in _sentences(half, start, end):
+            sentence_facts, carried = _read_sentence(doc, carried, half, s_start, s_end, text)
+            facts += sentence_facts
+        note = line
+    if table:
+        facts += _table_facts(doc, carried, table, note, text)
+    return facts
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in re.finditer(r"\n", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans within [start, end), trimmed of surrounding spaces."""
+    spans = []
+    cut = start
+    for match in SENTENCE_END_RE.finditer(text, start, end):
+        spans.append((cut, match.end()))
+        cut = match.end()
+    spans.append((cut, end))
+    trimmed = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def _tokens(doc: Doc, text: str, start: int, end: int) -> list[Token]:
+    found: list[Token] = []
+    segment = text[start:end]
+    for kind, pattern in _TOKEN_PATTERNS:
+        for match in pattern.finditer(segment):
+            found.append(Token(start + match.start(), start + match.end(), kind, match))
+    for term in vocab.find_terms(segment):
+        found.append(Token(start + term.start, start + term.end, term.kind, term.value))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    kept: list[Token] = []
+    for token in found:
+        if not kept or token.start >= kept[-1].end:
+            kept.append(token)
+    return kept
+
+
+def _read_sentence(
+    doc: Doc, carried: State, half: str, start: int, end: int, text: str
+) -> tuple[list[QuotaFact], State]:
+    sentence = half[start:end]
+    if CONTINUES_RE.match(sentence):
+        state = carried.copy(keep_lists=True)
+    else:
+        state = carried.copy(keep_lists=False)
+    state.period_explicit = False
+    tokens = _tokens(doc, half, start, end)
+    # About quotas: a quota word, or a sentence continuing one that had it ("前两批合计…").
+    cue = QUOTA_CUE_RE.search(sentence) is not None or (
+        carried.cued and any(t.kind in PERIOD_KINDS for t in tokens)
+    )
+    groups: list[Group] = []
+    percents: list[tuple[int, float, int]] = []  # (clause, value, token start)
+    clause = 0
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        kind = token.kind
+        if kind == "amount":
+            run = [token]
+            while (
+                index + 1 < len(tokens)
+                and tokens[index + 1].kind == "amount"
+                and re.fullmatch(r"[\s、,和及与]*", half[run[-1].end : tokens[index + 1].start])
+            ):
+                index += 1
+                run.append(tokens[index])
+            group = _read_group(doc, state, run, tokens, index, half, start, end, clause, cue)
+            if group is not None:
+                groups.append(group)
+            state.mark_amounts_read()
+        elif kind == "percent":
+            before = half[max(start, token.start - 8) : token.start]
+            change = CHANGE_BEFORE_RE.search(before)
+            value = float(token.value["num"].replace(",", ""))
+            if change:
+                sign = -1.0 if change["word"] in _FALLING else 1.0
+                percents.append((clause, sign * abs(value), token.start))
+        elif kind == "sep":
+            state.end_clause()
+            clause += 1
+        elif kind == "close":
+            state.end_scope()
+            clause += 1
+        elif kind == "include":
+            _include_earlier(state, groups)
+        else:
+            state.read(kind, token.value)
+        index += 1
+    facts = _build_facts(doc, groups, percents, half, start, end, text)
+    if not facts and not cue:
+        state = carried.copy(keep_lists=False)
+    state.cued = cue
+    return facts, state.settled()
+
+
+def _include_earlier(state: State, groups: list[Group]) -> None:
+    """ "（含已下达的第一批指标）": the figures before it are the running or annual total."""
+    old = state.period
+    if old and old.startswith("batch:") and old != "batch:1":
+        new = "cumulative:" + old.split(":")[1]
+    else:
+        new = "annual" if old in (None, "annual", "batch:1") else old
+    for group in groups:
+        if not group.temporary:
+            group.rows = [
+                row if row.period != old else replace(row, period=new) for row in group.rows
+            ]
+    state.period = new
+    state.open_scope()
+
+
+def _read_group(
+    doc: Doc,
+    state: State,
+    run: list[Token],
+    tokens: list[Token],
+    last: int,
+    half: str,
+    start: int,
+    end: int,
+    clause: int,
+    cue: bool,
+) -> Group | None:
+    """Facts for a run of amounts ("135000吨、127000吨") from the state, or None."""
+    if state.temporary and not state.scope_changed:
+        return None  # "高于前值12万吨": a comparison without its own year or batch
+    clause_text = _clause(half, start, end, run[0].start)
+    if NOT_QUOTA_RE.search(clause_text):
+        return None
+    follower = tokens[last + 1] if last + 1 < len(tokens) else None
+    bound_type = None
+    if follower is not None and follower.kind == "quota_type" and len(run) == 1:
+        if re.fullmatch(r"[\s的]{0,2}", half[run[-1].end : follower.start]):
+            bound_type = str(follower.value)  # "获得94580吨开采指标"
+    left, right = _clause_bounds(half, start, end, run[0].start)
+    has_word = bound_type is not None or any(
+        t.kind in WORD_KINDS and left <= t.start and t.end <= right for t in tokens
+    )
+    if not cue or not (QUOTA_CUE_RE.search(half[left:right]) or has_word):
+        return None
+    rows = []
+    for position, token in enumerate(run):
+        before = half[max(start, token.start - 6) : token.start]
+        after = half[token.end : min(end, token.end + 3)]
+        if DELTA_BEFORE_RE.search(before) or AFTER_AMOUNT_RE.match(after):
+            continue
+        match = token.value
+        amount = scale(match["num"], match["mult"])
+        if amount is None or not MIN_TONNES <= amount <= MAX_TONNES:
+            continue
+        row = state.fact_row(position, len(run), bound_type, amount)
+        if row is not None:
+            rows.append(row)
+    if not rows:
+        return None
+    return Group(
+        clause=_clause_index(half, start, run[0].start), rows=rows, temporary=state.temporary
+    )
+
+
+def _clause_bounds(half: str, start: int, end: int, at: int) -> tuple[int, int]:
+    left = max((m.end() for m in SEP_RE.finditer(half, start, at)), default=start)
+    found = SEP_RE.search(half, at, end)
+    return left, found.start() if found else end
+
+
+def _clause(half: str, start: int, end: int, at: int) -> str:
+    left, right = _clause_bounds(half, start, end, at)
+    return half[left:right]
+
+
+def _clause_index(half: str, start: int, at: int) -> int:
+    return len(SEP_RE.findall(half, start, at))
+
+
+def _build_facts(
+    doc: Doc,
+    groups: list[Group],
+    percents: list[tuple[int, float, int]],
+    half: str,
+    start: int,
+    end: int,
+    text: str,
+) -> list[QuotaFact]:
+    _assign_changes(groups, percents, half)
+    status = status_of(doc, half[start:end])
+    facts = []
+    for group in groups:
+        for row in group.rows:
+            facts.append(doc.fact(row, status, text[start:end], (start, end)))
+    return facts
+
+
+def _assign_changes(groups: list[Group], percents: list[tuple[int, float, int]], half: str) -> None:
+    """Stated changes go to the figures they follow (or precede, in the same clause)."""
+    by_clause: dict[int, list[tuple[float, int]]] = {}
+    for clause, value, at in percents:
+        by_clause.setdefault(clause, []).append((value, at))
+    for clause, found in by_clause.items():
+        main = [g for g in groups if not g.temporary]
+        target = [g for g in main if g.clause == clause] or [g for g in main if g.clause < clause]
+        if not target:
+            continue
+        group = target[-1]
+        values = [value for value, _ in found]
+        if len(values) == len(group.rows):
+            group.rows = [
+                replace(row, change_pct=v) for row, v in zip(group.rows, values, strict=True)
+            ]
+        elif len(values) == 1 and "均" in half[found[0][1] - 8 : found[0][1]]:
+            group.rows = [replace(row, change_pct=values[0]) for row in group.rows]
+
+
+def _table_facts(
+    doc: Doc, carried: State, table: list[tuple[int, int, str]], note: str, text: str
+) -> list[QuotaFact]:
+    facts = []
+    for figure in parse_table(table, note):
+        if not MIN_TONNES <= figure.amount_t <= MAX_TONNES or figure.quota_type is None:
+            continue
+        row = carried.table_row(figure)
+        if row is None:
+            continue
+        evidence = text[figure.start : figure.end].strip()
+        offset = text.index(evidence, figure.start) if evidence else figure.start
+        span = (offset, offset + len(evidence))
+        facts.append(doc.fact(row, status_of(doc, note), evidence, span))
+    return facts

@@ -1,0 +1,356 @@
+"""The reading state of the Chinese fact rules: what a document is, and what is in force
+at each point of a sentence (year, period, commodity, and the lists of types, categories
+and holders that amounts map onto).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from extractors import vocab
+from extractors.dates import resolve_relative_year, title_period
+from extractors.facts import Content, QuotaFact
+from extractors.numbers import chinese_numeral, to_halfwidth
+from extractors.quotas_zh_tables import TableFigure
+
+# A notice by its title: "关于下达2024年第一批稀土开采、冶炼分离总量控制指标的通知".
+NOTICE_TITLE_RE = re.compile(r"关于(?:下达|印发|下发|分配)?.{0,60}?(?:指标|计划|配额).{0,12}?通知")
+
+# A document number near the top of a text: "工信部联原〔2024〕25号", "自然资发[2020]33号".
+DOC_NUMBER_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,8}\s*[〔\[﹝(]\s*(?:19|20)\d{2}\s*[〕\]﹞)]\s*\d+\s*号"
+)
+
+# Reliance on unnamed sources: "据知情人士透露", "消息人士称", "据了解", "市场传闻".
+SOURCES_RE = re.compile(
+    r"知情人士|消息人士|消息称|知情者|据了解|传闻|接近.{0,12}人士|业内人士|市场消息|据透露"
+)
+
+# The notice quoted as such: "官网发布通知", "下达", "印发", "公布".
+NOTICE_CUE_RE = re.compile(r"官网|通知|下达|印发|公布|公告|发布")
+
+# "据悉" (it is learned): a report, unless the text quotes the notice.
+HEARSAY_RE = re.compile(r"据悉|据报道|报道称")
+
+# Issuer by the prefix of a document number: 工信部联原, 自然资发, 国土资发, 商产发.
+DOC_NUMBER_ISSUERS = (("工信部", "MIIT"), ("自然资", "MNR"), ("国土资", "MLR"), ("商", "MOFCOM"))
+
+# Which issuer speaks for a joint text: MIIT for MIIT+MNR notices, then MNR, MLR, MOFCOM.
+ISSUER_ORDER = ("MIIT", "MNR", "MLR", "MOFCOM")
+
+# The commodity a category implies.
+CATEGORY_COMMODITY = {
+    "light": "rare_earth",
+    "medium_heavy": "rare_earth",
+    "tungsten_primary": "tungsten",
+    "tungsten_byproduct": "tungsten",
+}
+
+AMBIGUOUS = object()  # more items in a list than amounts to map them on
+_LISTS = ("quota_type", "category", "holder")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    kind: str
+    value: Any  # a re.Match for pattern tokens, an id for vocabulary tokens
+
+
+@dataclass(frozen=True)
+class Row:
+    """A fact's key and stated change, before status and evidence are known."""
+
+    commodity: str
+    quota_type: str
+    year: int
+    period: str
+    category: str | None
+    holder: str | None
+    amount_t: float
+    change_pct: float | None = None
+
+
+@dataclass
+class Group:
+    """The facts of one run of amounts in a sentence."""
+
+    clause: int
+    rows: list[Row]
+    temporary: bool  # read inside a comparison scope
+
+
+def _pick(items: list[Any], count: int, position: int) -> Any:
+    if not items:
+        return None
+    if len(items) == 1:
+        return items[0]
+    return items[position] if len(items) == count else AMBIGUOUS
+
+
+@dataclass
+class State:
+    """What is in force at one point of a sentence."""
+
+    base: date | None  # the date relative years are resolved against
+    start_year: int | None  # the year in force when the sentence began
+    commodity: str | None
+    year: int | None
+    period: str | None
+    period_explicit: bool = False
+    lists: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in _LISTS})
+    stale: set[str] = field(default_factory=set)
+    saved: State | None = None
+    scope_changed: bool = False
+    prior_period: str | None = None  # the period before a bare year made it annual
+    cued: bool = False  # the sentence spoke of quotas
+
+    @property
+    def temporary(self) -> bool:
+        return self.saved is not None
+
+    def copy(self, *, keep_lists: bool) -> State:
+        """The state a next sentence starts from.
+
+        A sentence opening with 其中 continues this one and keeps its holders; any other
+        keeps only the quota types, to be replaced as soon as it names its own
+        ("…分别为X吨、Y吨。前两批合计分别为X吨、Y吨").
+        """
+        state = State(self.base, self.year, self.commodity, self.year, self.period)
+        state.cued = self.cued
+        state.lists["quota_type"] = list(self.lists["quota_type"])
+        if keep_lists:
+            state.lists["holder"] = list(self.lists["holder"])
+            state.stale = set(self.stale) - {"category"}
+        else:
+            state.stale = {"quota_type"}
+        return state
+
+    def settled(self) -> State:
+        """The state to carry into the next sentence: no open scope."""
+        self.end_clause()
+        return self
+
+    def read(self, kind: str, value: Any) -> None:
+        if kind == "year":
+            self._set_year(int(value["y"]))
+            if value["annual"]:
+                self._set_period("annual")
+        elif kind == "relyear":
+            base = self.base or (date(self.start_year, 7, 1) if self.start_year else None)
+            year = resolve_relative_year(value["word"], base)
+            if year is not None:
+                self._set_year(year)
+            if value["annual"]:
+                self._set_period("annual")
+        elif kind == "cumulative":
+            count = chinese_numeral(value["n"] or value["m"])
+            self._set_period(f"cumulative:{count}")
+        elif kind == "batch":
+            self._set_period(f"batch:{chinese_numeral(value['n'])}")
+        elif kind == "annual":
+            self._set_period("annual")
+        elif kind == "sameperiod" and self.prior_period is not None:
+            self._set_period(self.prior_period)  # "去年同期": last year's same batch
+        elif kind in ("compare", "exclude"):
+            self.open_scope()
+        elif kind == "national":
+            self.lists["holder"] = []
+        elif kind == "commodity":
+            self.commodity = str(value)
+        elif kind in ("quota_type", "category"):
+            self._add(kind, str(value))
+        elif kind in ("company", "province"):
+            self._add("holder", str(value))
+
+    def _add(self, name: str, value: str) -> None:
+        items = self.lists[name]
+        if name in self.stale:
+            self.lists[name] = [value]
+            self.stale.discard(name)
+        elif not items or items[-1] != value:
+            items.append(value)
+
+    def _set_year(self, year: int) -> None:
+        if year != self.year and not self.period_explicit and year != self.start_year:
+            self.prior_period = self.period
+            self.period = "annual"  # "2023年稀土开采指标为25.5万吨" in a 2024 text
+        self.year = year
+        self.scope_changed = self.scope_changed or self.temporary
+
+    def _set_period(self, period: str) -> None:
+        self.period = period
+        self.period_explicit = True
+        self.scope_changed = self.scope_changed or self.temporary
+
+    def open_scope(self) -> None:
+        if self.saved is None:
+            self.saved = replace(self, lists={k: list(v) for k, v in self.lists.items()})
+            self.scope_changed = False
+
+    def mark_amounts_read(self) -> None:
+        self.stale = set(_LISTS)
+
+    def end_clause(self) -> None:
+        self.end_scope()
+        self.lists["category"] = []
+        self.stale.discard("category")
+
+    def end_scope(self) -> None:
+        if self.saved is not None:
+            saved = self.saved
+            self.commodity, self.year, self.period = saved.commodity, saved.year, saved.period
+            self.period_explicit = saved.period_explicit
+            self.saved, self.scope_changed = None, False
+
+    def fact_row(
+        self, position: int, count: int, bound_type: str | None, amount: float
+    ) -> Row | None:
+        category = _pick(self.lists["category"], count, position)
+        holder = _pick(self.lists["holder"], count, position)
+        quota_type = bound_type or _pick(self.lists["quota_type"], count, position)
+        if AMBIGUOUS in (category, holder) or (quota_type is AMBIGUOUS and category is None):
+            return None
+        if category is not None and quota_type in (None, AMBIGUOUS):
+            quota_type = "mining"
+        return self._row(quota_type, category, holder, self.year, self.period, amount)
+
+    def table_row(self, figure: TableFigure) -> Row | None:
+        period = "annual" if figure.year is not None else self.period
+        year = figure.year if figure.year is not None else self.year
+        return self._row(
+            figure.quota_type,
+            figure.category,
+            figure.holder,
+            year,
+            period,
+            figure.amount_t,
+            figure.commodity,
+        )
+
+    def _row(
+        self,
+        quota_type: str | None,
+        category: str | None,
+        holder: str | None,
+        year: int | None,
+        period: str | None,
+        amount: float,
+        commodity: str | None = None,
+    ) -> Row | None:
+        commodity = CATEGORY_COMMODITY.get(category or "") or commodity or self.commodity
+        if quota_type is None and commodity in ("tungsten", "antimony"):
+            quota_type = "mining"  # the only quota these two have, besides export
+        if quota_type == "smelting_separation":
+            category = None  # categories split mining (and export) quotas only
+        if commodity is None or quota_type is None or year is None or period is None:
+            return None
+        return Row(commodity, quota_type, year, period, category, holder, amount)
+
+
+@dataclass(frozen=True)
+class Doc:
+    """What the whole document says about every figure in it."""
+
+    year: int | None
+    period: str | None
+    commodity: str | None
+    official: bool
+    issuers: tuple[str, ...]  # by precedence
+    base: date | None
+    announced: date | None
+    sourced: bool  # the text relies on sources
+    quotes_notice: bool  # the text quotes a notice
+
+    def start_state(self) -> State:
+        return State(self.base, self.year, self.commodity, self.year, self.period)
+
+    def issuer(self, row: Row) -> str | None:
+        if row.quota_type == "export":
+            return "MOFCOM"
+        if row.commodity != "rare_earth":  # tungsten and antimony quotas are MNR's (MLR's)
+            for issuer in self.issuers:
+                if issuer in ("MNR", "MLR"):
+                    return issuer
+        return self.issuers[0] if self.issuers else None
+
+    def fact(self, row: Row, status: str, evidence: str, span: tuple[int, int]) -> QuotaFact:
+        return QuotaFact(
+            commodity=row.commodity,
+            quota_type=row.quota_type,
+            year=row.year,
+            period=row.period,
+            category=row.category,
+            holder=row.holder,
+            amount_t=row.amount_t,
+            status=status,
+            issuer=self.issuer(row),
+            change_pct=row.change_pct,
+            announced=self.announced if status == "official" else None,
+            evidence=evidence,
+            span=span,
+        )
+
+
+def _issuers(content: Content, title: str, head: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for prefix, issuer in DOC_NUMBER_ISSUERS:
+        if content.doc_number and to_halfwidth(content.doc_number).startswith(prefix):
+            found.append(issuer)
+    for passage in (title, head, content.text):
+        named = {term.value for term in vocab.find_terms(passage, ("issuer",))}
+        found += [issuer for issuer in ISSUER_ORDER if issuer in named]
+        if found:
+            break
+    return tuple(dict.fromkeys(found))
+
+
+def read_doc(content: Content) -> Doc:
+    """The document's defaults: the title's year, batch and commodity, and whether it is a notice."""
+    title = to_halfwidth(content.title or "")
+    head = to_halfwidth(content.text[:400])
+    notice = NOTICE_TITLE_RE.search(title) or NOTICE_TITLE_RE.search(head)
+    year, period = title_period(title)
+    if year is None and notice:
+        year, period = title_period(notice.group())
+    official = bool(content.doc_number or notice or DOC_NUMBER_RE.search(head))
+    if period is None and official and year is not None:
+        period = "annual"  # "关于下达2021年稀土开采、冶炼分离总量控制指标的通知"
+    base = content.published.date() if content.published else content.signed
+    if year is None and base is not None:
+        year = base.year
+    commodity = None
+    for term in vocab.find_terms(title, ("commodity", "category")):
+        commodity = CATEGORY_COMMODITY.get(term.value, term.value)
+        break
+    text = to_halfwidth(content.text)
+    return Doc(
+        year=year,
+        period=period,
+        commodity=commodity,
+        official=official,
+        issuers=_issuers(content, title, head),
+        base=base,
+        announced=content.signed,
+        sourced=SOURCES_RE.search(text) is not None,
+        quotes_notice=NOTICE_CUE_RE.search(text) is not None,
+    )
+
+
+def status_of(doc: Doc, sentence: str) -> str:
+    """official when the document is or quotes the notice; reported when it relies on sources."""
+    if doc.official:
+        return "official"
+    if SOURCES_RE.search(sentence):
+        return "reported"
+    if NOTICE_CUE_RE.search(sentence):
+        return "official"
+    if doc.sourced:
+        return "reported"
+    if doc.quotes_notice and not HEARSAY_RE.search(sentence):
+        return "official"
+    return "reported"

@@ -1,0 +1,171 @@
+"""Quota tables as ``content`` hands them on: one line per row, cells joined by " | ".
+
+A header row names what each column holds ("集团 | 岩矿型稀土（轻） | 离子型稀土（中重） | 冶炼分离",
+or two header rows, the upper one spanning columns); each later row names its holder in the
+first cell (a company, a province, 合计 for the national total, or a year) and gives bare
+numbers. The quota year, period and commodity come from the text before the table, so this
+module only reports what the table itself says and ``quotas_zh`` completes the facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors import vocab
+from extractors.numbers import NUMBER, scale, to_halfwidth
+
+# A cell separator as content.py writes table rows.
+CELL_SEP = " | "
+
+# A cell holding one figure: "94580", "94,580", "9.458万", "94580吨", "9.458 万吨".
+FIGURE_CELL_RE = re.compile(rf"(?P<num>{NUMBER})\s*(?P<mult>万|千)?\s*(?:吨)?")
+
+# A header or unit note giving the table in 万吨: "单位：万吨", "开采指标（万吨）".
+WAN_UNIT_RE = re.compile(r"万吨")
+
+# A first cell naming the national figure: "合计", "总计", "全国", "全国合计".
+NATIONAL_CELL_RE = re.compile(r"^\s*(?:全国)?\s*(?:合\s*计|总\s*计|小\s*计|全国)\s*$")
+
+# A first cell naming a year, in tables of several years: "2019", "2019年", "2019年度".
+YEAR_CELL_RE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年?度?\s*$")
+
+# A column that totals the category columns to its left: "合计", "小计", "开采合计".
+TOTAL_COLUMN_RE = re.compile(r"合\s*计|小\s*计|总\s*计")
+
+# Cells that hold no figure: "", "-", "—", "/", "0".
+EMPTY_CELL_RE = re.compile(r"^\s*(?:[-—–/／]*|0+(?:\.0+)?)\s*$")
+
+
+@dataclass(frozen=True)
+class Column:
+    """What one value column of a table holds."""
+
+    quota_type: str | None
+    category: str | None
+    commodity: str | None
+    multiplier: float = 1.0
+
+
+@dataclass(frozen=True)
+class TableFigure:
+    """One figure of one row; ``quota_type`` is None when the header did not say."""
+
+    start: int  # span of the row line in the text
+    end: int
+    commodity: str | None
+    quota_type: str | None
+    category: str | None
+    holder: str | None
+    year: int | None  # set only by a year-row table
+    amount_t: float
+
+
+def is_table_line(line: str) -> bool:
+    return line.count("|") >= 1 and len(split_cells(line)) >= 2
+
+
+def split_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in to_halfwidth(line).split("|")]
+
+
+def _is_header(cells: list[str]) -> bool:
+    return not any(FIGURE_CELL_RE.fullmatch(cell) for cell in cells[1:] if cell)
+
+
+def _column(text: str, wan: bool, left: list[Column | None]) -> Column | None:
+    terms = vocab.find_terms(text)
+    kinds = {term.kind: term.value for term in terms}
+    multiplier = 10_000.0 if wan or WAN_UNIT_RE.search(text) else 1.0
+    quota_type, category = kinds.get("quota_type"), kinds.get("category")
+    commodity = kinds.get("commodity")
+    if quota_type is None and category is None:
+        # A total next to category columns is their sum: the type's figure without category.
+        prior = [col for col in left if col is not None]
+        if TOTAL_COLUMN_RE.search(text) and prior and prior[-1].category is not None:
+            return Column(prior[-1].quota_type or "mining", None, prior[-1].commodity, multiplier)
+        return None
+    if category is not None and quota_type in (None, "mining"):
+        quota_type = "mining"
+    elif category is not None:
+        category = None  # categories split mining only
+    return Column(quota_type, category, commodity, multiplier)
+
+
+def _columns(headers: list[list[str]], wan: bool) -> list[Column | None]:
+    width = max(len(row) for row in headers)
+    merged = [""] * width
+    for row in headers:
+        carried = ""
+        for index in range(1, width):
+            cell = row[index] if index < len(row) else ""
+            # An empty cell of an upper header row sits under the span of its left neighbour.
+            if cell:
+                carried = cell
+            elif row is not headers[-1]:
+                cell = carried
+            merged[index] += cell
+    columns: list[Column | None] = [None]
+    for index in range(1, width):
+        columns.append(_column(merged[index], wan, columns))
+    return columns
+
+
+def _holder(cell: str) -> tuple[bool, str | None, int | None]:
+    """(known, holder, year) of a row's first cell."""
+    year = YEAR_CELL_RE.match(cell)
+    if year:
+        return True, None, int(year["y"])
+    if NATIONAL_CELL_RE.match(cell):
+        return True, None, None
+    for term in vocab.find_terms(cell, ("company", "province")):
+        return True, term.value, None
+    return False, None, None
+
+
+def parse_table(lines: list[tuple[int, int, str]], note: str = "") -> list[TableFigure]:
+    """The figures of one table, given its lines as (start, end, line) in order.
+
+    ``note`` is the text just before the table (caption, "单位：万吨").
+    """
+    wan = bool(WAN_UNIT_RE.search(note))
+    headers: list[list[str]] = []
+    columns: list[Column | None] = []
+    figures = []
+    for start, end, line in lines:
+        cells = split_cells(line)
+        if _is_header(cells):
+            if columns:  # a new header starts a new table
+                headers, columns = [], []
+            headers.append(cells)
+            continue
+        if not columns:
+            if not headers:
+                continue
+            columns = _columns(headers, wan)
+        known, holder, year = _holder(cells[0])
+        if not known:
+            continue
+        for index, cell in enumerate(cells[1:], start=1):
+            column = columns[index] if index < len(columns) else None
+            match = FIGURE_CELL_RE.fullmatch(cell)
+            if column is None or match is None or EMPTY_CELL_RE.match(cell):
+                continue
+            amount = scale(match["num"], match["mult"])
+            if amount is None:
+                continue
+            if not match["mult"]:
+                amount *= column.multiplier
+            figures.append(
+                TableFigure(
+                    start=start,
+                    end=end,
+                    commodity=column.commodity,
+                    quota_type=column.quota_type,
+                    category=column.category,
+                    holder=holder,
+                    year=year,
+                    amount_t=amount,
+                )
+            )
+    return figures
