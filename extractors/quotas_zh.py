@@ -327,9 +327,20 @@ def _read_group(
 
 
 def _clause_bounds(half: str, start: int, end: int, at: int) -> tuple[int, int]:
-    left = max((m.end() for m in SEP_RE.finditer(half, start, at)), default=start)
-    found = SEP_RE.search(half, at, end)
-    return left, found.start() if found else end
+    """The clause around ``at``: between breaks outside parentheses ("(折稀土氧化物,下同)")."""
+    left, depth = start, 0
+    for index in range(start, end):
+        char = half[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char in ",;" and depth == 0:
+            if index < at:
+                left = index + 1
+            else:
+                return left, index
+    return left, end
 
 
 def _clause(half: str, start: int, end: int, at: int) -> str:

@@ -143,7 +143,11 @@ def parse_table(lines: list[tuple[int, int, str]], note: str = "") -> list[Table
             if not headers:
                 continue
             columns = _columns(headers, wan)
-        known, holder, year = _holder(cells[0])
+        # The holder is in the first label column that names one (after a 序号 column).
+        labels = [cell for i, cell in enumerate(cells) if i >= len(columns) or columns[i] is None]
+        known, holder, year = next(
+            (found for found in map(_holder, labels) if found[0]), (False, None, None)
+        )
         if not known:
             continue
         for index, cell in enumerate(cells[1:], start=1):

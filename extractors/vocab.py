@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 # kind → id → aliases. Ids are those of FACTS.md.
 COMMODITIES: dict[str, tuple[str, ...]] = {
-    "rare_earth": ("稀土", "稀土矿", "稀土氧化物", "rare earth", "rare earths", "REE", "REEs"),
+    "rare_earth": ("稀土", "稀土氧化物", "rare earth", "rare earths", "REE", "REEs"),
     "tungsten": ("钨", "钨矿", "钨精矿", "三氧化钨", "tungsten", "wolfram"),
     "antimony": ("锑", "锑矿", "锑精矿", "antimony"),
 }
