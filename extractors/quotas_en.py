@@ -1,9 +1,296 @@
-"""English fact rules: placeholder until the English rules land (issue 3)."""
+"""English fact rules: every quota figure an English text states, with its sentence.
+
+The text is read sentence by sentence (``quotas_en_text``). A sentence is read when it names
+a quota ("quota", "allocation", "production cap") or continues one ("The smelting quota was
+127,000 t" after a sentence naming rare earth quotas). Its figures and words are found
+(``quotas_en_mentions``), each figure gets its words (``quotas_en_bind``), and what the
+sentence leaves open (commodity, year, period) comes from the sentences before it and the
+title. Precision first: a figure that is a price, an output, a shipment, a figure of another
+commodity, or that cannot be given a type and a year, yields nothing.
+"""
 
 from __future__ import annotations
 
-from extractors.facts import Content, QuotaFact
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from extractors.facts import CATEGORIES, Content, QuotaFact
+from extractors.quotas_en_bind import bind
+from extractors.quotas_en_lexicon import (
+    CATEGORY_COMMODITY,
+    FLAT,
+    ISSUED,
+    ISSUER,
+    NOT_ISSUED,
+    OFFICIAL_CUE,
+    PERIOD,
+    QUOTA_WORD,
+    REPORTED_CUE,
+    UNDISCLOSED_CUE,
+)
+from extractors.quotas_en_mentions import Figure, Mention, find_figures, find_mentions
+from extractors.quotas_en_text import sentence_spans
+from extractors.quotas_en_time import announced_on
+
+# Amounts outside this range are not national, group or province quotas of our metals.
+MIN_TONNES, MAX_TONNES = 100.0, 2_000_000.0
+# A batch number anywhere in the text ("second batch", "H2"), for running totals.
+BATCH_WORD = re.compile(r"batch:(\d)")
+# Period words that need the latest batch to mean anything.
+_OPEN = ("cumulative", "double")
+
+
+@dataclass
+class _State:
+    """What the sentences so far have established."""
+
+    published: date | None
+    commodity: str | None = None
+    year: int | None = None
+    period: str | None = None
+    qtype: str | None = None
+    max_batch: int = 0
+    doc_max_batch: int = 0
+    status: str | None = None
+    default_status: str = "official"
+    issuer: str | None = None
+    first_issuer: str | None = None
+    announced: date | None = None
+    facts: list[QuotaFact] = field(default_factory=list)
+    undisclosed: list[QuotaFact] = field(default_factory=list)
 
 
 def find_facts(content: Content) -> list[QuotaFact]:
-    return []
+    """Every quota figure stated in English in ``content.text``; [] for other pages."""
+    text = content.text
+    if not text or not QUOTA_WORD.search(text):
+        return []
+    published = content.published.date() if content.published else None
+    state = _start(content, published)
+    continuing = False
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        mentions = find_mentions(sentence, published)
+        _note_issuer(state, sentence)
+        continuing = _read_sentence(state, sentence, (start, end), mentions, continuing)
+    figured = {f.key()[:5] for f in state.facts}
+    return state.facts + [f for f in state.undisclosed if f.key()[:5] not in figured]
+
+
+def _start(content: Content, published: date | None) -> _State:
+    state = _State(published)
+    text = content.text
+    if REPORTED_CUE.search(text) and not OFFICIAL_CUE.search(text):
+        state.default_status = "reported"
+    issuers = sorted((m.start(), name) for name, p in ISSUER.items() if (m := p.search(text)))
+    state.first_issuer = issuers[0][1] if issuers else None
+    batches = [int(n) for n in BATCH_WORD.findall(" ".join(_periods(text)))]
+    state.doc_max_batch = max(batches, default=0)
+    title = content.title or ""
+    if QUOTA_WORD.search(title):
+        _update(state, find_mentions(title, published), [])
+    return state
+
+
+def _periods(text: str) -> list[str]:
+    return [value for value, pattern in PERIOD.items() if pattern.search(text)]
+
+
+def _read_sentence(
+    state: _State,
+    sentence: str,
+    span: tuple[int, int],
+    mentions: list[Mention],
+    continuing: bool,
+) -> bool:
+    """Read one sentence; return whether the next one may continue it."""
+    kinds = {m.kind for m in mentions}
+    if "quota" not in kinds and not (continuing and kinds & {"type", "period"}):
+        return False
+    ours = [m for m in mentions if m.kind == "commodity" and m.value != "other"]
+    others = [m for m in mentions if m.kind == "commodity" and m.value == "other"]
+    if not ours and (others or state.commodity is None):
+        return False
+    figures = find_figures(sentence)
+    bound = bind(sentence, figures, mentions, _defaults(state, mentions, ours))
+    facts = _facts(state, sentence, span, bound)
+    state.facts.extend(facts)
+    if not figures:
+        state.undisclosed.extend(_undisclosed(state, sentence, span, mentions))
+    _update(state, mentions, facts)
+    if ISSUED.search(sentence):
+        state.announced = announced_on(sentence, state.published) or state.announced
+    return True
+
+
+def _defaults(
+    state: _State, mentions: list[Mention], ours: list[Mention]
+) -> dict[str, str | int | None]:
+    kinds = {m.kind for m in mentions}
+    single_type = state.qtype if not kinds & {"type", "not_quota"} else None
+    year = state.year or (state.published.year if state.published else None)
+    return {
+        "commodity": None if not ours and "commodity" in kinds else state.commodity,
+        "type": single_type,
+        "year": year,
+        "period": state.period,
+    }
+
+
+def _facts(
+    state: _State, sentence: str, span: tuple[int, int], figures: list[Figure]
+) -> list[QuotaFact]:
+    flat = FLAT.search(sentence) is not None
+    batches = [int(n) for n in BATCH_WORD.findall(" ".join(_periods(sentence)))]
+    latest = max(batches, default=0) or state.max_batch or state.doc_max_batch
+    status = _status(state, sentence)
+    issuer = _issuer(state, sentence)
+    announced = announced_on(sentence, state.published) if ISSUED.search(sentence) else None
+    found: list[QuotaFact] = []
+    for fig in figures:
+        if fig.compared and flat:
+            continue  # "kept flat at X": only the figure of the year being set
+        fact = _fact(fig, _period(fig.attrs.get("period"), latest), status, issuer, sentence, span)
+        if fact is None:
+            continue
+        if not fig.compared:
+            fact = _with_announced(fact, announced or state.announced)
+        found.append(fact)
+    return _without_conflicts(found)
+
+
+def _period(value: object, latest: int) -> str | None:
+    """Resolve "so far this year" and "doubled to" into cumulative:N with N the latest batch."""
+    if value == "cumulative":
+        return None if latest == 0 else ("batch:1" if latest == 1 else f"cumulative:{latest}")
+    if value == "double":
+        return f"cumulative:{latest}" if latest >= 2 else None
+    return value if isinstance(value, str) else None
+
+
+def _fact(
+    fig: Figure,
+    period: str | None,
+    status: str,
+    issuer: str | None,
+    sentence: str,
+    span: tuple[int, int],
+) -> QuotaFact | None:
+    a = fig.attrs
+    commodity, qtype, year = a.get("commodity"), a.get("type"), a.get("year")
+    category, holder = a.get("category"), a.get("holder")
+    if commodity not in CATEGORY_COMMODITY.values() or not isinstance(commodity, str):
+        return None
+    if not isinstance(qtype, str) or not isinstance(year, int) or period is None:
+        return None
+    if category not in CATEGORIES or (category and CATEGORY_COMMODITY[str(category)] != commodity):
+        return None
+    if not MIN_TONNES <= fig.tonnes <= MAX_TONNES or not 1990 <= year <= 2040:
+        return None
+    change = a.get("change_pct")
+    return QuotaFact(
+        commodity=commodity,
+        quota_type=qtype,
+        year=year,
+        period=period,
+        category=category if isinstance(category, str) else None,
+        holder=holder if isinstance(holder, str) else None,
+        amount_t=fig.tonnes,
+        status=status,
+        issuer=issuer,
+        change_pct=float(change) if isinstance(change, (int, float)) and not fig.compared else None,
+        evidence=sentence,
+        span=span,
+    )
+
+
+def _with_announced(fact: QuotaFact, announced: date | None) -> QuotaFact:
+    from dataclasses import replace
+
+    return replace(fact, announced=announced) if announced else fact
+
+
+def _without_conflicts(facts: list[QuotaFact]) -> list[QuotaFact]:
+    """Two different amounts for one key in one sentence: the rules misread it, keep neither."""
+    amounts: dict[tuple[object, ...], set[float | None]] = {}
+    for fact in facts:
+        amounts.setdefault(fact.key()[:-1], set()).add(fact.amount_t)
+    return [f for f in facts if len(amounts[f.key()[:-1]]) == 1]
+
+
+def _undisclosed(
+    state: _State, sentence: str, span: tuple[int, int], mentions: list[Mention]
+) -> list[QuotaFact]:
+    """ "issued the first batch of 2025 quotas quietly last month without publishing them"."""
+    if not (UNDISCLOSED_CUE.search(sentence) and ISSUED.search(sentence)):
+        return []
+    if NOT_ISSUED.search(sentence):
+        return []
+    first = {m.kind: m.value for m in reversed(mentions)}
+    commodity = first.get("commodity", state.commodity)
+    year = first.get("year", state.year or (state.published.year if state.published else None))
+    latest = max(state.max_batch, state.doc_max_batch)
+    period = _period(first.get("period"), latest) or state.period
+    if commodity not in CATEGORY_COMMODITY.values() or not isinstance(year, int) or not period:
+        return []
+    announced = announced_on(sentence, state.published)
+    types = dict.fromkeys(str(m.value) for m in mentions if m.kind == "type")
+    return [
+        QuotaFact(
+            commodity=str(commodity),
+            quota_type=qtype,
+            year=year,
+            period=period,
+            category=None,
+            holder=None,
+            amount_t=None,
+            status="reported",
+            issuer=_issuer(state, sentence),
+            announced=announced,
+            evidence=sentence,
+            span=span,
+        )
+        for qtype in types
+    ]
+
+
+def _status(state: _State, sentence: str) -> str:
+    if REPORTED_CUE.search(sentence):
+        return "reported"
+    if OFFICIAL_CUE.search(sentence):
+        return "official"
+    return state.status or state.default_status
+
+
+def _issuer(state: _State, sentence: str) -> str | None:
+    named = sorted((m.start(), name) for name, p in ISSUER.items() if (m := p.search(sentence)))
+    return named[0][1] if named else state.issuer or state.first_issuer
+
+
+def _note_issuer(state: _State, sentence: str) -> None:
+    named = sorted((m.start(), name) for name, p in ISSUER.items() if (m := p.search(sentence)))
+    if named:
+        state.issuer = named[-1][1]
+
+
+def _update(state: _State, mentions: list[Mention], facts: list[QuotaFact]) -> None:
+    """Carry the sentence's commodity, year, period, single type and sourcing forward."""
+    ours = [m.value for m in mentions if m.kind == "commodity" and m.value != "other"]
+    if ours:
+        state.commodity = str(ours[0])
+    current = [f for f in facts if f.amount_t is not None]
+    years = [m.value for m in mentions if m.kind == "year"]
+    periods = [str(m.value) for m in mentions if m.kind == "period" and m.value not in _OPEN]
+    if current:
+        state.year, state.period = current[0].year, current[0].period
+    else:
+        state.year = int(years[0]) if years else state.year
+        state.period = periods[0] if periods else state.period
+    batches = [int(p.split(":")[1]) for p in periods]
+    state.max_batch = max([state.max_batch, *batches])
+    types = {f.quota_type for f in current} or {str(m.value) for m in mentions if m.kind == "type"}
+    if types:
+        state.qtype = types.pop() if len(types) == 1 else None
+    if current:
+        state.status = current[0].status

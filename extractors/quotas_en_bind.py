@@ -1,0 +1,273 @@
+"""Which words of a sentence qualify which figure.
+
+Each figure owns a *right window* (the words after it up to a clause break or the next figure:
+"63,500 t for the first batch of 2020") and a *left segment* (the words since the previous
+figure's window: "the smelting quota at"). A word in the right window binds first, then the
+nearest one on the left; what a figure lacks it takes from the figure before it, then from
+words after the last figure that precede any comparison ("At 135,000 t, the first batch...").
+Tight lists map onto lists of figures in order ("mining and smelting quotas of 135,000 t and
+127,000 t", "... for mining and smelting respectively"). A figure after "from", "against",
+"compared with" is a past figure: the year before, or the period and year its own words give.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from extractors.quotas_en_lexicon import (
+    CHANGE_AFTER,
+    CHANGE_BEFORE,
+    COMPARED_WITH,
+    COMPARISON_ZONE,
+    FALLING,
+    RESET,
+)
+from extractors.quotas_en_mentions import LIST_JOIN, Figure, Mention
+
+KINDS = ("commodity", "type", "period", "year", "category", "holder")
+TRAILING = ("commodity", "type", "period", "year")
+
+# Where a figure's right window ends: clause punctuation, a sentence-final dot, a new clause
+# or a comparison ("and", "while", "up", "from", "compared", "respectively", "of which").
+RIGHT_STOP = re.compile(
+    r"[,;:()\[\]—–]|\.(?!\d)|\s-\s|\b(?:and|while|but|whereas|up|down|from|against|compared"
+    r"|versus|vs|than|respectively|which|after|although|though|ris(?:e|ing)|rose|fall(?:ing)?"
+    r"|fell|increas\w*|decreas\w*|with|including)\b",
+    re.IGNORECASE,
+)
+# Words between a group and the figure it holds: "got", "received", "was allocated".
+ALLOTTED = re.compile(
+    r"\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|allocated|allotted|given|granted|assigned"
+    r"|awarded|accounted\s+for|took|takes|obtained|won|secured|holds?|held)\b|^['’]s\b",
+    re.IGNORECASE,
+)
+# ...and words that make the group the subject of other news: "said", "is expected to".
+NOT_ALLOTTED = re.compile(r"\b(?:said|says|expected|rose|fell|shares|stock|plans?)\b", re.I)
+# A holder named after its figure: "94,580 t for China Northern", "went to Xiamen Tungsten".
+HOLDER_AFTER = re.compile(r"\b(?:for|to|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# Words between a figure and a shipment word that still bind them: "16,000 t of exports".
+NEGATIVE_AFTER = re.compile(
+    r"\s*(?:(?:was|were|is|are|been|had\s+been)\s+)?(?:of\s+|in\s+)?(?:the\s+)?"
+    r"(?:(?:rare[\s-]earths?|tungsten|antimony)\s+)?",
+    re.IGNORECASE,
+)
+# Between the members of a list of words: "mining and smelting", "light, medium-heavy".
+TIGHT = re.compile(
+    r"[\s,]*(?:quotas?|rare[\s-]earths?)?[\s,]*(?:and|&|/|or|as\s+well\s+as)?[\s,]*"
+    r"(?:the\s+|for\s+|of\s+|in\s+)?",
+    re.IGNORECASE,
+)
+# A percentage that continues a list of changes: "up 12.5% and 10.4% respectively".
+PCT_LIST = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+)(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent|pc)"
+)
+
+
+@dataclass
+class _Slot:
+    """A figure's words: its right window and left segment, as sentence offsets."""
+
+    left: int
+    right: int
+    own: dict[str, Mention | None]
+    negative: bool
+
+
+def bind(
+    sentence: str,
+    figures: list[Figure],
+    mentions: list[Mention],
+    defaults: dict[str, str | int | None],
+) -> list[Figure]:
+    """Fill each figure's ``attrs`` and ``compared``; return the figures that are quotas.
+
+    ``defaults`` holds what earlier sentences established (commodity, type, year, period);
+    a figure of another year than the default one, with no period of its own, is annual.
+    """
+    slots = _slots(sentence, figures, mentions)
+    for i, (fig, slot) in enumerate(zip(figures, slots, strict=True)):
+        joined = i > 0 and LIST_JOIN.fullmatch(sentence, slot.left, fig.start) is not None
+        if joined or (i > 0 and slot.left == fig.start):
+            fig.compared = figures[i - 1].compared
+            slot.negative = slot.negative or slots[i - 1].negative
+        else:
+            fig.compared = COMPARED_WITH.search(sentence, slot.left, fig.start) is not None
+        fig.attrs = {k: (m.value if m else None) for k, m in slot.own.items() if k in KINDS}
+    _apply_lists(sentence, figures, slots, mentions)
+    _propagate(sentence, figures, slots, mentions, defaults)
+    _assign_changes(sentence, figures)
+    return [f for f, s in zip(figures, slots, strict=True) if not s.negative]
+
+
+def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> list[_Slot]:
+    slots = []
+    left = 0
+    for i, fig in enumerate(figures):
+        limit = figures[i + 1].start if i + 1 < len(figures) else len(sentence)
+        stop = RIGHT_STOP.search(sentence, fig.end, limit)
+        right = stop.start() if stop else limit
+        in_right = [m for m in mentions if fig.end <= m.start and m.end <= right]
+        in_left = [m for m in mentions if left <= m.start and m.end <= fig.start]
+        own: dict[str, Mention | None] = {}
+        for kind in (*KINDS, "prior"):
+            after = [m for m in in_right if m.kind == kind]
+            before = [m for m in in_left if m.kind == kind]
+            if kind == "holder":
+                after = [m for m in after if HOLDER_AFTER.search(sentence, fig.end, m.start)]
+                before = [m for m in before if _allotted(sentence[m.end : fig.start])]
+            own[kind] = after[0] if after else (before[-1] if before else None)
+        slots.append(_Slot(left, right, own, _negative(sentence, fig, in_left, in_right)))
+        left = right
+    return slots
+
+
+def _allotted(between: str) -> bool:
+    if NOT_ALLOTTED.search(between):
+        return False
+    return bool(ALLOTTED.search(between)) or not between.strip(" :")
+
+
+def _negative(sentence: str, fig: Figure, in_left: list[Mention], in_right: list[Mention]) -> bool:
+    """A price, output, shipment... nearer to the figure than any quota word."""
+    cues = [m.start for m in in_left if m.kind in ("quota", "type")]
+    nots = [m.start for m in in_left if m.kind == "not_quota"]
+    if nots and (not cues or nots[-1] > cues[-1]):
+        return True
+    return any(
+        m.kind == "not_quota" and NEGATIVE_AFTER.fullmatch(sentence, fig.end, m.start)
+        for m in in_right
+    )
+
+
+def _apply_lists(
+    sentence: str, figures: list[Figure], slots: list[_Slot], mentions: list[Mention]
+) -> None:
+    respectively = "respectively" in sentence.lower()
+    for group in _groups(sentence, figures, slots):
+        first, last = figures[group[0]], figures[group[-1]]
+        end = re.search(r"[,;]|\.(?!\d)", sentence[last.end :])
+        stop = last.end + end.start() if end else len(sentence)
+        for kind in KINDS:
+            same = [m for m in mentions if m.kind == kind]
+            before = [m for m in same if slots[group[0]].left <= m.start and m.end <= first.start]
+            after = [m for m in same if last.end <= m.start and m.end <= stop]
+            values = _list_values(sentence, before, after, len(group), respectively)
+            if values is None and respectively:
+                values = _distinct([m for m in same if m.end <= first.start], len(group))
+            if values is not None:
+                for index, value in zip(group, values, strict=True):
+                    figures[index].attrs[kind] = value
+
+
+def _groups(sentence: str, figures: list[Figure], slots: list[_Slot]) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for i in range(len(figures)):
+        tight = i > 0 and LIST_JOIN.fullmatch(sentence, figures[i - 1].end, figures[i].start)
+        if tight and groups and groups[-1][-1] == i - 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return [g for g in groups if len(g) > 1]
+
+
+def _list_values(
+    sentence: str, before: list[Mention], after: list[Mention], n: int, respectively: bool
+) -> list[str | int] | None:
+    for candidate in (after[:n], before[-n:]):
+        if len(candidate) == n and _tight(sentence, candidate):
+            return _distinct(candidate, n)
+    return _distinct(before, n) if respectively else None
+
+
+def _tight(sentence: str, listed: list[Mention]) -> bool:
+    return all(TIGHT.fullmatch(sentence, a.end, b.start) for a, b in itertools.pairwise(listed))
+
+
+def _distinct(listed: list[Mention], n: int) -> list[str | int] | None:
+    values: list[str | int] = []
+    for m in listed:
+        if m.value not in values:
+            values.append(m.value)
+    return values if len(values) == n else None
+
+
+def _propagate(
+    sentence: str,
+    figures: list[Figure],
+    slots: list[_Slot],
+    mentions: list[Mention],
+    defaults: dict[str, str | int | None],
+) -> None:
+    """Fill gaps from the previous current figure, then from words after the last figure."""
+    tail_start = slots[-1].right if slots else 0
+    zone = COMPARISON_ZONE.search(sentence, tail_start)
+    tail_end = zone.start() if zone else len(sentence)
+    tail = [m for m in mentions if tail_start <= m.start and m.end <= tail_end]
+    previous: Figure | None = None
+    for fig, slot in zip(figures, slots, strict=True):
+        if fig.compared:
+            continue
+        reset = RESET.search(sentence, slot.left, fig.start) is not None
+        for kind in KINDS:
+            if fig.attrs.get(kind) is not None:
+                continue
+            if previous is not None and not (reset and kind in ("category", "holder")):
+                fig.attrs[kind] = previous.attrs.get(kind)
+            if fig.attrs.get(kind) is None and kind in TRAILING:
+                found = next((m.value for m in tail if m.kind == kind), None)
+                fig.attrs[kind] = found
+        for kind in ("commodity", "type", "year"):
+            if fig.attrs.get(kind) is None:
+                fig.attrs[kind] = defaults.get(kind)
+        if fig.attrs.get("period") is None:
+            same_year = fig.attrs.get("year") == defaults.get("year")
+            fig.attrs["period"] = (defaults.get("period") if same_year else None) or "annual"
+        previous = fig
+    for i, fig in enumerate(figures):
+        if fig.compared:
+            _compare(fig, slots[i], _reference(figures, i))
+
+
+def _reference(figures: list[Figure], i: int) -> Figure | None:
+    before = [f for f in figures[:i] if not f.compared]
+    after = [f for f in figures[i + 1 :] if not f.compared]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _compare(fig: Figure, slot: _Slot, ref: Figure | None) -> None:
+    """A past figure: its own words, else the reference's, a year earlier."""
+    if ref is None:
+        fig.attrs["year"] = None  # nothing to compare with: unknown
+        return
+    for kind in ("commodity", "type", "category", "holder"):
+        if fig.attrs.get(kind) is None:
+            fig.attrs[kind] = ref.attrs.get(kind)
+    own_period = fig.attrs.get("period")
+    ref_year = ref.attrs.get("year")
+    if fig.attrs.get("year") is None:
+        fig.attrs["year"] = None if ref_year is None else int(ref_year) - 1
+        if slot.own.get("prior") is None and ref.attrs.get("period") == "double":
+            fig.attrs["year"], own_period = ref_year, own_period or "batch:1"
+        elif own_period is not None and own_period != ref.attrs.get("period"):
+            fig.attrs["year"] = ref_year  # "from 120,000 t in the first batch": same year
+    fig.attrs["period"] = own_period or ref.attrs.get("period")
+
+
+def _assign_changes(sentence: str, figures: list[Figure]) -> None:
+    current = [f for f in figures if not f.compared]
+    if not current:
+        return
+    for pattern in (CHANGE_BEFORE, CHANGE_AFTER):
+        for match in pattern.finditer(sentence):
+            sign = -1.0 if FALLING.match(match["dir"]) else 1.0
+            pcts = [float(match["pct"])]
+            pos = match.end()
+            while (more := PCT_LIST.match(sentence, pos)) is not None:
+                pcts.append(float(more.group(1)))
+                pos = more.end()
+            before = [f for f in current if f.start < match.start()]
+            targets = before[-len(pcts) :] if len(before) >= len(pcts) else current[: len(pcts)]
+            for fig, pct in zip(targets, pcts, strict=False):
+                fig.attrs.setdefault("change_pct", sign * pct)

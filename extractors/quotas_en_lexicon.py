@@ -1,0 +1,284 @@
+"""Word tables for the English quota rules: each compiled pattern names the wording it covers.
+
+Every table maps a value to one pattern; ``quotas_en_mentions`` finds them in a sentence.
+Patterns are flat alternations (no nested quantifiers over the same characters), so they
+stay linear on long inputs.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# A sentence worth reading at all: "quota(s)", "allocation", "production cap", "control
+# indicators" (translations of 总量控制指标), "mining cap".
+QUOTA_WORD = re.compile(
+    r"\bquotas?\b|\ballocations?\b|\ballotments?\b"
+    r"|\b(?:production|output|mining|smelting)\s+(?:caps?|ceilings?|limits?|targets?|plans?)\b"
+    r"|\btotal[\s-](?:quantity|volume|amount)\s+control\b|\bcontrol\s+(?:indicators?|targets?)\b",
+    _I,
+)
+
+# Our commodities; "other" is any commodity whose quota we must not take for ours.
+COMMODITY: dict[str, re.Pattern[str]] = {
+    # "rare earth", "rare-earths", "REO", "rare earth oxide", "REEs"
+    "rare_earth": re.compile(r"\brare[\s-]earths?\b|\bREO\b|\bREEs?\b", _I),
+    # "tungsten", "tungsten concentrate", "WO3"
+    "tungsten": re.compile(r"\btungsten\b|\bWO3\b|\bwolfram\w*", _I),
+    # "antimony"
+    "antimony": re.compile(r"\bantimony\b", _I),
+    # other goods with quotas or tonnages: "graphite", "coal", "steel", "fishing quota", ...
+    "other": re.compile(
+        r"\b(?:graphite|gallium|germanium|coal|steel|iron\s+ore|crude|oil|fluorspar|fluorite"
+        r"|phosphates?|molybdenum|tin|lithium|cobalt|nickel|copper|alumin(?:um|ium)|zinc"
+        r"|gold|silver|vanadium|indium|magnesium|fertili[sz]ers?|urea|grain|wheat|corn"
+        r"|maize|rice|soybeans?|cotton|sugar|pork|fish(?:ing)?|carbon|emissions?"
+        r"|polysilicon|cement|scrap)\b",
+        _I,
+    ),
+}
+
+# Quota types; "smelting and separation" must win over the single words, so it comes first.
+QUOTA_TYPE: dict[str, re.Pattern[str]] = {
+    # "smelting and separation", "separation and smelting", "smelting & separation",
+    # "smelting/separation", "smelting", "separation", "refining"
+    "smelting_separation": re.compile(
+        r"\b(?:smelting|separation|separating|refining)"
+        r"(?:\s*(?:and|&|/|-)\s*(?:smelting|separation|separating|refining))?\b",
+        _I,
+    ),
+    # "mining", "mine products" (MIIT's old plan), "extraction", "exploration quota" (SMM)
+    "mining": re.compile(
+        r"\bmining\b|\bmine\s+products?\b|\bextraction\b|\bexploration(?=\s+quota)", _I
+    ),
+    # "export quota" (MOFCOM); "exports"/"exported" are shipments, not quotas
+    "export": re.compile(r"\bexport\b(?![-\s]*(?:data|figures|volumes?|earnings))", _I),
+}
+
+# Periods. One alternation per value; matches that overlap a longer one are dropped.
+PERIOD: dict[str, re.Pattern[str]] = {
+    # "the first two batches combined", "both batches", "first three batches"
+    "cumulative:2": re.compile(
+        r"\b(?:first\s+two|two|both)\s+(?:batch(?:es)?|rounds?|tranches?)\b", _I
+    ),
+    "cumulative:3": re.compile(
+        r"\b(?:first\s+three|all\s+three|three)\s+(?:batch(?:es)?|rounds?|tranches?)\b", _I
+    ),
+    # "so far this year", "year-to-date", "bringing the total to", "in total this year"
+    "cumulative": re.compile(
+        r"\bso\s+far\s+(?:this\s+year|in\s+20[0-3]\d)\b|\b(?:for\s+the\s+)?year[\s-]to[\s-]date\b"
+        r"|\bYTD\b|\bbr(?:ing|ings|inging|ought)\s+the\s+(?:total|tally|combined\s+total|overall"
+        r"\s+total)\b|\bin\s+total\s+(?:this\s+year|so\s+far)\b|\bcumulative(?:ly)?\b"
+        r"|\bcombined\b|\btotal\s+so\s+far\b",
+        _I,
+    ),
+    # "doubled to 240,000 tonnes": after a second batch this is the running total
+    "double": re.compile(r"\bdoubl(?:e|ed|es|ing)\b", _I),
+    # "full-year", "for the year", "annual", "whole-year", "total for the year"
+    "annual": re.compile(
+        r"\bfull[\s-]year\b|\bwhole[\s-]year\b|\bfor\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b"
+        r"|\bannual(?:ly)?\b|\byearly\b|\bfor\s+the\s+year\s+as\s+a\s+whole\b",
+        _I,
+    ),
+    # "first batch", "first round", "first-half", "H1", "1H", "first six months", "initial batch"
+    "batch:1": re.compile(
+        r"\bfirst[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b|\b(?:H1|1H)\b"
+        r"|\bfirst\s+(?:six|6)\s+months\b|\binitial\s+(?:batch|round|tranche)\b",
+        _I,
+    ),
+    # "second batch", "second half", "H2", "2H", "for the six months to December"
+    "batch:2": re.compile(
+        r"\bsecond[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b|\b(?:H2|2H)\b"
+        r"|\b(?:second|last)\s+(?:six|6)\s+months\b|\bsix\s+months\s+to\s+December\b",
+        _I,
+    ),
+    # "third batch", "third round"
+    "batch:3": re.compile(r"\bthird[\s-](?:batch|round|tranche|lot)(?:es|s)?\b", _I),
+}
+
+# Categories of the quota.
+CATEGORY: dict[str, re.Pattern[str]] = {
+    # "medium and heavy", "medium-heavy", "mid-heavy", "ion-adsorption", "ionic clay",
+    # "ion-absorbed", "heavy rare earths"
+    "medium_heavy": re.compile(
+        r"\b(?:medium|middle|mid)(?:\s+(?:and|to|&)\s+|[\s/-])heavy\b"
+        r"|\bion(?:ic|[\s-]ad?bsor(?:ption|bed)|[\s-]adsorbed|[\s-]type)\b|\bheavy\s+rare\b",
+        _I,
+    ),
+    # "light rare earths", "rock-type", "hard-rock", "rock ore"
+    "light": re.compile(
+        r"\blight(?=[\s-]+(?:rare|REO|type|mining|quota))\b|\b(?:hard[\s-])?rock(?:[\s-](?:type|ore"
+        r"|minerals?|based|deposits?))?\b",
+        _I,
+    ),
+    # tungsten "main-mining", "main mined", "primary"
+    "tungsten_primary": re.compile(r"\bmain[\s-]+min(?:ing|ed)\b|\bprimary\b", _I),
+    # tungsten "by-product", "comprehensive utilisation", "comprehensive use"
+    "tungsten_byproduct": re.compile(
+        r"\bby[\s-]?products?\b|\bcomprehensive(?:ly)?\s+(?:utili[sz]\w*|use|recovery)\b", _I
+    ),
+}
+CATEGORY_COMMODITY = {
+    "light": "rare_earth",
+    "medium_heavy": "rare_earth",
+    "tungsten_primary": "tungsten",
+    "tungsten_byproduct": "tungsten",
+}
+
+# Provinces of the MLR/MNR allocations, by their English names.
+PROVINCES = {
+    "neimenggu": r"Inner\s+Mongolia",
+    "jiangxi": r"Jiangxi",
+    "sichuan": r"Sichuan",
+    "guangdong": r"Guangdong(?!\s+(?:Rare|Rising|Guangsheng))",
+    "guangxi": r"Guangxi",
+    "hunan": r"Hunan",
+    "fujian": r"Fujian",
+    "yunnan": r"Yunnan",
+    "shandong": r"Shandong",
+    "henan": r"Henan",
+    "hubei": r"Hubei",
+    "guizhou": r"Guizhou",
+    "zhejiang": r"Zhejiang",
+    "anhui": r"Anhui",
+    "gansu": r"Gansu",
+    "qinghai": r"Qinghai",
+    "xinjiang": r"Xinjiang",
+    "shaanxi": r"Shaanxi",
+    "heilongjiang": r"Heilongjiang",
+    "liaoning": r"Liaoning",
+    "jilin": r"Jilin",
+    "hebei": r"Hebei",
+    "xizang": r"Tibet",
+}
+PROVINCE = {
+    f"province:{pinyin}": re.compile(rf"\b{name}\b", _I) for pinyin, name in PROVINCES.items()
+}
+
+# A group name used as the subject of news, not as a quota holder: "China Northern said",
+# "shares of Northern Rare Earth". Checked around a holder mention.
+HOLDER_NOT_BEFORE = re.compile(r"[\s,'’]*(?:s\s+)?(?:said|says|told|shares|stock)\b", _I)
+HOLDER_NOT_AFTER = re.compile(r"\b(?:shares\s+(?:of|in)|stock\s+of)\s*$", _I)
+
+# Issuers, by name: "the Ministry of Industry and Information Technology", "MIIT", ...
+ISSUER: dict[str, re.Pattern[str]] = {
+    "MIIT": re.compile(
+        r"\bMIIT\b|\bMinistry\s+of\s+Industry\s+and\s+Information\s+Technology\b"
+        r"|\bindustry\s+ministry\b",
+        _I,
+    ),
+    "MNR": re.compile(
+        r"\bMNR\b|\bMinistry\s+of\s+Natural\s+Resources\b|\bnatural\s+resources\s+"
+        r"ministry\b",
+        _I,
+    ),
+    "MLR": re.compile(
+        r"\bMLR\b|\bMinistry\s+of\s+Land\s+and\s+Resources\b|\bland\s+(?:and\s+resources\s+)?"
+        r"ministry\b",
+        _I,
+    ),
+    "MOFCOM": re.compile(r"\bMOFCOM\b|\bMinistry\s+of\s+Commerce\b|\bcommerce\s+ministry\b", _I),
+}
+
+# Attribution to the notice itself: "the ministry said", "according to a notice on its
+# website", "MIIT said", "in a statement", "the notice showed".
+OFFICIAL_CUE = re.compile(
+    r"\bministry\b|\bMIIT\b|\bMOFCOM\b|\bMNR\b|\bMLR\b|\bnotice\b|\bstatement\b|\bdocument\b"
+    r"|\bofficial(?:ly)?\b|\bpublished\s+on\s+its\s+website\b",
+    _I,
+)
+# Reliance on sources: "sources said", "according to people familiar", "reportedly",
+# "Reuters calculations", "a person with knowledge", "quietly ... without publishing".
+REPORTED_CUE = re.compile(
+    r"\bsources?\b|\bpeople\s+(?:familiar|with\s+knowledge)\b|\bperson\s+(?:familiar|with"
+    r"\s+knowledge)\b|\breportedly\b|\bcalculations?\b|\bestimates?\b|\bwithout\s+(?:publish"
+    r"|announc|disclos|making|releas)\w*|\bnot\s+(?:been\s+)?(?:made\s+)?public\w*\b"
+    r"|\bundisclosed\b|\bquietly\b|\baccording\s+to\s+(?:a\s+)?(?:report|media)\b",
+    _I,
+)
+# An issuance sentence that withholds the figures: "quietly", "without publishing them".
+UNDISCLOSED_CUE = re.compile(
+    r"\bquietly\b|\bwithout\s+(?:publish|announc|disclos|making|releas)\w*|\bundisclosed\b"
+    r"|\bnot\s+(?:been\s+)?(?:made\s+)?public\w*\b|\bdid\s+not\s+(?:publish|disclose|announce|"
+    r"release)\b|\bno\s+(?:figures|details|numbers)\b",
+    _I,
+)
+# Issuing verbs: "issued", "released", "handed out", "allocated", "set", "announced".
+ISSUED = re.compile(
+    r"\b(?:issu(?:ed|es)|releas(?:ed|es)|handed\s+out|allocat(?:ed|es)|distribut(?:ed|es)"
+    r"|set|announc(?:ed|es)|granted|assigned)\b",
+    _I,
+)
+# Not (yet) issued, or only expected: "has not issued", "yet to release", "is expected to issue".
+NOT_ISSUED = re.compile(
+    r"\b(?:has|have|had)\s+(?:not|yet\s+to)\b|\byet\s+to\b|\bexpected\s+to\b|\bplans?\s+to\b"
+    r"|\bwill\b|\blikely\s+to\b|\bcould\b|\bmay\b|\bmight\b",
+    _I,
+)
+
+# Figures that are not quotas when these words sit between the figure and any quota word:
+# prices ("yuan", "per tonne"), output ("output reached", "produced"), shipments ("exports
+# of", "shipped", "customs data"), use of a quota ("used", "filled"), reserves, capacity,
+# stocks, tariffs, smuggling.
+NOT_QUOTA = re.compile(
+    r"\bprices?\b|\byuan\b|\bdollars?\b|\$|\bUSD\b|\bper\s+(?:tonne|ton|kg|kilogram|pound)\b"
+    r"|\boutput\b|\bproduction\b(?!\s+(?:quotas?|caps?|ceilings?|limits?|targets?|plans?"
+    r"|controls?))|\bproduc(?:ed|es|ing)\b|\bmined\b|\b(?<!for\s)exports\b|\bexported\b"
+    r"|\bshipments?\b|\bshipped\b|\bcustoms\b|\bimports?\b|\bimported\b|\bsales\b|\bsold\b"
+    r"|\bused\b|\butili[sz]ed\b|\bfilled\b|\bunused\b|\bconsum\w*|\bdemand\b|\breserves?\b"
+    r"|\bcapacity\b|\binventor(?:y|ies)\b|\bstockpiles?\b|\bstocks\b|\btariffs?\b|\bdut(?:y|ies)\b"
+    r"|\bsmuggl\w*|\billegal(?:ly)?\b|\bsupply\b|\bactual(?:ly)?\b",
+    _I,
+)
+
+# A figure given for comparison, just before it: "from", "against", "compared with",
+# "versus", "than", "over", "up from last year's".
+COMPARED_WITH = re.compile(
+    r"\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?|than|over|on)\s+(?:(?:the|a|its"
+    r"|last\s+year's|last\s+year’s|20[0-3]\d's|20[0-3]\d’s)\s+)?$",
+    _I,
+)
+# Where the comparison begins in a clause: "up 12.5% from", "down", "against", "compared".
+COMPARISON_ZONE = re.compile(
+    r"\b(?:up|down|ris(?:e|ing)|rose|fall(?:ing)?|fell|increas\w*|decreas\w*|compared|against"
+    r"|versus|vs\.?|from|than|higher|lower|unchanged|flat|same\s+as)\b",
+    _I,
+)
+# Unchanged wording: "kept flat at", "unchanged from last year", "the same as", "held at".
+FLAT = re.compile(
+    r"\b(?:flat|unchanged|steady|same\s+as|held\s+at|maintained\s+at|kept\s+at|stayed\s+at)\b",
+    _I,
+)
+# A national total after a group or category figure: "the total", "overall", "national".
+RESET = re.compile(r"\btotal\b|\boverall\b|\bnational(?:ly)?\b|\bnationwide\b|\bin\s+all\b", _I)
+
+# Stated change: "up 12.5%", "rose 27 per cent", "a 12.5% increase", "down 5 pc".
+CHANGE_BEFORE = re.compile(
+    r"\b(?P<dir>up|down|rose|fell|ris(?:e|ing)|fall(?:ing)?|increas(?:ed|ing|e)|decreas(?:ed|ing"
+    r"|e)|grew|jump(?:ed)?|climb(?:ed)?|cut|dropp(?:ed)|drop|slipped|gain(?:ed)?)\s+(?:by\s+)?"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?(?P<pct>\d{1,3}(?:\.\d+)?)\s*"
+    r"(?:%|per\s*cent\b|percent\b|pc\b)",
+    _I,
+)
+CHANGE_AFTER = re.compile(
+    r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b|pc\b)\s*(?P<dir>increase|rise"
+    r"|jump|gain|growth|higher|more|decrease|drop|fall|cut|reduction|lower|less|decline)\b",
+    _I,
+)
+FALLING = re.compile(r"down|fell|fall|decreas|cut|drop|slipped|lower|less|reduction|declin", _I)
+
+# Quota years: "2024", "2024's", "in 2023 and 2022".
+YEAR = re.compile(r"(?<![\d,.$])\b(20[0-3]\d)(?:['’]s)?\b(?![,.]\d|\s*(?:%|per\s*cent|yuan))")
+# Years said relative to the publication date: "this year('s)", "last year", "a year ago".
+RELATIVE_YEAR: dict[int, re.Pattern[str]] = {
+    0: re.compile(r"\b(?:this|the\s+current)\s+year(?:['’]s)?\b", _I),
+    -1: re.compile(r"\b(?:last|past)\s+year(?:['’]s)?\b|\ba\s+year\s+ago\b", _I),
+    1: re.compile(r"\bnext\s+year(?:['’]s)?\b", _I),
+}
+# Years said relative to the figure they compare with: "a year earlier", "the previous year".
+PRIOR_YEAR = re.compile(
+    r"\ba\s+year\s+(?:earlier|before)\b|\bthe\s+(?:previous|prior|preceding)\s+year(?:['’]s)?\b"
+    r"|\bthe\s+year\s+before\b|\byear[\s-]on[\s-]year\b|\by/y\b|\byoy\b",
+    _I,
+)

@@ -1,0 +1,186 @@
+"""What one English sentence mentions, with positions: figures (tonnages) and the words that
+qualify them (commodity, quota type, period, year, category, holder, sourcing, negatives).
+
+Positions are offsets in the sentence; ``quotas_en_bind`` decides which word goes with which
+figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from extractors import numbers, vocab
+from extractors.quotas_en_lexicon import (
+    CATEGORY,
+    COMMODITY,
+    COMPARED_WITH,
+    HOLDER_NOT_AFTER,
+    HOLDER_NOT_BEFORE,
+    NOT_QUOTA,
+    PERIOD,
+    PRIOR_YEAR,
+    QUOTA_TYPE,
+    QUOTA_WORD,
+    RELATIVE_YEAR,
+    YEAR,
+)
+from extractors.quotas_en_time import date_spans
+
+# "a 135,000-tonne quota": the compound adjective form of an amount.
+HYPHENATED_AMOUNT = re.compile(
+    rf"(?<![\d.,])(?P<num>{numbers.NUMBER})-(?:metric-)?(?P<unit>tonne|ton|kt)\b", re.IGNORECASE
+)
+# A currency sign or word just before a number: "$1,200", "US$", "yuan 300".
+CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|\bUS\$?|\bRMB|\byuan|\bUSD)\s*$", re.IGNORECASE)
+# Joins the members of a list of figures: ", ", " and ", ", and ", " & ".
+LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
+# What may follow a figure written without its unit ("115,000, ...", "115,000 in 2023").
+BARE_FOLLOW = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:and|in|for|of|a|the|last|during|at|this|to)\b)", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A qualifying word: ``sentence[start:end]`` gives ``value`` of ``kind``."""
+
+    kind: str  # commodity|type|period|year|prior|category|holder|not_quota|quota
+    value: str | int
+    start: int
+    end: int
+
+
+@dataclass
+class Figure:
+    """A tonnage in a sentence and, once bound, what it is a quota of."""
+
+    start: int
+    end: int
+    tonnes: float
+    compared: bool = False  # a past figure given for comparison ("up from 120,000 t")
+    attrs: dict[str, str | int | float | None] = field(default_factory=dict)
+
+
+def find_mentions(sentence: str, published: date | None) -> list[Mention]:
+    """Every qualifying word of the sentence, in order; overlaps within a kind resolved."""
+    terms = vocab.find_terms(sentence, ("company", "province"))
+    names = [(term.start, term.end) for term in terms]
+    found = [
+        Mention("holder", term.value, term.start, term.end)
+        for term in terms
+        if _is_holder(sentence, term.start, term.end)
+    ]
+    tables = {"commodity": COMMODITY, "type": QUOTA_TYPE, "period": PERIOD, "category": CATEGORY}
+    for kind, table in tables.items():
+        candidates = [
+            Mention(kind, value, m.start(), m.end())
+            for value, pattern in table.items()
+            for m in pattern.finditer(sentence)
+        ]
+        if kind == "commodity":  # "Xiamen Tungsten" names a company, not the metal
+            candidates = [c for c in candidates if not _inside(c.start, c.end, names)]
+        found.extend(_longest_first(candidates))
+    found.extend(_years(sentence, published))
+    for kind, pattern in (("prior", PRIOR_YEAR), ("not_quota", NOT_QUOTA), ("quota", QUOTA_WORD)):
+        found.extend(
+            Mention(kind, m.group(), m.start(), m.end()) for m in pattern.finditer(sentence)
+        )
+    return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """Tonnages in the sentence; figures without a unit only in lists and comparisons."""
+    figures = []
+    for pattern in (numbers.AMOUNT_EN_RE, HYPHENATED_AMOUNT):
+        for m in pattern.finditer(sentence):
+            if CURRENCY_BEFORE.search(sentence, 0, m.start()):
+                continue
+            unit = m.groupdict().get("unit")
+            tonnes = numbers.scale(m["num"], m.groupdict().get("mult"), unit)
+            if tonnes is not None:
+                figures.append(Figure(m.start(), m.end(), tonnes))
+    figures.sort(key=lambda f: f.start)
+    if figures:
+        figures = _with_bare_numbers(sentence, figures)
+    return figures
+
+
+def _with_bare_numbers(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """Add "135,000 and 127,000 tonnes" list members and "up 10.43% from 115,000"."""
+    taken = [(f.start, f.end) for f in figures]
+    bare = [
+        m
+        for m in numbers.NUMBER_RE.finditer(sentence)
+        if not _inside(m.start(), m.end(), taken)
+        and BARE_FOLLOW.match(sentence, m.end())
+        and not CURRENCY_BEFORE.search(sentence, 0, m.start())
+        and not re.fullmatch(r"(?:19|20)\d\d|\d{1,2}(?:\.\d+)?", m.group())
+    ]
+    added: list[Figure] = []
+    for m in reversed(bare):  # right to left, so a list takes its unit from its last member
+        value = numbers.scale(m.group())
+        if value is None:
+            continue
+        after = LIST_JOIN.match(sentence, m.end())
+        nxt = next((f for f in [*added, *figures] if after and f.start == after.end()), None)
+        if nxt is not None:
+            factor = nxt.tonnes / (numbers.scale(_number_of(sentence, nxt)) or 1.0)
+            added.append(Figure(m.start(), m.end(), value * factor))
+            continue
+        earlier = [f for f in figures if f.end <= m.start()]
+        if earlier and COMPARED_WITH.search(sentence, 0, m.start()):
+            scaled = _plausible(value, earlier[-1])
+            if scaled is not None:
+                added.append(Figure(m.start(), m.end(), scaled))
+    return sorted([*figures, *added], key=lambda f: f.start)
+
+
+def _number_of(sentence: str, figure: Figure) -> str:
+    match = numbers.NUMBER_RE.match(sentence, figure.start)
+    return match.group() if match else "1"
+
+
+def _plausible(value: float, reference: Figure) -> float | None:
+    """A unitless comparison figure in the reference's unit or in tonnes, if either fits."""
+    factor = reference.tonnes / value if value else 0.0
+    for scaled in (value * round(factor / 1000) * 1000 if factor >= 500 else None, value):
+        if scaled is not None and 0.3 <= scaled / reference.tonnes <= 3:
+            return scaled
+    return None
+
+
+def _years(sentence: str, published: date | None) -> list[Mention]:
+    dates = date_spans(sentence)
+    found = [
+        Mention("year", int(m.group(1)), m.start(), m.end())
+        for m in YEAR.finditer(sentence)
+        if not _inside(m.start(), m.end(), dates)
+    ]
+    if published is not None:
+        for offset, pattern in RELATIVE_YEAR.items():
+            found.extend(
+                Mention("year", published.year + offset, m.start(), m.end())
+                for m in pattern.finditer(sentence)
+            )
+    return found
+
+
+def _is_holder(sentence: str, start: int, end: int) -> bool:
+    """Not the subject of news about the company: "China Northern said", "shares of CNRE"."""
+    return not (
+        HOLDER_NOT_BEFORE.match(sentence, end) or HOLDER_NOT_AFTER.search(sentence, 0, start)
+    )
+
+
+def _longest_first(candidates: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for cand in sorted(candidates, key=lambda c: (c.start, c.start - c.end)):
+        if not any(cand.start < k.end and k.start < cand.end for k in kept):
+            kept.append(cand)
+    return kept
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)

@@ -1,0 +1,101 @@
+"""When an English sentence says a quota was announced, resolved against the publication date.
+
+"on Tuesday" → the latest Tuesday on or before publication; "last month" → the first of the
+previous month; "on Feb. 6" / "February 6, 2024" / "6 February" → that day. Dates are also
+returned as spans, so that the year inside a date is not taken for a quota year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# "Feb. 6", "February 6, 2024", "Dec 14th 2023"
+MONTH_DAY = re.compile(
+    rf"\b{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+)
+# "6 February 2024", "14 Dec"
+DAY_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b\.?(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+)
+# "in January", "in March 2024", "earlier in April": the first of that month.
+IN_MONTH = re.compile(
+    rf"\bin\s+(?:early\s+|late\s+|mid-?)?{_MONTH}\b(?:\s+(?P<year>(?:19|20)\d\d)\b)?"
+)
+# "2024-02-06"
+ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<day>\d\d)\b")
+# "on Tuesday", "late on Friday"
+WEEKDAY = re.compile(
+    r"\bon\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE
+)
+# "last month", "this month", "earlier this month", "yesterday", "today"
+RELATIVE_DAY = re.compile(r"\b(?P<word>last\s+month|this\s+month|yesterday|today)\b", re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def date_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of calendar dates, whose years are not quota years."""
+    spans: list[tuple[int, int]] = []
+    for pattern in (MONTH_DAY, DAY_MONTH, ISO_DATE, IN_MONTH):
+        spans.extend(match.span() for match in pattern.finditer(sentence))
+    return spans
+
+
+def announced_on(sentence: str, published: date | None) -> date | None:
+    """The date the sentence gives for an announcement, or None."""
+    if published is None:
+        return None
+    for pattern in (ISO_DATE, MONTH_DAY, DAY_MONTH):
+        match = pattern.search(sentence)
+        if match:
+            return _day(match, published)
+    match = WEEKDAY.search(sentence)
+    if match:
+        back = (published.weekday() - _WEEKDAYS.index(match["wd"].lower())) % 7
+        return published - timedelta(days=back)
+    match = RELATIVE_DAY.search(sentence)
+    if match:
+        return _relative(match["word"].lower(), published)
+    match = IN_MONTH.search(sentence)
+    if match:
+        month = _MONTHS[match["month"][:3].lower()]
+        year = int(match["year"]) if match["year"] else _year_of(month, 1, published)
+        return date(year, month, 1)
+    return None
+
+
+def _day(match: re.Match[str], published: date) -> date | None:
+    groups = match.groupdict()
+    month = int(groups["m"]) if groups.get("m") else _MONTHS[groups["month"][:3].lower()]
+    day = int(groups["day"])
+    year = int(groups["year"]) if groups.get("year") else _year_of(month, day, published)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_of(month: int, day: int, published: date) -> int:
+    """A date without a year lies on or before publication."""
+    return (
+        published.year if (month, day) <= (published.month, published.day) else published.year - 1
+    )
+
+
+def _relative(word: str, published: date) -> date:
+    if word == "yesterday":
+        return published - timedelta(days=1)
+    if word == "today":
+        return published
+    if word.startswith("this"):
+        return published.replace(day=1)
+    first = published.replace(day=1)
+    return (first - timedelta(days=1)).replace(day=1)
