@@ -91,10 +91,8 @@ def decode_body(body: bytes, content_type: str | None) -> tuple[str, str]:
     _reject_binary(body, content_type)
     if not body:
         return "", "utf-8"
-    declared = [_header_charset(content_type), _meta_charset(body)]
+    declared = [name for name in (_header_charset(content_type), _meta_charset(body)) if name]
     for name in declared:
-        if name is None:
-            continue
         text = _try(body, name)
         if text is None:
             continue
