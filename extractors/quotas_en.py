@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from extractors.facts import CATEGORIES, Content, QuotaFact
+from extractors.facts import CATEGORIES, COMMODITIES, Content, QuotaFact
 from extractors.quotas_en_bind import bind
 from extractors.quotas_en_lexicon import (
     CATEGORY_COMMODITY,
@@ -27,6 +27,7 @@ from extractors.quotas_en_lexicon import (
     PERIOD,
     QUOTA_WORD,
     REPORTED_CUE,
+    SHIPPED,
     UNDISCLOSED_CUE,
 )
 from extractors.quotas_en_mentions import Figure, Mention, find_figures, find_mentions
@@ -36,7 +37,7 @@ from extractors.quotas_en_time import announced_on
 # Amounts outside this range are not national, group or province quotas of our metals.
 MIN_TONNES, MAX_TONNES = 100.0, 2_000_000.0
 # A batch number anywhere in the text ("second batch", "H2"), for running totals.
-BATCH_WORD = re.compile(r"batch:(\d)")
+BATCH_WORD = re.compile(r"(?:batch|cumulative):(\d)")
 # Period words that need the latest batch to mean anything.
 _OPEN = ("cumulative", "double")
 
@@ -50,6 +51,7 @@ class _State:
     year: int | None = None
     period: str | None = None
     qtype: str | None = None
+    doc_type: str | None = None  # the one quota type the whole text names, if only one
     max_batch: int = 0
     doc_max_batch: int = 0
     status: str | None = None
@@ -87,6 +89,8 @@ def _start(content: Content, published: date | None) -> _State:
     state.first_issuer = issuers[0][1] if issuers else None
     batches = [int(n) for n in BATCH_WORD.findall(" ".join(_periods(text)))]
     state.doc_max_batch = max(batches, default=0)
+    types = {str(m.value) for m in find_mentions(text, published) if m.kind == "type"}
+    state.doc_type = types.pop() if len(types) == 1 else None
     title = content.title or ""
     if QUOTA_WORD.search(title):
         _update(state, find_mentions(title, published), [])
@@ -112,6 +116,8 @@ def _read_sentence(
     others = [m for m in mentions if m.kind == "commodity" and m.value == "other"]
     if not ours and (others or state.commodity is None):
         return False
+    if SHIPPED.search(sentence):
+        return True  # about exports shipped or a quota used, not about the quota set
     figures = find_figures(sentence)
     bound = bind(sentence, figures, mentions, _defaults(state, mentions, ours))
     facts = _facts(state, sentence, span, bound)
@@ -128,7 +134,7 @@ def _defaults(
     state: _State, mentions: list[Mention], ours: list[Mention]
 ) -> dict[str, str | int | None]:
     kinds = {m.kind for m in mentions}
-    single_type = state.qtype if not kinds & {"type", "not_quota"} else None
+    single_type = (state.qtype or state.doc_type) if not kinds & {"type", "not_quota"} else None
     year = state.year or (state.published.year if state.published else None)
     return {
         "commodity": None if not ours and "commodity" in kinds else state.commodity,
@@ -151,7 +157,14 @@ def _facts(
     for fig in figures:
         if fig.compared and flat:
             continue  # "kept flat at X": only the figure of the year being set
-        fact = _fact(fig, _period(fig.attrs.get("period"), latest), status, issuer, sentence, span)
+        fact = _fact(
+            fig,
+            _period(fig.attrs.get("period"), latest, fig.attrs.get("type")),
+            status,
+            issuer,
+            sentence,
+            span,
+        )
         if fact is None:
             continue
         if not fig.compared:
@@ -160,8 +173,13 @@ def _facts(
     return _without_conflicts(found)
 
 
-def _period(value: object, latest: int) -> str | None:
-    """Resolve "so far this year" and "doubled to" into cumulative:N with N the latest batch."""
+def _period(value: object, latest: int, qtype: object = None) -> str | None:
+    """Resolve "so far this year" and "doubled to" into cumulative:N with N the latest batch.
+
+    Export quotas came in two halves: the total after the second half is the year's.
+    """
+    if value == "cumulative" and qtype == "export" and latest == 2:
+        return "annual"
     if value == "cumulative":
         return None if latest == 0 else ("batch:1" if latest == 1 else f"cumulative:{latest}")
     if value == "double":
@@ -180,7 +198,7 @@ def _fact(
     a = fig.attrs
     commodity, qtype, year = a.get("commodity"), a.get("type"), a.get("year")
     category, holder = a.get("category"), a.get("holder")
-    if commodity not in CATEGORY_COMMODITY.values() or not isinstance(commodity, str):
+    if commodity not in COMMODITIES or not isinstance(commodity, str):
         return None
     if not isinstance(qtype, str) or not isinstance(year, int) or period is None:
         return None
@@ -232,7 +250,7 @@ def _undisclosed(
     year = first.get("year", state.year or (state.published.year if state.published else None))
     latest = max(state.max_batch, state.doc_max_batch)
     period = _period(first.get("period"), latest) or state.period
-    if commodity not in CATEGORY_COMMODITY.values() or not isinstance(year, int) or not period:
+    if commodity not in COMMODITIES or not isinstance(year, int) or not period:
         return []
     announced = announced_on(sentence, state.published)
     types = dict.fromkeys(str(m.value) for m in mentions if m.kind == "type")
@@ -287,7 +305,7 @@ def _update(state: _State, mentions: list[Mention], facts: list[QuotaFact]) -> N
     else:
         state.year = int(years[0]) if years else state.year
         state.period = periods[0] if periods else state.period
-    batches = [int(p.split(":")[1]) for p in periods]
+    batches = [int(p.split(":")[1]) for p in periods if p.startswith("batch:")]
     state.max_batch = max([state.max_batch, *batches])
     types = {f.quota_type for f in current} or {str(m.value) for m in mentions if m.kind == "type"}
     if types:

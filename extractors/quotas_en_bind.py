@@ -34,7 +34,7 @@ TRAILING = ("commodity", "type", "period", "year")
 RIGHT_STOP = re.compile(
     r"[,;:()\[\]—–]|\.(?!\d)|\s-\s|\b(?:and|while|but|whereas|up|down|from|against|compared"
     r"|versus|vs|than|respectively|which|after|although|though|ris(?:e|ing)|rose|fall(?:ing)?"
-    r"|fell|increas\w*|decreas\w*|with|including)\b",
+    r"|fell|increas\w*|decreas\w*|with|including|br(?:ing|ings|inging|ought)|taking)\b",
     re.IGNORECASE,
 )
 # Words between a group and the figure it holds: "got", "received", "was allocated".
@@ -108,6 +108,8 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         limit = figures[i + 1].start if i + 1 < len(figures) else len(sentence)
         stop = RIGHT_STOP.search(sentence, fig.end, limit)
         right = stop.start() if stop else limit
+        # a stop inside a word of ours ("smelting and separation") does not cut it
+        right = max([right, *(m.end for m in mentions if m.start < right < m.end)])
         in_right = [m for m in mentions if fig.end <= m.start and m.end <= right]
         in_left = [m for m in mentions if left <= m.start and m.end <= fig.start]
         own: dict[str, Mention | None] = {}
@@ -268,6 +270,5 @@ def _assign_changes(sentence: str, figures: list[Figure]) -> None:
                 pcts.append(float(more.group(1)))
                 pos = more.end()
             before = [f for f in current if f.start < match.start()]
-            targets = before[-len(pcts) :] if len(before) >= len(pcts) else current[: len(pcts)]
-            for fig, pct in zip(targets, pcts, strict=False):
+            for fig, pct in zip(before[-len(pcts) :], pcts, strict=False):
                 fig.attrs.setdefault("change_pct", sign * pct)

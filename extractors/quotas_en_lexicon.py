@@ -68,8 +68,9 @@ PERIOD: dict[str, re.Pattern[str]] = {
     # "so far this year", "year-to-date", "bringing the total to", "in total this year"
     "cumulative": re.compile(
         r"\bso\s+far\s+(?:this\s+year|in\s+20[0-3]\d)\b|\b(?:for\s+the\s+)?year[\s-]to[\s-]date\b"
-        r"|\bYTD\b|\bbr(?:ing|ings|inging|ought)\s+the\s+(?:total|tally|combined\s+total|overall"
-        r"\s+total)\b|\bin\s+total\s+(?:this\s+year|so\s+far)\b|\bcumulative(?:ly)?\b"
+        r"|\bYTD\b|\bbr(?:ing|ings|inging|ought)\s+(?:the\s+|its\s+)?(?:(?:20[0-3]\d|combined"
+        r"|overall)\s+)?(?:total|tally)\b|\bin\s+total\s+(?:this\s+year|so\s+far)\b"
+        r"|\bcumulative(?:ly)?\b"
         r"|\bcombined\b|\btotal\s+so\s+far\b",
         _I,
     ),
@@ -103,7 +104,7 @@ CATEGORY: dict[str, re.Pattern[str]] = {
     # "ion-absorbed", "heavy rare earths"
     "medium_heavy": re.compile(
         r"\b(?:medium|middle|mid)(?:\s+(?:and|to|&)\s+|[\s/-])heavy\b"
-        r"|\bion(?:ic|[\s-]ad?bsor(?:ption|bed)|[\s-]adsorbed|[\s-]type)\b|\bheavy\s+rare\b",
+        r"|\bion(?:ic|[\s-]a[db]sor(?:ption|bed|bent)|[\s-]type)\b|\bheavy\s+rare\b",
         _I,
     ),
     # "light rare earths", "rock-type", "hard-rock", "rock ore"
@@ -229,6 +230,14 @@ NOT_QUOTA = re.compile(
     r"|\bused\b|\butili[sz]ed\b|\bfilled\b|\bunused\b|\bconsum\w*|\bdemand\b|\breserves?\b"
     r"|\bcapacity\b|\binventor(?:y|ies)\b|\bstockpiles?\b|\bstocks\b|\btariffs?\b|\bdut(?:y|ies)\b"
     r"|\bsmuggl\w*|\billegal(?:ly)?\b|\bsupply\b|\bactual(?:ly)?\b",
+    _I,
+)
+
+# A sentence about shipments or the use of a quota, not about the quota set: "customs data
+# showed", "China exported 16,265 t", "just over half of the quota was used".
+SHIPPED = re.compile(
+    r"\bcustoms\b|\bexported\b|\bshipments?\b|\bshipped\b|\b(?:was|were|been|being)\s+used\b"
+    r"|\butili[sz]ation\s+rate\b|\bfilled\b",
     _I,
 )
 
