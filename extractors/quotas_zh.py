@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extractors import vocab
 from extractors.dates import (
     BATCH_ZH_RE,
     CUMULATIVE_ZH_RE,
@@ -32,6 +31,7 @@ from extractors.numbers import (
 )
 from extractors.quotas_zh_state import Doc, Group, State, Token, read_doc, status_of
 from extractors.quotas_zh_tables import is_table_line, parse_table
+from extractors.vocab import find_terms
 
 # A sentence ends at 。；! ? (either width) or a line break.
 SENTENCE_END_RE = re.compile(r"[。;!?\n]")
@@ -192,7 +192,7 @@ def _tokens(doc: Doc, text: str, start: int, end: int) -> list[Token]:
     for kind, pattern in _TOKEN_PATTERNS:
         for match in pattern.finditer(segment):
             found.append(Token(start + match.start(), start + match.end(), kind, match))
-    for term in vocab.find_terms(segment):
+    for term in find_terms(segment):
         found.append(Token(start + term.start, start + term.end, term.kind, term.value))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Token] = []
@@ -297,10 +297,17 @@ def _read_group(
         return None
     follower = tokens[last + 1] if last + 1 < len(tokens) else None
     bound_type = None
-    if follower is not None and follower.kind == "quota_type" and len(run) == 1:
-        if re.fullmatch(r"[\s的]{0,2}", half[run[-1].end : follower.start]):
-            bound_type = str(follower.value)  # "获得94580吨开采指标"
+    if (
+        follower is not None
+        and follower.kind == "quota_type"
+        and len(run) == 1
+        and re.fullmatch(r"[\s的]{0,2}", half[run[-1].end : follower.start])
+    ):
+        bound_type = str(follower.value)  # "获得94580吨开采指标"
     left, right = _clause_bounds(half, start, end, run[0].start)
+    if left > start and not any(t.kind == "amount" and t.end <= left for t in tokens):
+        # "公布…稀土出口配额，共计21226吨": the clause before names the quota.
+        left = _clause_bounds(half, start, end, left - 1)[0]
     has_word = bound_type is not None or any(
         t.kind in WORD_KINDS and left <= t.start and t.end <= right for t in tokens
     )

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from extractors import vocab
 from extractors.dates import resolve_relative_year, title_period
 from extractors.facts import Content, QuotaFact
 from extractors.numbers import chinese_numeral, to_halfwidth
 from extractors.quotas_zh_tables import TableFigure
+from extractors.vocab import find_terms
 
 # A notice by its title: "关于下达2024年第一批稀土开采、冶炼分离总量控制指标的通知".
 NOTICE_TITLE_RE = re.compile(r"关于(?:下达|印发|下发|分配)?.{0,60}?(?:指标|计划|配额).{0,12}?通知")
@@ -108,6 +108,8 @@ class State:
     scope_changed: bool = False
     prior_period: str | None = None  # the period before a bare year made it annual
     cued: bool = False  # the sentence spoke of quotas
+    start_period: str | None = None  # the period in force when the sentence began
+    figures_since_period: bool = False  # amounts were read since the period was last named
 
     @property
     def temporary(self) -> bool:
@@ -121,6 +123,7 @@ class State:
         ("…分别为X吨、Y吨。前两批合计分别为X吨、Y吨").
         """
         state = State(self.base, self.year, self.commodity, self.year, self.period)
+        state.start_period = self.period
         state.cued = self.cued
         state.lists["quota_type"] = list(self.lists["quota_type"])
         if keep_lists:
@@ -176,8 +179,10 @@ class State:
             items.append(value)
 
     def _set_year(self, year: int) -> None:
-        if year != self.year and not self.period_explicit and year != self.start_year:
-            self.prior_period = self.period
+        self.prior_period = self.period
+        if self.figures_since_period:  # a new subject: "…13.5万吨，2023年…为25.5万吨"
+            self.period, self.period_explicit = self.start_period, False
+        if not self.period_explicit and year != self.start_year:
             self.period = "annual"  # "2023年稀土开采指标为25.5万吨" in a 2024 text
         self.year = year
         self.scope_changed = self.scope_changed or self.temporary
@@ -185,6 +190,7 @@ class State:
     def _set_period(self, period: str) -> None:
         self.period = period
         self.period_explicit = True
+        self.figures_since_period = False
         self.scope_changed = self.scope_changed or self.temporary
 
     def open_scope(self) -> None:
@@ -194,6 +200,7 @@ class State:
 
     def mark_amounts_read(self) -> None:
         self.stale = set(_LISTS)
+        self.figures_since_period = True
 
     def end_clause(self) -> None:
         self.end_scope()
@@ -267,7 +274,9 @@ class Doc:
     quotes_notice: bool  # the text quotes a notice
 
     def start_state(self) -> State:
-        return State(self.base, self.year, self.commodity, self.year, self.period)
+        state = State(self.base, self.year, self.commodity, self.year, self.period)
+        state.start_period = self.period
+        return state
 
     def issuer(self, row: Row) -> str | None:
         if row.quota_type == "export":
@@ -302,7 +311,7 @@ def _issuers(content: Content, title: str, head: str) -> tuple[str, ...]:
         if content.doc_number and to_halfwidth(content.doc_number).startswith(prefix):
             found.append(issuer)
     for passage in (title, head, content.text):
-        named = {term.value for term in vocab.find_terms(passage, ("issuer",))}
+        named = {term.value for term in find_terms(passage, ("issuer",))}
         found += [issuer for issuer in ISSUER_ORDER if issuer in named]
         if found:
             break
@@ -310,7 +319,7 @@ def _issuers(content: Content, title: str, head: str) -> tuple[str, ...]:
 
 
 def read_doc(content: Content) -> Doc:
-    """The document's defaults: the title's year, batch and commodity, and whether it is a notice."""
+    """The document's defaults: the title's year, batch and commodity; whether it is a notice."""
     title = to_halfwidth(content.title or "")
     head = to_halfwidth(content.text[:400])
     notice = NOTICE_TITLE_RE.search(title) or NOTICE_TITLE_RE.search(head)
@@ -324,7 +333,7 @@ def read_doc(content: Content) -> Doc:
     if year is None and base is not None:
         year = base.year
     commodity = None
-    for term in vocab.find_terms(title, ("commodity", "category")):
+    for term in find_terms(title, ("commodity", "category")):
         commodity = CATEGORY_COMMODITY.get(term.value, term.value)
         break
     text = to_halfwidth(content.text)

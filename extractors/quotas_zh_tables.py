@@ -1,7 +1,7 @@
 """Quota tables as ``content`` hands them on: one line per row, cells joined by " | ".
 
-A header row names what each column holds ("集团 | 岩矿型稀土（轻） | 离子型稀土（中重） | 冶炼分离",
-or two header rows, the upper one spanning columns); each later row names its holder in the
+A header row names what each column holds ("集团 | 岩矿型稀土（轻） | 冶炼分离"), or two
+header rows do, the upper one spanning columns; each later row names its holder in the
 first cell (a company, a province, 合计 for the national total, or a year) and gives bare
 numbers. The quota year, period and commodity come from the text before the table, so this
 module only reports what the table itself says and ``quotas_zh`` completes the facts.
@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors import vocab
 from extractors.numbers import NUMBER, scale, to_halfwidth
+from extractors.vocab import find_terms
 
 # A cell separator as content.py writes table rows.
 CELL_SEP = " | "
@@ -74,7 +74,7 @@ def _is_header(cells: list[str]) -> bool:
 
 
 def _column(text: str, wan: bool, left: list[Column | None]) -> Column | None:
-    terms = vocab.find_terms(text)
+    terms = find_terms(text)
     kinds = {term.kind: term.value for term in terms}
     multiplier = 10_000.0 if wan or WAN_UNIT_RE.search(text) else 1.0
     quota_type, category = kinds.get("quota_type"), kinds.get("category")
@@ -118,7 +118,7 @@ def _holder(cell: str) -> tuple[bool, str | None, int | None]:
         return True, None, int(year["y"])
     if NATIONAL_CELL_RE.match(cell):
         return True, None, None
-    for term in vocab.find_terms(cell, ("company", "province")):
+    for term in find_terms(cell, ("company", "province")):
         return True, term.value, None
     return False, None, None
 

@@ -206,7 +206,7 @@ def find_terms(text: str, kinds: Iterable[str] | None = None) -> list[Term]:
 
 
 def lookup(alias: str) -> tuple[str, str] | None:
-    """(kind, id) of one alias as written, e.g. "北方稀土" → ("company", "china_northern_rare_earth")."""
+    """(kind, id) of one alias as written: "北方稀土" → ("company", "china_northern_rare_earth")."""
     return _LOOKUP.get(_key(alias))
 
 
