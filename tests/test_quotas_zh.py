@@ -1,0 +1,491 @@
+"""The Chinese fact rules, one phrasing family per test, in our own sentences.
+
+A fact is written as its key: (commodity, quota_type, year, period, category, holder, amount).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from extractors import quotas_zh
+from extractors.facts import Content, QuotaFact
+
+NOTICE_2024_1 = "工业和信息化部 自然资源部关于下达2024年第一批稀土开采、冶炼分离总量控制指标的通知"
+NOTICE_2022_2 = "工业和信息化部 自然资源部关于下达2022年第二批稀土开采、冶炼分离总量控制指标的通知"
+NOTICE_2021 = "工业和信息化部 自然资源部关于下达2021年稀土开采、冶炼分离总量控制指标的通知"
+NOTICE_MNR_2020 = "自然资源部关于下达2020年度稀土矿钨矿开采总量控制指标的通知"
+
+RE, TU, SB = "rare_earth", "tungsten", "antimony"
+MIN, SEP, EXP = "mining", "smelting_separation", "export"
+NORTH, CREG = "china_northern_rare_earth", "china_rare_earth_group"
+
+
+def read(
+    text: str,
+    title: str | None = None,
+    published: datetime | None = datetime(2024, 2, 6, 16, 30),
+    doc_number: str | None = None,
+) -> list[QuotaFact]:
+    content = Content(
+        title=title, published=published, language="zh", text=text, doc_number=doc_number
+    )
+    found = quotas_zh.find_facts(content)
+    for fact in found:
+        assert text[fact.span[0] : fact.span[1]] == fact.evidence, fact
+    return found
+
+
+def keys(*args: object, **kwargs: object) -> set[tuple[object, ...]]:
+    return {
+        (f.commodity, f.quota_type, f.year, f.period, f.category, f.holder, f.amount_t)
+        for f in read(*args, **kwargs)  # type: ignore[arg-type]
+    }
+
+
+# Paired figures: the types named before 分别为 map in order onto the numbers.
+
+
+def test_respectively_maps_types_onto_numbers_and_title_gives_year_and_batch() -> None:
+    text = "一、第一批稀土开采、冶炼分离总量控制指标分别为135000吨、127000吨。"
+    assert keys(text, NOTICE_2024_1) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+        (RE, SEP, 2024, "batch:1", None, None, 127000),
+    }
+
+
+def test_respectively_in_the_other_order() -> None:
+    text = "2024年第一批稀土冶炼分离、开采总量控制指标分别为127000吨和135000吨。"
+    assert keys(text, NOTICE_2024_1) == {
+        (RE, SEP, 2024, "batch:1", None, None, 127000),
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+    }
+
+
+def test_shared_unit_at_the_end_of_a_list() -> None:
+    text = "今年第一批稀土开采、冶炼分离指标分别为13.5万、12.7万吨。"
+    assert keys(text, "稀土指标出炉") == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+        (RE, SEP, 2024, "batch:1", None, None, 127000),
+    }
+
+
+def test_sentence_year_and_batch_override_the_title() -> None:
+    text = "2022年第二批稀土开采、冶炼分离总量控制指标分别为109200吨、104800吨。"
+    assert keys(text, NOTICE_2024_1) == {
+        (RE, MIN, 2022, "batch:2", None, None, 109200),
+        (RE, SEP, 2022, "batch:2", None, None, 104800),
+    }
+
+
+# Running totals and whole years.
+
+
+def test_first_two_batches_combined_is_cumulative_2() -> None:
+    text = "2022年前两批稀土开采、冶炼分离总量控制指标分别为210000吨、202000吨"
+    assert keys(text, NOTICE_2022_2, datetime(2022, 7, 28)) == {
+        (RE, MIN, 2022, "cumulative:2", None, None, 210000),
+        (RE, SEP, 2022, "cumulative:2", None, None, 202000),
+    }
+
+
+def test_a_following_total_sentence_reuses_the_types() -> None:
+    text = (
+        "2022年第二批稀土开采、冶炼分离总量控制指标分别为109200吨、104800吨。"
+        "前两批合计分别为210000吨、202000吨。"
+    )
+    assert keys(text, NOTICE_2022_2, datetime(2022, 7, 28)) == {
+        (RE, MIN, 2022, "batch:2", None, None, 109200),
+        (RE, SEP, 2022, "batch:2", None, None, 104800),
+        (RE, MIN, 2022, "cumulative:2", None, None, 210000),
+        (RE, SEP, 2022, "cumulative:2", None, None, 202000),
+    }
+
+
+def test_year_and_full_year_are_annual() -> None:
+    text = (
+        "2024年第二批稀土开采、冶炼分离总量控制指标分别为135000吨、127000吨；"
+        "2024年全年稀土开采、冶炼分离总量控制指标分别为270000吨、254000吨。"
+        "2023年度稀土开采总量控制指标为255000吨。"
+    )
+    title = "关于下达2024年第二批稀土开采、冶炼分离总量控制指标的通知"
+    assert keys(text, title, datetime(2024, 8, 19)) == {
+        (RE, MIN, 2024, "batch:2", None, None, 135000),
+        (RE, SEP, 2024, "batch:2", None, None, 127000),
+        (RE, MIN, 2024, "annual", None, None, 270000),
+        (RE, SEP, 2024, "annual", None, None, 254000),
+        (RE, MIN, 2023, "annual", None, None, 255000),
+    }
+
+
+def test_including_the_first_batch_makes_an_annual_notice_figure_annual() -> None:
+    text = (
+        "2021年稀土开采、冶炼分离总量控制指标分别为168000吨、162000吨"
+        "（含已下达的第一批指标84000吨、81000吨）。"
+    )
+    assert keys(text, NOTICE_2021, datetime(2021, 9, 30)) == {
+        (RE, MIN, 2021, "annual", None, None, 168000),
+        (RE, SEP, 2021, "annual", None, None, 162000),
+        (RE, MIN, 2021, "batch:1", None, None, 84000),
+        (RE, SEP, 2021, "batch:1", None, None, 81000),
+    }
+
+
+def test_including_the_first_batch_makes_a_second_batch_figure_cumulative() -> None:
+    text = "2023年第二批稀土开采、冶炼分离总量控制指标分别为240000吨、230000吨（均含第一批指标）。"
+    title = "关于下达2023年第二批稀土开采、冶炼分离总量控制指标的通知"
+    assert keys(text, title, datetime(2023, 9, 20)) == {
+        (RE, MIN, 2023, "cumulative:2", None, None, 240000),
+        (RE, SEP, 2023, "cumulative:2", None, None, 230000),
+    }
+
+
+def test_not_including_the_first_batch_keeps_the_batch_alone() -> None:
+    text = (
+        "2023年第二批稀土开采、冶炼分离总量控制指标分别为120000吨、115000吨"
+        "（不含已下达的第一批指标）。"
+    )
+    title = "关于下达2023年第二批稀土开采、冶炼分离总量控制指标的通知"
+    assert keys(text, title, datetime(2023, 9, 20)) == {
+        (RE, MIN, 2023, "batch:2", None, None, 120000),
+        (RE, SEP, 2023, "batch:2", None, None, 115000),
+    }
+
+
+# Categories.
+
+
+def test_category_split_after_a_total() -> None:
+    text = (
+        "2020年稀土开采总量控制指标为140000吨，其中岩矿型稀土矿（以轻稀土为主）指标120850吨，"
+        "离子型稀土矿（以中重稀土为主）指标19150吨。"
+    )
+    assert keys(text, NOTICE_2021.replace("2021", "2020"), datetime(2020, 5, 1)) == {
+        (RE, MIN, 2020, "annual", None, None, 140000),
+        (RE, MIN, 2020, "annual", "light", None, 120850),
+        (RE, MIN, 2020, "annual", "medium_heavy", None, 19150),
+    }
+
+
+def test_category_split_in_its_own_sentence_continues_the_previous_one() -> None:
+    text = (
+        "一、2024年第一批稀土开采、冶炼分离总量控制指标分别为135000吨、127000吨。"
+        "其中，岩矿型稀土矿（以轻稀土为主）指标124860吨，离子型稀土矿（以中重稀土为主）指标10140吨。"
+    )
+    found = keys(text, NOTICE_2024_1)
+    assert (RE, MIN, 2024, "batch:1", "light", None, 124860) in found
+    assert (RE, MIN, 2024, "batch:1", "medium_heavy", None, 10140) in found
+    assert len(found) == 4
+
+
+# Per-group allocations.
+
+
+def test_worked_example_northern_rock_type_in_wan_tonnes() -> None:
+    assert keys("其中北方稀土获得岩矿型开采指标9.458万吨", NOTICE_2024_1) == {
+        (RE, MIN, 2024, "batch:1", "light", NORTH, 94580)
+    }
+
+
+def test_group_obtains_mining_and_smelting_quota_written_after_the_amount() -> None:
+    text = (
+        "中国稀土集团获得40420吨开采指标（其中岩矿型30280吨、离子型10140吨）、38990吨冶炼分离指标；"
+        "北方稀土获得94580吨开采指标、88010吨冶炼指标。"
+    )
+    assert keys(text, NOTICE_2024_1) == {
+        (RE, MIN, 2024, "batch:1", None, CREG, 40420),
+        (RE, MIN, 2024, "batch:1", "light", CREG, 30280),
+        (RE, MIN, 2024, "batch:1", "medium_heavy", CREG, 10140),
+        (RE, SEP, 2024, "batch:1", None, CREG, 38990),
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580),
+        (RE, SEP, 2024, "batch:1", None, NORTH, 88010),
+    }
+
+
+def test_group_quota_in_wan_tonnes_from_financial_news() -> None:
+    text = "从集团分配看，北方稀土开采指标9.458万吨，中国稀土集团开采指标4.042万吨。"
+    assert keys(text, "2024年第一批稀土指标下达") == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580),
+        (RE, MIN, 2024, "batch:1", None, CREG, 40420),
+    }
+
+
+def test_respectively_over_groups() -> None:
+    text = "北方稀土、中国稀土集团分别获得开采指标94580吨、40420吨。"
+    assert keys(text, NOTICE_2024_1) == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580),
+        (RE, MIN, 2024, "batch:1", None, CREG, 40420),
+    }
+
+
+def test_national_total_after_group_figures_has_no_holder() -> None:
+    text = "北方稀土获得开采指标94580吨，全国第一批开采指标合计135000吨。"
+    assert keys(text, NOTICE_2024_1) == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580),
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+    }
+
+
+# Tables as content.py hands them on.
+
+
+def test_group_table_with_one_header_row() -> None:
+    text = (
+        "附件：2024年第一批稀土开采、冶炼分离总量控制指标表\n"
+        "集团 | 岩矿型稀土（轻） | 离子型稀土（中重） | 冶炼分离\n"
+        "中国北方稀土（集团）高科技股份有限公司 | 94580 | 0 | 88010\n"
+        "中国稀土集团有限公司 | 30280 | 10140 | 38990\n"
+        "合计 | 124860 | 10140 | 127000"
+    )
+    assert keys(text, NOTICE_2024_1) == {
+        (RE, MIN, 2024, "batch:1", "light", NORTH, 94580),
+        (RE, SEP, 2024, "batch:1", None, NORTH, 88010),
+        (RE, MIN, 2024, "batch:1", "light", CREG, 30280),
+        (RE, MIN, 2024, "batch:1", "medium_heavy", CREG, 10140),
+        (RE, SEP, 2024, "batch:1", None, CREG, 38990),
+        (RE, MIN, 2024, "batch:1", "light", None, 124860),
+        (RE, MIN, 2024, "batch:1", "medium_heavy", None, 10140),
+        (RE, SEP, 2024, "batch:1", None, None, 127000),
+    }
+
+
+def test_group_table_with_spanning_header_serial_column_and_subtotal() -> None:
+    text = (
+        "单位：万吨\n"
+        "序号 | 稀土集团 | 开采指标 | | | 冶炼分离指标\n"
+        "| | 岩矿型 | 离子型 | 小计 |\n"
+        "1 | 中国稀土集团 | 3.028 | 1.014 | 4.042 | 3.899\n"
+    )
+    assert keys(text, NOTICE_2024_1) == {
+        (RE, MIN, 2024, "batch:1", "light", CREG, 30280),
+        (RE, MIN, 2024, "batch:1", "medium_heavy", CREG, 10140),
+        (RE, MIN, 2024, "batch:1", None, CREG, 40420),
+        (RE, SEP, 2024, "batch:1", None, CREG, 38990),
+    }
+
+
+def test_table_evidence_is_the_row() -> None:
+    text = "集团 | 开采 | 冶炼分离\n北方稀土 | 94580 | 88010"
+    found = read(text, NOTICE_2024_1)
+    assert {f.evidence for f in found} == {"北方稀土 | 94580 | 88010"}
+
+
+def test_table_of_years() -> None:
+    text = "年份 | 开采指标 | 冶炼分离指标\n2019年 | 132000 | 127000\n2020年 | 140000 | 135000"
+    assert keys(text, "稀土总量控制指标历年一览") == {
+        (RE, MIN, 2019, "annual", None, None, 132000),
+        (RE, SEP, 2019, "annual", None, None, 127000),
+        (RE, MIN, 2020, "annual", None, None, 140000),
+        (RE, SEP, 2020, "annual", None, None, 135000),
+    }
+
+
+def test_unknown_holders_and_tables_without_quota_columns_yield_nothing() -> None:
+    text = "企业 | 开采\n某某矿业 | 5000\n\n年份 | 产量 | 价格\n2023 | 240000 | 450000"
+    assert keys(text, NOTICE_2024_1) == set()
+
+
+# Tungsten and antimony, provinces (MNR / MLR).
+
+
+def test_tungsten_main_and_byproduct() -> None:
+    text = (
+        "钨精矿（三氧化钨含量65%）开采总量控制指标52500吨，"
+        "其中主采指标39075吨，综合利用指标13425吨。"
+    )
+    found = read(text, NOTICE_MNR_2020, datetime(2020, 3, 25))
+    assert {(f.commodity, f.category, f.amount_t, f.period, f.year) for f in found} == {
+        (TU, None, 52500, "annual", 2020),
+        (TU, "tungsten_primary", 39075, "annual", 2020),
+        (TU, "tungsten_byproduct", 13425, "annual", 2020),
+    }
+    assert all(f.quota_type == MIN and f.change_pct is None for f in found)
+    assert {f.issuer for f in found} == {"MNR"}
+
+
+def test_province_sentences_and_tables() -> None:
+    text = (
+        "2020年第一批稀土矿开采总量控制指标66000吨，其中内蒙古自治区45000吨，四川省8700吨。\n"
+        "省（区） | 钨精矿开采总量控制指标 | 其中：主采 | 综合利用\n"
+        "江西 | 21000 | 17000 | 4000\n"
+        "湖南 | 12000 | 8000 | 4000"
+    )
+    title = "自然资源部关于下达2020年第一批稀土矿钨矿开采总量控制指标的通知"
+    assert keys(text, title, datetime(2020, 3, 25)) == {
+        (RE, MIN, 2020, "batch:1", None, None, 66000),
+        (RE, MIN, 2020, "batch:1", None, "province:neimenggu", 45000),
+        (RE, MIN, 2020, "batch:1", None, "province:sichuan", 8700),
+        (TU, MIN, 2020, "batch:1", None, "province:jiangxi", 21000),
+        (TU, MIN, 2020, "batch:1", "tungsten_primary", "province:jiangxi", 17000),
+        (TU, MIN, 2020, "batch:1", "tungsten_byproduct", "province:jiangxi", 4000),
+        (TU, MIN, 2020, "batch:1", None, "province:hunan", 12000),
+        (TU, MIN, 2020, "batch:1", "tungsten_primary", "province:hunan", 8000),
+        (TU, MIN, 2020, "batch:1", "tungsten_byproduct", "province:hunan", 4000),
+    }
+
+
+def test_antimony_and_issuer_mlr() -> None:
+    text = "2012年锑矿开采总量控制指标为100000吨。"
+    found = read(
+        text, "国土资源部关于下达2012年钨矿锑矿开采总量控制指标的通知", datetime(2012, 4, 1)
+    )
+    assert [(f.commodity, f.quota_type, f.year, f.period, f.amount_t) for f in found] == [
+        (SB, MIN, 2012, "annual", 100000)
+    ]
+    assert found[0].issuer == "MLR"
+
+
+# Older wording.
+
+
+def test_production_plan_with_mine_products_and_smelting_products() -> None:
+    text = (
+        "一、2018年稀土开采、生产总量控制计划为：稀土矿产品（折稀土氧化物，下同）120000吨，"
+        "冶炼分离产品115000吨。"
+    )
+    title = "工业和信息化部 国土资源部关于下达2018年度稀土开采、生产总量控制计划的通知"
+    assert keys(text, title, datetime(2018, 2, 12)) == {
+        (RE, MIN, 2018, "annual", None, None, 120000),
+        (RE, SEP, 2018, "annual", None, None, 115000),
+    }
+
+
+def test_export_quota() -> None:
+    text = "商务部公布2012年第一批稀土出口配额，共计21226吨。"
+    found = read(text, "商务部下达稀土出口配额", datetime(2011, 12, 27))
+    assert [(f.quota_type, f.year, f.period, f.amount_t, f.issuer) for f in found] == [
+        (EXP, 2012, "batch:1", 21226, "MOFCOM")
+    ]
+
+
+# News wording, status and stated change.
+
+
+def test_financial_news_reported_with_change() -> None:
+    text = "据悉，2024年第一批稀土开采指标为13.5万吨，同比增长12.5%。"
+    found = read(text, "稀土开采指标出炉", datetime(2024, 2, 7))
+    assert len(found) == 1
+    fact = found[0]
+    assert (fact.year, fact.period, fact.amount_t, fact.change_pct) == (
+        2024,
+        "batch:1",
+        135000,
+        12.5,
+    )
+    assert fact.status == "reported"
+
+
+def test_sources_make_a_figure_reported_and_comparisons_are_facts_of_their_year() -> None:
+    text = "据知情人士透露，今年第一批稀土开采指标为13.5万吨，较去年同期的12万吨增长12.5%。"
+    found = read(text, "消息：稀土指标", datetime(2025, 3, 1))
+    assert {(f.year, f.period, f.amount_t, f.change_pct) for f in found} == {
+        (2025, "batch:1", 135000, 12.5),
+        (2024, "batch:1", 120000, None),
+    }
+    assert {f.status for f in found} == {"reported"}
+
+
+def test_news_quoting_the_notice_is_official_and_falling_change_is_negative() -> None:
+    text = "工信部官网发布通知，2025年第一批稀土冶炼分离指标为12万吨，同比下降5.5%。"
+    found = read(text, "稀土", datetime(2025, 3, 1))
+    assert [(f.quota_type, f.amount_t, f.status, f.issuer, f.change_pct) for f in found] == [
+        (SEP, 120000, "official", "MIIT", -5.5)
+    ]
+
+
+def test_notice_with_a_document_number_is_official() -> None:
+    found = read(
+        "第一批稀土开采总量控制指标为135000吨。", "稀土", doc_number="工信部联原〔2024〕25号"
+    )
+    assert [(f.status, f.issuer) for f in found] == [("official", "MIIT")]
+
+
+def test_comparison_without_its_own_year_or_batch_is_not_a_fact() -> None:
+    text = "2024年第一批稀土开采指标为13.5万吨，高于此前市场预期的12.5万吨。"
+    assert keys(text, "稀土", datetime(2024, 2, 7)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000)
+    }
+
+
+def test_a_different_year_without_batch_in_news_is_that_whole_year() -> None:
+    text = "今年第一批稀土开采指标13.5万吨，2023年稀土开采指标为25.5万吨。"
+    assert keys(text, "稀土", datetime(2024, 2, 7)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+        (RE, MIN, 2023, "annual", None, None, 255000),
+    }
+
+
+# Evidence.
+
+
+def test_evidence_is_the_sentence_and_span_points_at_it() -> None:
+    text = (
+        "为加强管理，现将指标下达给你们。\n"
+        "一、第一批稀土开采总量控制指标为135000吨；冶炼分离总量控制指标为127000吨。"
+    )
+    found = read(text, NOTICE_2024_1)
+    assert [f.evidence for f in found] == [
+        "一、第一批稀土开采总量控制指标为135000吨；",
+        "冶炼分离总量控制指标为127000吨。",
+    ]
+    assert found[0].span[0] == text.index("一、")
+
+
+def test_full_width_digits_and_punctuation() -> None:
+    text = (
+        "２０２４年第一批稀土开采、冶炼分离总量控制指标分别为１３５，０００吨、１２７，０００吨。"
+    )
+    assert keys(text, NOTICE_2024_1) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+        (RE, SEP, 2024, "batch:1", None, None, 127000),
+    }
+
+
+def test_notice_fact_carries_signing_date_as_announced() -> None:
+    content = Content(
+        title=NOTICE_2024_1,
+        published=datetime(2024, 2, 6),
+        language="zh",
+        text="第一批稀土开采总量控制指标为135000吨。",
+        signed=date(2024, 2, 2),
+    )
+    assert [f.announced for f in quotas_zh.find_facts(content)] == [date(2024, 2, 2)]
+
+
+# Precision: numbers that are not quotas.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年稀土价格为45万元/吨，氧化镨钕均价上涨3%。",
+        "2023年我国稀土产量为24万吨，稀土开采指标执行率较高。",
+        "2023年稀土出口量为5.2万吨，同比增长12%。",
+        "稀土开采指标增加1.5万吨。",
+        "稀土开采指标超过10万吨。",
+        "美国对稀土产品加征25%关税，涉及金额约3万吨当量。",
+        "联系电话：010-68205219，稀土开采总量控制指标见附件。",
+        "工信部联原〔2024〕25号 稀土开采总量控制指标。2024年2月2日",
+        "公司稀土冶炼分离产能为5000吨/年，开采指标另行下达。",
+        "离子型稀土矿指标7660万吨。",
+        "稀土开采总量控制指标为5吨。",
+        "北方稀土2023年实现营收340亿元，稀土开采指标占全国的70%。",
+        "稀土储量为4400万吨，开采指标逐年提高。",
+    ],
+)
+def test_hard_negatives_yield_nothing(text: str) -> None:
+    assert read(text, NOTICE_2024_1) == []
+
+
+def test_worked_example_from_facts_md_in_chinese() -> None:
+    text = "2022年前两批稀土开采、冶炼分离总量控制指标分别为210000吨、202000吨"
+    assert keys(text, "稀土", datetime(2021, 3, 2)) == {
+        (RE, MIN, 2022, "cumulative:2", None, None, 210000),
+        (RE, SEP, 2022, "cumulative:2", None, None, 202000),
+    }
+
+
+def test_english_text_is_left_to_the_english_rules() -> None:
+    text = "Beijing set this year's first batch of rare earth mining quotas at 84,000 tonnes."
+    assert read(text, "Rare earth quotas", datetime(2021, 3, 2)) == []
