@@ -27,9 +27,8 @@ from extractors.numbers import (
     AMOUNT_ZH_SHARED_RE,
     PERCENT_RE,
     scale,
-    to_halfwidth,
 )
-from extractors.quotas_zh_state import Doc, Group, State, Token, read_doc, status_of
+from extractors.quotas_zh_state import Doc, Group, State, Token, plain, read_doc, status_of
 from extractors.quotas_zh_tables import is_table_line, parse_table
 from extractors.vocab import find_terms
 
@@ -38,6 +37,12 @@ SENTENCE_END_RE = re.compile(r"[。;!?\n]")
 
 # The whole year: "全年", "全年度", "年度" (after a year, 2024年度 is read by YEAR_ZH_RE).
 ANNUAL_RE = re.compile(r"全年度?|年度")
+
+# The first batch in news wording: "首批稀土开采指标".
+FIRST_BATCH_RE = re.compile(r"首批")
+
+# Halves of the year, as export quotas (and some news) name the two batches: "上半年", "下半年".
+HALF_YEAR_RE = re.compile(r"(?P<half>[上下])半年")
 
 # A figure that includes earlier batches: "（含已下达的第一批指标）", "均含第一批".
 INCLUDE_RE = re.compile(r"(?<!不)(?:均|已|并|包)?含(?:已经?下达的?|此前下达的?)?(?=\s*(?:第|前))")
@@ -98,13 +103,15 @@ WORD_KINDS = frozenset(
         "batch",
         "cumulative",
         "annual",
+        "first",
+        "half",
         "year",
         "relyear",
     )
 )
 
 # Tokens that name a period, and so let a sentence continue the quota talk before it.
-PERIOD_KINDS = frozenset(("batch", "cumulative", "annual", "quota_type"))
+PERIOD_KINDS = frozenset(("batch", "cumulative", "annual", "first", "half", "quota_type"))
 
 # Range of a plausible quota figure in tonnes; anything else is a typo or not a quota.
 MIN_TONNES, MAX_TONNES = 10.0, 1_000_000.0
@@ -117,6 +124,8 @@ _TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cumulative", CUMULATIVE_ZH_RE),
     ("batch", BATCH_ZH_RE),
     ("annual", ANNUAL_RE),
+    ("first", FIRST_BATCH_RE),
+    ("half", HALF_YEAR_RE),
     ("include", INCLUDE_RE),
     ("exclude", EXCLUDE_RE),
     ("compare", COMPARE_RE),
@@ -136,7 +145,7 @@ def find_facts(content: Content) -> list[QuotaFact]:
     if not text or not re.search(r"[\u4e00-\u9fff]", text):
         return []
     doc = read_doc(content)
-    half = to_halfwidth(text)
+    half = plain(text)
     facts: list[QuotaFact] = []
     carried = doc.start_state()
     table: list[tuple[int, int, str]] = []
@@ -155,7 +164,24 @@ def find_facts(content: Content) -> list[QuotaFact]:
         note = line
     if table:
         facts += _table_facts(doc, carried, table, note, text)
-    return facts
+    return _plausible(facts)
+
+
+def _plausible(facts: list[QuotaFact]) -> list[QuotaFact]:
+    """Drops parts larger than the national total they belong to: typos, not quotas."""
+    totals: dict[tuple[object, ...], float] = {}
+    for fact in facts:
+        if fact.category is None and fact.holder is None and fact.amount_t is not None:
+            key = (fact.commodity, fact.quota_type, fact.year, fact.period)
+            totals[key] = max(totals.get(key, 0.0), fact.amount_t)
+    kept = []
+    for fact in facts:
+        total = totals.get((fact.commodity, fact.quota_type, fact.year, fact.period))
+        is_part = fact.category is not None or fact.holder is not None
+        if is_part and total is not None and (fact.amount_t or 0.0) > total:
+            continue
+        kept.append(fact)
+    return kept
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

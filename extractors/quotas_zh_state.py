@@ -12,6 +12,7 @@ from typing import Any
 
 from extractors.dates import resolve_relative_year, title_period
 from extractors.facts import Content, QuotaFact
+from extractors.normalize import normalize_chars
 from extractors.numbers import chinese_numeral, to_halfwidth
 from extractors.quotas_zh_tables import TableFigure
 from extractors.vocab import find_terms
@@ -51,6 +52,11 @@ CATEGORY_COMMODITY = {
 
 AMBIGUOUS = object()  # more items in a list than amounts to map them on
 _LISTS = ("quota_type", "category", "holder")
+
+
+def plain(text: str) -> str:
+    """Simplified, half-width text of the same length: spans in it are spans of ``text``."""
+    return to_halfwidth(normalize_chars(text))
 
 
 @dataclass(frozen=True)
@@ -155,6 +161,10 @@ class State:
             self._set_period(f"cumulative:{count}")
         elif kind == "batch":
             self._set_period(f"batch:{chinese_numeral(value['n'])}")
+        elif kind == "first":
+            self._set_period("batch:1")
+        elif kind == "half":
+            self._set_period("batch:1" if value["half"] == "上" else "batch:2")
         elif kind == "annual":
             self._set_period("annual")
         elif kind == "sameperiod" and self.prior_period is not None:
@@ -320,8 +330,8 @@ def _issuers(content: Content, title: str, head: str) -> tuple[str, ...]:
 
 def read_doc(content: Content) -> Doc:
     """The document's defaults: the title's year, batch and commodity; whether it is a notice."""
-    title = to_halfwidth(content.title or "")
-    head = to_halfwidth(content.text[:400])
+    title = plain(content.title or "")
+    head = plain(content.text[:400])
     notice = NOTICE_TITLE_RE.search(title) or NOTICE_TITLE_RE.search(head)
     year, period = title_period(title)
     if year is None and notice:
@@ -336,7 +346,7 @@ def read_doc(content: Content) -> Doc:
     for term in find_terms(title, ("commodity", "category")):
         commodity = CATEGORY_COMMODITY.get(term.value, term.value)
         break
-    text = to_halfwidth(content.text)
+    text = plain(content.text)
     return Doc(
         year=year,
         period=period,

@@ -489,3 +489,34 @@ def test_worked_example_from_facts_md_in_chinese() -> None:
 def test_english_text_is_left_to_the_english_rules() -> None:
     text = "Beijing set this year's first batch of rare earth mining quotas at 84,000 tonnes."
     assert read(text, "Rare earth quotas", datetime(2021, 3, 2)) == []
+
+
+def test_traditional_characters_read_like_simplified_with_spans_on_the_original() -> None:
+    text = "二、2023年第一批稀土開採、冶煉分離總量控制指標分別為120000噸、115000噸。"
+    title = "關於下達2023年第一批稀土開採、冶煉分離總量控制指標的通知"
+    found = read(text, title, datetime(2023, 3, 24))
+    assert {(f.quota_type, f.year, f.period, f.amount_t, f.status) for f in found} == {
+        (MIN, 2023, "batch:1", 120000, "official"),
+        (SEP, 2023, "batch:1", 115000, "official"),
+    }
+    assert found[0].evidence == text
+
+
+def test_first_batch_and_halves_in_news_wording() -> None:
+    text = "今年首批稀土开采指标为13.5万吨。2012年上半年稀土出口配额为10546吨，下半年为20650吨。"
+    assert keys(text, "稀土", datetime(2024, 2, 7)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+        (RE, EXP, 2012, "batch:1", None, None, 10546),
+        (RE, EXP, 2012, "batch:2", None, None, 20650),
+    }
+
+
+def test_a_part_larger_than_its_national_total_is_dropped_as_a_typo() -> None:
+    text = (
+        "2024年第一批稀土开采总量控制指标为135000吨，其中岩矿型稀土矿指标124860吨，"
+        "离子型稀土矿指标166000吨。"
+    )
+    assert keys(text, NOTICE_2024_1) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+        (RE, MIN, 2024, "batch:1", "light", None, 124860),
+    }
