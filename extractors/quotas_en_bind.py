@@ -45,6 +45,12 @@ ALLOTTED = re.compile(
 )
 # ...and words that make the group the subject of other news: "said", "is expected to".
 NOT_ALLOTTED = re.compile(r"\b(?:said|says|expected|rose|fell|shares|stock|plans?)\b", re.I)
+# A holder named as the receiver: "allocated to China Northern", "quotas for Xiamen Tungsten".
+ALLOTTED_TO = re.compile(
+    r"\b(?:(?:allocated|allotted|given|granted|assigned|awarded|went|goes|go)\s+to|for)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # A holder named after its figure: "94,580 t for China Northern", "went to Xiamen Tungsten".
 HOLDER_AFTER = re.compile(r"\b(?:for|to|by)\s+(?:the\s+)?$", re.IGNORECASE)
 # Words between a figure and a shipment word that still bind them: "16,000 t of exports".
@@ -118,7 +124,12 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
             before = [m for m in in_left if m.kind == kind]
             if kind == "holder":
                 after = [m for m in after if HOLDER_AFTER.search(sentence, fig.end, m.start)]
-                before = [m for m in before if _allotted(sentence[m.end : fig.start])]
+                before = [
+                    m
+                    for m in before
+                    if _allotted(sentence[m.end : fig.start])
+                    or ALLOTTED_TO.search(sentence, 0, m.start)
+                ]
             own[kind] = after[0] if after else (before[-1] if before else None)
         slots.append(_Slot(left, right, own, _negative(sentence, fig, in_left, in_right)))
         left = right

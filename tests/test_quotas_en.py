@@ -1,0 +1,694 @@
+"""The English fact rules, one table per phrasing family, on sentences of our own.
+
+Each case is (published, text, expected keys); a key is (commodity, quota_type, year,
+period, category, holder, amount_t) as FACTS.md scores it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from extractors.facts import Content, QuotaFact
+from extractors.quotas_en import find_facts
+from extractors.quotas_en_text import sentence_spans
+
+RE, W, SB = "rare_earth", "tungsten", "antimony"
+M, S, X = "mining", "smelting_separation", "export"
+Key = tuple[str, str, int, str, str | None, str | None, float | None]
+
+
+def read(text: str, published: str = "2024-02-08", title: str | None = None) -> list[QuotaFact]:
+    content = Content(
+        title=title, published=datetime.fromisoformat(published), language="en", text=text
+    )
+    facts = find_facts(content)
+    for fact in facts:
+        assert text[fact.span[0] : fact.span[1]] == fact.evidence
+    return facts
+
+
+def keys(text: str, published: str = "2024-02-08", title: str | None = None) -> set[Key]:
+    return {fact.key() for fact in read(text, published, title)}
+
+
+def check(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
+
+
+# --- FACTS.md worked examples -----------------------------------------------------------
+
+WORKED = [
+    (
+        "2021-03-02",
+        "Beijing set this year's first batch of rare earth mining quotas at 84,000 tonnes, "
+        "up 27% on a year ago.",
+        {(RE, M, 2021, "batch:1", None, None, 84000)},
+    ),
+    (
+        "2021-03-02",
+        "Beijing set this year's first batch of rare earth mining quotas at 84,000 tonnes, "
+        "and the smelting and separation quota at 81,000 t, against 63,500 t for the first "
+        "batch of 2020.",
+        {
+            (RE, M, 2021, "batch:1", None, None, 84000),
+            (RE, S, 2021, "batch:1", None, None, 81000),
+            (RE, S, 2020, "batch:1", None, None, 63500),
+        },
+    ),
+    ("2021-03-02", "Rare earth prices rose 4% last year.", set()),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), WORKED)
+def test_worked_examples(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
+def test_worked_example_split_over_two_sentences() -> None:
+    text = (
+        "Beijing set this year's first batch of rare earth mining quotas at 84,000 tonnes, "
+        "up 27% on a year ago. The smelting and separation quota was 81,000 t, against "
+        "63,500 t for the first batch of 2020."
+    )
+    facts = read(text, "2021-03-02")
+    assert {f.key() for f in facts} == {
+        (RE, M, 2021, "batch:1", None, None, 84000),
+        (RE, S, 2021, "batch:1", None, None, 81000),
+        (RE, S, 2020, "batch:1", None, None, 63500),
+    }
+    mining = next(f for f in facts if f.quota_type == M)
+    assert mining.change_pct == 27.0
+    assert mining.evidence.startswith("Beijing set") and mining.evidence.endswith("a year ago.")
+
+
+# --- units ------------------------------------------------------------------------------
+
+UNITS = [
+    ("2020-03-01", "The 2020 first-batch rare earth mining quota was 66,000t.", 66000),
+    ("2024-02-08", "China set its first-batch rare earth mining quota at 135kt REO.", 135000),
+    ("2022-03-01", "The 2022 first-batch rare earth mining quota was 100.8 kt.", 100800),
+    ("2024-02-08", "The first-batch rare earth mining quota is 135 thousand tonnes.", 135000),
+    ("2024-02-08", "The first-batch rare earth mining quota is 135,000 metric tons.", 135000),
+    ("2024-02-08", "The first-batch rare earth mining quota is 135,000 tons.", 135000),
+    ("2024-02-08", "The first-batch rare earth mining quota is 135,000 mt.", 135000),
+    ("2024-02-08", "The first-batch rare earth mining quota is 135,000 t.", 135000),
+    ("2024-02-08", "A 135,000-tonne first-batch rare earth mining quota was issued.", 135000),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "amount"), UNITS)
+def test_units(published: str, text: str, amount: float) -> None:
+    year = int(published[:4])
+    check(published, text, {(RE, M, year, "batch:1", None, None, amount)})
+
+
+# --- periods ------------------------------------------------------------------------------
+
+PERIODS = [
+    ("The first round of rare earth mining quotas was 135,000 t.", "batch:1"),
+    ("The first-half rare earth mining quota was 135,000 t.", "batch:1"),
+    ("The H1 rare earth mining quota was 135,000 t.", "batch:1"),
+    ("The 1H rare earth mining quota was 135,000 t.", "batch:1"),
+    ("The second batch of rare earth mining quotas was 135,000 t.", "batch:2"),
+    ("The second-round rare earth mining quota was 135,000 t.", "batch:2"),
+    ("The H2 rare earth mining quota was 135,000 t.", "batch:2"),
+    ("The third batch of rare earth mining quotas was 15,000 t.", "batch:3"),
+    ("The full-year rare earth mining quota is 270,000 t.", "annual"),
+    ("The rare earth mining quota for the year is 270,000 t.", "annual"),
+    ("The annual rare earth mining quota is 270,000 t.", "annual"),
+    ("The rare earth mining quota total for the year is 270,000 t.", "annual"),
+]
+
+
+@pytest.mark.parametrize(("text", "period"), PERIODS)
+def test_periods(text: str, period: str) -> None:
+    (fact,) = read(text)
+    assert (fact.year, fact.period) == (2024, period)
+
+
+CUMULATIVE = [
+    (
+        "2023-09-01",
+        "Rare earth mining quotas so far this year stand at 240,000 t after the second batch.",
+        {(RE, M, 2023, "cumulative:2", None, None, 240000)},
+    ),
+    (
+        "2023-09-01",
+        "The year-to-date rare earth mining quota is 240,000 t, after a second batch of 120,000 t.",
+        {
+            (RE, M, 2023, "cumulative:2", None, None, 240000),
+            (RE, M, 2023, "batch:2", None, None, 120000),
+        },
+    ),
+    (
+        "2022-07-28",
+        "The second batch of rare earth mining quotas was 109,200 t, bringing the total to "
+        "210,000 t.",
+        {
+            (RE, M, 2022, "batch:2", None, None, 109200),
+            (RE, M, 2022, "cumulative:2", None, None, 210000),
+        },
+    ),
+    (
+        "2022-07-28",
+        "For the first two batches combined, the rare earth mining quota was 210,000 tonnes.",
+        {(RE, M, 2022, "cumulative:2", None, None, 210000)},
+    ),
+    (
+        "2022-07-28",
+        "China issued the second batch of rare earth quotas. The mining quota in total this "
+        "year is 210,000 t.",
+        {(RE, M, 2022, "cumulative:2", None, None, 210000)},
+    ),
+    (
+        "2024-08-20",
+        "The second batch of rare earth mining quotas was 135,000 tons, bringing the total "
+        "for the year to 270,000 tons.",
+        {
+            (RE, M, 2024, "batch:2", None, None, 135000),
+            (RE, M, 2024, "annual", None, None, 270000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), CUMULATIVE)
+def test_running_totals(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
+def test_doubled_after_a_second_batch_is_the_running_total() -> None:
+    text = (
+        "China's rare earth quota doubles to 240,000 tonnes\n"
+        "China issued the second batch of 2023 rare earth mining quotas on Friday. "
+        "The second batch was 120,000 t."
+    )
+    assert keys(text, "2023-08-01") == {
+        (RE, M, 2023, "cumulative:2", None, None, 240000),
+        (RE, M, 2023, "batch:2", None, None, 120000),
+    }
+
+
+def test_doubled_without_any_batch_is_not_read() -> None:
+    assert keys("China's rare earth mining quota doubled to 240,000 tonnes.", "2023-08-01") == set()
+
+
+# --- years and announcement dates ---------------------------------------------------------
+
+YEARS = [
+    ("2024-02-08", "The 2023 rare earth mining quota was 255,000 t.", 2023),
+    ("2024-02-08", "This year's first-batch rare earth mining quota is 135,000 t.", 2024),
+    ("2024-02-08", "China's rare earth mining quota last year was 255,000 t.", 2023),
+    ("2024-02-08", "2023's rare earth mining quota was 255,000 t.", 2023),
+    ("2024-02-08", "The rare earth mining quota was 255,000 t a year ago.", 2023),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "year"), YEARS)
+def test_years(published: str, text: str, year: int) -> None:
+    (fact,) = read(text, published)
+    assert fact.year == year
+
+
+def test_a_year_earlier_belongs_to_the_past_figure() -> None:
+    text = (
+        "The first batch of rare earth mining quotas is 135,000 t, compared with 120,000 t "
+        "a year earlier."
+    )
+    assert keys(text) == {
+        (RE, M, 2024, "batch:1", None, None, 135000),
+        (RE, M, 2023, "batch:1", None, None, 120000),
+    }
+
+
+def test_a_date_is_not_a_quota_year() -> None:
+    text = "On Jan. 5, 2023, the first-batch rare earth mining quota for 2024 was set at 135,000 t."
+    (fact,) = read(text, "2024-02-08")
+    assert fact.year == 2024
+
+
+def test_weekday_announcement() -> None:
+    # 2024-02-08 is a Thursday: "on Tuesday" is 2024-02-06.
+    text = (
+        "The Ministry of Industry and Information Technology issued the first batch of 2024 "
+        "rare earth quotas on Tuesday. The mining quota was 135,000 t."
+    )
+    (fact,) = read(text, "2024-02-08")
+    assert fact.announced == date(2024, 2, 6)
+    assert fact.issuer == "MIIT"
+
+
+def test_last_month_announcement() -> None:
+    text = "MIIT released the first-batch rare earth quotas last month: mining was 135,000 t."
+    (fact,) = read(text, "2024-03-10")
+    assert fact.announced == date(2024, 2, 1)
+
+
+# --- respectively -----------------------------------------------------------------------------
+
+PAIRS = [
+    "The ministry set first-batch rare earth quotas of 135,000 and 127,000 tonnes for mining "
+    "and smelting respectively.",
+    "China's first-batch rare earth mining and smelting quotas of 135,000 t and 127,000 t "
+    "were issued.",
+    "The mining and smelting rare earth quotas of the first batch were 135,000 t and 127,000 t "
+    "respectively.",
+    "The first batch of rare earth quotas set mining at 135,000 t and smelting and separation "
+    "at 127,000 t.",
+    "First-batch rare earth quotas were 135,000 t for mining and 127,000 t for smelting and "
+    "separation.",
+]
+
+
+@pytest.mark.parametrize("text", PAIRS)
+def test_respectively_and_pairs(text: str) -> None:
+    assert keys(text) == {
+        (RE, M, 2024, "batch:1", None, None, 135000),
+        (RE, S, 2024, "batch:1", None, None, 127000),
+    }
+
+
+def test_pairs_with_changes_respectively() -> None:
+    text = (
+        "The first-batch rare earth quotas were 135,000 and 127,000 tonnes for mining and "
+        "smelting respectively, up 12.5% and 10.43% from a year earlier."
+    )
+    facts = {f.quota_type: f.change_pct for f in read(text)}
+    assert facts == {M: 12.5, S: 10.43}
+
+
+def test_ambiguous_pair_yields_nothing() -> None:
+    # Two figures, one quota type: the rules cannot tell which is which.
+    assert keys("The first-batch rare earth mining quotas were 135,000 t and 127,000 t.") == set()
+
+
+# --- growth, past figures, unchanged ----------------------------------------------------------
+
+GROWTH = [
+    (
+        "2024-02-08",
+        "The first-batch rare earth smelting quota was 127,000 tonnes, up 10.43% from 115,000.",
+        {
+            (RE, S, 2024, "batch:1", None, None, 127000),
+            (RE, S, 2023, "batch:1", None, None, 115000),
+        },
+    ),
+    (
+        "2020-03-01",
+        "The first batch of rare earth mining quotas for 2020 was 66,000 tonnes, up from "
+        "60,000 tonnes for the first batch of 2019.",
+        {
+            (RE, M, 2020, "batch:1", None, None, 66000),
+            (RE, M, 2019, "batch:1", None, None, 60000),
+        },
+    ),
+    (
+        "2024-02-08",
+        "The first-batch rare earth mining quota was 135,000 t, with growth slowing to 5.9% "
+        "from 21.4%.",
+        {(RE, M, 2024, "batch:1", None, None, 135000)},
+    ),
+    (
+        "2024-08-20",
+        "The total rare earth mining quota for 2024 was 270,000 t, up 5.9% from 255,000 t in 2023.",
+        {
+            (RE, M, 2024, "annual", None, None, 270000),
+            (RE, M, 2023, "annual", None, None, 255000),
+        },
+    ),
+    (
+        "2024-02-08",
+        "The first-batch rare earth mining quota was kept flat at 135,000 t.",
+        {(RE, M, 2024, "batch:1", None, None, 135000)},
+    ),
+    (
+        "2024-08-20",
+        "The second batch of rare earth mining quotas was 135,000 t, unchanged from last year's "
+        "135,000 t.",
+        {(RE, M, 2024, "batch:2", None, None, 135000)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), GROWTH)
+def test_growth_and_past_figures(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
+def test_change_pct_is_signed() -> None:
+    (fact,) = read("The first-batch rare earth mining quota was 135,000 t, down 3% on a year ago.")
+    assert fact.change_pct == -3.0
+
+
+def test_share_move_is_not_a_change_of_the_quota() -> None:
+    text = (
+        "Shares of China Northern Rare Earth rose 5% after the first-batch rare earth mining "
+        "quota was set at 135,000 t."
+    )
+    (fact,) = read(text)
+    assert (fact.holder, fact.change_pct) == (None, None)
+
+
+# --- categories and holders -----------------------------------------------------------------
+
+CATEGORY_CASES = [
+    (
+        "2020-03-01",
+        "Of the 2020 first-batch rare earth mining quota, light rare earths got 56,425 t and "
+        "medium and heavy rare earths 9,575 t.",
+        {
+            (RE, M, 2020, "batch:1", "light", None, 56425),
+            (RE, M, 2020, "batch:1", "medium_heavy", None, 9575),
+        },
+    ),
+    (
+        "2020-12-01",
+        "The 2020 rare earth mining quota comprises 120,850 t for rock-type deposits and "
+        "19,150 t for ion-adsorption ones.",
+        {
+            (RE, M, 2020, "annual", "light", None, 120850),
+            (RE, M, 2020, "annual", "medium_heavy", None, 19150),
+        },
+    ),
+    (
+        "2020-12-01",
+        "The 2020 rare earth mining quota comprises hard-rock and ionic clay quotas of 120,850 t "
+        "and 19,150 t respectively.",
+        {
+            (RE, M, 2020, "annual", "light", None, 120850),
+            (RE, M, 2020, "annual", "medium_heavy", None, 19150),
+        },
+    ),
+    (
+        "2020-04-01",
+        "The 2020 tungsten mining quota was 105,000 t, of which main-mining accounted for "
+        "78,150 t and by-product (comprehensive utilisation) 26,850 t.",
+        {
+            (W, M, 2020, "annual", None, None, 105000),
+            (W, M, 2020, "annual", "tungsten_primary", None, 78150),
+            (W, M, 2020, "annual", "tungsten_byproduct", None, 26850),
+        },
+    ),
+    (
+        "2020-04-01",
+        "The 2020 medium-heavy rare earth mining quota stayed at 19,150 t.",
+        {(RE, M, 2020, "annual", "medium_heavy", None, 19150)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), CATEGORY_CASES)
+def test_categories(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
+HOLDER_CASES = [
+    (
+        "China Northern Rare Earth Group High-Tech received 94,580 t of the first-batch rare "
+        "earth mining quota, while China Rare Earth Group got 40,420 t.",
+        {
+            (RE, M, 2024, "batch:1", None, "china_northern_rare_earth", 94580),
+            (RE, M, 2024, "batch:1", None, "china_rare_earth_group", 40420),
+        },
+    ),
+    (
+        "In the first batch of rare earth quotas, Northern Rare Earth got 94,580 t of mining and "
+        "88,010 t of smelting quotas.",
+        {
+            (RE, M, 2024, "batch:1", None, "china_northern_rare_earth", 94580),
+            (RE, S, 2024, "batch:1", None, "china_northern_rare_earth", 88010),
+        },
+    ),
+    (
+        "In the first batch of rare earth mining quotas, Inner Mongolia got 45,000 t and "
+        "Jiangxi 8,500 t.",
+        {
+            (RE, M, 2024, "batch:1", None, "province:neimenggu", 45000),
+            (RE, M, 2024, "batch:1", None, "province:jiangxi", 8500),
+        },
+    ),
+    (
+        "Of the 135,000 t first-batch rare earth mining quota, light rare earths allocated to "
+        "China Northern Rare Earth came to 94,580 t.",
+        {
+            (RE, M, 2024, "batch:1", None, None, 135000),
+            (RE, M, 2024, "batch:1", "light", "china_northern_rare_earth", 94580),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HOLDER_CASES)
+def test_holders(text: str, expected: set[Key]) -> None:
+    check("2024-02-08", text, expected)
+
+
+def test_company_as_news_subject_is_not_a_holder() -> None:
+    text = (
+        "China Northern Rare Earth said the first-batch rare earth mining quota of 135,000 t "
+        "would support its output."
+    )
+    assert keys(text) == {(RE, M, 2024, "batch:1", None, None, 135000)}
+
+
+# --- tungsten, antimony, several years --------------------------------------------------------
+
+OTHER_METALS = [
+    (
+        "2020-04-01",
+        "China's first batch of 2020 tungsten concentrate (65% WO3) mining quota was 52,500 t.",
+        {(W, M, 2020, "batch:1", None, None, 52500)},
+    ),
+    (
+        "2012-06-01",
+        "The MLR set the 2012 antimony mining quota at 50,000 t.",
+        {(SB, M, 2012, "annual", None, None, 50000)},
+    ),
+    (
+        "2024-05-01",
+        "China's tungsten mining quota for 2024 was 62,000 t, up from 61,000 t in 2023 and "
+        "58,000 t in 2022.",
+        {
+            (W, M, 2024, "annual", None, None, 62000),
+            (W, M, 2023, "annual", None, None, 61000),
+            (W, M, 2022, "annual", None, None, 58000),
+        },
+    ),
+    (
+        "2012-06-01",
+        "The 2012 tungsten mining quota was 89,000 t and the antimony mining quota 50,000 t.",
+        {
+            (W, M, 2012, "annual", None, None, 89000),
+            (SB, M, 2012, "annual", None, None, 50000),
+        },
+    ),
+    (
+        "2020-04-01",
+        "In the 2020 tungsten mining quota, Jiangxi got 40,000 t and Hunan 21,000 t.",
+        {
+            (W, M, 2020, "annual", None, "province:jiangxi", 40000),
+            (W, M, 2020, "annual", None, "province:hunan", 21000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), OTHER_METALS)
+def test_tungsten_and_antimony(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
+def test_tungsten_company_does_not_make_a_tungsten_figure() -> None:
+    text = "Xiamen Tungsten received 3,440 t of the first-batch rare earth mining quota."
+    assert keys(text) == {(RE, M, 2024, "batch:1", None, "xiamen_tungsten", 3440)}
+
+
+# --- export quotas ----------------------------------------------------------------------------
+
+EXPORTS = [
+    (
+        "2012-07-01",
+        "China's second-half rare earth export quota was 15,738 t, bringing the full-year total "
+        "to 30,996 t, the commerce ministry said.",
+        {(RE, X, 2012, "batch:2", None, None, 15738), (RE, X, 2012, "annual", None, None, 30996)},
+    ),
+    (
+        "2011-07-15",
+        "China's H2 rare earth export quota of 15,738 t brings the 2011 total to 30,184 t.",
+        {(RE, X, 2011, "batch:2", None, None, 15738), (RE, X, 2011, "annual", None, None, 30184)},
+    ),
+    (
+        "2014-01-01",
+        "MOFCOM set the first batch of 2014 rare earth export quotas at 15,110 t, of which "
+        "13,314 t for light rare earths and 1,796 t for medium and heavy rare earths.",
+        {
+            (RE, X, 2014, "batch:1", None, None, 15110),
+            (RE, X, 2014, "batch:1", "light", None, 13314),
+            (RE, X, 2014, "batch:1", "medium_heavy", None, 1796),
+        },
+    ),
+    (
+        "2013-01-20",
+        "China exported 16,265 t of rare earths in 2012, just over half of the 30,996 t export "
+        "quota, customs data showed.",
+        set(),
+    ),
+    ("2013-01-20", "Just over half of the rare earth export quota was used last year.", set()),
+    (
+        "2013-01-20",
+        "Rare earth exports reached 16,265 t last year, below the export quota.",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), EXPORTS)
+def test_export_quotas(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
+def test_export_issuer() -> None:
+    (fact,) = read("MOFCOM set the 1H 2012 rare earth export quota at 10,546 mt.", "2012-01-01")
+    assert (fact.key(), fact.issuer) == ((RE, X, 2012, "batch:1", None, None, 10546), "MOFCOM")
+
+
+# --- sourcing: status and issuer ----------------------------------------------------------------
+
+STATUS = [
+    ("China's 2025 first-batch rare earth mining quota was 135,000 t, sources said.", "reported"),
+    (
+        "According to people familiar with the matter, the rare earth mining quota for this "
+        "year's first batch was 135,000 t.",
+        "reported",
+    ),
+    ("The first-batch rare earth mining quota was reportedly 135,000 t.", "reported"),
+    (
+        "The first-batch rare earth mining quota was 135,000 t, according to Reuters calculations.",
+        "reported",
+    ),
+    ("The first-batch rare earth mining quota was 135,000 t, the ministry said.", "official"),
+    (
+        "The first-batch rare earth mining quota was 135,000 t, according to a notice on its "
+        "website.",
+        "official",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), STATUS)
+def test_status(text: str, status: str) -> None:
+    (fact,) = read(text, "2025-04-01")
+    assert (fact.key()[:4], fact.status) == ((RE, M, 2025, "batch:1"), status)
+
+
+def test_sourcing_carries_to_the_next_sentence() -> None:
+    text = (
+        "Sources said the first-batch rare earth mining quota was 135,000 t. "
+        "The smelting quota was 127,000 t."
+    )
+    assert {f.status for f in read(text, "2025-04-01")} == {"reported"}
+
+
+ISSUERS = [
+    ("MIIT said the first-batch rare earth mining quota was 135,000 t.", "MIIT"),
+    (
+        "The Ministry of Natural Resources set the first-batch tungsten mining quota at 52,500 t.",
+        "MNR",
+    ),
+    ("The Ministry of Land and Resources set the 2012 antimony mining quota at 50,000 t.", "MLR"),
+    ("The Ministry of Commerce set the first-half rare earth export quota at 10,546 t.", "MOFCOM"),
+    ("The first-batch rare earth mining quota was 135,000 t.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer"), ISSUERS)
+def test_issuer(text: str, issuer: str | None) -> None:
+    (fact,) = read(text, "2012-04-01")
+    assert fact.issuer == issuer
+
+
+# --- issuance without figures -------------------------------------------------------------------
+
+
+def test_quiet_issuance_without_figures() -> None:
+    text = (
+        "China issued the first batch of 2025 rare earth mining and smelting quotas quietly "
+        "last month without publishing them."
+    )
+    facts = read(text, "2025-05-20")
+    assert {f.key() for f in facts} == {
+        (RE, M, 2025, "batch:1", None, None, None),
+        (RE, S, 2025, "batch:1", None, None, None),
+    }
+    assert {(f.status, f.announced) for f in facts} == {("reported", date(2025, 4, 1))}
+
+
+def test_issuance_with_figures_later_is_not_a_quiet_one() -> None:
+    text = (
+        "China quietly issued the first batch of 2025 rare earth mining quotas last month. "
+        "People familiar said the mining quota was 135,000 t."
+    )
+    assert keys(text, "2025-05-20") == {(RE, M, 2025, "batch:1", None, None, 135000)}
+
+
+def test_issuance_not_yet_made_yields_nothing() -> None:
+    text = "China has not yet issued the 2025 rare earth mining quotas, which are not made public."
+    assert keys(text, "2025-05-20") == set()
+
+
+# --- sentences and evidence ---------------------------------------------------------------------
+
+
+def test_sentence_spans_keep_abbreviations_and_decimals() -> None:
+    text = (
+        "The U.S. Geological Survey said global output rose. No. 1 producer China Northern "
+        "Rare Earth Co. Ltd. got 94,580 t of the 100.8 kt quota. Mr. Li left.\nNext line"
+    )
+    sentences = [text[a:b] for a, b in sentence_spans(text)]
+    assert sentences == [
+        "The U.S. Geological Survey said global output rose.",
+        "No. 1 producer China Northern Rare Earth Co. Ltd. got 94,580 t of the 100.8 kt quota.",
+        "Mr. Li left.",
+        "Next line",
+    ]
+
+
+def test_unit_at_sentence_end_splits() -> None:
+    text = "The quota was 127,000 t. The next one was set."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "The quota was 127,000 t.",
+        "The next one was set.",
+    ]
+
+
+def test_evidence_is_the_sentence_and_span_points_at_it() -> None:
+    text = (
+        "Rare earths in focus.\n\nRare earth prices rose. The U.S. watched as MIIT set the "
+        "first-batch rare earth mining quota at 135,000 t. Analysts were surprised."
+    )
+    (fact,) = read(text)
+    assert fact.evidence == (
+        "The U.S. watched as MIIT set the first-batch rare earth mining quota at 135,000 t."
+    )
+    assert text[fact.span[0] : fact.span[1]] == fact.evidence
+
+
+def test_continuation_sentence_takes_the_commodity_from_before() -> None:
+    text = (
+        "China issued the first batch of 2024 rare earth quotas on Tuesday. "
+        "The mining quota was 135,000 t. Smelting and separation was set at 127,000 t."
+    )
+    assert keys(text) == {
+        (RE, M, 2024, "batch:1", None, None, 135000),
+        (RE, S, 2024, "batch:1", None, None, 127000),
+    }
+
+
+def test_title_gives_the_commodity() -> None:
+    text = "The first-batch mining quota was 135,000 t."
+    assert keys(text, title="China sets first batch of 2024 rare earth quotas") == {
+        (RE, M, 2024, "batch:1", None, None, 135000)
+    }
+    assert keys(text) == set()
