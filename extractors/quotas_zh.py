@@ -56,6 +56,9 @@ COMPARE_RE = re.compile(r"较|相比|相较|对比|(?<!占)比(?!例|重)|高于
 # The national figure after per-group ones: "全国", "合计", "总计".
 NATIONAL_RE = re.compile(r"全国|合计|总计")
 
+# A holder we cannot name: "公司获得开采指标…", "某某矿业有限公司" (known groups match first).
+UNNAMED_HOLDER_RE = re.compile(r"公司(?![债股])")
+
 # A clause break, after full-width forms were made half-width: "，", "；", "）".
 SEP_RE = re.compile(r"[,;)]")
 
@@ -93,22 +96,10 @@ CHANGE_BEFORE_RE = re.compile(
 _FALLING = ("下降", "减少", "降低", "下调", "降幅", "减")
 
 # Tokens that tie an amount's clause to quotas even without a quota word of its own.
-WORD_KINDS = frozenset(
-    (
-        "quota_type",
-        "category",
-        "company",
-        "province",
-        "commodity",
-        "batch",
-        "cumulative",
-        "annual",
-        "first",
-        "half",
-        "year",
-        "relyear",
-    )
-)
+WORD_KINDS = frozenset((
+    "quota_type", "category", "company", "province", "commodity",
+    "batch", "cumulative", "annual", "first", "half", "year", "relyear",
+))  # fmt: skip
 
 # Tokens that name a period, and so let a sentence continue the quota talk before it.
 PERIOD_KINDS = frozenset(("batch", "cumulative", "annual", "first", "half", "quota_type"))
@@ -130,6 +121,7 @@ _TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("exclude", EXCLUDE_RE),
     ("compare", COMPARE_RE),
     ("national", NATIONAL_RE),
+    ("unnamed", UNNAMED_HOLDER_RE),
     ("amount", AMOUNT_ZH_RE),
     ("amount", AMOUNT_ZH_SHARED_RE),
     ("percent", PERCENT_RE),

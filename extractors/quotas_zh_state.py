@@ -51,6 +51,7 @@ CATEGORY_COMMODITY = {
 }
 
 AMBIGUOUS = object()  # more items in a list than amounts to map them on
+UNNAMED = "?"  # a holder the text names only as "公司"
 _LISTS = ("quota_type", "category", "holder")
 
 
@@ -173,6 +174,8 @@ class State:
             self.open_scope()
         elif kind == "national":
             self.lists["holder"] = []
+        elif kind == "unnamed":
+            self._add("holder", UNNAMED)
         elif kind == "commodity":
             self.commodity = str(value)
         elif kind in ("quota_type", "category"):
@@ -230,7 +233,11 @@ class State:
         category = _pick(self.lists["category"], count, position)
         holder = _pick(self.lists["holder"], count, position)
         quota_type = bound_type or _pick(self.lists["quota_type"], count, position)
-        if AMBIGUOUS in (category, holder) or (quota_type is AMBIGUOUS and category is None):
+        if (
+            AMBIGUOUS in (category, holder)
+            or holder == UNNAMED
+            or (quota_type is AMBIGUOUS and category is None)
+        ):
             return None
         if category is not None and quota_type in (None, AMBIGUOUS):
             quota_type = "mining"

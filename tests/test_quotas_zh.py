@@ -520,3 +520,16 @@ def test_a_part_larger_than_its_national_total_is_dropped_as_a_typo() -> None:
         (RE, MIN, 2024, "batch:1", None, None, 135000),
         (RE, MIN, 2024, "batch:1", "light", None, 124860),
     }
+
+
+def test_a_figure_of_an_unnamed_company_is_not_the_national_one() -> None:
+    text = (
+        "公司收到2024年第一批稀土开采总量控制指标，其中稀土矿产品5000吨。"
+        "北方稀土（600111）公告，公司获得稀土矿产品94580吨、冶炼分离产品88010吨。"
+    )
+    assert keys(text, "上市公司公告") == set()
+    text = "北方稀土公告称，其获得2024年第一批稀土矿产品指标94580吨、冶炼分离产品指标88010吨。"
+    assert keys(text, "北方稀土获得指标") == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580),
+        (RE, SEP, 2024, "batch:1", None, NORTH, 88010),
+    }
