@@ -19,7 +19,9 @@ target_metadata = Base.metadata
 
 
 def _database_url() -> str:
-    return config.get_main_option("sqlalchemy.url") or resolve_database_url(None)
+    # get_alembic_option, unlike get_main_option, works without an alembic.ini (pyproject only).
+    given = config.get_alembic_option("sqlalchemy.url")
+    return given if isinstance(given, str) and given else resolve_database_url(None)
 
 
 def _run(connection: Connection) -> None:

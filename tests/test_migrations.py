@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -116,15 +118,23 @@ def test_downgrade_to_base_and_upgrade_again(tmp_path: Path) -> None:
     assert current_revision(db) == head_revision()
 
 
-def test_alembic_reads_its_settings_from_pyproject(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """`alembic upgrade head` on the command line: pyproject's [tool.alembic] and the env var."""
+def test_the_alembic_command_line_reads_pyproject_and_the_env_var(tmp_path: Path) -> None:
+    """`alembic upgrade head` / `alembic check` as a developer runs them in the project folder."""
+    assert Config(toml_file=str(ROOT / "pyproject.toml")).get_alembic_option(
+        "script_location"
+    ) == str(ALEMBIC_DIR)
     db = tmp_path / "cli.db"
-    monkeypatch.setenv(ENV_VAR, str(db))
-    cfg = Config(toml_file=str(ROOT / "pyproject.toml"))
-    assert Path(str(cfg.get_alembic_option("script_location"))) == ALEMBIC_DIR
-    command.upgrade(cfg, "head")
+    env = {**os.environ, ENV_VAR: str(db)}
+    for args in (["upgrade", "head"], ["check"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "alembic", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
     assert current_revision(db) == head_revision()
 
 
