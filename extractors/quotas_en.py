@@ -36,6 +36,8 @@ from extractors.quotas_en_time import announced_on
 
 # Amounts outside this range are not national, group or province quotas of our metals.
 MIN_TONNES, MAX_TONNES = 100.0, 2_000_000.0
+# Longer "sentences" are not prose (tables flattened to one line, junk): not read.
+MAX_SENTENCE = 2_000
 # A batch number anywhere in the text ("second batch", "H2"), for running totals.
 BATCH_WORD = re.compile(r"(?:batch|cumulative):(\d)")
 # Period words that need the latest batch to mean anything.
@@ -72,6 +74,9 @@ def find_facts(content: Content) -> list[QuotaFact]:
     state = _start(content, published)
     continuing = False
     for start, end in sentence_spans(text):
+        if end - start > MAX_SENTENCE:
+            continuing = False  # no sentence is this long: a table dump or junk
+            continue
         sentence = text[start:end]
         mentions = find_mentions(sentence, published)
         _note_issuer(state, sentence)

@@ -12,6 +12,7 @@ Tight lists map onto lists of figures in order ("mining and smelting quotas of 1
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -110,14 +111,16 @@ def bind(
 def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> list[_Slot]:
     slots = []
     left = 0
+    starts = [m.start for m in mentions]  # mentions are sorted by start
     for i, fig in enumerate(figures):
         limit = figures[i + 1].start if i + 1 < len(figures) else len(sentence)
         stop = RIGHT_STOP.search(sentence, fig.end, limit)
         right = stop.start() if stop else limit
+        near = mentions[bisect.bisect_left(starts, left) : bisect.bisect_left(starts, limit)]
         # a stop inside a word of ours ("smelting and separation") does not cut it
-        right = max([right, *(m.end for m in mentions if m.start < right < m.end)])
-        in_right = [m for m in mentions if fig.end <= m.start and m.end <= right]
-        in_left = [m for m in mentions if left <= m.start and m.end <= fig.start]
+        right = max([right, *(m.end for m in near if m.start < right < m.end)])
+        in_right = [m for m in near if fig.end <= m.start and m.end <= right]
+        in_left = [m for m in near if m.end <= fig.start]
         own: dict[str, Mention | None] = {}
         for kind in (*KINDS, "prior"):
             after = [m for m in in_right if m.kind == kind]
@@ -128,7 +131,7 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
                     m
                     for m in before
                     if _allotted(sentence[m.end : fig.start])
-                    or ALLOTTED_TO.search(sentence, 0, m.start)
+                    or ALLOTTED_TO.search(sentence, max(0, m.start - 40), m.start)
                 ]
             own[kind] = after[0] if after else (before[-1] if before else None)
         slots.append(_Slot(left, right, own, _negative(sentence, fig, in_left, in_right)))
@@ -144,8 +147,14 @@ def _allotted(between: str) -> bool:
 
 def _negative(sentence: str, fig: Figure, in_left: list[Mention], in_right: list[Mention]) -> bool:
     """A price, output, shipment... nearer to the figure than any quota word."""
-    cues = [m.start for m in in_left if m.kind in ("quota", "type")]
     nots = [m.start for m in in_left if m.kind == "not_quota"]
+    ends = {m.end for m in in_left if m.kind == "not_quota"}
+    # a type word qualified by a negative ("illegal mining", "actual mining") is no cue
+    cues = [
+        m.start
+        for m in in_left
+        if m.kind == "quota" or (m.kind == "type" and not {m.start - 1, m.start} & ends)
+    ]
     if nots and (not cues or nots[-1] > cues[-1]):
         return True
     return any(

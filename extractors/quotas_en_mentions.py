@@ -7,7 +7,9 @@ figure.
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -66,7 +68,7 @@ class Figure:
 def find_mentions(sentence: str, published: date | None) -> list[Mention]:
     """Every qualifying word of the sentence, in order; overlaps within a kind resolved."""
     terms = vocab.find_terms(sentence, ("company", "province"))
-    names = [(term.start, term.end) for term in terms]
+    names = sorted((term.start, term.end) for term in terms)
     found = [
         Mention("holder", term.value, term.start, term.end)
         for term in terms
@@ -95,7 +97,7 @@ def find_figures(sentence: str) -> list[Figure]:
     figures = []
     for pattern in (numbers.AMOUNT_EN_RE, HYPHENATED_AMOUNT):
         for m in pattern.finditer(sentence):
-            if CURRENCY_BEFORE.search(sentence, 0, m.start()):
+            if CURRENCY_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
                 continue
             unit = m.groupdict().get("unit")
             tonnes = numbers.scale(m["num"], m.groupdict().get("mult"), unit)
@@ -109,32 +111,33 @@ def find_figures(sentence: str) -> list[Figure]:
 
 def _with_bare_numbers(sentence: str, figures: list[Figure]) -> list[Figure]:
     """Add "135,000 and 127,000 tonnes" list members and "up 10.43% from 115,000"."""
-    taken = [(f.start, f.end) for f in figures]
+    taken = sorted((f.start, f.end) for f in figures)
     bare = [
         m
         for m in numbers.NUMBER_RE.finditer(sentence)
         if not _inside(m.start(), m.end(), taken)
         and BARE_FOLLOW.match(sentence, m.end())
-        and not CURRENCY_BEFORE.search(sentence, 0, m.start())
+        and not CURRENCY_BEFORE.search(sentence, max(0, m.start() - 8), m.start())
         and not re.fullmatch(r"(?:19|20)\d\d|\d{1,2}(?:\.\d+)?", m.group())
     ]
-    added: list[Figure] = []
+    by_start = {f.start: f for f in figures}
+    ends = [f.end for f in figures]
     for m in reversed(bare):  # right to left, so a list takes its unit from its last member
         value = numbers.scale(m.group())
         if value is None:
             continue
         after = LIST_JOIN.match(sentence, m.end())
-        nxt = next((f for f in [*added, *figures] if after and f.start == after.end()), None)
+        nxt = by_start.get(after.end()) if after else None
         if nxt is not None:
             factor = nxt.tonnes / (numbers.scale(_number_of(sentence, nxt)) or 1.0)
-            added.append(Figure(m.start(), m.end(), value * factor))
+            by_start[m.start()] = Figure(m.start(), m.end(), value * factor)
             continue
-        earlier = [f for f in figures if f.end <= m.start()]
-        if earlier and COMPARED_WITH.search(sentence, 0, m.start()):
-            scaled = _plausible(value, earlier[-1])
+        earlier = bisect.bisect_right(ends, m.start())
+        if earlier and COMPARED_WITH.search(sentence, max(0, m.start() - 40), m.start()):
+            scaled = _plausible(value, figures[earlier - 1])
             if scaled is not None:
-                added.append(Figure(m.start(), m.end(), scaled))
-    return sorted([*figures, *added], key=lambda f: f.start)
+                by_start[m.start()] = Figure(m.start(), m.end(), scaled)
+    return [by_start[start] for start in sorted(by_start)]
 
 
 def _number_of(sentence: str, figure: Figure) -> str:
@@ -152,7 +155,7 @@ def _plausible(value: float, reference: Figure) -> float | None:
 
 
 def _years(sentence: str, published: date | None) -> list[Mention]:
-    dates = date_spans(sentence)
+    dates = _merged(date_spans(sentence))
     found = [
         Mention("year", int(m.group(1)), m.start(), m.end())
         for m in YEAR.finditer(sentence)
@@ -170,17 +173,30 @@ def _years(sentence: str, published: date | None) -> list[Mention]:
 def _is_holder(sentence: str, start: int, end: int) -> bool:
     """Not the subject of news about the company: "China Northern said", "shares of CNRE"."""
     return not (
-        HOLDER_NOT_BEFORE.match(sentence, end) or HOLDER_NOT_AFTER.search(sentence, 0, start)
+        HOLDER_NOT_BEFORE.match(sentence, end)
+        or HOLDER_NOT_AFTER.search(sentence, max(0, start - 20), start)
     )
 
 
 def _longest_first(candidates: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for cand in sorted(candidates, key=lambda c: (c.start, c.start - c.end)):
-        if not any(cand.start < k.end and k.start < cand.end for k in kept):
+        if not kept or cand.start >= kept[-1].end:  # sorted by start: only the last can overlap
             kept.append(cand)
     return kept
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    """Whether [start, end) lies within one of ``spans`` (sorted, not overlapping)."""
+    i = bisect.bisect_right(spans, (start, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -52,7 +52,8 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def _ends(line: str) -> Iterator[int]:
     for match in _END.finditer(line):
-        if line[match.start()] == "." and _is_abbreviation(line[: match.start()]):
+        before = line[max(0, match.start() - 24) : match.start()]
+        if line[match.start()] == "." and _is_abbreviation(before):
             continue
         yield match.end()
 

@@ -692,3 +692,75 @@ def test_title_gives_the_commodity() -> None:
         (RE, M, 2024, "batch:1", None, None, 135000)
     }
     assert keys(text) == set()
+
+
+# --- precision: numbers near "quota" that are not quotas ----------------------------------------
+
+NEGATIVES = [
+    "Rare earth prices fell to 400,000 yuan per tonne after the mining quota was set.",
+    "Neodymium oxide traded at $60,000 a tonne as the rare earth mining quota rose.",
+    "China's rare earth output reached 240,000 t last year, exceeding the mining quota.",
+    "Rare earth exports rose to 52,000 t in 2023 even as the mining quota was raised.",
+    "The U.S. imposed a 25% tariff on rare earth magnets while China's mining quota remained.",
+    "China holds rare earth reserves of 44 million t, and its mining quota is rising.",
+    "Smelters produced 210,000 t of rare earths, above the smelting quota.",
+    "Rare earth mining capacity of 300,000 t far exceeds the quota.",
+    "Illegal mining of 40,000 t of rare earths bypassed the quota system.",
+    "China's 2024 coal production quota is 4,500,000 t.",
+    "The graphite export quota was 50,000 t, the rare earth ministry said.",
+    "Shares of China Northern Rare Earth rose 5.2% after the mining quota news.",
+    "The rare earth mining quota rose 5.9% in 2024.",
+    "The rare earth mining quota system began in 2006 and covers 2,024 mines.",
+    "Rare earth magnet exports of 5,000 t were outside the quota.",
+    "China's steel output quota of 1,000,000 t does not cover rare earths.",
+    "Rare earth demand of 200,000 t outstrips the quota.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_a_quota(text: str) -> None:
+    assert keys(text) == set()
+
+
+def test_other_commodity_in_the_same_sentence_keeps_its_figure() -> None:
+    text = "The graphite export quota was 50,000 t and the rare earth mining quota 135,000 t."
+    assert keys(text) == {(RE, M, 2024, "annual", None, None, 135000)}
+
+
+def test_a_quota_sentence_needs_our_commodity_somewhere() -> None:
+    assert keys("The mining quota for the first batch was 135,000 t.") == set()
+
+
+def test_chinese_text_gives_nothing_fast() -> None:
+    assert keys("中国2024年第一批稀土开采总量控制指标为135000吨，冶炼分离指标为127000吨。") == set()
+
+
+def test_related_articles_are_not_read() -> None:
+    text = (
+        "China's first-batch rare earth mining quota was set at 135,000 t.\n"
+        "Related Articles\n"
+        "China raises rare earth mining quota to 270,000 tonnes for the year\n"
+    )
+    assert keys(text) == {(RE, M, 2024, "batch:1", None, None, 135000)}
+
+
+def test_no_publication_date_and_no_year_gives_nothing() -> None:
+    content = Content(
+        title=None, published=None, language="en", text="The rare earth mining quota was 135,000 t."
+    )
+    assert find_facts(content) == []
+
+
+def test_long_inputs_are_read_without_trouble() -> None:
+    # Long runs of the characters the patterns look at; a catastrophic backtrack would hang.
+    junk = [
+        "1," * 5000 + "000 t quota rare earth",
+        "quota " + "and " * 5000 + "135,000 t rare earth mining",
+        "rare earth mining quota " + "first " * 3000 + "135,000 t",
+        "rare earth mining quota at " + " " * 10000 + "135,000 t.",
+        "rare earth quota " + "U.S. " * 3000,
+        "rare earth mining quota " + "135,000 and " * 500 + "127,000 t",
+    ]
+    for text in junk:
+        for fact in read(text):
+            assert fact.amount_t is None or fact.amount_t > 0
