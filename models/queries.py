@@ -314,7 +314,16 @@ def timeline_rows(
                 "first_url": head.url,
             }
         )
-    return sorted(rows, key=lambda r: (r["announced"] or date.max, r["commodity"], r["period"]))
+    return sorted(
+        rows, key=lambda r: (r["announced"] or date.max, r["commodity"], _period_rank(r["period"]))
+    )
+
+
+def _period_rank(period: str) -> tuple[int, int]:
+    """Batches in order, then running totals, then the whole year."""
+    kind, _, number = period.partition(":")
+    order = {"batch": 0, "cumulative": 1, "annual": 2}
+    return (order.get(kind, 3), int(number) if number.isdigit() else 0)
 
 
 def new_fact_rows(facts: Iterable[FactRow], since: datetime) -> list[dict[str, Any]]:
