@@ -12,6 +12,7 @@ commodity, or that cannot be given a type and a year, yields nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -39,7 +40,7 @@ MIN_TONNES, MAX_TONNES = 100.0, 2_000_000.0
 # Longer "sentences" are not prose (tables flattened to one line, junk): not read.
 MAX_SENTENCE = 2_000
 # A batch number anywhere in the text ("second batch", "H2"), for running totals.
-BATCH_WORD = re.compile(r"(?:batch|cumulative):(\d)")
+BATCH_WORD = re.compile(r"(?:batch|cumulative|all):(\d)")
 # Period words that need the latest batch to mean anything.
 _OPEN = ("cumulative", "double")
 
@@ -61,6 +62,7 @@ class _State:
     issuer: str | None = None
     first_issuer: str | None = None
     announced: date | None = None
+    carried: list[Figure] = field(default_factory=list)  # current figures of the last sentence
     facts: list[QuotaFact] = field(default_factory=list)
     undisclosed: list[QuotaFact] = field(default_factory=list)
 
@@ -88,8 +90,7 @@ def find_facts(content: Content) -> list[QuotaFact]:
 def _start(content: Content, published: date | None) -> _State:
     state = _State(published)
     text = content.text
-    if REPORTED_CUE.search(text) and not OFFICIAL_CUE.search(text):
-        state.default_status = "reported"
+    state.default_status = _main_sourcing(text)
     issuers = sorted((m.start(), name) for name, p in ISSUER.items() if (m := p.search(text)))
     state.first_issuer = issuers[0][1] if issuers else None
     batches = [int(n) for n in BATCH_WORD.findall(" ".join(_periods(text)))]
@@ -100,6 +101,18 @@ def _start(content: Content, published: date | None) -> _State:
     if QUOTA_WORD.search(title):
         _update(state, find_mentions(title, published), [])
     return state
+
+
+def _main_sourcing(text: str) -> str:
+    """The sourcing of the first quota sentence that names one; figures without any take it."""
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        if QUOTA_WORD.search(sentence):
+            if REPORTED_CUE.search(sentence):
+                return "reported"
+            if OFFICIAL_CUE.search(sentence):
+                return "official"
+    return "official"
 
 
 def _periods(text: str) -> list[str]:
@@ -115,7 +128,8 @@ def _read_sentence(
 ) -> bool:
     """Read one sentence; return whether the next one may continue it."""
     kinds = {m.kind for m in mentions}
-    if "quota" not in kinds and not (continuing and kinds & {"type", "period"}):
+    continued = "quota" not in kinds and continuing
+    if "quota" not in kinds and not continuing:
         return False
     ours = [m for m in mentions if m.kind == "commodity" and m.value != "other"]
     others = [m for m in mentions if m.kind == "commodity" and m.value == "other"]
@@ -124,12 +138,20 @@ def _read_sentence(
     if SHIPPED.search(sentence):
         return True  # about exports shipped or a quota used, not about the quota set
     figures = find_figures(sentence)
-    bound = bind(sentence, figures, mentions, _defaults(state, mentions, ours))
+    defaults = _defaults(state, mentions, ours)
+    bound = bind(sentence, figures, mentions, defaults, state.carried if continued else [])
+    if continued and not kinds & {"type", "period"}:
+        bound = [f for f in bound if f.compared]  # only "up 10% from 120,000 t" continues
     facts = _facts(state, sentence, span, bound)
+    if continued and not facts and not kinds & {"type", "period"}:
+        return False  # a sentence after a quota sentence that says nothing about quotas
     state.facts.extend(facts)
+    state.carried = [f for f in bound if not f.compared] or state.carried
     if not figures:
         state.undisclosed.extend(_undisclosed(state, sentence, span, mentions))
     _update(state, mentions, facts)
+    if REPORTED_CUE.search(sentence) or OFFICIAL_CUE.search(sentence):
+        state.status = _status(state, sentence)
     if ISSUED.search(sentence):
         state.announced = announced_on(sentence, state.published) or state.announced
     return True
@@ -164,7 +186,7 @@ def _facts(
             continue  # "kept flat at X": only the figure of the year being set
         fact = _fact(
             fig,
-            _period(fig.attrs.get("period"), latest, fig.attrs.get("type")),
+            _period(fig.attrs.get("period"), latest, fig.attrs, state.published),
             status,
             issuer,
             sentence,
@@ -178,12 +200,24 @@ def _facts(
     return _without_conflicts(found)
 
 
-def _period(value: object, latest: int, qtype: object = None) -> str | None:
+def _period(
+    value: object,
+    latest: int,
+    attrs: Mapping[str, object] | None = None,
+    published: date | None = None,
+) -> str | None:
     """Resolve "so far this year" and "doubled to" into cumulative:N with N the latest batch.
 
-    Export quotas came in two halves: the total after the second half is the year's.
+    Export quotas came in two halves: the total after the second half is the year's. "The
+    two batches" of a year already past are the whole year.
     """
-    if value == "cumulative" and qtype == "export" and latest == 2:
+    attrs = attrs or {}
+    if isinstance(value, str) and value.startswith("all:"):
+        year = attrs.get("year")
+        if published is not None and isinstance(year, int) and year < published.year:
+            return "annual"
+        return "cumulative:" + value[4:]
+    if value == "cumulative" and attrs.get("type") == "export" and latest == 2:
         return "annual"
     if value == "cumulative":
         return None if latest == 0 else ("batch:1" if latest == 1 else f"cumulative:{latest}")
@@ -305,6 +339,7 @@ def _update(state: _State, mentions: list[Mention], facts: list[QuotaFact]) -> N
     current = [f for f in facts if f.amount_t is not None]
     years = [m.value for m in mentions if m.kind == "year"]
     periods = [str(m.value) for m in mentions if m.kind == "period" and m.value not in _OPEN]
+    periods = [p for p in periods if not p.startswith("all:")]
     if current:
         state.year, state.period = current[0].year, current[0].period
     else:
@@ -315,5 +350,3 @@ def _update(state: _State, mentions: list[Mention], facts: list[QuotaFact]) -> N
     types = {f.quota_type for f in current} or {str(m.value) for m in mentions if m.kind == "type"}
     if types:
         state.qtype = types.pop() if len(types) == 1 else None
-    if current:
-        state.status = current[0].status

@@ -87,11 +87,14 @@ def bind(
     figures: list[Figure],
     mentions: list[Mention],
     defaults: dict[str, str | int | None],
+    carried: list[Figure] | None = None,
 ) -> list[Figure]:
     """Fill each figure's ``attrs`` and ``compared``; return the figures that are quotas.
 
     ``defaults`` holds what earlier sentences established (commodity, type, year, period);
     a figure of another year than the default one, with no period of its own, is annual.
+    ``carried`` are the current figures of the sentence before, for a sentence that only
+    compares ("The new figures are up 10% from 120,000 t and 115,000 t respectively").
     """
     slots = _slots(sentence, figures, mentions)
     for i, (fig, slot) in enumerate(zip(figures, slots, strict=True)):
@@ -102,8 +105,12 @@ def bind(
         else:
             fig.compared = COMPARED_WITH.search(sentence, slot.left, fig.start) is not None
         fig.attrs = {k: (m.value if m else None) for k, m in slot.own.items() if k in KINDS}
+    if not carried and all(f.compared for f in figures):
+        for fig in figures:  # nothing to compare with: a figure with its own year stands alone
+            fig.compared = fig.compared and fig.attrs.get("year") is None
     _apply_lists(sentence, figures, slots, mentions)
     _propagate(sentence, figures, slots, mentions, defaults)
+    _compare_all(figures, slots, carried or [])
     _assign_changes(sentence, figures)
     return [f for f, s in zip(figures, slots, strict=True) if not s.negative]
 
@@ -247,9 +254,16 @@ def _propagate(
             same_year = fig.attrs.get("year") == defaults.get("year")
             fig.attrs["period"] = (defaults.get("period") if same_year else None) or "annual"
         previous = fig
-    for i, fig in enumerate(figures):
-        if fig.compared:
-            _compare(fig, slots[i], _reference(figures, i))
+
+
+def _compare_all(figures: list[Figure], slots: list[_Slot], carried: list[Figure]) -> None:
+    compared = [i for i, fig in enumerate(figures) if fig.compared]
+    alone = len(compared) == len(figures)
+    for n, i in enumerate(compared):
+        ref = _reference(figures, i)
+        if ref is None and alone and len(carried) in (1, len(compared)):
+            ref = carried[n] if len(carried) > 1 else carried[0]
+        _compare(figures[i], slots[i], ref)
 
 
 def _reference(figures: list[Figure], i: int) -> Figure | None:

@@ -48,10 +48,8 @@ QUOTA_TYPE: dict[str, re.Pattern[str]] = {
         r"(?:\s*(?:and|&|/|-)\s*(?:smelting|separation|separating|refining))?\b",
         _I,
     ),
-    # "mining", "mine products" (MIIT's old plan), "extraction", "exploration quota" (SMM)
-    "mining": re.compile(
-        r"\bmining\b|\bmine\s+products?\b|\bextraction\b|\bexploration(?=\s+quota)", _I
-    ),
+    # "mining", "mine products" (MIIT's old plan), "extraction", "exploration" (SMM's word)
+    "mining": re.compile(r"\bmining\b|\bmine\s+products?\b|\bextraction\b|\bexploration\b", _I),
     # "export quota" (MOFCOM); "exports"/"exported" are shipments, not quotas
     "export": re.compile(r"\bexport\b(?![-\s]*(?:data|figures|volumes?|earnings))", _I),
 }
@@ -59,12 +57,13 @@ QUOTA_TYPE: dict[str, re.Pattern[str]] = {
 # Periods. One alternation per value; matches that overlap a longer one are dropped.
 PERIOD: dict[str, re.Pattern[str]] = {
     # "the first two batches combined", "both batches", "first three batches"
-    "cumulative:2": re.compile(
-        r"\b(?:first\s+two|two|both)\s+(?:batch(?:es)?|rounds?|tranches?)\b", _I
-    ),
-    "cumulative:3": re.compile(
-        r"\b(?:first\s+three|all\s+three|three)\s+(?:batch(?:es)?|rounds?|tranches?)\b", _I
-    ),
+    # "the first two batches combined", "first three batches"
+    "cumulative:2": re.compile(r"\bfirst\s+two\s+(?:batch(?:es)?|rounds?|tranches?)\b", _I),
+    "cumulative:3": re.compile(r"\bfirst\s+three\s+(?:batch(?:es)?|rounds?|tranches?)\b", _I),
+    # "the two batches", "both batches", "all three batches": a running total this year,
+    # the whole year for a past year
+    "all:2": re.compile(r"\b(?:two|both)\s+(?:batch(?:es)?|rounds?|tranches?)\b", _I),
+    "all:3": re.compile(r"\b(?:all\s+)?three\s+(?:batch(?:es)?|rounds?|tranches?)\b", _I),
     # "so far this year", "year-to-date", "bringing the total to", "in total this year"
     "cumulative": re.compile(
         r"\bso\s+far\s+(?:this\s+year|in\s+20[0-3]\d)\b|\b(?:for\s+the\s+)?year[\s-]to[\s-]date\b"
