@@ -162,6 +162,8 @@ def _defaults(
 ) -> dict[str, str | int | None]:
     kinds = {m.kind for m in mentions}
     single_type = (state.qtype or state.doc_type) if not kinds & {"type", "not_quota"} else None
+    if state.doc_type == "export" and "type" not in kinds:
+        single_type = "export"
     year = state.year or (state.published.year if state.published else None)
     return {
         "commodity": None if not ours and "commodity" in kinds else state.commodity,
@@ -239,6 +241,8 @@ def _fact(
     category, holder = a.get("category"), a.get("holder")
     if commodity not in COMMODITIES or not isinstance(commodity, str):
         return None
+    if qtype is None and category is not None:
+        qtype = "mining"  # "quotas for ion-adsorption ores": categories split mining quotas
     if not isinstance(qtype, str) or not isinstance(year, int) or period is None:
         return None
     if category not in CATEGORIES or (category and CATEGORY_COMMODITY[str(category)] != commodity):
@@ -340,11 +344,13 @@ def _update(state: _State, mentions: list[Mention], facts: list[QuotaFact]) -> N
     years = [m.value for m in mentions if m.kind == "year"]
     periods = [str(m.value) for m in mentions if m.kind == "period" and m.value not in _OPEN]
     periods = [p for p in periods if not p.startswith("all:")]
+    # the sentence's subject: "The full-year quotas include the first batch of 84,000t"
     if current:
-        state.year, state.period = current[0].year, current[0].period
-    else:
-        state.year = int(years[0]) if years else state.year
-        state.period = periods[0] if periods else state.period
+        state.year = current[0].year
+    elif years:
+        state.year = int(years[0])
+    if periods or current:
+        state.period = periods[0] if periods else current[0].period
     batches = [int(p.split(":")[1]) for p in periods if p.startswith("batch:")]
     state.max_batch = max([state.max_batch, *batches])
     types = {f.quota_type for f in current} or {str(m.value) for m in mentions if m.kind == "type"}

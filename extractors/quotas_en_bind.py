@@ -33,7 +33,7 @@ TRAILING = ("commodity", "type", "period", "year")
 # Where a figure's right window ends: clause punctuation, a sentence-final dot, a new clause
 # or a comparison ("and", "while", "up", "from", "compared", "respectively", "of which").
 RIGHT_STOP = re.compile(
-    r"[,;:()\[\]—–]|\.(?!\d)|\s-\s|\b(?:and|while|but|whereas|up|down|from|against|compared"
+    r"[,;:\[\]—–]|\.(?!\d)|\s-\s|\b(?:and|while|but|whereas|up|down|from|against|compared"
     r"|versus|vs|than|respectively|which|after|although|though|ris(?:e|ing)|rose|fall(?:ing)?"
     r"|fell|increas\w*|decreas\w*|with|including|br(?:ing|ings|inging|ought)|taking)\b",
     re.IGNORECASE,
@@ -242,7 +242,15 @@ def _propagate(
         for kind in KINDS:
             if fig.attrs.get(kind) is not None:
                 continue
-            if previous is not None and not (reset and kind in ("category", "holder")):
+            # a category splits one quota type: "light ... mining quota and 88,010 t of smelting"
+            retyped = (
+                kind == "category" and previous and previous.attrs["type"] != fig.attrs["type"]
+            )
+            if (
+                previous is not None
+                and not retyped
+                and not (reset and kind in ("category", "holder"))
+            ):
                 fig.attrs[kind] = previous.attrs.get(kind)
             if fig.attrs.get(kind) is None and kind in TRAILING:
                 found = next((m.value for m in tail if m.kind == kind), None)
