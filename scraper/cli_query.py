@@ -212,7 +212,8 @@ def _headline(q: ReconciledQuota) -> str:
         f"{_with_unit(d.amount_t, 't')} in {len(d.documents)}" for d in q.disagreements
     )
     conflict = f"; other values: {others}" if others else ""
-    return f"{q.key_text} = {value} ({official}, {q.n_documents} document{'s' if q.n_documents != 1 else ''}{how}{conflict})"
+    docs = f"{q.n_documents} document{'s' if q.n_documents != 1 else ''}"
+    return f"{q.key_text} = {value} ({official}, {docs}{how}{conflict})"
 
 
 @click.command()

@@ -10,9 +10,9 @@ from sqlalchemy.engine import Engine
 from models.checks import Finding, check_database, load_findings, store_findings
 
 try:
-    from tests.test_reconcile import CREG, NORTH, RE, M, S, seed
+    from tests.test_reconcile import CREG, NORTH, RE, M, Row, S, seed
 except ImportError:  # tests/ on sys.path rather than the project root
-    from test_reconcile import CREG, NORTH, RE, M, S, seed  # type: ignore[no-redef]
+    from test_reconcile import CREG, NORTH, RE, M, Row, S, seed  # type: ignore[no-redef]
 
 TYPO_URL = "https://metals.example.net/2021/ionic"
 
@@ -52,14 +52,14 @@ def test_the_consistent_reference_years_raise_nothing_else(tmp_path: Path) -> No
     assert len(findings) == 3
 
 
-def doc(url: str, *rows: tuple[object, ...]) -> tuple[str, date, str, list[tuple[object, ...]]]:
+def doc(url: str, *rows: Row) -> tuple[str, date, str, list[Row]]:
     return (url, date(2024, 9, 1), "official", list(rows))
 
 
 def test_sums_that_do_not_add_up(tmp_path: Path) -> None:
     engine = seed(
         tmp_path / "q.db",
-        [  # type: ignore[list-item]
+        [
             doc(
                 "https://x.example/notice",
                 (RE, M, 2024, "batch:1", None, None, 135000, None),
@@ -95,7 +95,7 @@ def test_sums_that_do_not_add_up(tmp_path: Path) -> None:
 def test_a_digit_too_many_in_a_minority_document(tmp_path: Path) -> None:
     engine = seed(
         tmp_path / "q.db",
-        [  # type: ignore[list-item]
+        [
             doc("https://a.example/1", (RE, M, 2024, "batch:1", None, CREG, 36906, None)),
             doc("https://b.example/2", (RE, M, 2024, "batch:1", None, CREG, 36906, None)),
             doc("https://c.example/3", (RE, M, 2024, "batch:1", None, CREG, 369906, None)),
