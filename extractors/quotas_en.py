@@ -84,7 +84,19 @@ def find_facts(content: Content) -> list[QuotaFact]:
         _note_issuer(state, sentence)
         continuing = _read_sentence(state, sentence, (start, end), mentions, continuing)
     figured = {f.key()[:5] for f in state.facts}
-    return state.facts + [f for f in state.undisclosed if f.key()[:5] not in figured]
+    facts = _running_totals_that_are_the_year(state.facts)
+    return facts + [f for f in state.undisclosed if f.key()[:5] not in figured]
+
+
+def _running_totals_that_are_the_year(facts: list[QuotaFact]) -> list[QuotaFact]:
+    """A running total the text also gives as the year's figure is the year's figure."""
+
+    def whole(fact: QuotaFact) -> tuple[object, ...]:
+        key = fact.key()
+        return key[:3] + key[4:]
+
+    annual = {whole(f) for f in facts if f.period == "annual"}
+    return [f for f in facts if not (f.period.startswith("cumulative:") and whole(f) in annual)]
 
 
 def _start(content: Content, published: date | None) -> _State:
@@ -139,7 +151,7 @@ def _read_sentence(
         return True  # about exports shipped or a quota used, not about the quota set
     figures = find_figures(sentence)
     defaults = _defaults(state, mentions, ours)
-    bound = bind(sentence, figures, mentions, defaults, state.carried if continued else [])
+    bound = bind(sentence, figures, mentions, defaults, state.carried)
     if continued and not kinds & {"type", "period"}:
         bound = [f for f in bound if f.compared]  # only "up 10% from 120,000 t" continues
     facts = _facts(state, sentence, span, bound)

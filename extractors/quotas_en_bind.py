@@ -105,9 +105,6 @@ def bind(
         else:
             fig.compared = COMPARED_WITH.search(sentence, slot.left, fig.start) is not None
         fig.attrs = {k: (m.value if m else None) for k, m in slot.own.items() if k in KINDS}
-    if not carried and all(f.compared for f in figures):
-        for fig in figures:  # nothing to compare with: a figure with its own year stands alone
-            fig.compared = fig.compared and fig.attrs.get("year") is None
     _apply_lists(sentence, figures, slots, mentions)
     _propagate(sentence, figures, slots, mentions, defaults)
     _compare_all(figures, slots, carried or [])
@@ -185,6 +182,8 @@ def _apply_lists(
             values = _list_values(sentence, before, after, len(group), respectively)
             if values is None and respectively:
                 values = _distinct([m for m in same if m.end <= first.start], len(group))
+            if values is None and len({m.value for m in after}) == 1:
+                values = [after[0].value] * len(group)  # "210,000 t and 202,000 t last year"
             if values is not None:
                 for index, value in zip(group, values, strict=True):
                     figures[index].attrs[kind] = value
@@ -265,13 +264,26 @@ def _propagate(
 
 
 def _compare_all(figures: list[Figure], slots: list[_Slot], carried: list[Figure]) -> None:
+    """Past figures against the sentence's current one, else the last sentence's figures."""
     compared = [i for i, fig in enumerate(figures) if fig.compared]
-    alone = len(compared) == len(figures)
     for n, i in enumerate(compared):
-        ref = _reference(figures, i)
-        if ref is None and alone and len(carried) in (1, len(compared)):
-            ref = carried[n] if len(carried) > 1 else carried[0]
-        _compare(figures[i], slots[i], ref)
+        fig = figures[i]
+        ref = _reference(figures, i) or _carried_reference(fig, n, len(compared), carried)
+        if ref is None and fig.attrs.get("year") is not None:
+            fig.compared = False  # "higher than the 210,000 t set for 2022": stands alone
+            continue
+        _compare(fig, slots[i], ref)
+
+
+def _carried_reference(fig: Figure, n: int, count: int, carried: list[Figure]) -> Figure | None:
+    """The current figure of the sentence before that this one is compared with."""
+    qtype = fig.attrs.get("type")
+    if qtype is not None:
+        same = [c for c in carried if c.attrs.get("type") == qtype]
+        return same[0] if len(same) == 1 else None
+    if len(carried) == count:
+        return carried[n]
+    return carried[0] if len(carried) == 1 else None
 
 
 def _reference(figures: list[Figure], i: int) -> Figure | None:

@@ -69,7 +69,8 @@ PERIOD: dict[str, re.Pattern[str]] = {
         r"\bso\s+far\s+(?:this\s+year|in\s+20[0-3]\d)\b|\b(?:for\s+the\s+)?year[\s-]to[\s-]date\b"
         r"|\bYTD\b|\bbr(?:ing|ings|inging|ought)\s+(?:the\s+|its\s+)?(?:(?:20[0-3]\d|combined"
         r"|overall)\s+)?(?:total|tally)\b|\bin\s+total\s+(?:this\s+year|so\s+far)\b"
-        r"|\bcumulative(?:ly)?\b"
+        r"|\bcumulative(?:ly)?\b|(?:(?<=batch\s)|(?<=batches\s))(?:lifts?|lifted|raises?|raised"
+        r"|brings?|brought|takes?|took|push(?:es|ed)?)\b"
         r"|\bcombined\b|\btotal\s+so\s+far\b",
         _I,
     ),
