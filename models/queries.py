@@ -232,14 +232,17 @@ def load_facts(
 
 
 def series_rows(
-    quotas: Iterable[ReconciledQuota], commodity: str = "rare_earth"
+    quotas: Iterable[ReconciledQuota],
+    commodity: str = "rare_earth",
+    quota_types: Sequence[str] = ("mining", "smelting_separation"),
 ) -> list[dict[str, Any]]:
     """National annual totals per year and type, with year-on-year change; missing years are
     rows with empty cells, derived values name their derivation."""
     annual: dict[tuple[str, int], ReconciledQuota] = {}
     for q in quotas:
         national = q.category is None and q.holder is None
-        if q.commodity == commodity and q.period == "annual" and national and q.amount_t:
+        wanted = q.commodity == commodity and q.quota_type in quota_types
+        if wanted and q.period == "annual" and national and q.amount_t:
             annual[(q.quota_type, q.year)] = q
     if not annual:
         return []

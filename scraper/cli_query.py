@@ -147,8 +147,12 @@ def query(raw: bool, fmt: str, **given: Any) -> None:
 @click.option(
     "--commodity", type=click.Choice(COMMODITIES), default="rare_earth", show_default=True
 )
+@click.option(
+    "--type", "quota_types", type=click.Choice(QUOTA_TYPES), multiple=True,
+    help="Quota types to show (repeatable). Default: mining and smelting_separation.",
+)  # fmt: skip
 @_format_option()
-def series(commodity: str, fmt: str) -> None:
+def series(commodity: str, quota_types: tuple[str, ...], fmt: str) -> None:
     """National annual totals per year, with the change on the year before.
 
     Years without a figure are empty rows; a *_derived_from cell says how a year no document
@@ -158,9 +162,10 @@ def series(commodity: str, fmt: str) -> None:
     Examples:
       quotas series
       quotas series --commodity tungsten --format csv
+      quotas series --type export
     """
     quotas = reconcile_quotas(_engine(), Filters(commodity=commodity, category="-", holder="-"))
-    rows = series_rows(quotas, commodity)
+    rows = series_rows(quotas, commodity, quota_types or ("mining", "smelting_separation"))
     emit(rows, list(rows[0]) if rows else ["year"], fmt)
 
 

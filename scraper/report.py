@@ -49,7 +49,11 @@ def bars(quotas: Sequence[ReconciledQuota], commodity: str) -> dict[tuple[str, i
     national = {
         (q.quota_type, q.year, q.period): q
         for q in quotas
-        if q.commodity == commodity and q.category is None and q.holder is None and q.amount_t
+        if q.commodity == commodity
+        and q.quota_type in SHADES
+        and q.amount_t
+        and q.category is None
+        and q.holder is None
     }
     result: dict[tuple[str, int], Bar] = {}
     for quota_type, year in sorted({(t, y) for t, y, _ in national}):
@@ -182,9 +186,7 @@ def html_page(quotas: Sequence[ReconciledQuota], commodity: str = "rare_earth") 
         and q.category is None
         and q.holder is None
     }
-    types = [
-        t for t in ("mining", "smelting_separation", "export") if any(k[0] == t for k in annual)
-    ]
+    types = [t for t in SHADES if any(k[0] == t for k in annual)]
     head = "".join(
         f"<th>{html.escape(TYPE_NAMES.get(t, t))} (t)</th><th>change</th>" for t in types
     )
