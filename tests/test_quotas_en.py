@@ -9,9 +9,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.facts import Content, QuotaFact
-from extractors.quotas_en import find_facts
+from extractors.quotas_en import MAX_TONNES, MIN_TONNES, find_facts
 from extractors.quotas_en_text import sentence_spans
 
 RE, W, SB = "rare_earth", "tungsten", "antimony"
@@ -764,3 +766,107 @@ def test_long_inputs_are_read_without_trouble() -> None:
     for text in junk:
         for fact in read(text):
             assert fact.amount_t is None or fact.amount_t > 0
+
+
+# --- articles: what one sentence carries into the next -------------------------------------------
+
+
+def test_two_batches_of_a_past_year_are_the_year() -> None:
+    text = "In 2024, the two batches of rare earth mining quotas totalled 270,000 tonnes."
+    assert keys(text, "2025-07-18") == {(RE, M, 2024, "annual", None, None, 270000)}
+    text = "This year's two batches of rare earth mining quotas total 240,000 tonnes."
+    assert keys(text, "2023-10-20") == {(RE, M, 2023, "cumulative:2", None, None, 240000)}
+
+
+def test_follow_up_sentence_with_past_figures_only() -> None:
+    text = (
+        "MIIT set the full-year 2019 rare earth quotas at 132,000 tonnes for mining and 127,000 "
+        "tonnes for smelting and separation. The new figures are up 10 percent from 120,000 "
+        "tonnes and 115,000 tonnes last year respectively. Prices rose 3% last year."
+    )
+    assert keys(text, "2019-11-29") == {
+        (RE, M, 2019, "annual", None, None, 132000),
+        (RE, S, 2019, "annual", None, None, 127000),
+        (RE, M, 2018, "annual", None, None, 120000),
+        (RE, S, 2018, "annual", None, None, 115000),
+    }
+
+
+def test_past_figure_compared_with_the_last_sentence_by_type() -> None:
+    text = (
+        "China set first-batch rare earth quotas of 135,000 and 127,000 tons for mining and "
+        "smelting respectively. The mining quota is up 12.5% from 120,000 tons in the first "
+        "batch of 2023, while the smelting quota rose 10.43% from 115,000 tons a year earlier."
+    )
+    assert keys(text) == {
+        (RE, M, 2024, "batch:1", None, None, 135000),
+        (RE, S, 2024, "batch:1", None, None, 127000),
+        (RE, M, 2023, "batch:1", None, None, 120000),
+        (RE, S, 2023, "batch:1", None, None, 115000),
+    }
+
+
+def test_a_batch_that_lifts_the_quota_gives_the_running_total() -> None:
+    text = "The second batch lifts China's 2024 rare earth mining quota to 270kt REO."
+    assert keys(text, "2024-08-20") == {(RE, M, 2024, "cumulative:2", None, None, 270000)}
+    text += " That brings the full-year quotas to 270kt REO for mining."
+    assert keys(text, "2024-08-20") == {(RE, M, 2024, "annual", None, None, 270000)}
+
+
+def test_shared_year_after_a_pair() -> None:
+    text = (
+        "China set full-year rare earth quotas of 210,000 tons and 202,000 tons last year for "
+        "mining and smelting respectively."
+    )
+    assert keys(text, "2023-03-24") == {
+        (RE, M, 2022, "annual", None, None, 210000),
+        (RE, S, 2022, "annual", None, None, 202000),
+    }
+
+
+def test_category_stays_with_its_quota_type() -> None:
+    text = (
+        "China Rare Earth Group received 40,420 mt of first-batch rare earth exploration quota, "
+        "of which 10,140 mt for ion-adsorption (medium and heavy) rare earth, as well as "
+        "38,990 mt of smelting and separation quota."
+    )
+    group = "china_rare_earth_group"
+    assert keys(text) == {
+        (RE, M, 2024, "batch:1", None, group, 40420),
+        (RE, M, 2024, "batch:1", "medium_heavy", group, 10140),
+        (RE, S, 2024, "batch:1", None, group, 38990),
+    }
+
+
+def test_category_alone_means_a_mining_quota() -> None:
+    text = (
+        "The 2021 rare earth mining quota for the year is 168,000t. Quotas for ion-adsorption "
+        "ores were kept flat at 19,150t."
+    )
+    assert (RE, M, 2021, "annual", "medium_heavy", None, 19150) in keys(text, "2021-09-30")
+
+
+def test_sentence_subject_sets_the_period_for_the_next() -> None:
+    text = (
+        "The full-year rare earth quotas include the first batch of 84,000t for mining. "
+        "Quotas for ion-adsorption ores were 19,150t."
+    )
+    assert (RE, M, 2021, "annual", "medium_heavy", None, 19150) in keys(text, "2021-09-30")
+
+
+_WORDS = (
+    "rare earth", "quota", "quotas", "mining", "smelting and separation", "export", "first batch",
+    "second half", "so far this year", "doubled to", "135,000", "127,000 t", "135kt", "tonnes",
+    "up 12.5%", "from", "last year", "2023", "respectively", "and", ",", ".", "U.S.", "\n",
+    "China Northern Rare Earth", "got", "light", "ionic", "sources said", "the ministry said",
+    "tungsten", "antimony", "customs", "price", "$", "(", ")", "Related Articles\n", "on Tuesday",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_any_arrangement_of_quota_words_reads_safely(words: list[str]) -> None:
+    text = " ".join(words)
+    for fact in read(text):  # spans are checked inside read()
+        assert fact.amount_t is None or MIN_TONNES <= fact.amount_t <= MAX_TONNES
+        assert fact.period == "annual" or fact.period.split(":")[1].isdigit()
