@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 import extractors
 from extractors.canonical import page_metadata
 from extractors.errors import QuotaError
+from scraper.cli_query import register as register_query_commands
 from scraper.output import FORMATS, write_rows
 from scraper.pipeline import PAGE_SUFFIXES, Pipeline, RunReport, read_file
 
@@ -392,6 +393,9 @@ def status(obj: Context, fmt: str) -> None:
                 click.echo("  (none)")
         else:
             click.echo(f"{key}: {value}")
+
+
+register_query_commands(cli)
 
 
 def main() -> None:

@@ -1,0 +1,5 @@
+"""`python -m scraper` is `quotas`."""
+
+from scraper.cli import main
+
+main()
