@@ -21,6 +21,7 @@ from extractors.quotas_en_bind import bind
 from extractors.quotas_en_lexicon import (
     CATEGORY_COMMODITY,
     FLAT,
+    FORECAST,
     ISSUED,
     ISSUER,
     NOT_ISSUED,
@@ -147,8 +148,8 @@ def _read_sentence(
     others = [m for m in mentions if m.kind == "commodity" and m.value == "other"]
     if not ours and (others or state.commodity is None):
         return False
-    if SHIPPED.search(sentence):
-        return True  # about exports shipped or a quota used, not about the quota set
+    if SHIPPED.search(sentence) or FORECAST.search(sentence):
+        return True  # about exports shipped, a quota used or a forecast, not a quota set
     figures = find_figures(sentence)
     defaults = _defaults(state, mentions, ours)
     bound = bind(sentence, figures, mentions, defaults, state.carried)

@@ -22,6 +22,8 @@ from extractors.quotas_en_lexicon import (
     CHANGE_BEFORE,
     COMPARED_WITH,
     COMPARISON_ZONE,
+    DIFFERENCE_AFTER,
+    DIFFERENCE_BEFORE,
     FALLING,
     RESET,
 )
@@ -99,7 +101,7 @@ def bind(
     slots = _slots(sentence, figures, mentions)
     for i, (fig, slot) in enumerate(zip(figures, slots, strict=True)):
         joined = i > 0 and LIST_JOIN.fullmatch(sentence, slot.left, fig.start) is not None
-        if joined or (i > 0 and slot.left == fig.start):
+        if joined:
             fig.compared = figures[i - 1].compared
             slot.negative = slot.negative or slots[i - 1].negative
         else:
@@ -150,7 +152,11 @@ def _allotted(between: str) -> bool:
 
 
 def _negative(sentence: str, fig: Figure, in_left: list[Mention], in_right: list[Mention]) -> bool:
-    """A price, output, shipment... nearer to the figure than any quota word."""
+    """A price, output, shipment... nearer to the figure than any quota word; a difference."""
+    if DIFFERENCE_BEFORE.search(sentence, max(0, fig.start - 30), fig.start):
+        return True
+    if DIFFERENCE_AFTER.match(sentence, fig.end):
+        return True
     nots = [m.start for m in in_left if m.kind == "not_quota"]
     ends = {m.end for m in in_left if m.kind == "not_quota"}
     # a type word qualified by a negative ("illegal mining", "actual mining") is no cue

@@ -241,6 +241,23 @@ SHIPPED = re.compile(
     _I,
 )
 
+# A forecast, not a quota set: "analysts expect ... around 135,000 t", "could reach", "will be".
+# "may" is matched in lower case only, so the month May is not taken for it.
+FORECAST = re.compile(
+    r"\b(?:[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast\w*|[Pp]redict\w*|[Aa]nticipat\w*|could"
+    r"|might|would|will|likely|may|[Pp]rojected|[Ss]een\s+at|[Ss]peculat\w*)\b"
+)
+# A difference, not a quota: "rose by 10,000 t", "an increase of 15,000 t", "a 10,000 t rise",
+# "6,000 t more than".
+DIFFERENCE_BEFORE = re.compile(
+    r"\b(?:by|(?:increase|rise|increment|decrease|cut|reduction|drop|jump|gain|addition)\s+of"
+    r"|another|extra|additional)\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$",
+    _I,
+)
+DIFFERENCE_AFTER = re.compile(
+    r"\s*(?:more|less|fewer|higher|lower|increase|rise|cut|reduction|decrease|jump|drop)\b", _I
+)
+
 # A figure given for comparison, just before it: "from", "against", "compared with",
 # "versus", "than", "over", "up from last year's".
 COMPARED_WITH = re.compile(

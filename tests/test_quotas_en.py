@@ -450,7 +450,7 @@ def test_holders(text: str, expected: set[Key]) -> None:
 def test_company_as_news_subject_is_not_a_holder() -> None:
     text = (
         "China Northern Rare Earth said the first-batch rare earth mining quota of 135,000 t "
-        "would support its output."
+        "was enough for its plants."
     )
     assert keys(text) == {(RE, M, 2024, "batch:1", None, None, 135000)}
 
@@ -716,7 +716,17 @@ NEGATIVES = [
     "Rare earth magnet exports of 5,000 t were outside the quota.",
     "China's steel output quota of 1,000,000 t does not cover rare earths.",
     "Rare earth demand of 200,000 t outstrips the quota.",
+    "Analysts expect the second batch of rare earth mining quotas to be around 135,000 t.",
+    "China's rare earth mining quota could reach 300,000 t next year, analysts said.",
+    "The first-batch rare earth mining quota rose by 15,000 t.",
+    "The first-batch rare earth mining quota is 15,000 t higher than a year earlier.",
+    "China's first-batch rare earth mining quota saw an increase of 15,000 t.",
 ]
+
+
+def test_difference_is_dropped_and_the_new_level_kept() -> None:
+    text = "The quota for rare earth smelting rose by 10,000 t to 127,000 t in the first batch."
+    assert keys(text) == {(RE, S, 2024, "batch:1", None, None, 127000)}
 
 
 @pytest.mark.parametrize("text", NEGATIVES)
