@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from extractors.facts import CATEGORIES, COMMODITIES, Content, QuotaFact
 from extractors.quotas_en_bind import bind
@@ -73,7 +73,8 @@ def find_facts(content: Content) -> list[QuotaFact]:
     text = content.text
     if not text or not QUOTA_WORD.search(text):
         return []
-    published = content.published.date() if content.published else None
+    stamp: date | None = content.published
+    published = stamp.date() if isinstance(stamp, datetime) else stamp
     state = _start(content, published)
     continuing = False
     for start, end in sentence_spans(text):

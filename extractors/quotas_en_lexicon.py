@@ -84,18 +84,18 @@ PERIOD: dict[str, re.Pattern[str]] = {
     ),
     # "first batch", "first round", "first-half", "H1", "1H", "first six months", "initial batch"
     "batch:1": re.compile(
-        r"\bfirst[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b|\b(?:H1|1H)\b"
+        r"\b(?:first|1st)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b|\b(?:H1|1H)\b"
         r"|\bfirst\s+(?:six|6)\s+months\b|\binitial\s+(?:batch|round|tranche)\b",
         _I,
     ),
     # "second batch", "second half", "H2", "2H", "for the six months to December"
     "batch:2": re.compile(
-        r"\bsecond[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b|\b(?:H2|2H)\b"
+        r"\b(?:second|2nd)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b|\b(?:H2|2H)\b"
         r"|\b(?:second|last)\s+(?:six|6)\s+months\b|\bsix\s+months\s+to\s+December\b",
         _I,
     ),
     # "third batch", "third round"
-    "batch:3": re.compile(r"\bthird[\s-](?:batch|round|tranche|lot)(?:es|s)?\b", _I),
+    "batch:3": re.compile(r"\b(?:third|3rd)[\s-](?:batch|round|tranche|lot)(?:es|s)?\b", _I),
 }
 
 # Categories of the quota.

@@ -117,6 +117,7 @@ PERIODS = [
     ("The second-round rare earth mining quota was 135,000 t.", "batch:2"),
     ("The H2 rare earth mining quota was 135,000 t.", "batch:2"),
     ("The third batch of rare earth mining quotas was 15,000 t.", "batch:3"),
+    ("The 2nd tranche of rare earth mining quotas was 135,000 t.", "batch:2"),
     ("The full-year rare earth mining quota is 270,000 t.", "annual"),
     ("The rare earth mining quota for the year is 270,000 t.", "annual"),
     ("The annual rare earth mining quota is 270,000 t.", "annual"),
