@@ -127,36 +127,6 @@ CATEGORY_COMMODITY = {
     "tungsten_byproduct": "tungsten",
 }
 
-# Provinces of the MLR/MNR allocations, by their English names.
-PROVINCES = {
-    "neimenggu": r"Inner\s+Mongolia",
-    "jiangxi": r"Jiangxi",
-    "sichuan": r"Sichuan",
-    "guangdong": r"Guangdong(?!\s+(?:Rare|Rising|Guangsheng))",
-    "guangxi": r"Guangxi",
-    "hunan": r"Hunan",
-    "fujian": r"Fujian",
-    "yunnan": r"Yunnan",
-    "shandong": r"Shandong",
-    "henan": r"Henan",
-    "hubei": r"Hubei",
-    "guizhou": r"Guizhou",
-    "zhejiang": r"Zhejiang",
-    "anhui": r"Anhui",
-    "gansu": r"Gansu",
-    "qinghai": r"Qinghai",
-    "xinjiang": r"Xinjiang",
-    "shaanxi": r"Shaanxi",
-    "heilongjiang": r"Heilongjiang",
-    "liaoning": r"Liaoning",
-    "jilin": r"Jilin",
-    "hebei": r"Hebei",
-    "xizang": r"Tibet",
-}
-PROVINCE = {
-    f"province:{pinyin}": re.compile(rf"\b{name}\b", _I) for pinyin, name in PROVINCES.items()
-}
-
 # A group name used as the subject of news, not as a quota holder: "China Northern said",
 # "shares of Northern Rare Earth". Checked around a holder mention.
 HOLDER_NOT_BEFORE = re.compile(r"[\s,'’]*(?:s\s+)?(?:said|says|told|shares|stock)\b", _I)
