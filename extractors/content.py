@@ -72,6 +72,11 @@ METABOX_LABELS = {
     "发布日期": "published",
 }
 
+# Elements that hold a metadata-box label in the layouts seen (th/td cells, b, span, li).
+METABOX_CANDIDATES = etree.XPath("//th | //td | //b | //strong | //span | //li | //dt | //label")
+# Last characters of the labels, to skip most candidates before any regex runs.
+METABOX_HINTS = ("号", "期", "题", "称")
+
 # Block-level tags (HTML, and trafilatura's output tags) that start and end a line.
 BLOCK_TAGS = frozenset(
     [
@@ -151,12 +156,38 @@ CELL_TAGS = frozenset({"td", "th", "cell"})
 LAYOUT_CELL_CHARS = 300
 LAYOUT_CELL_LINES = 3
 
+# Blocks pruned before trafilatura reads a page: cookie/privacy dialogs, app and newsletter
+# calls to action, related lists, tickers, share bars, comments, stock boxes.
+_NOISE_CLASSES = [
+    "cookie",
+    "privacy",
+    "consent",
+    "app-download",
+    "newsletter",
+    "subscribe",
+    "promo",
+    "related",
+    "ticker",
+    "share",
+    "comment",
+    "advert",
+    "read-more",
+    "recommend",
+    "stock-box",
+    "more-from",
+]
+GENERIC_PRUNE = "//*[@role='dialog' or @role='complementary' or {} or {}]".format(
+    " or ".join(f"contains(@class, '{word}')" for word in _NOISE_CLASSES),
+    "contains(concat(' ', @class, ' '), ' cta ') or contains(@class, '-cta')",
+)
+
 # Where a page without a site rule keeps its article, if trafilatura finds nothing.
 ARTICLE_XPATHS = ("//article", "//*[@itemprop='articleBody']", "//main", "//body")
 # Class/id words of blocks that are not the article: related lists, tickers, comments, sidebars.
 NOISE_WORDS = re.compile(
     r"related|sidebar|ticker|comment|share|social|recommend|read-?more|more-?news|promo|"
-    r"footer|header|nav|menu|breadcrumb|advert|\bads?\b|popular|trending|newsletter",
+    r"footer|header|nav|menu|breadcrumb|advert|\bads?\b|popular|trending|newsletter|cookie|"
+    r"privacy|consent|dialog|download|subscribe|\bcta\b",
     re.IGNORECASE,
 )
 
@@ -204,6 +235,7 @@ BOILERPLATE_LINE = re.compile(
     r"^((\d[\d,.]*k?\s+)?(shares?|comments?|likes?|views?)|advertisement|"
     r"((share|tweet|email|print|pin|facebook|twitter|linkedin|whatsapp|wechat|weibo)[\s|·•/,]*)+"
     r"|share (this|on)\b.{0,40}|(read more|read also|see also|also read|相关阅读)\s*[:：].*"
+    r"|(terms and )?privacy (policy|dashboard)|send comments .{0,80}@.{0,40}|责任编辑[:：].{0,20}"
     r"|分享到.{0,20}|【?打印本页】?|【?关闭窗口】?|【?字体[:：].{0,20})$",
     re.IGNORECASE,
 )
@@ -312,7 +344,7 @@ def _content(
     labels: dict[str, str],
 ) -> Content:
     title = normalize(title) if title else None
-    lines = strip_boilerplate([normalize(line) for line in lines])
+    lines = strip_boilerplate(normalize("\n".join(lines)).split("\n"))
     if title and lines and lines[0] == title:
         lines = lines[1:]  # trafilatura keeps the headline as the first line
     text = "\n".join(line for line in lines if line)
@@ -357,6 +389,7 @@ def _generic_lines(page: ParsedPage) -> list[str]:
         include_links=False,
         include_images=False,
         with_metadata=False,
+        prune_xpath=GENERIC_PRUNE,
     )
     body = getattr(document, "body", None)
     if body is not None:
@@ -455,10 +488,11 @@ def _flatten_jsonld(data: Any) -> list[dict[str, Any]]:
 
 def _metabox(tree: html.HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or not el.text:
+    for el in METABOX_CANDIDATES(tree):
+        text = el.text
+        if not text or len(text) > 80 or not any(hint in text for hint in METABOX_HINTS):
             continue
-        own = WHITESPACE.sub("", el.text)
+        own = WHITESPACE.sub("", text)
         if not own or len(own) > 60:
             continue
         for label, key in METABOX_LABELS.items():
@@ -590,11 +624,17 @@ def _grid(rows: list[list[etree._Element]], texts: dict[etree._Element, str]) ->
 
 
 def _span(cell: etree._Element, attribute: str) -> int:
-    value = (cell.get(attribute) or "1").strip()
+    value = cell.get(attribute)
+    if value is None:
+        return 1
+    value = value.strip()
     return min(max(int(value), 1), 50) if value.isdigit() else 1
 
 
 def _cell_lines(cell: etree._Element, dropped: set[etree._Element]) -> list[str]:
+    if len(cell) == 0:  # the common case: a cell holding only text
+        text = WHITESPACE.sub(" ", cell.text or "").strip()
+        return [text] if text else []
     out = _Lines()
     _walk_children(cell, out, dropped)
     out.flush()
