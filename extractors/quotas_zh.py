@@ -71,6 +71,10 @@ SAME_PERIOD_RE = re.compile(r"同期")
 # "其中" opening a sentence: it continues the previous one ("。其中岩矿型…").
 CONTINUES_RE = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?其中")
 
+# Quotas issued ("下达至相关企业") but their size withheld ("未对外公布具体数额").
+ISSUED_RE = re.compile(r"下达|发放|分配|下发")
+UNDISCLOSED_RE = re.compile(r"(?:未|不|没有)[^,;。]{0,8}?(?:公布|公开|披露)")
+
 # Words saying a number is not a quota: prices, output, trade, money, capacity, stocks.
 NOT_QUOTA_RE = re.compile(
     r"价|元|产量|开采量|冶炼量|分离量|出口(?!配额)|进口|销量|销售|营收|收入|利润|关税|税率|"
@@ -151,7 +155,10 @@ def find_facts(content: Content) -> list[QuotaFact]:
             facts += _table_facts(doc, carried, table, note, text)
             table = []
         for s_start, s_end in _sentences(half, start, end):
-            sentence_facts, carried = _read_sentence(doc, carried, half, s_start, s_end, text)
+            after_semicolon = half[:s_start].rstrip().endswith(";")
+            sentence_facts, carried = _read_sentence(
+                doc, carried, half, s_start, s_end, text, after_semicolon
+            )
             facts += sentence_facts
         note = line
     if table:
@@ -221,13 +228,10 @@ def _tokens(doc: Doc, text: str, start: int, end: int) -> list[Token]:
 
 
 def _read_sentence(
-    doc: Doc, carried: State, half: str, start: int, end: int, text: str
+    doc: Doc, carried: State, half: str, start: int, end: int, text: str, continues: bool
 ) -> tuple[list[QuotaFact], State]:
     sentence = half[start:end]
-    if CONTINUES_RE.match(sentence):
-        state = carried.copy(keep_lists=True)
-    else:
-        state = carried.copy(keep_lists=False)
+    state = carried.copy(keep_lists=continues or CONTINUES_RE.match(sentence) is not None)
     state.period_explicit = False
     tokens = _tokens(doc, half, start, end)
     # About quotas: a quota word, or a sentence continuing one that had it ("前两批合计…").
@@ -272,6 +276,9 @@ def _read_sentence(
         else:
             state.read(kind, token.value)
         index += 1
+    if not groups and cue and ISSUED_RE.search(sentence) and UNDISCLOSED_RE.search(sentence):
+        state.end_scope()
+        groups.append(Group(clause=0, rows=state.undisclosed_rows(), temporary=False))
     facts = _build_facts(doc, groups, percents, half, start, end, text)
     if not facts and not cue:
         state = carried.copy(keep_lists=False)

@@ -27,11 +27,17 @@ DOC_NUMBER_RE = re.compile(
 
 # Reliance on unnamed sources: "据知情人士透露", "消息人士称", "据了解", "市场传闻".
 SOURCES_RE = re.compile(
-    r"知情人士|消息人士|消息称|知情者|据了解|传闻|接近.{0,12}人士|业内人士|市场消息|据透露"
+    r"知情人士|消息人士|消息称|知情者|据了解|传闻|接近.{0,12}人士|市场消息|据透露"
 )
 
-# The notice quoted as such: "官网发布通知", "下达", "印发", "公布".
-NOTICE_CUE_RE = re.compile(r"官网|通知|下达|印发|公布|公告|发布")
+# Commentary that is not where a figure came from: "业内人士认为", "分析人士指出".
+COMMENT_RE = re.compile(r"业内人士|分析人士|分析师")
+
+# The notice quoted as such: "工业和信息化部、自然资源部下达", "通知显示", "官网发布".
+NOTICE_CUE_RE = re.compile(
+    r"(?:工业和信息化部|工信部|自然资源部|国土资源部|商务部|两部门|两部委|三部门)[^。;未没]{0,12}?"
+    r"(?:下达|印发|发布|公布)|通知(?:显示|要求|附件|指出|称)|从通知|官网"
+)
 
 # "据悉" (it is learned): a report, unless the text quotes the notice.
 HEARSAY_RE = re.compile(r"据悉|据报道|报道称")
@@ -78,7 +84,7 @@ class Row:
     period: str
     category: str | None
     holder: str | None
-    amount_t: float
+    amount_t: float | None  # None for an issuance whose volume was not disclosed
     change_pct: float | None = None
 
 
@@ -125,9 +131,9 @@ class State:
     def copy(self, *, keep_lists: bool) -> State:
         """The state a next sentence starts from.
 
-        A sentence opening with 其中 continues this one and keeps its holders; any other
-        keeps only the quota types, to be replaced as soon as it names its own
-        ("…分别为X吨、Y吨。前两批合计分别为X吨、Y吨").
+        A sentence opening with 其中, or after a ；, continues this one and keeps its
+        holders; any other keeps only the quota types. Either way a list is replaced as soon
+        as the sentence names its own ("…分别为X吨、Y吨。前两批合计分别为X吨、Y吨").
         """
         state = State(self.base, self.year, self.commodity, self.year, self.period)
         state.start_period = self.period
@@ -135,9 +141,7 @@ class State:
         state.lists["quota_type"] = list(self.lists["quota_type"])
         if keep_lists:
             state.lists["holder"] = list(self.lists["holder"])
-            state.stale = set(self.stale) - {"category"}
-        else:
-            state.stale = {"quota_type"}
+        state.stale = {"quota_type", "holder"}
         return state
 
     def settled(self) -> State:
@@ -188,7 +192,9 @@ class State:
         if name in self.stale:
             self.lists[name] = [value]
             self.stale.discard(name)
-        elif not items or items[-1] != value:
+        elif value in items:
+            self.lists[name] = [value]  # named again: a new list begins
+        else:
             items.append(value)
 
     def _set_year(self, year: int) -> None:
@@ -243,6 +249,15 @@ class State:
             quota_type = "mining"
         return self._row(quota_type, category, holder, self.year, self.period, amount)
 
+    def undisclosed_rows(self) -> list[Row]:
+        """ "指标已下达，但未公布具体数额": one figureless fact per quota type named."""
+        rows = []
+        for quota_type in self.lists["quota_type"]:
+            row = self._row(quota_type, None, None, self.year, self.period, None)
+            if row is not None:
+                rows.append(row)
+        return rows
+
     def table_row(self, figure: TableFigure) -> Row | None:
         period = "annual" if figure.year is not None else self.period
         year = figure.year if figure.year is not None else self.year
@@ -263,7 +278,7 @@ class State:
         holder: str | None,
         year: int | None,
         period: str | None,
-        amount: float,
+        amount: float | None,
         commodity: str | None = None,
     ) -> Row | None:
         commodity = CATEGORY_COMMODITY.get(category or "") or commodity or self.commodity
@@ -287,7 +302,6 @@ class Doc:
     issuers: tuple[str, ...]  # by precedence
     base: date | None
     announced: date | None
-    sourced: bool  # the text relies on sources
     quotes_notice: bool  # the text quotes a notice
 
     def start_state(self) -> State:
@@ -362,7 +376,6 @@ def read_doc(content: Content) -> Doc:
         issuers=_issuers(content, title, head),
         base=base,
         announced=content.signed,
-        sourced=SOURCES_RE.search(text) is not None,
         quotes_notice=NOTICE_CUE_RE.search(text) is not None,
     )
 
@@ -371,12 +384,10 @@ def status_of(doc: Doc, sentence: str) -> str:
     """official when the document is or quotes the notice; reported when it relies on sources."""
     if doc.official:
         return "official"
-    if SOURCES_RE.search(sentence):
+    if SOURCES_RE.search(sentence) or COMMENT_RE.search(sentence):
         return "reported"
     if NOTICE_CUE_RE.search(sentence):
         return "official"
-    if doc.sourced:
-        return "reported"
     if doc.quotes_notice and not HEARSAY_RE.search(sentence):
         return "official"
-    return "reported"
+    return "reported"  # sources, hearsay, or nothing said: not the notice itself

@@ -533,3 +533,59 @@ def test_a_figure_of_an_unnamed_company_is_not_the_national_one() -> None:
         (RE, MIN, 2024, "batch:1", None, NORTH, 94580),
         (RE, SEP, 2024, "batch:1", None, NORTH, 88010),
     }
+
+
+def test_issuance_without_disclosed_figures_is_kept_without_an_amount() -> None:
+    text = (
+        "据悉，2025年第一批稀土开采、冶炼分离总量控制指标已于近期下达至相关企业，"
+        "但并未对外公布具体数额。"
+    )
+    found = read(text, "稀土指标静默下达", datetime(2025, 7, 21))
+    assert {(f.quota_type, f.year, f.period, f.amount_t, f.status) for f in found} == {
+        (MIN, 2025, "batch:1", None, "reported"),
+        (SEP, 2025, "batch:1", None, "reported"),
+    }
+    assert read("2025年第一批稀土开采指标已经下达。", "稀土", datetime(2025, 7, 21)) == []
+
+
+def test_news_of_the_ministries_issuing_is_official_despite_commentary() -> None:
+    text = (
+        "工业和信息化部、自然资源部日前下达2024年第一批稀土开采、冶炼分离总量控制指标。\n"
+        "北方稀土获得开采指标9.458万吨。\n"
+        "业内人士认为，指标增速放缓。"
+    )
+    found = read(text, "两部门下达稀土指标", datetime(2024, 2, 7))
+    assert [(f.holder, f.amount_t, f.status) for f in found] == [(NORTH, 94580, "official")]
+
+
+def test_sources_anywhere_make_unquoted_figures_reported() -> None:
+    text = (
+        "有知情人士表示，相关企业被要求不得对外披露指标数量，工业和信息化部尚未发布公告。"
+        "回顾2024年，全年稀土开采指标为27万吨。"
+    )
+    found = read(text, "稀土", datetime(2025, 7, 21))
+    assert [(f.year, f.period, f.amount_t, f.status) for f in found] == [
+        (2024, "annual", 270000, "reported")
+    ]
+
+
+def test_after_a_semicolon_the_holder_carries_on() -> None:
+    text = (
+        "中国稀土集团获得开采指标4.042万吨；获得冶炼分离指标3.899万吨。全国冶炼分离指标12.7万吨。"
+    )
+    assert keys(text, NOTICE_2024_1) == {
+        (RE, MIN, 2024, "batch:1", None, CREG, 40420),
+        (RE, SEP, 2024, "batch:1", None, CREG, 38990),
+        (RE, SEP, 2024, "batch:1", None, None, 127000),
+    }
+
+
+def test_types_named_twice_in_a_sentence_start_a_new_list() -> None:
+    text = (
+        "【两部门下达2023年第二批稀土开采、冶炼分离总量控制指标】两部门下达2023年第二批"
+        "稀土开采、冶炼分离总量控制指标，分别为120000吨、115000吨。"
+    )
+    assert keys(text, "稀土", datetime(2023, 10, 20)) == {
+        (RE, MIN, 2023, "batch:2", None, None, 120000),
+        (RE, SEP, 2023, "batch:2", None, None, 115000),
+    }
