@@ -50,8 +50,8 @@ INCLUDE_RE = re.compile(r"(?<!不)(?:均|已|并|包)?含(?:已经?下达的?|�
 # A figure that excludes them: "不含已下达的第一批指标", "不包括第一批".
 EXCLUDE_RE = re.compile(r"不含|不包括|未含")
 
-# Comparison: "较去年同期", "比2023年第一批", "高于", "同比"; the clause after it is a scope.
-COMPARE_RE = re.compile(r"较|相比|相较|对比|(?<!占)比(?!例|重)|高于|低于|同比|环比|超过|少于|多于")
+# Comparison: "较去年同期", "比2023年第一批", "高于"; the clause after it is a scope.
+COMPARE_RE = re.compile(r"较|相比|相较|对比|(?<![占同环])比(?!例|重)|高于|低于|超过|少于|多于")
 
 # The national figure after per-group ones: "全国", "合计", "总计".
 NATIONAL_RE = re.compile(r"全国|合计|总计")
@@ -90,8 +90,8 @@ DELTA_BEFORE_RE = re.compile(
     r"(?:了|约|达|为)?\s*$"
 )
 
-# Just after an amount, a bound or a rate: "10万吨以上", "5000吨/年", "吨左右多".
-AFTER_AMOUNT_RE = re.compile(r"^\s*(?:以上|以下|多|余|/|每)")
+# Just after an amount, a bound, a rate or a size: "10万吨以上", "5000吨/年", "万吨级".
+AFTER_AMOUNT_RE = re.compile(r"^\s*(?:以上|以下|多|余|级|/|每)")
 
 # Just before a percentage, a stated change: "同比增长12.5%", "下降5%", "增幅为10%".
 CHANGE_BEFORE_RE = re.compile(

@@ -238,15 +238,17 @@ class State:
     ) -> Row | None:
         category = _pick(self.lists["category"], count, position)
         holder = _pick(self.lists["holder"], count, position)
-        quota_type = bound_type or _pick(self.lists["quota_type"], count, position)
-        if (
-            AMBIGUOUS in (category, holder)
-            or holder == UNNAMED
-            or (quota_type is AMBIGUOUS and category is None)
-        ):
+        types = self.lists["quota_type"]
+        if bound_type:
+            quota_type = bound_type
+        elif category is not None and ("quota_type" in self.stale or not types):
+            quota_type = "mining"  # "…分别为X吨、Y吨，岩矿型和离子型分别为…": parts of mining
+        else:
+            quota_type = _pick(types, count, position)
+            if quota_type is AMBIGUOUS and category is not None and "mining" in types:
+                quota_type = "mining"  # "开采、冶炼分离指标…其中岩矿型N吨"
+        if AMBIGUOUS in (category, holder, quota_type) or holder == UNNAMED:
             return None
-        if category is not None and quota_type in (None, AMBIGUOUS):
-            quota_type = "mining"
         return self._row(quota_type, category, holder, self.year, self.period, amount)
 
     def undisclosed_rows(self) -> list[Row]:

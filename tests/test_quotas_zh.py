@@ -589,3 +589,27 @@ def test_types_named_twice_in_a_sentence_start_a_new_list() -> None:
         (RE, MIN, 2023, "batch:2", None, None, 120000),
         (RE, SEP, 2023, "batch:2", None, None, 115000),
     }
+
+
+def test_categories_respectively_are_mining_even_after_two_types() -> None:
+    text = (
+        "第一批稀土开采、冶炼分离总量控制指标分别为135000吨、127000吨，"
+        "岩矿型稀土矿和离子型稀土矿指标分别为124860吨、10140吨。"
+    )
+    assert keys(text, NOTICE_2024_1) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+        (RE, SEP, 2024, "batch:1", None, None, 127000),
+        (RE, MIN, 2024, "batch:1", "light", None, 124860),
+        (RE, MIN, 2024, "batch:1", "medium_heavy", None, 10140),
+    }
+
+
+def test_change_before_the_amount_and_sizes_of_plants() -> None:
+    text = "2024年第一批稀土开采指标同比增长12.5%至13.5万吨，北方稀土拟建10万吨级冶炼分离项目。"
+    found = read(text, "稀土", datetime(2024, 2, 7))
+    assert [(f.amount_t, f.change_pct, f.holder) for f in found] == [(135000, 12.5, None)]
+
+
+def test_category_after_two_types_without_figures_is_mining() -> None:
+    text = "两部门下达第一批稀土开采、冶炼分离总量控制指标，其中岩矿型稀土矿指标124860吨。"
+    assert keys(text, NOTICE_2024_1) == {(RE, MIN, 2024, "batch:1", "light", None, 124860)}
