@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors import quotas_zh
 from extractors.facts import Content, QuotaFact
@@ -37,10 +39,12 @@ def read(
     return found
 
 
-def keys(*args: object, **kwargs: object) -> set[tuple[object, ...]]:
+def keys(
+    text: str, title: str | None = None, published: datetime | None = datetime(2024, 2, 6, 16, 30)
+) -> set[tuple[object, ...]]:
     return {
         (f.commodity, f.quota_type, f.year, f.period, f.category, f.holder, f.amount_t)
-        for f in read(*args, **kwargs)  # type: ignore[arg-type]
+        for f in read(text, title, published)
     }
 
 
@@ -613,3 +617,21 @@ def test_change_before_the_amount_and_sizes_of_plants() -> None:
 def test_category_after_two_types_without_figures_is_mining() -> None:
     text = "两部门下达第一批稀土开采、冶炼分离总量控制指标，其中岩矿型稀土矿指标124860吨。"
     assert keys(text, NOTICE_2024_1) == {(RE, MIN, 2024, "batch:1", "light", None, 124860)}
+
+
+# Pieces of quota wording, shuffled into arbitrary text: the rules never fail, every
+# evidence span is exact, and every amount stays in the plausible range.
+_PIECES = st.sampled_from(
+    ["稀土", "钨精矿", "开采", "冶炼分离", "、", "，", "。", "；", "（", "）", "指标", "分别为",
+     "第一批", "前两批合计", "2024年", "去年", "较", "135000吨", "13.5万", "吨", "12.5%",
+     "增长", "北方稀土", "内蒙古", "岩矿型", "主采", "含", "不含", "其中", "\n", " | ", "价格"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_any_mix_of_quota_wording_gives_well_formed_facts(text: str) -> None:
+    for fact in read(text, NOTICE_2024_1):
+        assert fact.amount_t is None or 10 <= fact.amount_t <= 1_000_000
+        assert fact.period == "annual" or fact.period.split(":")[0] in ("batch", "cumulative")
+        assert fact.year == 2024 or fact.year == 2023
