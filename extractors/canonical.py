@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-# <link rel="canonical" href=...> and <meta property="og:url" content=...>, in either attribute order
+# <link rel="canonical" href=...> (either attribute order) and <meta property="og:url" ...>
 _CANONICAL = re.compile(
     r"""<link\b[^>]*?\brel=["']canonical["'][^>]*?\bhref=["']([^"'<>]+)["']"""
     r"""|<link\b[^>]*?\bhref=["']([^"'<>]+)["'][^>]*?\brel=["']canonical["']"""

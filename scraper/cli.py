@@ -55,7 +55,7 @@ FACT_COLUMNS = (
 class QuotasGroup(click.Group):
     """Turns every error into one line and an exit code, never a traceback."""
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
         argv = list(kwargs.get("args") or (args[0] if args else sys.argv[1:]))
         verbose = any(a in ("--verbose", "-v", "-vv") for a in argv)
@@ -77,7 +77,8 @@ class QuotasGroup(click.Group):
         except SQLAlchemyError as exc:
             if verbose:
                 log.exception("details")
-            first = str(exc.orig if getattr(exc, "orig", None) else exc).splitlines()[0]
+            orig = getattr(exc, "orig", None)
+            first = (str(orig or exc).splitlines() or [type(exc).__name__])[0]
             _fail(f"database error: {first}", EXIT_CODES["database"])
         except OSError as exc:
             if verbose:
@@ -161,7 +162,9 @@ def cli(ctx: click.Context, db: str | None, sources: Path | None, verbose: int) 
       quotas status
     """
     level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
+    )
     if verbose < 2:
         logging.getLogger("httpx").setLevel(logging.WARNING)
     ctx.obj = Context(db, sources, verbose)
@@ -253,8 +256,12 @@ def crawl(obj: Context, names: tuple[str, ...]) -> None:
 
 
 @cli.command()
-@click.option("--since", type=click.IntRange(2000, 2100), required=True, help="Oldest year to reach.")
-@click.option("--until", type=click.IntRange(2000, 2100), help="Newest year to take (default: all).")
+@click.option(
+    "--since", type=click.IntRange(2000, 2100), required=True, help="Oldest year to reach."
+)
+@click.option(
+    "--until", type=click.IntRange(2000, 2100), help="Newest year to take (default: all)."
+)
 @click.option("--source", "names", multiple=True, metavar="NAME", help="Only these sources.")
 @pass_ctx
 def backfill(obj: Context, since: int, until: int | None, names: tuple[str, ...]) -> None:
@@ -280,9 +287,13 @@ _DATE = click.DateTime(formats=["%Y-%m-%d"])
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--url", help="The page's original URL (when the page does not state it).")
-@click.option("--published", type=_DATE, help="Publication date YYYY-MM-DD (when the page has none).")
+@click.option(
+    "--published", type=_DATE, help="Publication date YYYY-MM-DD (when the page has none)."
+)
 @pass_ctx
-def ingest(obj: Context, paths: tuple[Path, ...], url: str | None, published: datetime | None) -> None:
+def ingest(
+    obj: Context, paths: tuple[Path, ...], url: str | None, published: datetime | None
+) -> None:
     """Store saved pages (.html, .htm, .txt, or folders of them) and their facts.
 
     \b
@@ -299,8 +310,15 @@ def ingest(obj: Context, paths: tuple[Path, ...], url: str | None, published: da
 @cli.command()
 @click.argument("path", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--url", help="The page's URL (default: read from the page, else the file's).")
-@click.option("--published", type=_DATE, help="Publication date YYYY-MM-DD (when the page has none).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object: url, title, published, language, facts.")
+@click.option(
+    "--published", type=_DATE, help="Publication date YYYY-MM-DD (when the page has none)."
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="One JSON object: url, title, published, language, facts.",
+)
 def extract(path: Path, url: str | None, published: datetime | None, as_json: bool) -> None:
     """Show the facts a page yields, storing nothing (PATH may be - for stdin).
 
@@ -333,7 +351,9 @@ def extract(path: Path, url: str | None, published: datetime | None, as_json: bo
         doc = {
             "url": result.url,
             "title": result.content.title,
-            "published": result.content.published.date().isoformat() if result.content.published else None,
+            "published": result.content.published.date().isoformat()
+            if result.content.published
+            else None,
             "language": result.content.language,
             "companies": list(result.companies),
             "facts": [fact.to_dict() for fact in result.facts],
@@ -341,11 +361,15 @@ def extract(path: Path, url: str | None, published: datetime | None, as_json: bo
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
     published_on = result.content.published.date() if result.content.published else "unknown date"
-    click.echo(f"{result.content.title or '(no title)'}  [{published_on}, {result.content.language}]")
+    click.echo(
+        f"{result.content.title or '(no title)'}  [{published_on}, {result.content.language}]"
+    )
     if not result.facts:
         click.echo("no quota facts")
         return
-    write_rows([f.to_dict() for f in result.facts], FACT_COLUMNS, "table", right=("amount_t", "change_pct"))
+    write_rows(
+        [f.to_dict() for f in result.facts], FACT_COLUMNS, "table", right=("amount_t", "change_pct")
+    )
 
 
 @cli.command()
@@ -362,7 +386,10 @@ def reextract(obj: Context) -> None:
 
     with run_lock(database_path(obj.database_url)):
         report = Pipeline(obj.store(), progress=_progress(sys.stderr.isatty())).reextract()
-    click.echo(f"reextract: {report.stored} documents, {report.failed} unreadable, {report.facts_new} new facts")
+    click.echo(
+        f"reextract: {report.stored} documents, {report.failed} unreadable, "
+        f"{report.facts_new} new facts"
+    )
     sys.exit(report.exit_code)
 
 
@@ -380,7 +407,11 @@ def status(obj: Context, fmt: str) -> None:
 
     info = obj.store().status()
     if fmt == "json":
-        click.echo(json.dumps({"database": obj.database_url, **info}, ensure_ascii=False, default=str, indent=2))
+        click.echo(
+            json.dumps(
+                {"database": obj.database_url, **info}, ensure_ascii=False, default=str, indent=2
+            )
+        )
         return
     click.echo(f"database: {database_path(obj.database_url) or obj.database_url}")
     for key, value in info.items():

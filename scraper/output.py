@@ -59,7 +59,9 @@ def write_rows(
         out.write(table(rows, columns, right=right))
 
 
-def table(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, right: Iterable[str] = ()) -> str:
+def table(
+    rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, right: Iterable[str] = ()
+) -> str:
     """An aligned plain-text table with a header and a rule; numbers grouped by thousands."""
     right_cols = set(right)
     body = [[_pretty(row.get(col), col in right_cols) for col in columns] for row in rows]

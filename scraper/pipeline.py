@@ -30,7 +30,12 @@ from scraper.sources import Lead, Source
 log = logging.getLogger(__name__)
 
 # Files that `ingest` reads from a folder; anything else is passed over.
-PAGE_SUFFIXES = {".html": "text/html", ".htm": "text/html", ".shtml": "text/html", ".txt": "text/plain"}
+PAGE_SUFFIXES = {
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".shtml": "text/html",
+    ".txt": "text/plain",
+}
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -66,7 +71,12 @@ class RunReport:
     def exit_code(self) -> int:
         """0 all went well, 1 some documents or sources failed, 3 nothing could be fetched."""
         attempted = self.fetched + self.failed
-        if self.sources_failed and self.fetched == 0 and self.known == 0 and attempted == self.failed:
+        if (
+            self.sources_failed
+            and self.fetched == 0
+            and self.known == 0
+            and attempted == self.failed
+        ):
             return 3
         if self.failed or self.sources_failed:
             return 1

@@ -56,6 +56,7 @@ COMPANIES = {
     "guangdong_rare_earth",
     "china_minmetals",
     "chinalco_rare_earth",
+    "china_southern_rare_earth",
 }
 PERIOD = re.compile(r"annual|(?:batch|cumulative):[1-9]")  # annual, batch:2, cumulative:2
 PROVINCE = re.compile(r"province:[a-z]+")  # province:neimenggu (toneless pinyin, no spaces)
