@@ -268,9 +268,11 @@ class Fetcher:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise BlockedError(f"not an http(s) URL: {url}", url=url)
-        if allowed_hosts is not None and not host_allowed(
-            parts.hostname, parts.port, allowed_hosts
-        ):
+        try:
+            port = parts.port
+        except ValueError:
+            raise FetchError(f"bad port in {url}", url=url) from None
+        if allowed_hosts is not None and not host_allowed(parts.hostname, port, allowed_hosts):
             raise BlockedError(f"host {parts.hostname} is not allowed for {url}", url=url)
         if self.settings.respect_robots and not self._robots_allow(url):
             raise BlockedError(f"robots.txt disallows {url}", url=url)

@@ -15,6 +15,8 @@ free port, at the real sites' paths:
 - MIIT answers 403 to clients whose User-Agent is not a browser's, as the real site does.
 
 Every request is logged (host, path with query, lower-cased headers, status), thread-safely.
+``sources_file`` points every shipped source at the mirror with no pacing and fast retries;
+``slow_sources_file`` is the same with pacing, so that a crawl lasts a few seconds.
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ TEST_FETCH = {
     "timeout_s": 5.0,
 }
 
+SLOW_INTERVAL_S = 0.25  # pacing of slow_sources_file: about 5 s for a full crawl of the mirror
+
 
 @dataclass(frozen=True)
 class LoggedRequest:
@@ -99,6 +103,8 @@ class Mirror:
         self.root = root  # the served copy of fixtures/sites
         self.challenge_dir = challenge_dir
         self.sources_file = sources_file
+        # The same sources, paced so that a crawl lasts a few seconds (for kill-and-rerun tests).
+        self.slow_sources_file = sources_file.with_name("slow-sources.toml")
         self.challenges: dict[tuple[str, str], str] = dict(DEFAULT_CHALLENGES)
         self.browser_only = {MIIT}  # hosts answering 403 to non-browser User-Agents
         self._log: list[LoggedRequest] = []
@@ -123,6 +129,7 @@ class Mirror:
             self._servers[folder.name] = server
             self._threads.append(thread)
         self.write_sources_file(self.sources_file)
+        self.write_sources_file(self.slow_sources_file, min_interval_s=SLOW_INTERVAL_S)
         return self
 
     def stop(self) -> None:
@@ -157,11 +164,12 @@ class Mirror:
 
     @property
     def requests(self) -> list[LoggedRequest]:
-        with self._lock:
-            return list(self._log)
+        """The live log (tests may ``.clear()`` it); copy it to read while a crawl runs."""
+        return self._log
 
     def requests_to(self, host: str) -> list[LoggedRequest]:
-        return [r for r in self.requests if r.host == host]
+        with self._lock:
+            return [r for r in self._log if r.host == host]
 
     def clear_log(self) -> None:
         with self._lock:

@@ -493,6 +493,13 @@ def test_non_http_urls_are_blocked(url: str) -> None:
     assert records == []
 
 
+def test_a_malformed_url_is_a_fetch_error() -> None:
+    fetcher, _, records = make()
+    with fetcher, pytest.raises(FetchError, match="port"):
+        fetcher.get("http://127.0.0.1:99999999/p")
+    assert records == []
+
+
 def test_a_start_url_off_the_allowed_hosts_is_blocked(httpserver: HTTPServer) -> None:
     fetcher, _, records = make()
     with fetcher, pytest.raises(BlockedError):

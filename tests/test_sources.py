@@ -51,6 +51,7 @@ MIIT_NOTICES = {
     CHALLENGE_ROW: 2024,
 }
 WJFB_PAGE_ID = "1b56e5adc362428299dfc3eb444fe23a"
+TZ_PAGE_ID = "5a6fcd7c1e8e4b2a9f0d3c8e7b6a4f21"
 
 
 def sources_of(mirror: Mirror) -> dict[str, Source]:
@@ -81,20 +82,34 @@ def list_api_pages(mirror: Mirror, page_id: str = WJFB_PAGE_ID) -> list[int]:
 # -- MIIT ------------------------------------------------------------------------------------
 
 
-def test_miit_crawl_reads_the_first_page_of_each_column_and_the_search(mirror: Mirror) -> None:
+def _miit(mirror: Mirror, **options: Any) -> MiitListing:
+    config = SourceConfig("miit", "miit", mirror.base(MIIT), MappingProxyType(options))
+    return MiitListing(config)
+
+
+def _leads(mirror: Mirror, source: Source, **window: Any) -> list[Lead]:
+    with fetcher_for(mirror) as fetcher:
+        return list(source.discover(fetcher, **window))
+
+
+def test_miit_crawl_reads_the_first_list_page_of_each_column(mirror: Mirror) -> None:
+    leads = _leads(mirror, _miit(mirror))  # the default columns, no search
+    found = paths(leads)
+    newest = list(MIIT_NOTICES)
+    # page 1 of the first column, in page order; the tz column repeats two of them
+    assert found == [newest[0], CHALLENGE_ROW, newest[1], newest[2]]
+    assert list_api_pages(mirror) == [1]
+    assert list_api_pages(mirror, TZ_PAGE_ID) == [1]
+    assert all(lead.source == "miit" and is_quota_title(lead.title) for lead in leads)
+    assert all(lead.url.startswith(mirror.base(MIIT)) for lead in leads)
+
+
+def test_miit_crawl_with_the_shipped_options_adds_the_search(mirror: Mirror) -> None:
     leads = discover(mirror, "miit")
     found = paths(leads)
     assert len(found) == len(set(found)), "leads are deduplicated across columns and search"
-    assert set(found) <= set(MIIT_NOTICES), "only quota notices become leads"
-    # column 1, page 1 (the tz column and the search repeat some of these)
-    for path in [*list(MIIT_NOTICES)[:3], CHALLENGE_ROW]:
-        assert path in found
+    assert sorted(found) == sorted(MIIT_NOTICES), "the search answer lists every notice"
     assert list_api_pages(mirror) == [1]
-    # page 2 and 3 notices are only reached by paging (2021 and 2019 come from the search)
-    assert f"{ART}/2023/art_af41e6d9500e85dd98b2d1f29f149793.html" not in found
-    assert "/n1146295/n1652858/n1652930/n3757016/c6078871/content.html" not in found
-    assert all(lead.source == "miit" and is_quota_title(lead.title) for lead in leads)
-    assert all(lead.url.startswith(mirror.base(MIIT)) for lead in leads)
 
 
 def test_miit_list_rows_carry_title_date_and_the_column_as_referer(mirror: Mirror) -> None:
@@ -120,7 +135,7 @@ def test_miit_reads_page_id_at_run_time(mirror: Mirror) -> None:
     shell.write_text(shell.read_text(encoding="utf-8").replace(WJFB_PAGE_ID, new_id), "utf-8")
     unit = mirror.root / MIIT / API_PATH.lstrip("/")
     shutil.move(unit / WJFB_PAGE_ID, unit / new_id)
-    found = paths(discover(mirror, "miit", since=2018, full=True))
+    found = paths(_leads(mirror, _miit(mirror), since=2018, full=True))
     assert "/n1146295/n1652858/n1652930/n3757016/c6078871/content.html" in found
     assert list_api_pages(mirror, new_id) == [1, 2, 3, 4]
     assert list_api_pages(mirror, WJFB_PAGE_ID) == []
@@ -135,7 +150,7 @@ def test_unit_params_takes_the_list_script_not_the_navigation_one(mirror: Mirror
 
 
 def test_miit_backfill_reaches_the_2018_notice(mirror: Mirror) -> None:
-    leads = discover(mirror, "miit", since=2018, full=True)
+    leads = _leads(mirror, _miit(mirror), since=2018, full=True)
     assert sorted(paths(leads)) == sorted(MIIT_NOTICES)
     assert list_api_pages(mirror) == [1, 2, 3, 4]  # page 4 is the API's empty answer
     old = next(lead for lead in leads if lead.url.endswith("c6078871/content.html"))
@@ -144,13 +159,13 @@ def test_miit_backfill_reaches_the_2018_notice(mirror: Mirror) -> None:
 
 
 def test_miit_backfill_stops_at_the_first_page_older_than_since(mirror: Mirror) -> None:
-    leads = discover(mirror, "miit", since=2024, full=True)
+    leads = _leads(mirror, _miit(mirror), since=2024, full=True)
     assert {MIIT_NOTICES[path] for path in paths(leads)} == {2024}
     assert list_api_pages(mirror) == [1, 2]
 
 
 def test_miit_backfill_skips_rows_newer_than_until(mirror: Mirror) -> None:
-    leads = discover(mirror, "miit", since=2019, until=2020, full=True)
+    leads = _leads(mirror, _miit(mirror), since=2019, until=2020, full=True)
     assert sorted(MIIT_NOTICES[path] for path in paths(leads)) == [2019, 2020]
 
 
@@ -159,31 +174,23 @@ def test_miit_crawl_with_since_pages_while_rows_are_recent_enough(mirror: Mirror
     assert list_api_pages(mirror) == [1, 2, 3]  # page 2 still has 2023 rows, page 3 none
 
 
-def _search_only(mirror: Mirror, queries: list[str]) -> MiitListing:
-    options = {"columns": [], "search_queries": queries}
-    return MiitListing(SourceConfig("miit", "miit", mirror.base(MIIT), MappingProxyType(options)))
-
-
 def test_miit_search_route(mirror: Mirror) -> None:
-    source = _search_only(mirror, ["稀土总量控制指标"])
-    with fetcher_for(mirror) as fetcher:
-        leads = {urlsplit(lead.url).path: lead for lead in source.discover(fetcher)}
-    assert set(leads) == {
-        f"{ART}/2024/art_0073ece9e5b52d9f211ddcb253ea01cd.html",
-        f"{ART}/2023/art_64de32cca4fa08f3e58cfe57702b0c2a.html",
-        f"{ART}/2021/art_09d95e269e8f101cf5efbeb04d13d265.html",
-        "/n1146295/n1652858/n1652930/n3757016/c7471234/content.html",
-    }  # the gov.cn result is off-site; the 规范条件 result is no quota notice
+    source = _miit(mirror, columns=[], search_queries=["稀土总量控制指标"])
+    leads = {urlsplit(lead.url).path: lead for lead in _leads(mirror, source)}
+    # every notice but the challenge row; the gov.cn result is off-site, and the
+    # 规范条件 result is no quota notice
+    assert sorted(leads) == sorted(set(MIIT_NOTICES) - {CHALLENGE_ROW})
     highlighted = leads[f"{ART}/2024/art_0073ece9e5b52d9f211ddcb253ea01cd.html"]
     assert highlighted.title is not None and "<em>" not in highlighted.title
     grouped = leads[f"{ART}/2023/art_64de32cca4fa08f3e58cfe57702b0c2a.html"]
     assert grouped.published == date(2023, 12, 26)  # from deploytime, in Beijing time
+    old = leads["/n1146295/n1652858/n1652930/n3757016/c6078871/content.html"]
+    assert old.url.startswith(mirror.base(MIIT)), "http://www.miit.gov.cn links are rebased"
 
 
 def test_miit_search_without_results_yields_nothing(mirror: Mirror) -> None:
-    source = _search_only(mirror, ["没有结果的查询"])
-    with fetcher_for(mirror) as fetcher:
-        assert list(source.discover(fetcher, since=2018, full=True)) == []
+    source = _miit(mirror, columns=[], search_queries=["没有结果的查询"])
+    assert _leads(mirror, source, since=2018, full=True) == []
     assert [r.status for r in mirror.requests_to(MIIT) if "search" in r.route] == [200]
 
 
