@@ -8,10 +8,10 @@ configuration, else ``$QUOTAS_DATABASE_URL``, else the per-user default file.
 
 from __future__ import annotations
 
+from alembic import context
 from sqlalchemy.engine import Connection
 
 import models.tables  # noqa: F401  (registers every table on Base.metadata)
-from alembic import context
 from models.base import Base, make_engine, resolve_database_url
 
 config = context.config

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
+from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -27,7 +28,6 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import DeclarativeBase
 
-from alembic import command
 from extractors.errors import StoreError
 
 log = logging.getLogger(__name__)

@@ -10,13 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Column, Integer, MetaData, Table, text
 
-from alembic import command
 from extractors.errors import StoreError
 from models.base import (
     ALEMBIC_DIR,
