@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any, TextIO
 
 FORMATS = ("table", "csv", "json")
+TABLE_CELL_WIDTH = 72  # display columns a table cell may take before it is cut with "…"
 
 
 def cell(value: Any) -> str:
@@ -64,7 +65,7 @@ def table(
 ) -> str:
     """An aligned plain-text table with a header and a rule; numbers grouped by thousands."""
     right_cols = set(right)
-    body = [[_pretty(row.get(col), col in right_cols) for col in columns] for row in rows]
+    body = [[_clip(_pretty(row.get(col), col in right_cols)) for col in columns] for row in rows]
     widths = [max([len(col), *(_width(r[i]) for r in body)]) for i, col in enumerate(columns)]
     buf = io.StringIO()
 
@@ -87,6 +88,20 @@ def _pretty(value: Any, numeric: bool) -> str:
         text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
         return text
     return cell(value)
+
+
+def _clip(text: str, limit: int = TABLE_CELL_WIDTH) -> str:
+    """Long cells (evidence sentences) cut on a terminal; CSV and JSON keep them whole."""
+    text = " ".join(text.split())
+    if _width(text) <= limit:
+        return text
+    out, used = [], 0
+    for ch in text:
+        used += _width(ch)
+        if used > limit - 1:
+            break
+        out.append(ch)
+    return "".join(out) + "…"
 
 
 def _width(text: str) -> int:
