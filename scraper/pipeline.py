@@ -128,7 +128,9 @@ class Pipeline:
         full: bool,
     ) -> None:
         try:
-            leads = _unique(source.discover(fetcher, since=since, until=until, full=full))
+            leads = _unique(
+                source.discover(fetcher, since=since, until=until, full=full, known=self._is_known)
+            )
         except (ChallengeError, BlockedError) as exc:
             log.warning("source %s blocked: %s", source.name, exc)
             report.sources_failed.append(source.name)
@@ -146,6 +148,9 @@ class Pipeline:
         for done, lead in enumerate(todo, 1):
             self._fetch_lead(fetcher, source, lead, report)
             self.progress(source.name, done, len(todo))
+
+    def _is_known(self, url: str) -> bool:
+        return bool(self.store.known_urls([url]))
 
     def _fetch_lead(self, fetcher: Fetcher, source: Source, lead: Lead, report: RunReport) -> None:
         try:

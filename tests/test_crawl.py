@@ -183,3 +183,55 @@ def test_crawl_killed_then_rerun_leaves_no_duplicate_and_no_half_document(
         return {tuple(r) for r in rows}
 
     assert snapshot(db) == snapshot(reference)
+
+
+NEWEST = "/jgsj/ycls/wjfb/art/2024/art_0073ece9e5b52d9f211ddcb253ea01cd.html"
+NEWEST_ID = "art_0073ece9e5b52d9f211ddcb253ea01cd"
+
+
+def _unpublish_newest(root: Path) -> dict[Path, bytes]:
+    """Take the 2024 second-batch notice off the mirror (page and listing rows); return the
+    files as they were, so the test can publish it again."""
+    site = root / "www.miit.gov.cn"
+    saved = {}
+    for file in site.rglob("*.json"):
+        raw = file.read_bytes()
+        if file.name.endswith(".facts.json") or NEWEST_ID.encode() not in raw:
+            continue
+        saved[file] = raw
+        data = json.loads(raw)
+        html = data.get("data", {}).get("html")
+        if isinstance(html, str):
+            data["data"]["html"] = "\n".join(
+                line for line in html.splitlines() if NEWEST_ID not in line
+            )
+        else:
+            results = data["data"]["searchResult"]["dataResults"]
+            data["data"]["searchResult"]["dataResults"] = [
+                r for r in results if NEWEST_ID not in json.dumps(r)
+            ]
+        file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    page = site / NEWEST.lstrip("/")
+    saved[page] = page.read_bytes()
+    page.unlink()
+    return saved
+
+
+def test_a_notice_added_to_the_mirror_appears_on_the_next_run(mirror: Any, tmp_path: Path) -> None:
+    saved = _unpublish_newest(mirror.root)
+    db = tmp_path / "q.db"
+    quotas("crawl", db=db, sources=mirror.sources_file)
+    url = mirror.base("www.miit.gov.cn") + NEWEST
+    assert stored_facts(db, url) is None
+    before = counts(db)
+
+    for file, raw in saved.items():  # the ministry publishes it
+        file.write_bytes(raw)
+    result = quotas("crawl", db=db, sources=mirror.sources_file)
+
+    golden = json.loads(
+        (SITES / "www.miit.gov.cn" / (NEWEST.lstrip("/") + ".facts.json")).read_text()
+    )
+    assert stored_facts(db, url) == golden_set(golden)
+    assert counts(db)["document"] == before["document"] + 1
+    assert "270,000 t" in result.stdout, "the run's summary names the new facts"

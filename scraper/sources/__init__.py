@@ -5,8 +5,9 @@ built from a ``SourceConfig`` (``cls(config)``, raising ``ConfigError`` on a bad
 has ``name``, ``allowed_hosts`` and ``discover(fetcher, since=, until=, full=)``.
 
 Paging rules shared by the listing sources (``walk_pages``), ``since``/``until`` in years:
-- crawl (``full=False``): the first page, then further pages while a page still has rows
-  dated in or after ``since`` (only the first page when ``since`` is None);
+- crawl (``full=False``): the first page, then further pages while a page still has quota
+  rows the store does not know (``known``) or rows dated in or after ``since``; so a first
+  crawl walks the whole history and a daily one reads one page;
 - backfill (``full=True``): pages until one whose dated rows are all older than ``since``,
   or until the pages run out;
 - rows dated before ``since`` or after ``until`` are skipped; undated rows are kept.
@@ -20,7 +21,7 @@ import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar, Protocol, TypeVar
+from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
@@ -63,6 +64,7 @@ class Source(Protocol):
         since: int | None = None,
         until: int | None = None,
         full: bool = False,
+        known: Callable[[str], bool] | None = None,
     ) -> Iterator[Lead]: ...
 
 
@@ -141,6 +143,7 @@ def walk_pages(
     until: int | None,
     full: bool,
     max_pages: int,
+    known: Callable[[str], bool] | None = None,
 ) -> Iterator[Lead]:
     """Rows of pages 0, 1, ... under the paging rules of the module docstring."""
     for number in range(max_pages):
@@ -158,8 +161,22 @@ def walk_pages(
         if full:
             if since is not None and years and max(years) < since:
                 return
-        elif since is None or not any(year >= since for year in years):
+            continue
+        recent = since is not None and any(year >= since for year in years)
+        unseen = known is not None and not all(
+            known(row.url) for row in rows if is_quota_title(row.title)
+        )
+        if not (recent or unseen):
             return
+
+
+class Window(NamedTuple):
+    """Which rows a discovery wants: the paging arguments of ``walk_pages``."""
+
+    since: int | None
+    until: int | None
+    full: bool
+    known: Callable[[str], bool] | None
 
 
 class ListingSource:
@@ -236,6 +253,7 @@ class StaticListSource(ListingSource):
         since: int | None = None,
         until: int | None = None,
         full: bool = False,
+        known: Callable[[str], bool] | None = None,
     ) -> Iterator[Lead]:
         seen: set[str] = set()
         for first in self.options["lists"]:
@@ -245,7 +263,12 @@ class StaticListSource(ListingSource):
                 return self._page(fetcher, first_url, number)
 
             rows = walk_pages(
-                fetch_page, since=since, until=until, full=full, max_pages=self.options["max_pages"]
+                fetch_page,
+                since=since,
+                until=until,
+                full=full,
+                max_pages=self.options["max_pages"],
+                known=known,
             )
             for lead in rows:
                 if lead.url not in seen and is_quota_title(lead.title):
@@ -289,6 +312,7 @@ __all__ = [
     "ListingSource",
     "Source",
     "StaticListSource",
+    "Window",
     "build_sources",
     "govcn",
     "is_quota_title",

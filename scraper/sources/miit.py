@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, ClassVar
 from urllib.parse import urlencode
@@ -30,7 +30,15 @@ from urllib.parse import urlencode
 from bs4 import BeautifulSoup
 
 from scraper.fetch import Fetcher
-from scraper.sources import Lead, ListingSource, is_quota_title, parse_day, register, walk_pages
+from scraper.sources import (
+    Lead,
+    ListingSource,
+    Window,
+    is_quota_title,
+    parse_day,
+    register,
+    walk_pages,
+)
 
 log = logging.getLogger(__name__)
 
@@ -124,23 +132,19 @@ class MiitListing(ListingSource):
         since: int | None = None,
         until: int | None = None,
         full: bool = False,
+        known: Callable[[str], bool] | None = None,
     ) -> Iterator[Lead]:
         seen: set[str] = set()
-        routes = [
-            self._column(fetcher, column, since, until, full) for column in self.options["columns"]
-        ]
-        routes += [
-            self._search(fetcher, q, since, until, full) for q in self.options["search_queries"]
-        ]
+        window = Window(since, until, full, known)
+        routes = [self._column(fetcher, column, window) for column in self.options["columns"]]
+        routes += [self._search(fetcher, q, window) for q in self.options["search_queries"]]
         for route in routes:
             for lead in route:
                 if lead.url not in seen and is_quota_title(lead.title):
                     seen.add(lead.url)
                     yield lead
 
-    def _column(
-        self, fetcher: Fetcher, column: str, since: int | None, until: int | None, full: bool
-    ) -> Iterator[Lead]:
+    def _column(self, fetcher: Fetcher, column: str, window: Window) -> Iterator[Lead]:
         shell_url = self.base_url + column
         shell = self.list_page(fetcher, shell_url, referer=self.base_url + "/")
         params = unit_params(shell.body)
@@ -158,7 +162,7 @@ class MiitListing(ListingSource):
             return None if html is None else self.parse_rows(html, shell_url)
 
         max_pages = self.options["max_pages"]
-        yield from walk_pages(fetch_page, since=since, until=until, full=full, max_pages=max_pages)
+        yield from walk_pages(fetch_page, max_pages=max_pages, **window._asdict())
 
     def parse_rows(self, html: str, column_url: str) -> list[Lead]:
         """The rows of one list-API page; hrefs are relative to the column page."""
@@ -176,9 +180,7 @@ class MiitListing(ListingSource):
             rows.append(Lead(url, self.name, title or None, day, column_url))
         return rows
 
-    def _search(
-        self, fetcher: Fetcher, query: str, since: int | None, until: int | None, full: bool
-    ) -> Iterator[Lead]:
+    def _search(self, fetcher: Fetcher, query: str, window: Window) -> Iterator[Lead]:
         referer = self.base_url + "/"
 
         def fetch_page(number: int) -> list[Lead] | None:
@@ -199,4 +201,4 @@ class MiitListing(ListingSource):
             return rows
 
         max_pages = self.options["max_pages"]
-        yield from walk_pages(fetch_page, since=since, until=until, full=full, max_pages=max_pages)
+        yield from walk_pages(fetch_page, max_pages=max_pages, **window._asdict())
