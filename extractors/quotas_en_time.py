@@ -38,6 +38,11 @@ WEEKDAY = re.compile(
 )
 # "last month", "this month", "earlier this month", "yesterday", "today"
 RELATIVE_DAY = re.compile(r"\b(?P<word>last\s+month|this\s+month|yesterday|today)\b", re.IGNORECASE)
+# a wire dateline, "BEIJING, Feb 7 (Reuters) -": the day of the story, not of the announcement
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'-]{1,30},\s*[^()\n]{0,24}"
+    r"\((?:Reuters|Argus|Bloomberg|AP|AFP|SMM)\)\s*[-–—]+\s*"
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -53,6 +58,7 @@ def announced_on(sentence: str, published: date | None) -> date | None:
     """The date the sentence gives for an announcement, or None."""
     if published is None:
         return None
+    sentence = DATELINE.sub("", sentence, count=1)
     for pattern in (ISO_DATE, MONTH_DAY, DAY_MONTH):
         match = pattern.search(sentence)
         if match:

@@ -881,3 +881,17 @@ def test_any_arrangement_of_quota_words_reads_safely(words: list[str]) -> None:
     for fact in read(text):  # spans are checked inside read()
         assert fact.amount_t is None or MIN_TONNES <= fact.amount_t <= MAX_TONNES
         assert fact.period == "annual" or fact.period.split(":")[1].isdigit()
+
+
+def test_a_wire_dateline_is_not_the_announcement_day() -> None:
+    """'BEIJING, Feb 7 (Reuters) - ... on Tuesday': announced the Tuesday before, 2024-02-06."""
+    from extractors.quotas_en_time import announced_on
+
+    sentence = (
+        "BEIJING, Feb 7 (Reuters) - China issued its first batch of 2024 rare earth quotas "
+        "on Tuesday, the industry ministry said."
+    )
+    assert announced_on(sentence, date(2024, 2, 7)) == date(2024, 2, 6)
+    assert announced_on("The ministry set the quota on Feb. 6.", date(2024, 2, 7)) == date(
+        2024, 2, 6
+    )
