@@ -233,10 +233,34 @@ def _summarise(report: RunReport) -> None:
         click.echo(f"quotas: warning: sources failed: {', '.join(report.sources_failed)}", err=True)
 
 
+_NOTIFY = click.option(
+    "--notify",
+    metavar="URL",
+    envvar="QUOTAS_NOTIFY_URL",
+    help="POST the run's new facts as JSON to this webhook (default: $QUOTAS_NOTIFY_URL).",
+)
+
+
+def _finish(report: RunReport, notify: str | None) -> None:
+    """Print the run's summary, tell the webhook, and exit with the run's code."""
+    _summarise(report)
+    code = report.exit_code
+    if notify and report.new_facts:
+        from scraper.notify import post_new_facts, rows_from_extraction
+
+        try:
+            post_new_facts(notify, rows_from_extraction(report.new_facts))
+        except QuotaError as exc:
+            click.echo(f"quotas: warning: {exc}", err=True)
+            code = max(code, 1)
+    sys.exit(code)
+
+
 @cli.command()
 @click.option("--source", "names", multiple=True, metavar="NAME", help="Only these sources.")
+@_NOTIFY
 @pass_ctx
-def crawl(obj: Context, names: tuple[str, ...]) -> None:
+def crawl(obj: Context, names: tuple[str, ...], notify: str | None) -> None:
     """Fetch what is new from every source and store its facts (for cron).
 
     Reads the first page of each listing, fetches only pages not yet stored, and asks for
@@ -248,11 +272,10 @@ def crawl(obj: Context, names: tuple[str, ...]) -> None:
     Examples:
       quotas crawl
       quotas crawl --source miit
+      quotas crawl --notify https://hooks.example.org/quotas
       QUOTAS_DATABASE_URL=/data/quotas.db quotas crawl
     """
-    report = _run_crawl(obj, "crawl", names)
-    _summarise(report)
-    sys.exit(report.exit_code)
+    _finish(_run_crawl(obj, "crawl", names), notify)
 
 
 @cli.command()
@@ -263,8 +286,11 @@ def crawl(obj: Context, names: tuple[str, ...]) -> None:
     "--until", type=click.IntRange(2000, 2100), help="Newest year to take (default: all)."
 )
 @click.option("--source", "names", multiple=True, metavar="NAME", help="Only these sources.")
+@_NOTIFY
 @pass_ctx
-def backfill(obj: Context, since: int, until: int | None, names: tuple[str, ...]) -> None:
+def backfill(
+    obj: Context, since: int, until: int | None, names: tuple[str, ...], notify: str | None
+) -> None:
     """Page back through every listing until it is older than --since, storing what is new.
 
     \b
@@ -274,9 +300,7 @@ def backfill(obj: Context, since: int, until: int | None, names: tuple[str, ...]
     """
     if until is not None and until < since:
         raise click.BadParameter(f"--until {until} is before --since {since}")
-    report = _run_crawl(obj, "backfill", names, since=since, until=until, full=True)
-    _summarise(report)
-    sys.exit(report.exit_code)
+    _finish(_run_crawl(obj, "backfill", names, since=since, until=until, full=True), notify)
 
 
 # -- local pages -------------------------------------------------------------------------------

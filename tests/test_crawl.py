@@ -235,3 +235,32 @@ def test_a_notice_added_to_the_mirror_appears_on_the_next_run(mirror: Any, tmp_p
     assert stored_facts(db, url) == golden_set(golden)
     assert counts(db)["document"] == before["document"] + 1
     assert "270,000 t" in result.stdout, "the run's summary names the new facts"
+
+
+def test_crawl_posts_its_new_facts_to_the_webhook_once(
+    mirror: Any, tmp_path: Path, httpserver: Any
+) -> None:
+    received: list[dict[str, Any]] = []
+
+    def hook(request: Any) -> Any:
+        from werkzeug import Response
+
+        received.append(json.loads(request.get_data()))
+        return Response("ok")
+
+    httpserver.expect_request("/hook", method="POST").respond_with_handler(hook)
+    db = tmp_path / "q.db"
+    hook_url = httpserver.url_for("/hook")
+    quotas("crawl", "--notify", hook_url, db=db, sources=mirror.sources_file)
+    assert len(received) == 1
+    facts = received[0]["facts"]
+    assert received[0]["count"] == len(facts) > 0
+    annual = {
+        (f["quota_type"], f["amount_t"])
+        for f in facts
+        if f["year"] == 2024 and f["period"] == "annual" and f["holder"] is None
+    }
+    assert annual == {("mining", 270000), ("smelting_separation", 254000)}
+
+    quotas("crawl", "--notify", hook_url, db=db, sources=mirror.sources_file)
+    assert len(received) == 1, "a run with nothing new sends nothing"
