@@ -165,7 +165,10 @@ REPORTED_CUE = re.compile(
     r"\bsources?\b|\bpeople\s+(?:familiar|with\s+knowledge)\b|\bperson\s+(?:familiar|with"
     r"\s+knowledge)\b|\breportedly\b|\bcalculations?\b|\bestimates?\b|\bwithout\s+(?:publish"
     r"|announc|disclos|making|releas)\w*|\bnot\s+(?:been\s+)?(?:made\s+)?public\w*\b"
-    r"|\bundisclosed\b|\bquietly\b|\baccording\s+to\s+(?:a\s+)?(?:report|media)\b",
+    r"|\bundisclosed\b|\bquietly\b|\baccording\s+to\s+(?:a\s+)?(?:report|media)\b"
+    # "one of the people said", "asking not to be named", "not confirmed by the ministry"
+    r"|\bpeople\s+said\b|\b(?:asking|asked|declined)\s+not\s+to\s+be\s+(?:named|identified)\b"
+    r"|\bnot\s+(?:yet\s+)?(?:been\s+)?confirmed\b",
     _I,
 )
 # An issuance sentence that withholds the figures: "quietly", "without publishing them".

@@ -297,7 +297,7 @@ def iter_page_files(paths: Iterable[Path]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            pages = [p for p in found if p.suffix.lower() in PAGE_SUFFIXES]
+            pages = [p for p in found if p.suffix.lower() in PAGE_SUFFIXES or _looks_like_html(p)]
             if not pages:
                 raise QuotaError(f"no .html, .htm or .txt pages in folder {path}")
             yield from pages
@@ -305,6 +305,18 @@ def iter_page_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
         else:
             raise QuotaError(f"no such file or folder: {path}")
+
+
+def _looks_like_html(path: Path) -> bool:
+    """A page saved without a suffix (``/news/12345``, ``/markets/slug``): sniff its start."""
+    if path.suffix:
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    except OSError:
+        return False
+    return head.startswith((b"<!doctype html", b"<html", b"<!--", b"<head"))
 
 
 def read_file(path: Path) -> bytes:
