@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-# <link rel="canonical" href=...> (either attribute order) and <meta property="og:url" ...>
+# <link rel="canonical" href=...> (either attribute order) and <meta property="og:url" ...>;
+# [^<>] keeps each try inside one tag, so a head full of unclosed tags is read in linear time.
 _CANONICAL = re.compile(
-    r"""<link\b[^>]*?\brel=["']canonical["'][^>]*?\bhref=["']([^"'<>]+)["']"""
-    r"""|<link\b[^>]*?\bhref=["']([^"'<>]+)["'][^>]*?\brel=["']canonical["']"""
-    r"""|<meta\b[^>]*?\bproperty=["']og:url["'][^>]*?\bcontent=["']([^"'<>]+)["']""",
+    r"""<link\b[^<>]*?\brel=["']canonical["'][^<>]*?\bhref=["']([^"'<>]+)["']"""
+    r"""|<link\b[^<>]*?\bhref=["']([^"'<>]+)["'][^<>]*?\brel=["']canonical["']"""
+    r"""|<meta\b[^<>]*?\bproperty=["']og:url["'][^<>]*?\bcontent=["']([^"'<>]+)["']""",
     re.IGNORECASE,
 )
 # the URL a browser writes at the top of a page it saves: <!-- saved from url=(0052)https://... -->

@@ -252,7 +252,7 @@ SENTENCE_END = re.compile(r"[。.!?！？:：]$")
 # Longest plausible title; a longer "title" element is broken markup holding the body.
 MAX_TITLE = 200
 # Separators between a headline and the site's name in a <title>.
-TITLE_SEPARATORS = re.compile(r"\s+[-|–—]\s+|_|——|\s+::\s+")
+TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[-|–—]\s+|_|——|(?<!\s)\s+::\s+")
 WHITESPACE = re.compile(r"\s+")
 # An element holding block children (a title or date element that swallowed the page).
 HAS_BLOCKS = etree.XPath("boolean(.//div | .//p | .//table | .//ul)")

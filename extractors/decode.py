@@ -60,7 +60,9 @@ BINARY_TYPES = re.compile(
 HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 # <meta charset="gbk"> and <meta http-equiv="Content-Type" content="text/html; charset=gb2312">.
-META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+META_CHARSET = re.compile(
+    rb"<meta\b[^<>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE
+)
 
 # Encodings read as another: GB2312 and GBK are subsets of GB18030; ASCII and Latin-1 labels mean
 # windows-1252 in practice (as in browsers), which decodes every byte Latin-1 does.

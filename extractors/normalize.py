@@ -35,8 +35,8 @@ WIDTH_TABLE: dict[int, int] = {
 
 # Runs of horizontal whitespace inside a line.
 SPACE_RUN = re.compile(r"[ \t\r\f\v]+")
-# Spaces that start or end a line.
-LINE_EDGE_SPACE = re.compile(r" *\n *")
+# Spaces that start or end a line (a match starts only where a run of spaces starts).
+LINE_EDGE_SPACE = re.compile(r"(?<! ) *\n *")
 
 
 def normalize(text: str) -> str:

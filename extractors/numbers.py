@@ -24,9 +24,11 @@ NUMBER_RE = re.compile(rf"(?<![\d.,]){NUMBER}(?![\d])")
 AMOUNT_ZH_RE = re.compile(rf"(?<![\d.,])(?P<num>{NUMBER})\s*(?P<mult>万|千)?\s*(?P<unit>吨)")
 
 # A number whose unit comes at the end of its list: "分别为12万、11.5万吨", "120000、115000吨".
+# The look-ahead reads at most SHARED_UNIT_REACH more numbers, so long lists take linear time.
+SHARED_UNIT_REACH = 24
 AMOUNT_ZH_SHARED_RE = re.compile(
     rf"(?<![\d.,])(?P<num>{NUMBER})\s*(?P<mult>万|千)?"
-    rf"(?=(?:\s*(?:、|和|及|与|,|，)\s*{NUMBER}\s*(?:万|千)?)+\s*吨)"
+    rf"(?=(?:\s*(?:、|和|及|与|,|，)\s*{NUMBER}\s*(?:万|千)?){{1,{SHARED_UNIT_REACH}}}\s*吨)"
 )
 
 # English amount: "270,000 tonnes", "66,000t", "135kt", "100.8 kt", "52,500 metric tons",
@@ -119,8 +121,8 @@ def parse_percent(text: str) -> float | None:
 def chinese_numeral(text: str) -> int | None:
     """Small Chinese or Arabic numerals: "三" → 3, "十二" → 12, "二十" → 20, "2" → 2."""
     text = to_halfwidth(text).strip()
-    if text.isdigit():
-        return int(text)
+    if text.isdigit():  # "²" and other digit-like signs are digits to isdigit, not to int
+        return int(text) if text.isascii() and len(text) <= 9 else None
     if not text or any(ch not in _CHINESE_DIGITS and ch != "十" for ch in text):
         return None
     if "十" not in text:

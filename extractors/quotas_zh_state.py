@@ -163,9 +163,12 @@ class State:
                 self._set_period("annual")
         elif kind == "cumulative":
             count = chinese_numeral(value["n"] or value["m"])
-            self._set_period(f"cumulative:{count}")
+            if count:  # "前0批" or a garbled numeral names no running total
+                self._set_period(f"cumulative:{count}")
         elif kind == "batch":
-            self._set_period(f"batch:{chinese_numeral(value['n'])}")
+            number = chinese_numeral(value["n"])
+            if number:  # "第十十十批", "第0批" name no batch
+                self._set_period(f"batch:{number}")
         elif kind == "first":
             self._set_period("batch:1")
         elif kind == "half":

@@ -25,7 +25,7 @@ FIGURE_CELL_RE = re.compile(rf"(?P<num>{NUMBER})\s*(?P<mult>万|千)?\s*(?:吨)?
 WAN_UNIT_RE = re.compile(r"万吨")
 
 # A first cell naming the national figure: "合计", "总计", "全国", "全国合计".
-NATIONAL_CELL_RE = re.compile(r"^\s*(?:全国)?\s*(?:合\s*计|总\s*计|小\s*计|全国)\s*$")
+NATIONAL_CELL_RE = re.compile(r"^\s*(?:全国\s*)?(?:合\s*计|总\s*计|小\s*计|全国)\s*$")
 
 # A first cell naming a year, in tables of several years: "2019", "2019年", "2019年度".
 YEAR_CELL_RE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年?度?\s*$")
@@ -34,7 +34,7 @@ YEAR_CELL_RE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年?度?\s*$")
 TOTAL_COLUMN_RE = re.compile(r"合\s*计|小\s*计|总\s*计")
 
 # Cells that hold no figure: "", "-", "—", "/", "0".
-EMPTY_CELL_RE = re.compile(r"^\s*(?:[-—–/／]*|0+(?:\.0+)?)\s*$")
+EMPTY_CELL_RE = re.compile(r"^\s*(?:(?:[-—–/／]+|0+(?:\.0+)?)\s*)?$")
 
 
 @dataclass(frozen=True)

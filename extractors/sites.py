@@ -121,7 +121,11 @@ def xpath(expression: str) -> etree.XPath:
 
 
 def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    """The lower-cased host of ``url``; "" when there is none or the URL is malformed."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:  # "http://[::1" and other broken IPv6 literals
+        return ""
 
 
 def detects(rule: SiteRule, tree: html.HtmlElement) -> bool:
