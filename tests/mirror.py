@@ -124,7 +124,8 @@ class Mirror:
         for folder in sorted(p for p in self.root.iterdir() if p.is_dir()):
             server = _Server(("127.0.0.1", 0), _Handler)
             server.mirror, server.site = self, folder.name
-            thread = threading.Thread(target=server.serve_forever, daemon=True)
+            # a short poll interval: stop() waits up to one interval per host served
+            thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
             thread.start()
             self._servers[folder.name] = server
             self._threads.append(thread)
