@@ -50,13 +50,17 @@ def extract_text(text: str, url: str, *, published: date | None = None) -> Extra
 def _mine(url: str, page: Content, published: date | None, encoding: str | None) -> Extraction:
     if page.published is None and published is not None:
         page = _with_date(page, published)
-    facts = tuple(_dedupe([*quotas_zh.find_facts(page), *quotas_en.find_facts(page)]))
+    # only pages about quotas of our commodities are mined; every page is still stored
+    relevant = vocab.is_relevant(page.title or "", page.text)
+    facts: tuple[QuotaFact, ...] = ()
+    if relevant:
+        facts = tuple(_dedupe([*quotas_zh.find_facts(page), *quotas_en.find_facts(page)]))
     return Extraction(
         url=url,
         content=page,
         facts=facts,
         companies=vocab.find_companies(page.text),
-        relevant=bool(facts) or vocab.is_relevant(page.title or "", page.text),
+        relevant=relevant,
         encoding=encoding,
         version=EXTRACTOR_VERSION,
     )
