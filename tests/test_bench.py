@@ -1,0 +1,115 @@
+"""The benchmarks run, at a tiny size, and end with their JSON line; their corpus is
+deterministic; the vocabulary's fast pattern finds what the plain alternation finds.
+
+No figure is checked against a threshold: timings depend on the machine.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.corpus import KINDS, corpus, templates, vary_path
+from extractors import vocab
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_bench(name: str, *args: str) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / f"{name}.py"), *args, "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    *table, last = result.stdout.strip().splitlines()
+    assert table, "a table comes before the JSON line"
+    data = json.loads(last)
+    assert data["bench"] == name
+    assert {"cpu", "cpus", "python"} <= set(data["machine"])
+    return data
+
+
+def test_extract_reports_rate_and_both_ratios() -> None:
+    data = run_bench("extract", "--pages", "12")
+    assert {"pages", "pages_per_s", "ratio_vs_trafilatura", "ratio_vs_lxml"} <= set(data)
+    assert data["pages"] == 12
+    assert data["pages_per_s"] > 0 and data["ratio_vs_trafilatura"] > 0
+    assert data["ratio_vs_lxml"] > 0
+    assert set(data["by_kind"]) == set(KINDS)
+    assert data["facts"] > 0
+
+
+def test_reextract_stores_and_reextracts_every_document() -> None:
+    data = run_bench("reextract", "--docs", "9")
+    assert data["docs"] == 9
+    assert {"docs_per_s", "seconds", "peak_rss_mb", "facts", "target_docs_per_s"} <= set(data)
+    assert data["facts"] > 0 and data["peak_rss_mb"] > 0
+
+
+def test_crawl_second_run_asks_only_for_listings() -> None:
+    data = run_bench("crawl", "--pages", "15")
+    first, again = data["first"], data["nochange"]
+    assert first["exit"] == 0 and again["exit"] == 0
+    assert first["documents"] == 15 and first["page_requests"] == 15
+    assert again["documents"] == 15
+    assert again["page_requests"] == 0, "an unchanged page was fetched again"
+    assert again["listing_304"] == again["listing_requests"] > 0
+    assert {"pages_per_s", "nochange_requests", "nochange_bytes", "peak_rss_mb"} <= set(data)
+
+
+def test_scale_measures_every_size() -> None:
+    data = run_bench("scale", "--sizes", "6", "--facts", "120")
+    assert [row["docs"] for row in data["extract"]] == [6]
+    assert [row["docs"] for row in data["reextract"]] == [6]
+    assert {q["command"] for q in data["queries"]} == {
+        "series",
+        "query (reconciled)",
+        "query --facts 2019..2024",
+    }
+    assert all(q["facts"] == 120 and q["output_lines"] > 0 for q in data["queries"])
+
+
+def test_corpus_is_deterministic_and_every_copy_differs() -> None:
+    first = list(corpus(30, seed=3))
+    assert [p.body for p in first] == [p.body for p in corpus(30, seed=3)]
+    assert len({p.url for p in first}) == 30
+    assert len({p.body for p in first}) == 30, "copies must differ so no cache hides work"
+    assert [p.kind for p in first[:3]] == list(KINDS)
+    assert [p.body for p in corpus(30, seed=4)] != [p.body for p in first]
+
+
+def test_copies_keep_their_shape() -> None:
+    assert vary_path("/a/art/2024/art_" + "0" * 32 + ".html", 5) != vary_path(
+        "/a/art/2024/art_" + "0" * 32 + ".html", 6
+    )
+    assert re.fullmatch(
+        r"/a/art/2024/art_[0-9a-f]{32}\.html", vary_path("/a/art/2024/art_" + "0" * 32 + ".html", 1)
+    )
+    assert vary_path("/news/id/5123456", 2, 1) == "/news/id/5123456-1-2"
+    for page in corpus(len(templates()) * 3):
+        page.body.decode(page.template.encoding)  # re-encoded as the original was
+
+
+def plain_term_pattern() -> re.Pattern[str]:
+    keys = sorted(vocab._LOOKUP, key=len, reverse=True)
+    return re.compile("|".join(vocab.alias_pattern(key) for key in keys), re.IGNORECASE)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_fast_vocabulary_pattern_matches_the_plain_alternation(seed: int) -> None:
+    plain = plain_term_pattern()
+    texts = [page.body.decode(page.template.encoding) for page in corpus(60, seed)]
+    texts += ["China Northern Rare-Earth (Group) and 中国北方稀土（集团）", "ree REEs Rare  earths"]
+    for text in texts:
+        fast = [(m.start(), m.end()) for m in vocab.TERM_RE.finditer(text)]
+        assert fast == [(m.start(), m.end()) for m in plain.finditer(text)]
