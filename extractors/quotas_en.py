@@ -32,7 +32,13 @@ from extractors.quotas_en_lexicon import (
     SHIPPED,
     UNDISCLOSED_CUE,
 )
-from extractors.quotas_en_mentions import Figure, Mention, find_figures, find_mentions
+from extractors.quotas_en_mentions import (
+    Figure,
+    Mention,
+    find_figures,
+    find_mentions,
+    quota_types,
+)
 from extractors.quotas_en_text import sentence_spans
 from extractors.quotas_en_time import announced_on
 
@@ -82,6 +88,9 @@ def find_facts(content: Content) -> list[QuotaFact]:
             continuing = False  # no sentence is this long: a table dump or junk
             continue
         sentence = text[start:end]
+        if not continuing and not QUOTA_WORD.search(sentence):
+            _note_issuer(state, sentence)  # without a quota word, only a new sentence is read
+            continue
         mentions = find_mentions(sentence, published)
         _note_issuer(state, sentence)
         continuing = _read_sentence(state, sentence, (start, end), mentions, continuing)
@@ -109,7 +118,7 @@ def _start(content: Content, published: date | None) -> _State:
     state.first_issuer = issuers[0][1] if issuers else None
     batches = [int(n) for n in BATCH_WORD.findall(" ".join(_periods(text)))]
     state.doc_max_batch = max(batches, default=0)
-    types = {str(m.value) for m in find_mentions(text, published) if m.kind == "type"}
+    types = quota_types(text)
     state.doc_type = types.pop() if len(types) == 1 else None
     title = content.title or ""
     if QUOTA_WORD.search(title):

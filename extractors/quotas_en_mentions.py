@@ -92,6 +92,16 @@ def find_mentions(sentence: str, published: date | None) -> list[Mention]:
     return sorted(found, key=lambda m: (m.start, m.end))
 
 
+def quota_types(text: str) -> set[str]:
+    """The quota types ``text`` names: the values of find_mentions' "type" mentions, alone."""
+    candidates = [
+        Mention("type", value, m.start(), m.end())
+        for value, pattern in QUOTA_TYPE.items()
+        for m in pattern.finditer(text)
+    ]
+    return {str(m.value) for m in _longest_first(candidates)}
+
+
 def find_figures(sentence: str) -> list[Figure]:
     """Tonnages in the sentence; figures without a unit only in lists and comparisons."""
     figures = []
