@@ -11,11 +11,20 @@ free port, at the real sites' paths:
   {"pageNo":N,...}`` from ``.../build/unit/<P>/<N>.json``, and its search API
   ``/search-front-server/api/search/info?q=Q&p=N`` from ``.../search/info/<Q>/<N>.json``; a
   missing page gets the real API's empty answer;
+- GDELT's DOC API ``/api/v2/doc/doc?query=Q&...`` from ``api/v2/doc/doc/<slug of Q>.json``
+  (the date window is logged, not applied: the fixture articles are older than GDELT's reach
+  from today); nothing matched answers ``{}``;
+- the Wayback CDX API ``/cdx/search/cdx?url=PREFIX*&...`` from
+  ``cdx/search/cdx/<slug of PREFIX*>.json`` (``[]`` when missing), and raw captures
+  ``/web/<timestamp>id_/<original>`` answered with the fixture page at the original's host
+  and path (so the archive needs no copies);
+- a folder path serves ``index.html``, ``index.htm`` or ``index.xml`` (WordPress ``/feed/atom/``);
 - challenge answers for chosen paths: ``"script"`` (a 200 tiny script page) or ``"412"``;
 - MIIT answers 403 to clients whose User-Agent is not a browser's, as the real site does.
 
 Every request is logged (host, path with query, lower-cased headers, status), thread-safely.
-``sources_file`` points every shipped source at the mirror with no pacing and fast retries;
+``sources_file`` points every shipped source at the mirror with no pacing and fast retries
+(news sources get a ``host_map`` sending every mirrored outlet here);
 ``slow_sources_file`` is the same with pacing, so that a crawl lasts a few seconds.
 """
 
@@ -24,6 +33,7 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import json
+import re
 import shutil
 import threading
 import tomllib
@@ -39,6 +49,16 @@ PACKAGED_SOURCES = Path(__file__).resolve().parent.parent / "scraper" / "sources
 MIIT = "www.miit.gov.cn"
 LIST_API = "/api-gateway/jpaas-publish-server/front/page/build/unit"
 SEARCH_API = "/search-front-server/api/search/info"
+GDELT = "api.gdeltproject.org"
+GDELT_API = "/api/v2/doc/doc"
+WAYBACK = "web.archive.org"
+CDX_API = "/cdx/search/cdx"
+# A raw Wayback capture: /web/20240207083015id_/https://www.mining.com/some-story
+CAPTURE = re.compile(r"/web/(\d{1,14})id_/(https?://.+)\Z")
+# Runs of characters a fixture file name should not carry: GDELT queries, CDX URL prefixes.
+SLUG_GAP = re.compile(r"[^\w.]+")
+# Source kinds whose leads point at outlets' hosts: they get a host_map onto the mirror.
+NEWS_KINDS = ("feeds", "gdelt")
 # What the real list API answers past the last page, and the search API when nothing matched.
 EMPTY_LIST_HTML = '<div class="page-content"><ul>\n</ul></div>'
 EMPTY_LIST = {
@@ -201,7 +221,10 @@ class Mirror:
             if host not in self._servers:
                 continue
             lines += ["", f"[sources.{name}]"]
-            for key, value in {**table, "base_url": self.base(host)}.items():
+            table = {**table, "base_url": self.base(host)}
+            if table.get("kind", name) in NEWS_KINDS:
+                table["host_map"] = {site: self.base(site) for site in self._servers}
+            for key, value in table.items():
                 lines.append(f"{key} = {_toml(value)}")
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         return path
@@ -233,6 +256,16 @@ class Mirror:
             file = self.root / site / SEARCH_API.lstrip("/") / _first(query, "q")
             file = file / f"{_first(query, 'p') or '1'}.json"
             return _file_or(file, EMPTY_SEARCH, headers)
+        if site == GDELT and route == GDELT_API:
+            file = self.root / site / GDELT_API.lstrip("/") / f"{slug(_first(query, 'query'))}.json"
+            return _file_or(file, {}, headers)
+        if site == WAYBACK and route == CDX_API:
+            file = self.root / site / CDX_API.lstrip("/") / f"{slug(_first(query, 'url'))}.json"
+            return _file_or(file, [], headers)
+        capture = CAPTURE.match(unquote(target)) if site == WAYBACK else None
+        if capture is not None:
+            original = urlsplit(capture[2])
+            return self._static(original.hostname or "", unquote(original.path) or "/", headers)
         return self._static(site, route, headers)
 
     def _static(self, site: str, route: str, headers: dict[str, str]) -> _Answer:
@@ -241,7 +274,8 @@ class Mirror:
         if not file.is_relative_to(folder):
             return _Answer(404, b"not found", "text/plain")
         if route.endswith("/") or file.is_dir():
-            index = [file / name for name in ("index.html", "index.htm") if (file / name).is_file()]
+            names = ("index.html", "index.htm", "index.xml")
+            index = [file / name for name in names if (file / name).is_file()]
             file = index[0] if index else file
         if not file.is_file():
             return _Answer(404, b"<html><body>404 Not Found</body></html>", "text/html")
@@ -254,6 +288,12 @@ class _Answer:
     body: bytes
     content_type: str | None
     extra: tuple[tuple[str, str], ...] = ()
+
+
+def slug(text: str) -> str:
+    """A fixture file name for a query: ``("rare earth" OR tungsten) quota`` ->
+    ``rare_earth_OR_tungsten_quota``; ``www.mining.com/*`` -> ``www.mining.com``."""
+    return SLUG_GAP.sub("_", text).strip("_") or "_"
 
 
 def _first(query: dict[str, list[str]], key: str) -> str:
@@ -274,7 +314,7 @@ def _content_type(file: Path) -> str:
     return CONTENT_TYPES.get(file.suffix.lower(), "application/octet-stream")
 
 
-def _file_or(file: Path, empty: dict[str, Any], headers: dict[str, str]) -> _Answer:
+def _file_or(file: Path, empty: dict[str, Any] | list[Any], headers: dict[str, str]) -> _Answer:
     if file.is_file():
         return _conditional(file.read_bytes(), _content_type(file), file.stat().st_mtime, headers)
     body = json.dumps(empty, ensure_ascii=False).encode("utf-8")
@@ -314,7 +354,7 @@ def _toml(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_toml(item) for item in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{_toml(k)} = {_toml(v)}" for k, v in value.items()) + "}"
     raise TypeError(f"cannot write {value!r} as TOML")
 
 

@@ -51,6 +51,7 @@ class Lead:
     title: str | None = None
     published: date | None = None
     referer: str | None = None
+    fetch_url: str | None = None  # what to download when it differs from url (an archive copy)
 
 
 class Source(Protocol):
@@ -304,7 +305,7 @@ class StaticListSource(ListingSource):
 
 
 # The built-in kinds register themselves on import; later kinds add their module here.
-from scraper.sources import govcn, miit, mnr  # noqa: E402
+from scraper.sources import feeds, gdelt, govcn, miit, mnr, wayback  # noqa: E402
 
 __all__ = [
     "REGISTRY",
@@ -314,6 +315,8 @@ __all__ = [
     "StaticListSource",
     "Window",
     "build_sources",
+    "feeds",
+    "gdelt",
     "govcn",
     "is_quota_title",
     "miit",
@@ -321,4 +324,5 @@ __all__ = [
     "parse_day",
     "register",
     "walk_pages",
+    "wayback",
 ]
