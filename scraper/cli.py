@@ -318,7 +318,10 @@ _DATE = click.DateTime(formats=["%Y-%m-%d"])
 def ingest(
     obj: Context, paths: tuple[Path, ...], url: str | None, published: datetime | None
 ) -> None:
-    """Store saved pages (.html, .htm, .txt, or folders of them) and their facts.
+    """Store saved pages (.html, .htm, .txt, .warc, .warc.gz, or folders of them) and their facts.
+
+    Pages keep the URL they state (canonical link) or --url; WARC records keep their
+    original URL and capture date.
 
     \b
     Examples:

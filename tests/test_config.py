@@ -103,7 +103,8 @@ def test_an_unreadable_file_is_a_config_error(tmp_path: Path) -> None:
 
 def test_the_mirror_sources_file_points_every_source_at_127_0_0_1(mirror: Mirror) -> None:
     config = load_config(mirror.sources_file)
-    assert {source.name for source in config.sources} == {"miit", "mnr", "govcn"}
+    names = {source.name for source in config.sources}
+    assert names == {"miit", "mnr", "govcn", "feeds", "gdelt", "wayback"}
     assert all(source.base_url.startswith("http://127.0.0.1:") for source in config.sources)
     assert config.fetch.min_interval_s == 0 and config.fetch.retries == 1
     assert config.fetch.respect_robots

@@ -333,12 +333,24 @@ def _source(name: str, kind: str, **options: Any) -> SourceConfig:
 
 def test_build_sources_builds_the_packaged_sources() -> None:
     built = build_sources(load_config())
-    assert [source.name for source in built] == ["miit", "mnr", "govcn"]
-    assert [sorted(source.allowed_hosts) for source in built] == [
-        ["www.miit.gov.cn"],
-        ["www.mnr.gov.cn"],
-        ["www.gov.cn"],
+    assert [source.name for source in built] == [
+        "miit",
+        "mnr",
+        "govcn",
+        "feeds",
+        "gdelt",
+        "wayback",
     ]
+    official = {source.name: sorted(source.allowed_hosts) for source in built[:3]}
+    assert official == {
+        "miit": ["www.miit.gov.cn"],
+        "mnr": ["www.mnr.gov.cn"],
+        "govcn": ["www.gov.cn"],
+    }
+    news = {source.name: source.allowed_hosts for source in built[3:]}
+    assert "web.archive.org" in news["wayback"]
+    assert "api.gdeltproject.org" in news["gdelt"]
+    assert {"www.mining.com", "finance.yahoo.com"} <= news["feeds"]
 
 
 @pytest.mark.parametrize(
