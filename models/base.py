@@ -23,12 +23,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy import MetaData, create_engine, event, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import DeclarativeBase
 
-from extractors.errors import StoreError
+from extractors.errors import ConfigError, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,8 @@ ENV_VAR = "QUOTAS_DATABASE_URL"
 APP_NAME = "quota-tracker"
 DEFAULT_FILENAME = "quotas.db"
 BUSY_TIMEOUT_S = 10.0
+# Seconds to wait for another process's write lock before giving up (default BUSY_TIMEOUT_S).
+BUSY_TIMEOUT_ENV = "QUOTAS_BUSY_TIMEOUT"
 
 # Constraint names are stable across dialects, so migrations can refer to them by name.
 NAMING_CONVENTION = {
@@ -47,6 +49,12 @@ NAMING_CONVENTION = {
 }
 
 ALEMBIC_DIR = Path(__file__).resolve().parents[1] / "alembic"
+
+# PostgreSQL advisory lock keys (two int4s: our namespace, then the lock). URL claims use the
+# one-bigint key space, which PostgreSQL keeps apart from this one.
+ADVISORY_NAMESPACE = 0x71756F74  # "quot"
+ADVISORY_MIGRATE = {"a": ADVISORY_NAMESPACE, "b": 1}  # schema migrations, per transaction
+ADVISORY_RUN = {"a": ADVISORY_NAMESPACE, "b": 2}  # the run lock (scraper.lock)
 
 
 class Base(DeclarativeBase):
@@ -100,11 +108,28 @@ def describe(url: str | URL) -> str:
         return text
 
 
-def make_engine(url: str, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Engine:
+def configured_busy_timeout() -> float:
+    """``$QUOTAS_BUSY_TIMEOUT`` in seconds, else ``BUSY_TIMEOUT_S``."""
+    raw = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return BUSY_TIMEOUT_S
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 86_400:
+        raise ConfigError(f"${BUSY_TIMEOUT_ENV} must be a number of seconds, not {raw!r}")
+    return value
+
+
+def make_engine(url: str, *, busy_timeout: float | None = None) -> Engine:
     """An Engine with our SQLite settings, without touching the schema (Alembic's env uses it).
 
-    ``url`` is a SQLAlchemy URL, or a plain path to a SQLite file.
+    ``url`` is a SQLAlchemy URL, or a plain path to a SQLite file; ``busy_timeout`` defaults to
+    ``configured_busy_timeout()``.
     """
+    if busy_timeout is None:
+        busy_timeout = configured_busy_timeout()
     if "://" not in url:
         url = resolve_database_url(url)
     try:
@@ -126,7 +151,7 @@ def make_engine(url: str, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Engine:
     return engine
 
 
-def open_engine(url: str, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Engine:
+def open_engine(url: str, *, busy_timeout: float | None = None) -> Engine:
     """Open (creating if needed) the database at ``url`` and migrate it to the newest schema."""
     engine = make_engine(url, busy_timeout=busy_timeout)
     try:
@@ -163,8 +188,22 @@ def migrate(engine: Engine) -> None:
             )
         log.info("migrating %s from %s to %s", describe(engine.url), current, head)
         with engine.begin() as conn:
+            _serialise_migrations(conn)
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+
+
+def _serialise_migrations(conn: Connection) -> None:
+    """One migrator at a time on PostgreSQL, as SQLite's ``BEGIN IMMEDIATE`` gives already.
+
+    Two crawlers started together on a new database would both create the tables; the second
+    waits here until the first commits, then Alembic finds the schema at head and does nothing.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(CAST(:a AS integer), CAST(:b AS integer))"),
+            ADVISORY_MIGRATE,
+        )
 
 
 @contextmanager
@@ -184,6 +223,8 @@ def _explain(exc: DBAPIError, name: str) -> str:
     lowered = reason.lower()
     if "not a database" in lowered or "malformed" in lowered:
         return f"{name} is not a usable SQLite database ({reason})"
+    if "disk is full" in lowered or "no space" in lowered:
+        return f"cannot write database {name}: the disk is full ({reason})"
     if "locked" in lowered or "busy" in lowered:
         return f"database {name} is locked by another process (gave up waiting): {reason}"
     if "unable to open" in lowered or "readonly" in lowered or "read-only" in lowered:

@@ -233,8 +233,12 @@ class Store(_Database):
             insert_for(conn, company).on_conflict_do_nothing(index_elements=["id"]),
             [{"id": cid, "name_zh": None, "name_en": None} for cid in ids],
         )
+        # Two crawlers finishing one left-over document at once: the second adds nothing.
         conn.execute(
-            link.insert(), [{"document_id": document_id, "company_id": cid} for cid in ids]
+            insert_for(conn, link).on_conflict_do_nothing(
+                index_elements=["document_id", "company_id"]
+            ),
+            [{"document_id": document_id, "company_id": cid} for cid in ids],
         )
 
     def pending_ids(self) -> list[int]:

@@ -124,11 +124,13 @@ WHERE d.choice = 1 AND NOT EXISTS (
   SELECT 1 FROM quota q WHERE {_SAME.format(a="q", b="d")} AND q.period = 'annual')
 """
 
+# PostgreSQL rounds only NUMERIC to a number of places, hence the casts around ROUND.
 QUOTA_BY_HOLDER = """
 CREATE VIEW quota_by_holder AS
 SELECT q.holder, c.name_en AS holder_name, q.commodity, q.quota_type, q.year, q.period,
        q.category, q.amount_t, n.amount_t AS national_t,
-       CASE WHEN n.amount_t > 0 THEN ROUND(100.0 * q.amount_t / n.amount_t, 2) END AS share_pct,
+       CASE WHEN n.amount_t > 0 THEN CAST(ROUND(CAST(100.0 * q.amount_t / n.amount_t AS NUMERIC), 2)
+            AS DOUBLE PRECISION) END AS share_pct,
        q.n_documents, q.has_official, q.n_disagreeing
 FROM quota q
 LEFT JOIN company c ON c.id = q.holder
