@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 import extractors
 from extractors.canonical import page_metadata
 from extractors.errors import QuotaError
+from scraper.cli_admin import register as register_admin_commands
 from scraper.cli_query import register as register_query_commands
 from scraper.output import FORMATS, write_rows
 from scraper.pipeline import PAGE_SUFFIXES, Pipeline, RunReport, read_file
@@ -191,7 +192,6 @@ def _progress(enabled: bool) -> Callable[[str, int, int], None]:
 
 
 def _run_crawl(obj: Context, kind: str, names: tuple[str, ...], **window: Any) -> RunReport:
-    from models.base import database_path
     from models.store import HttpCache
     from scraper.fetch import Fetcher
     from scraper.lock import run_lock
@@ -200,14 +200,14 @@ def _run_crawl(obj: Context, kind: str, names: tuple[str, ...], **window: Any) -
     config = obj.config()
     sources = build_sources(config, names or None)
     url = obj.database_url
-    with run_lock(database_path(url)):
+    with run_lock(url, obj.engine, shared=True) as lease:
         store = obj.store()
         cache = HttpCache(obj.engine)
 
         def make_fetcher(on_request: Callable[..., None]) -> Fetcher:
             return Fetcher(config.fetch, cache=cache, on_request=on_request)
 
-        pipeline = Pipeline(store, progress=_progress(sys.stderr.isatty()))
+        pipeline = Pipeline(store, progress=_progress(sys.stderr.isatty()), claims=lease)
         return pipeline.crawl(make_fetcher, sources, kind=kind, **window)
 
 
@@ -408,10 +408,9 @@ def reextract(obj: Context) -> None:
     Example:
       quotas reextract
     """
-    from models.base import database_path
     from scraper.lock import run_lock
 
-    with run_lock(database_path(obj.database_url)):
+    with run_lock(obj.database_url, obj.engine):
         report = Pipeline(obj.store(), progress=_progress(sys.stderr.isatty())).reextract()
     click.echo(
         f"reextract: {report.stored} documents, {report.failed} unreadable, "
@@ -454,6 +453,7 @@ def status(obj: Context, fmt: str) -> None:
 
 
 register_query_commands(cli)
+register_admin_commands(cli)
 
 
 def main() -> None:

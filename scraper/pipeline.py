@@ -25,6 +25,7 @@ from extractors.errors import (
 )
 from models.store import Store
 from scraper.fetch import Fetcher, RequestRecord
+from scraper.lock import SOLE_WRITER, Lease
 from scraper.sources import Lead, Source
 from scraper.sources.files import is_warc, iter_warc_pages
 
@@ -89,9 +90,12 @@ class RunReport:
 
 
 class Pipeline:
-    def __init__(self, store: Store, progress: Progress | None = None) -> None:
+    def __init__(
+        self, store: Store, progress: Progress | None = None, claims: Lease | None = None
+    ) -> None:
         self.store = store
         self.progress = progress or (lambda what, done, total: None)
+        self.claims = claims or SOLE_WRITER  # the run lock's lease: who fetches which URL
 
     # -- crawl and backfill ----------------------------------------------------------------
 
@@ -147,7 +151,11 @@ class Pipeline:
         report.known += len(known)
         todo = [lead for lead in leads if lead.url not in known]
         for done, lead in enumerate(todo, 1):
-            self._fetch_lead(fetcher, source, lead, report)
+            with self.claims.claim(lead.url) as ours:
+                if ours:
+                    self._fetch_lead(fetcher, source, lead, report)
+                else:  # another crawler (team mode) is fetching it or has stored it
+                    report.known += 1
             self.progress(source.name, done, len(todo))
 
     def _is_known(self, url: str) -> bool:
@@ -364,6 +372,10 @@ def _looks_like_html(path: Path) -> bool:
 
 
 def read_file(path: Path) -> bytes:
+    """A page file's bytes; anything but a regular file is refused (a FIFO would block)."""
+    if path.exists() and not path.is_file():
+        what = "a folder" if path.is_dir() else "not a regular file"
+        raise QuotaError(f"cannot read {path}: {what}")
     try:
         return path.read_bytes()
     except OSError as exc:
