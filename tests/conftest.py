@@ -12,6 +12,8 @@ try:
 except ImportError:  # tests/ on sys.path rather than the project root
     from mirror import Mirror  # type: ignore[no-redef]
 
+pytest_plugins = ["pg"]  # tests/pg.py: PostgreSQL as a second backend ($QUOTAS_TEST_PG_URL)
+
 
 @pytest.fixture
 def mirror(tmp_path: Path) -> Iterator[Mirror]:
