@@ -58,7 +58,13 @@ def announced_on(sentence: str, published: date | None) -> date | None:
     """The date the sentence gives for an announcement, or None."""
     if published is None:
         return None
-    sentence = DATELINE.sub("", sentence, count=1)
+    try:
+        return _announced(DATELINE.sub("", sentence, count=1), published)
+    except (OverflowError, ValueError):  # "on Tuesday" in a page dated 0001-01-01
+        return None
+
+
+def _announced(sentence: str, published: date) -> date | None:
     for pattern in (ISO_DATE, MONTH_DAY, DAY_MONTH):
         match = pattern.search(sentence)
         if match:

@@ -35,6 +35,7 @@ EXIT_CODES = {
     "nothing_fetched": 3,
     "database": 4,  # the database cannot be opened, migrated or written
     "locked": 5,  # another run holds the lock
+    "output": 6,  # an output file or stdout cannot be written (a full disk, a missing folder)
     "internal": 70,  # a bug: please report it with the -v output
 }
 
@@ -60,6 +61,7 @@ class QuotasGroup(click.Group):
         kwargs["standalone_mode"] = False
         argv = list(kwargs.get("args") or (args[0] if args else sys.argv[1:]))
         verbose = any(a in ("--verbose", "-v", "-vv") for a in argv)
+        sys.unraisablehook = _log_unraisable  # e.g. a zip file closed on a full disk at exit
         try:
             return super().main(*args, **kwargs)
         except click.exceptions.Exit as exc:
@@ -84,8 +86,8 @@ class QuotasGroup(click.Group):
         except OSError as exc:
             if verbose:
                 log.exception("details")
-            where = f" {exc.filename}" if exc.filename else ""
-            _fail(f"{exc.strerror or exc}:{where}", 1)
+            where = f": {exc.filename}" if exc.filename else " (writing the output)"
+            _fail(f"{exc.strerror or exc}{where}", EXIT_CODES["output"])
         except Exception as exc:
             if verbose:
                 log.exception("details")
@@ -93,6 +95,12 @@ class QuotasGroup(click.Group):
                 f"internal error: {type(exc).__name__}: {exc} (run with -v for details)",
                 EXIT_CODES["internal"],
             )
+
+
+def _log_unraisable(unraisable: Any) -> None:
+    """An error in a finaliser is a detail for -v, not a traceback on the user's terminal."""
+    exc = unraisable.exc_value
+    log.debug("ignored in %r", unraisable.object, exc_info=(type(exc), exc, exc.__traceback__))
 
 
 def _fail(message: str, code: int) -> None:
@@ -308,9 +316,27 @@ def backfill(
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
+def _page_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """--url: an absolute http(s) URL, as stored documents are keyed by it."""
+    from urllib.parse import urlsplit
+
+    if value is None:
+        return None
+    try:
+        parts = urlsplit(value.strip())
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # "http://[::1"
+        ok = False
+    if not ok:
+        raise click.BadParameter(f"{value!r} is not an absolute http(s) URL")
+    return value.strip()
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--url", help="The page's original URL (when the page does not state it).")
+@click.option(
+    "--url", callback=_page_url, help="The page's original URL (when the page does not state it)."
+)
 @click.option(
     "--published", type=_DATE, help="Publication date YYYY-MM-DD (when the page has none)."
 )
@@ -336,7 +362,11 @@ def ingest(
 
 @cli.command()
 @click.argument("path", type=click.Path(path_type=Path, allow_dash=True))
-@click.option("--url", help="The page's URL (default: read from the page, else the file's).")
+@click.option(
+    "--url",
+    callback=_page_url,
+    help="The page's URL (default: read from the page, else the file's).",
+)
 @click.option(
     "--published", type=_DATE, help="Publication date YYYY-MM-DD (when the page has none)."
 )

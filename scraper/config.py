@@ -83,7 +83,9 @@ def parse_config(text: str, where: str) -> SourcesConfig:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{where}: {exc}") from None  # tomllib gives line and column
+        # tomllib gives line and column, except for an error at the very end
+        last = f"at the end, line {len(text.splitlines()) or 1}"
+        raise ConfigError(f"{where}: {str(exc).replace('at end of document', last)}") from None
     unknown = sorted(set(data) - {"fetch", "sources"})
     if unknown:
         hint = "use [fetch] or [sources.NAME]"
