@@ -3,7 +3,8 @@
 ``Fetcher.get`` sends browser-like GET requests over one ``httpx.Client`` and either returns
 a ``Page`` or raises one of the ``extractors.errors`` types (nothing from httpx leaks out):
 
-    FetchError          connection errors, timeouts, a truncated body: after the retries
+    FetchError          connection errors, timeouts, a truncated body: after the retries;
+                        a body slower than ``max_fetch_s`` in total, an unknown encoding
     ├── BlockedError    robots.txt disallows the URL; a non-http(s) URL; a (redirect) host
     │                   outside ``allowed_hosts``
     ├── ChallengeError  HTTP 412, or a 200 that is only an anti-bot script page
@@ -15,6 +16,11 @@ unreachable one allows and logs); requests to one host are spaced by ``min_inter
 the robots Crawl-delay, whichever is longer; retries back off exponentially and honour
 Retry-After up to a cap. Redirects are followed by hand (at most five) so that every hop is
 checked. The clock and sleep are injectable, so tests need no real waiting.
+
+Safety: bodies are decompressed here (gzip, deflate; any other Content-Encoding is refused),
+never producing more than ``max_bytes``, so a decompression bomb costs a few KB of memory
+past the cap; connections are not kept alive, so bytes a server sends past its
+Content-Length can never be read as the next page's answer.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import email.utils
 import logging
 import re
 import time
+import zlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -51,9 +58,16 @@ CHROME_USER_AGENT = (
 BROWSER_HEADERS = {
     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
     "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8",
+    "Accept-Encoding": "gzip, deflate",  # only what BodyDecoder can inflate under the cap
 }
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# Content-Encodings inflated under the cap, with their zlib window bits (identity is no-op).
+INFLATE_WBITS = {
+    "gzip": 16 + zlib.MAX_WBITS,
+    "x-gzip": 16 + zlib.MAX_WBITS,
+    "deflate": zlib.MAX_WBITS,
+}
 
 
 # Strings only anti-bot challenge pages carry, each with the kind of page it betrays.
@@ -98,6 +112,7 @@ class FetchSettings:
     user_agent: str = CHROME_USER_AGENT  # sent on every request, robots.txt rules matched on it
     timeout_s: float = 20  # connect / read / write / pool timeout, each
     max_bytes: int = 10_000_000  # cap on one body after decompression
+    max_fetch_s: float = 180  # total time one response may take, however the bytes trickle
     retries: int = 3  # further attempts after a connection error, a 429 or a 5xx
     backoff_s: float = 1.0  # wait before the first retry; doubles on each further one
     max_retry_after_s: float = 120  # a server's Retry-After is honoured up to this
@@ -163,6 +178,62 @@ class _Transient(Exception):
     """A failure worth retrying: connection, timeout, truncated body."""
 
 
+class BodyDecoder:
+    """Undoes a Content-Encoding (``gzip``, ``deflate``, chains of them, ``identity``) while
+    never producing more than ``limit`` bytes: ``feed`` raises ``TooLargeError`` as soon as
+    the output would pass it, having inflated at most one byte more. Unknown encodings (br,
+    zstd, ...) are a ``FetchError``: we never ask for them, and cannot check their size."""
+
+    def __init__(self, content_encoding: str | None, limit: int, url: str) -> None:
+        names = [n.strip().lower() for n in (content_encoding or "").split(",")]
+        names = [n for n in names if n and n != "identity"]
+        for name in names:
+            if name not in INFLATE_WBITS:
+                raise FetchError(f"unsupported Content-Encoding {name!r} from {url}", url=url)
+        # The last encoding applied is undone first.
+        self._stages = [_Stage(name, zlib.decompressobj(INFLATE_WBITS[name])) for name in names]
+        self._stages.reverse()
+        self.limit = limit
+        self.size = 0  # bytes produced so far
+        self.url = url
+
+    def feed(self, data: bytes) -> bytes:
+        for stage in self._stages:
+            data = self._inflate(stage, data)
+        self.size += len(data)
+        if self.size > self.limit:
+            raise TooLargeError(f"{self.url} is over the {self.limit}-byte cap", url=self.url)
+        return data
+
+    def _inflate(self, stage: _Stage, data: bytes) -> bytes:
+        pieces: list[bytes] = []
+        room = self.limit - self.size + 1  # one byte past the cap proves it is passed
+        while data and room > 0:
+            try:
+                piece = stage.inflater.decompress(data, room)
+            except zlib.error as exc:
+                if stage.name == "deflate" and not stage.started:  # raw, without zlib's header
+                    stage.inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+                    stage.started = True
+                    continue
+                message = f"corrupt {stage.name} body from {self.url}: {exc}"
+                raise FetchError(message, url=self.url) from None
+            stage.started = True
+            pieces.append(piece)
+            room -= len(piece)
+            data = stage.inflater.unconsumed_tail
+        return b"".join(pieces)
+
+
+@dataclass
+class _Stage:
+    """One Content-Encoding being undone."""
+
+    name: str
+    inflater: zlib._Decompress
+    started: bool = False
+
+
 def retry_after_seconds(value: str | None, now: datetime) -> float | None:
     """Seconds a Retry-After header asks for (delta-seconds or an HTTP date), None if unusable."""
     if not value:
@@ -214,6 +285,7 @@ class Fetcher:
             transport=transport,
             timeout=settings.timeout_s,
             follow_redirects=False,
+            limits=httpx.Limits(max_keepalive_connections=0),  # see "Safety" above
             headers={"User-Agent": settings.user_agent, **BROWSER_HEADERS},
         )
         self._robots: dict[str, Protego | None] = {}  # origin -> rules (None: allow all)
@@ -253,7 +325,12 @@ class Fetcher:
                 headers["If-Modified-Since"] = last_modified
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
-            self._check_target(current, allowed_hosts)
+            try:
+                self._check_target(current, allowed_hosts)
+            except BlockedError as exc:
+                if current == url:
+                    raise
+                raise BlockedError(f"redirect from {url}: {exc}", url=url) from None
             answer = self._with_retries(current, headers)
             location = answer.headers.get("location")
             if answer.status in REDIRECT_STATUSES and location:
@@ -351,40 +428,19 @@ class Fetcher:
         self._pace(netloc)
         start = self._clock()
         status: int | None = None
-        size = 0
+        decoder: BodyDecoder | None = None
         error: str | None = None
         try:
             with self._client.stream("GET", url, headers=headers) as response:
                 status = response.status_code
-                declared = _content_length(response)
-                if declared is not None and declared > self.settings.max_bytes:
-                    raise TooLargeError(
-                        f"{url} declares {declared} bytes, over the {self.settings.max_bytes} cap",
-                        url=url,
-                        status=status,
-                    )
-                chunks: list[bytes] = []
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > self.settings.max_bytes:
-                        raise TooLargeError(
-                            f"{url} is over the {self.settings.max_bytes}-byte cap",
-                            url=url,
-                            status=status,
-                        )
-                    chunks.append(chunk)
-                if (
-                    declared is not None
-                    and 200 <= status < 300
-                    and response.num_bytes_downloaded < declared
-                ):
-                    raise _Transient(
-                        f"truncated body from {url}: "
-                        f"{response.num_bytes_downloaded} of {declared} bytes"
-                    )
-                return _Answer(url, status, response.headers, b"".join(chunks), self._since(start))
-        except (TooLargeError, _Transient) as exc:
+                encoding = response.headers.get("content-encoding")
+                decoder = BodyDecoder(encoding, self.settings.max_bytes, url)
+                body = self._read_body(url, response, decoder, start)
+                return _Answer(url, status, response.headers, body, self._since(start))
+        except (FetchError, _Transient) as exc:
             error = str(exc)
+            if isinstance(exc, FetchError) and exc.status is None:
+                exc.status = status
             raise
         except httpx.TransportError as exc:
             error = f"{type(exc).__name__}: {exc}".replace("\n", " ")
@@ -395,7 +451,28 @@ class Fetcher:
         finally:
             self._last[netloc] = self._clock()
             if self._on_request is not None:
+                size = decoder.size if decoder is not None else 0
                 self._on_request(RequestRecord(url, status, size, self._since(start), error))
+
+    def _read_body(
+        self, url: str, response: httpx.Response, decoder: BodyDecoder, start: float
+    ) -> bytes:
+        """The decoded body, under the size cap and the time bound."""
+        cap = self.settings.max_bytes
+        declared = _content_length(response)
+        if declared is not None and declared > cap:
+            raise TooLargeError(f"{url} declares {declared} bytes, over the {cap} cap", url=url)
+        chunks: list[bytes] = []
+        for raw in response.iter_raw():
+            if self._since(start) > self.settings.max_fetch_s:
+                limit = self.settings.max_fetch_s
+                message = f"total time over {limit:g} s for {url}: the server trickles its answer"
+                raise FetchError(message, url=url)
+            chunks.append(decoder.feed(raw))
+        downloaded = response.num_bytes_downloaded
+        if declared is not None and 200 <= response.status_code < 300 and downloaded < declared:
+            raise _Transient(f"truncated body from {url}: {downloaded} of {declared} bytes")
+        return b"".join(chunks)
 
     def _since(self, start: float) -> float:
         return max(0.0, self._clock() - start)
