@@ -359,6 +359,7 @@ def _toml(value: Any) -> str:
 
 
 class _Handler(BaseHTTPRequestHandler):
+    disable_nagle_algorithm = True  # headers and body in one round trip: no 40 ms delayed-ACK stall
     protocol_version = "HTTP/1.1"
     server: _Server
 
