@@ -459,17 +459,16 @@ def status(obj: Context, fmt: str) -> None:
     Example:
       quotas status
     """
-    from models.base import database_path
+    from models.base import describe
 
     info = obj.store().status()
+    where = describe(obj.database_url)  # a file path, or the URL without its password
     if fmt == "json":
         click.echo(
-            json.dumps(
-                {"database": obj.database_url, **info}, ensure_ascii=False, default=str, indent=2
-            )
+            json.dumps({"database": where, **info}, ensure_ascii=False, default=str, indent=2)
         )
         return
-    click.echo(f"database: {database_path(obj.database_url) or obj.database_url}")
+    click.echo(f"database: {where}")
     for key, value in info.items():
         if isinstance(value, list):
             click.echo(f"{key}:")
