@@ -57,6 +57,7 @@ class RunReport:
     sources_failed: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     new_facts: list[tuple[str, extractors.QuotaFact]] = field(default_factory=list)
+    keeps_new_facts: bool = True  # crawls report and notify them; reextract does not
 
     def counts(self) -> dict[str, int]:
         return {
@@ -224,7 +225,7 @@ class Pipeline:
         if result.error:
             report.failed += 1
             report.errors.append(f"{url}: {result.error}")
-        elif new:
+        elif new and report.keeps_new_facts:
             report.new_facts.extend((url, fact) for fact in result.facts)
 
     def _extract_pending(self, report: RunReport) -> None:
@@ -237,7 +238,7 @@ class Pipeline:
 
     def reextract(self) -> RunReport:
         """Re-run the extractors over every stored raw page, replacing their facts."""
-        report = RunReport("reextract")
+        report = RunReport("reextract", keeps_new_facts=False)  # memory flat over any store
         run_id = self.store.start_run("reextract")
         total = self.store.status()["documents"]
         outcome = "interrupted"
