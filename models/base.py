@@ -48,7 +48,14 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-ALEMBIC_DIR = Path(__file__).resolve().parents[1] / "alembic"
+# The migrations: alembic/ beside the packages in a checkout (or an editable install); a
+# regular install ships the same files as the package models.migrations.
+_CHECKOUT_ALEMBIC = Path(__file__).resolve().parents[1] / "alembic"
+ALEMBIC_DIR = (
+    _CHECKOUT_ALEMBIC
+    if (_CHECKOUT_ALEMBIC / "versions").is_dir()
+    else Path(__file__).resolve().parent / "migrations"
+)
 
 # PostgreSQL advisory lock keys (two int4s: our namespace, then the lock). URL claims use the
 # one-bigint key space, which PostgreSQL keeps apart from this one.

@@ -68,6 +68,9 @@ class QuotasGroup(click.Group):
             sys.exit(exc.exit_code)
         except click.Abort:
             _fail("interrupted", 130)
+        except click.exceptions.NoArgsIsHelpError as exc:  # plain `quotas`: the help, not an error
+            click.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
+            sys.exit(0)
         except click.UsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
             _fail(f"{exc.format_message()}{hint}", EXIT_CODES["usage"])
