@@ -72,12 +72,17 @@ def _with_date(page: Content, published: date) -> Content:
     return replace(page, published=datetime(published.year, published.month, published.day))
 
 
+# Quota years the product believes: China's quota system began in 2006; a page dated in the
+# year 1 or 9999 (a bad --published) must not turn "今年" into year 1.
+PLAUSIBLE_YEARS = range(1990, 2101)
+
+
 def _dedupe(facts: list[QuotaFact]) -> list[QuotaFact]:
     """One fact stated twice in a document counts once; the first statement is kept."""
     seen: set[tuple[object, ...]] = set()
     kept = []
     for fact in facts:
-        if fact.key() not in seen:
+        if fact.year in PLAUSIBLE_YEARS and fact.key() not in seen:
             seen.add(fact.key())
             kept.append(fact)
     return kept

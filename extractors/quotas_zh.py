@@ -211,6 +211,29 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return trimmed
 
 
+# What may stand between two amounts of one list: "135000吨、127000吨", "12万和11.5万吨"
+_LIST_JOINER_RE = re.compile(r"[\s、,和及与]*")
+
+
+def _next_in_list(tokens: list[Token], index: int, text: str, *, respectively: bool) -> int | None:
+    """The index of the amount that continues the list ending at ``index``, or None.
+
+    After 分别为 a comma also joins ("分别为135000吨，127000吨": a clause separator otherwise)."""
+    following = index + 1
+    if (
+        respectively
+        and following + 1 < len(tokens)
+        and tokens[following].kind == "sep"
+        and text[tokens[following].start : tokens[following].end].strip() in {",", "，"}
+    ):
+        following += 1
+    if following >= len(tokens) or tokens[following].kind != "amount":
+        return None
+    if not _LIST_JOINER_RE.fullmatch(text[tokens[index].end : tokens[following].start]):
+        return None
+    return following
+
+
 def _tokens(doc: Doc, text: str, start: int, end: int) -> list[Token]:
     found: list[Token] = []
     segment = text[start:end]
@@ -247,12 +270,11 @@ def _read_sentence(
         kind = token.kind
         if kind == "amount":
             run = [token]
-            while (
-                index + 1 < len(tokens)
-                and tokens[index + 1].kind == "amount"
-                and re.fullmatch(r"[\s、,和及与]*", half[run[-1].end : tokens[index + 1].start])
-            ):
-                index += 1
+            while True:
+                step = _next_in_list(tokens, index, half, respectively="分别" in sentence)
+                if step is None:
+                    break
+                index = step
                 run.append(tokens[index])
             group = _read_group(doc, state, run, tokens, index, half, start, end, clause, cue)
             if group is not None:

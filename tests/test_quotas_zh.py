@@ -635,3 +635,27 @@ def test_any_mix_of_quota_wording_gives_well_formed_facts(text: str) -> None:
         assert fact.amount_t is None or 10 <= fact.amount_t <= 1_000_000
         assert fact.period == "annual" or fact.period.split(":")[0] in ("batch", "cumulative")
         assert fact.year == 2024 or fact.year == 2023
+
+
+@pytest.mark.parametrize("joiner", ["、", "，", ","])
+def test_respectively_pairs_joined_by_a_comma(joiner: str) -> None:
+    """Reposts write "分别为135000吨，127000吨" (or a half-width comma) where notices use 、."""
+    text = f"2024年第一批稀土开采、冶炼分离总量控制指标分别为135000吨{joiner}127000吨。"
+    assert keys(text, NOTICE_2024_1) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+        (RE, SEP, 2024, "batch:1", None, None, 127000),
+    }
+
+
+def test_a_comma_without_respectively_still_ends_a_clause() -> None:
+    """Without 分别 a comma separates clauses: each amount keeps the type named before it."""
+    text = "2024年第一批稀土开采指标为135000吨,冶炼分离指标为127000吨。"
+    assert keys(text, NOTICE_2024_1) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+        (RE, SEP, 2024, "batch:1", None, None, 127000),
+    }
+
+
+def test_thousands_separators_are_not_list_joiners() -> None:
+    text = "2024年第一批稀土开采总量控制指标为135,000吨。"
+    assert keys(text, NOTICE_2024_1) == {(RE, MIN, 2024, "batch:1", None, None, 135000)}
