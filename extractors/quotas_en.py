@@ -48,6 +48,11 @@ MIN_TONNES, MAX_TONNES = 100.0, 2_000_000.0
 MAX_SENTENCE = 2_000
 # A batch number anywhere in the text ("second batch", "H2"), for running totals.
 BATCH_WORD = re.compile(r"(?:batch|cumulative|all):(\d)")
+# The period patterns that name a batch number ("batch:2", "cumulative:3", "all:2"), highest first.
+_NUMBERED = sorted(
+    ((int(m[1]), pattern) for value, pattern in PERIOD.items() if (m := BATCH_WORD.match(value))),
+    key=lambda item: -item[0],
+)
 # Period words that need the latest batch to mean anything.
 _OPEN = ("cumulative", "double")
 
@@ -116,8 +121,7 @@ def _start(content: Content, published: date | None) -> _State:
     state.default_status = _main_sourcing(text)
     issuers = sorted((m.start(), name) for name, p in ISSUER.items() if (m := p.search(text)))
     state.first_issuer = issuers[0][1] if issuers else None
-    batches = [int(n) for n in BATCH_WORD.findall(" ".join(_periods(text)))]
-    state.doc_max_batch = max(batches, default=0)
+    state.doc_max_batch = _latest_batch(text)
     types = quota_types(text)
     state.doc_type = types.pop() if len(types) == 1 else None
     title = content.title or ""
@@ -138,8 +142,9 @@ def _main_sourcing(text: str) -> str:
     return "official"
 
 
-def _periods(text: str) -> list[str]:
-    return [value for value, pattern in PERIOD.items() if pattern.search(text)]
+def _latest_batch(text: str) -> int:
+    """The highest batch number any period wording in ``text`` names; 0 for none."""
+    return next((number for number, pattern in _NUMBERED if pattern.search(text)), 0)
 
 
 def _read_sentence(
@@ -199,9 +204,10 @@ def _defaults(
 def _facts(
     state: _State, sentence: str, span: tuple[int, int], figures: list[Figure]
 ) -> list[QuotaFact]:
+    if not figures:
+        return []
     flat = FLAT.search(sentence) is not None
-    batches = [int(n) for n in BATCH_WORD.findall(" ".join(_periods(sentence)))]
-    latest = max(batches, default=0) or state.max_batch or state.doc_max_batch
+    latest = _latest_batch(sentence) or state.max_batch or state.doc_max_batch
     status = _status(state, sentence)
     issuer = _issuer(state, sentence)
     announced = announced_on(sentence, state.published) if ISSUED.search(sentence) else None
