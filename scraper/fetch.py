@@ -20,7 +20,8 @@ checked. The clock and sleep are injectable, so tests need no real waiting.
 Safety: bodies are decompressed here (gzip, deflate; any other Content-Encoding is refused),
 never producing more than ``max_bytes``, so a decompression bomb costs a few KB of memory
 past the cap; connections are not kept alive, so bytes a server sends past its
-Content-Length can never be read as the next page's answer.
+Content-Length can never be read as the next page's answer; every socket operation of one
+response stops at ``max_fetch_s`` from its start, so trickled headers or bodies end too.
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 from protego import Protego
 
@@ -281,11 +283,14 @@ class Fetcher:
         self._on_request = on_request
         self._sleep = sleep
         self._clock = clock
+        self._deadline = _DeadlineBackend()
+        if transport is None:
+            transport = httpx.HTTPTransport(limits=httpx.Limits(max_keepalive_connections=0))
+            self._deadline.install(transport)
         self._client = httpx.Client(
             transport=transport,
             timeout=settings.timeout_s,
             follow_redirects=False,
-            limits=httpx.Limits(max_keepalive_connections=0),  # see "Safety" above
             headers={"User-Agent": settings.user_agent, **BROWSER_HEADERS},
         )
         self._robots: dict[str, Protego | None] = {}  # origin -> rules (None: allow all)
@@ -430,6 +435,7 @@ class Fetcher:
         status: int | None = None
         decoder: BodyDecoder | None = None
         error: str | None = None
+        self._deadline.deadline = time.monotonic() + self.settings.max_fetch_s
         try:
             with self._client.stream("GET", url, headers=headers) as response:
                 status = response.status_code
@@ -443,12 +449,16 @@ class Fetcher:
                 exc.status = status
             raise
         except httpx.TransportError as exc:
+            if self._deadline.expired():
+                error = f"total time over {self.settings.max_fetch_s:g} s for {url}"
+                raise FetchError(f"{error}: the server trickles its answer", url=url) from exc
             error = f"{type(exc).__name__}: {exc}".replace("\n", " ")
             raise _Transient(f"{error} for {url}") from exc
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
             error = f"{type(exc).__name__}: {exc}".replace("\n", " ")
             raise FetchError(f"{error} for {url}", url=url, status=status) from exc
         finally:
+            self._deadline.deadline = None
             self._last[netloc] = self._clock()
             if self._on_request is not None:
                 size = decoder.size if decoder is not None else 0
@@ -533,6 +543,71 @@ class Fetcher:
                 body=page.body,
             )
         return page
+
+
+class _DeadlineBackend(httpcore.SyncBackend):
+    """Sockets whose every connect, read and write stops at ``deadline`` (a time.monotonic()
+    value, set per response), so a server trickling even its headers cannot hold a fetch past
+    ``max_fetch_s``: httpx's timeouts bound each read, not their sum."""
+
+    def __init__(self) -> None:
+        self.deadline: float | None = None
+
+    def install(self, transport: httpx.HTTPTransport) -> None:
+        pool = getattr(transport, "_pool", None)  # httpx keeps its httpcore pool here
+        if pool is not None and hasattr(pool, "_network_backend"):
+            pool._network_backend = self
+        else:  # another httpx layout: the body-phase check in _read_body still bounds trickles
+            log.debug("total time bound covers response bodies only with this httpx")
+
+    def expired(self) -> bool:
+        return self.deadline is not None and time.monotonic() >= self.deadline
+
+    def bound(self, timeout: float | None) -> float | None:
+        if self.deadline is None:
+            return timeout
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise httpcore.ReadTimeout("past the total time bound")
+        return left if timeout is None else min(timeout, left)
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
+        stream = super().connect_tcp(host, port, self.bound(timeout), local_address, socket_options)
+        return _DeadlineStream(stream, self)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, stream: httpcore.NetworkStream, backend: _DeadlineBackend) -> None:
+        self._stream = stream
+        self._backend = backend
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._backend.bound(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._backend.bound(timeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self,
+        ssl_context: Any,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        tls = self._stream.start_tls(ssl_context, server_hostname, self._backend.bound(timeout))
+        return _DeadlineStream(tls, self._backend)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
 
 
 def _content_length(response: httpx.Response) -> int | None:

@@ -135,15 +135,19 @@ def stall(seconds: float = 30.0) -> Behaviour:
     return serve
 
 
-def trickle(body: bytes, *, every: float = 0.05, chunk: int = 1) -> Behaviour:
-    """Headers at once, then ``chunk`` bytes of body every ``every`` seconds."""
+def trickle(body: bytes, *, every: float = 0.05, chunk: int = 1, whole: bool = False) -> Behaviour:
+    """``chunk`` bytes every ``every`` seconds: of the body after the headers, or of the
+    whole answer, headers included (``whole``: a slowloris in reverse)."""
 
     def serve(ex: Exchange) -> bool:
         fields = {"Content-Type": "text/html; charset=utf-8", "Content-Length": str(len(body))}
-        if not ex.send(head(200, fields)):
+        if whole:
+            fields["X-Padding"] = "z" * 4000  # headers long enough to trickle for seconds
+        slow = head(200, fields) + body if whole else body
+        if not whole and not ex.send(head(200, fields)):
             return False
-        for start in range(0, len(body), chunk):
-            if not ex.wait(every) or not ex.send(body[start : start + chunk]):
+        for start in range(0, len(slow), chunk):
+            if not ex.wait(every) or not ex.send(slow[start : start + chunk]):
                 return False
         return True
 

@@ -162,13 +162,16 @@ def test_a_stall_once_then_an_answer_is_stored(server: h.HostileServer, tmp_path
     assert_stored_with_facts(out)
 
 
+@pytest.mark.parametrize("whole", [False, True], ids=["body", "headers-and-body"])
 def test_trickled_bytes_are_cut_at_the_total_time_bound(
-    server: h.HostileServer, tmp_path: Path
+    server: h.HostileServer, tmp_path: Path, whole: bool
 ) -> None:
     slow = BODY + b" " * 3000  # at 20 bytes per 50 ms: about 10 s, far past the bound
     settings = replace(h.FAST, max_fetch_s=0.5, timeout_s=1.0)
-    out = run(server, tmp_path, h.trickle(slow, every=0.05, chunk=20), settings=settings)
-    assert_skipped_and_logged(out, attempts=1, words="time")
+    out = run(
+        server, tmp_path, h.trickle(slow, every=0.05, chunk=20, whole=whole), settings=settings
+    )
+    assert_skipped_and_logged(out, attempts=1, words="total time")
     assert server.sent[BAD] < len(slow), "the client hung up before the trickle ended"
 
 
@@ -431,3 +434,70 @@ def test_a_cdx_answer_with_broken_rows_keeps_the_good_captures(
     skipped = [r for r in caplog.records if "skipping" in r.getMessage()]
     assert len(skipped) >= 6
     assert report.exit_code == 0
+
+
+# -- the real command ------------------------------------------------------------------------
+
+MNR_TITLE = "自然资源部关于下达{year}年度稀土矿钨矿开采总量控制指标的通知"
+
+
+def cli_crawl(server: h.HostileServer, tmp_path: Path) -> tuple[int, str, Path]:
+    """``quotas crawl`` in a subprocess, its mnr source pointed at the server."""
+    import os
+    import subprocess
+    import sys
+
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        "[fetch]\ntimeout_s = 1.0\nretries = 1\nbackoff_s = 0.01\nmin_interval_s = 0.0\n"
+        f'[sources.mnr]\nkind = "mnr"\nbase_url = "{server.base}"\n'
+        'lists = ["/gk/tzgg/index.html"]\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "q.db"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QUOTAS_")}
+    done = subprocess.run(
+        [sys.executable, "-m", "scraper", "--db", str(db), "--sources", str(sources), "crawl"],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+        env=env,
+        timeout=120,
+    )
+    return done.returncode, done.stderr, db
+
+
+def mnr_listing(*paths: str) -> bytes:
+    rows = "".join(
+        f'<li><a href="{path}" title="{MNR_TITLE.format(year=2020 + n)}">x</a>'
+        f"<span>{2020 + n}-03-25</span></li>"
+        for n, path in enumerate(paths)
+    )
+    return f"<ul>{rows}</ul>".encode()
+
+
+def test_the_crawl_command_keeps_the_good_pages_and_names_the_bad_one(
+    server: h.HostileServer, tmp_path: Path
+) -> None:
+    paths = ["/gk/tzgg/202003/a.html", "/gk/tzgg/202103/bad.html", "/gk/tzgg/202203/c.html"]
+    server.route("/gk/tzgg/index.html", h.page(mnr_listing(*paths)))
+    server.route(paths[0], h.page(GOOD["/n/2022-1.html"]))
+    server.route(paths[1], h.reset())
+    server.route(paths[2], h.page(GOOD["/n/2023-1.html"]))
+    code, stderr, db = cli_crawl(server, tmp_path)
+    assert code == 1, stderr
+    assert "Traceback" not in stderr
+    summary = [line for line in stderr.splitlines() if line.startswith("quotas: warning:")]
+    assert [line for line in summary if "bad.html" in line], stderr
+    assert h.stored_urls(db) == sorted(server.url(p) for p in (paths[0], paths[2]))
+
+
+def test_the_crawl_command_exits_3_when_its_only_source_is_blocked(
+    server: h.HostileServer, tmp_path: Path
+) -> None:
+    server.route("/gk/tzgg/index.html", h.respond(412, CHALLENGE))
+    code, stderr, db = cli_crawl(server, tmp_path)
+    assert code == 3, stderr
+    assert "Traceback" not in stderr and "challenge" in stderr.lower()
+    assert "sources failed: mnr" in stderr
+    assert h.stored_urls(db) == []
