@@ -16,9 +16,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, or_, select, update
+from sqlalchemy import Table, bindparam, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
@@ -101,6 +102,10 @@ class _Database:
 class Store(_Database):
     """Documents, facts, runs and the fetch log; one transaction per call."""
 
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        self._companies: set[str] = set()  # company ids known to be stored
+
     def known_urls(self, urls: Iterable[str]) -> set[str]:
         """The URLs among ``urls`` already stored (as asked for, or as finally redirected to)."""
         wanted = list(dict.fromkeys(urls))
@@ -182,9 +187,9 @@ class Store(_Database):
 
         Returns how many facts have a key this document did not have before.
         """
-        doc, fact_t = _table(Document), _table(Fact)
         page = extraction.content
         values: dict[str, Any] = {
+            "doc_id": document_id,
             "language": page.language,
             "text": page.text,
             "doc_number": page.doc_number,
@@ -194,52 +199,35 @@ class Store(_Database):
             "extractor_version": extraction.version or "unknown",
             "extraction_error": extraction.error,
             "updated_at": utcnow(),
+            "title": page.title or None,  # None keeps the stored title (from the listing)
+            "published_at": page.published,  # None keeps the stored date
         }
-        if page.title:
-            values["title"] = page.title
-        if page.published is not None:
-            values["published_at"] = page.published
         rows = _fact_rows(document_id, extraction)
+        companies = list(dict.fromkeys(extraction.companies))
         with self._write() as conn:
-            found = conn.execute(update(doc).where(doc.c.id == document_id).values(**values))
-            if found.rowcount == 0:
+            sql = _statements(conn.dialect.name)
+            if conn.execute(sql.update_document, values).rowcount == 0:
                 raise StoreError(f"no document with id {document_id}")
-            before = set(
-                conn.execute(
-                    select(fact_t.c.key_hash).where(fact_t.c.document_id == document_id)
-                ).scalars()
-            )
-            conn.execute(delete(fact_t).where(fact_t.c.document_id == document_id))
+            before = set(conn.execute(sql.delete_facts, {"doc_id": document_id}).scalars())
             if rows:
+                conn.execute(sql.insert_facts, rows)
+            conn.execute(sql.delete_links, {"doc_id": document_id})
+            if companies:
+                # A company the vocabulary knows but the seed does not: keep the mention, add
+                # the id (once per process: company rows are never deleted).
+                unknown = [cid for cid in companies if cid not in self._companies]
+                if unknown:
+                    conn.execute(
+                        sql.insert_companies,
+                        [{"id": cid, "name_zh": None, "name_en": None} for cid in unknown],
+                    )
+                # Two crawlers finishing one left-over document at once: the second adds nothing.
                 conn.execute(
-                    insert_for(conn, fact_t).on_conflict_do_nothing(
-                        index_elements=["document_id", "key_hash"]
-                    ),
-                    rows,
+                    sql.insert_links,
+                    [{"document_id": document_id, "company_id": cid} for cid in companies],
                 )
-            self._replace_companies(conn, document_id, extraction.companies)
+        self._companies.update(companies)
         return len({row["key_hash"] for row in rows} - before)
-
-    def _replace_companies(
-        self, conn: Connection, document_id: int, companies: Sequence[str]
-    ) -> None:
-        link, company = _table(DocumentCompany), _table(Company)
-        conn.execute(delete(link).where(link.c.document_id == document_id))
-        ids = list(dict.fromkeys(companies))
-        if not ids:
-            return
-        # A company the vocabulary knows but the seed does not: keep the mention, add the id.
-        conn.execute(
-            insert_for(conn, company).on_conflict_do_nothing(index_elements=["id"]),
-            [{"id": cid, "name_zh": None, "name_en": None} for cid in ids],
-        )
-        # Two crawlers finishing one left-over document at once: the second adds nothing.
-        conn.execute(
-            insert_for(conn, link).on_conflict_do_nothing(
-                index_elements=["document_id", "company_id"]
-            ),
-            [{"document_id": document_id, "company_id": cid} for cid in ids],
-        )
 
     def pending_ids(self) -> list[int]:
         """Documents stored but never extracted (a run killed in between, or a new body)."""
@@ -430,6 +418,57 @@ class HttpCache(_Database):
         with self._write() as conn:
             statement = insert_for(conn, cache).values(url=url, **values)
             conn.execute(statement.on_conflict_do_update(index_elements=["url"], set_=values))
+
+
+@dataclass(frozen=True)
+class _ExtractionStatements:
+    """``save_extraction``'s statements, built once per dialect: a document costs five round
+    trips and no statement compilation."""
+
+    update_document: Any
+    delete_facts: Any  # returns the deleted facts' key hashes
+    insert_facts: Any
+    delete_links: Any
+    insert_companies: Any
+    insert_links: Any
+
+
+@cache
+def _statements(dialect: str) -> _ExtractionStatements:
+    doc, fact_t = _table(Document), _table(Fact)
+    link, company = _table(DocumentCompany), _table(Company)
+    # the dialects' INSERTs, which have on_conflict_do_nothing
+    insert: Any = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}.get(dialect)
+    if insert is None:
+        raise StoreError(f"unsupported database dialect: {dialect}")
+    keep = ("title", "published_at")  # a None leaves the stored value
+    fields = (
+        "language", "text", "doc_number", "signed_on", "relevant", "encoding",
+        "extractor_version", "extraction_error", "updated_at",
+    )  # fmt: skip
+    document_id = bindparam("doc_id", type_=doc.c.id.type)
+    return _ExtractionStatements(
+        update_document=update(doc)
+        .where(doc.c.id == document_id)
+        .values(
+            {name: bindparam(name) for name in fields}
+            | {
+                name: func.coalesce(bindparam(name, type_=doc.c[name].type), doc.c[name])
+                for name in keep
+            }
+        ),
+        delete_facts=delete(fact_t)
+        .where(fact_t.c.document_id == document_id)
+        .returning(fact_t.c.key_hash),
+        insert_facts=insert(fact_t).on_conflict_do_nothing(
+            index_elements=["document_id", "key_hash"]
+        ),
+        delete_links=delete(link).where(link.c.document_id == document_id),
+        insert_companies=insert(company).on_conflict_do_nothing(index_elements=["id"]),
+        insert_links=insert(link).on_conflict_do_nothing(
+            index_elements=["document_id", "company_id"]
+        ),
+    )
 
 
 def _fact_rows(document_id: int, extraction: Extraction) -> list[dict[str, Any]]:
