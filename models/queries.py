@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -35,6 +35,9 @@ YEARS_RE = re.compile(r"^\s*(\d{4})?\s*(?:(\.\.|-|:)\s*(\d{4})?)?\s*$")
 
 # A period as FACTS.md writes it: annual, batch:N, cumulative:N.
 PERIOD_RE = re.compile(r"^(annual|batch:[1-9]\d*|cumulative:[1-9]\d*)$")
+
+# Rows fetched at a time when facts are streamed.
+STREAM_BATCH = 2000
 
 # Short names for quota types in column headers.
 TYPE_LABELS = {"mining": "mining", "smelting_separation": "smelting", "export": "export"}
@@ -120,6 +123,10 @@ class FactRow:
         }
 
 
+# FactRow's fields in order: the columns fact_query selects.
+_ROW_FIELDS = [f.name for f in fields(FactRow)]
+
+
 def outlet(url: str) -> str:
     """The host a document came from, without ``www.``; the scheme for local files."""
     parts = urlsplit(url)
@@ -163,25 +170,25 @@ def parse_key(text: str) -> Filters:
     return Filters(commodity, quota_type, int(year), int(year), period, category, holder)
 
 
-def fact_query(filters: Filters) -> Select[Any]:
-    """Facts with their documents, narrowed by ``filters``."""
+def fact_query(filters: Filters, *, by_key: bool = False, first_seen: bool = True) -> Select[Any]:
+    """Facts with their documents, narrowed by ``filters``; ``by_key`` orders them by their
+    whole quota key, so that the facts of one key come together; without ``first_seen`` the
+    ``fact_seen`` table is not joined (``first_seen_at`` is None)."""
     fact, doc, seen = Fact.__table__.c, Document.__table__.c, FactSeen.__table__.c
-    query = (
-        select(
-            fact.id.label("fact_id"),
-            *(fact[name] for name in _FACT_COLUMNS),
-            doc.url,
-            doc.title,
-            doc.published_at,
-            doc.fetched_at,
-            seen.first_seen_at,
-        )
-        .join_from(Fact.__table__, Document.__table__, doc.id == fact.document_id)
-        .outerjoin(
+    query = select(
+        fact.id.label("fact_id"),
+        *(fact[name] for name in _FACT_COLUMNS),
+        doc.url,
+        doc.title,
+        doc.published_at,
+        doc.fetched_at,
+        *([seen.first_seen_at] if first_seen else []),
+    ).join_from(Fact.__table__, Document.__table__, doc.id == fact.document_id)
+    if first_seen:
+        query = query.outerjoin(
             FactSeen.__table__,
             and_(seen.document_id == fact.document_id, seen.key_hash == fact.key_hash),
         )
-    )
     for name in ("commodity", "quota_type", "period", "status", "category", "holder"):
         value = getattr(filters, name)
         if value is None:
@@ -194,7 +201,12 @@ def fact_query(filters: Filters) -> Select[Any]:
         query = query.where(fact.year >= filters.year_from)
     if filters.year_to is not None:
         query = query.where(fact.year <= filters.year_to)
+    if by_key:
+        return query.order_by(*(fact[name] for name in _KEY_COLUMNS), fact.id)
     return query.order_by(fact.commodity, fact.quota_type, fact.year, fact.period, fact.id)
+
+
+_KEY_COLUMNS = ("commodity", "quota_type", "year", "period", "category", "holder")
 
 
 _FACT_COLUMNS = (
@@ -218,14 +230,33 @@ def load_facts(
     bind: Engine | Connection | Session, filters: Filters | None = None
 ) -> list[FactRow]:
     """Every stored fact matching ``filters``, with its document."""
-    query = fact_query(filters or Filters())
+    return list(iter_facts(bind, filters))
+
+
+def iter_facts(
+    bind: Engine | Connection | Session,
+    filters: Filters | None = None,
+    *,
+    by_key: bool = False,
+    first_seen: bool = True,
+) -> Iterator[FactRow]:
+    """``load_facts`` streamed: rows are fetched STREAM_BATCH at a time, so memory does not grow
+    with the store. From an Engine, a connection stays open until the iteration ends.
+    ``by_key`` and ``first_seen`` are those of ``fact_query``."""
+    query = fact_query(filters or Filters(), by_key=by_key, first_seen=first_seen)
+    if [column.name for column in query.selected_columns] != _ROW_FIELDS[
+        : len(_ROW_FIELDS) - (not first_seen)
+    ]:
+        raise AssertionError("fact_query's columns are not FactRow's fields, in order")
+    query = query.execution_options(yield_per=STREAM_BATCH)
     if isinstance(bind, Engine):
         with bind.connect() as conn:
             conn.execution_options(quotas_read_only=True)
-            rows = conn.execute(query).all()
+            for row in conn.execute(query):
+                yield FactRow(*row)  # the columns are FactRow's fields, in order
     else:
-        rows = list(bind.execute(query).all())
-    return [FactRow(**row._mapping) for row in rows]
+        for row in bind.execute(query):
+            yield FactRow(*row)
 
 
 # -- shapes for the CLI ----------------------------------------------------------------------

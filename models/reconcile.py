@@ -18,12 +18,13 @@ timeline, unless some document states a figure for the same key.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
 from typing import Any
 
-from models.queries import FactRow, Filters, load_facts
+from models.queries import FactRow, Filters, iter_facts, load_facts
 
 __all__ = [
     "Disagreement",
@@ -32,6 +33,8 @@ __all__ = [
     "ReconciledQuota",
     "Support",
     "derive_annual",
+    "iter_facts",
+    "iter_quotas",
     "load_facts",
     "reconcile_facts",
     "reconcile_quotas",
@@ -131,11 +134,23 @@ def reconcile_quotas(bind: Any, filters: Filters | None = None) -> list[Reconcil
     Every filter but ``period`` narrows the facts read; ``period`` narrows the result, so that
     ``period="annual"`` still yields annual values derived from batches.
     """
+    return list(iter_quotas(bind, filters))
+
+
+def iter_quotas(bind: Any, filters: Filters | None = None) -> Iterator[ReconciledQuota]:
+    """``reconcile_quotas`` streamed, in the same order: facts are read in key order and
+    reconciled one (commodity, quota type, year) at a time, the unit that values are derived
+    in, so memory holds one year's facts, not the store's.
+
+    The sort key begins with (commodity, quota_type, year) as the query's order does; their
+    values (FACTS.md ids, years) sort alike under every collation.
+    """
     filters = filters or Filters()
-    quotas = reconcile_facts(load_facts(bind, filters.without_period()))
-    if filters.period:
-        quotas = [q for q in quotas if q.period == filters.period]
-    return quotas
+    facts = iter_facts(bind, filters.without_period(), by_key=True, first_seen=False)
+    for _, year_facts in groupby(facts, key=lambda fact: fact.key[:3]):
+        for quota in reconcile_facts(year_facts):
+            if not filters.period or quota.period == filters.period:
+                yield quota
 
 
 def reconcile_facts(facts: Iterable[FactRow]) -> list[ReconciledQuota]:

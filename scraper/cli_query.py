@@ -19,6 +19,7 @@ from extractors.facts import COMMODITIES, QUOTA_TYPES, STATUSES
 from models.queries import (
     Filters,
     evidence_rows,
+    iter_facts,
     load_facts,
     new_fact_rows,
     parse_key,
@@ -26,7 +27,7 @@ from models.queries import (
     series_rows,
     timeline_rows,
 )
-from models.reconcile import ReconciledQuota, reconcile_facts, reconcile_quotas
+from models.reconcile import ReconciledQuota, iter_quotas, reconcile_facts, reconcile_quotas
 from scraper.output import cell, write_rows
 
 FORMATS = ("table", "csv", "json")
@@ -88,12 +89,16 @@ def _format_option(choices: Sequence[str] = FORMATS) -> Callable[..., Any]:
 
 
 def emit(
-    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: str, out: TextIO | None = None
+    rows: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt: str, out: TextIO | None = None
 ) -> None:
-    """Rows as a table with units (``amount_t`` → "270,000 t"), or clean CSV/JSON."""
+    """Rows as a table with units (``amount_t`` → "270,000 t"), or clean CSV/JSON.
+
+    CSV and JSON consume ``rows`` as they come, so a generator is written without being held.
+    """
     if fmt != "table":
         write_rows(rows, columns, fmt, out)
         return
+    rows = list(rows)  # a table's widths need every row
     if not rows:
         click.echo("(nothing matches)", file=out)
         return
@@ -138,9 +143,9 @@ def query(raw: bool, fmt: str, **given: Any) -> None:
     """
     filters = _filters(**given)
     if raw:
-        emit([f.to_row() for f in load_facts(_engine(), filters)], FACT_COLUMNS, fmt)
+        emit((f.to_row() for f in iter_facts(_engine(), filters)), FACT_COLUMNS, fmt)
     else:
-        emit([q.to_row() for q in reconcile_quotas(_engine(), filters)], QUOTA_COLUMNS, fmt)
+        emit((q.to_row() for q in iter_quotas(_engine(), filters)), QUOTA_COLUMNS, fmt)
 
 
 @click.command()
