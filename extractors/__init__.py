@@ -2,13 +2,18 @@
 
 Nothing here touches the network, the database, the clock or files, so every function can
 be re-run over stored pages (``quotas reextract``) whenever the rules improve.
+
+The rule modules (and trafilatura) are imported on the first extraction, not with the package:
+``extractors.errors`` and ``extractors.facts`` are imported by every command, most of which
+never extract a page.
 """
 
 from __future__ import annotations
 
+import importlib
 from datetime import date, datetime
+from types import ModuleType
 
-from extractors import content, decode, quotas_en, quotas_zh, vocab
 from extractors.errors import ExtractError
 from extractors.facts import Content, Extraction, QuotaFact
 
@@ -29,6 +34,8 @@ def extract(
 
     Never raises for a page it cannot read: the reason is returned in ``Extraction.error``.
     """
+    from extractors import content, decode
+
     try:
         html, encoding = decode.decode_body(body, content_type)
         if content_type and content_type.split(";")[0].strip() == "text/plain":
@@ -43,11 +50,15 @@ def extract(
 
 def extract_text(text: str, url: str, *, published: date | None = None) -> Extraction:
     """Mine plain text (a pasted newsletter, a saved .txt page)."""
+    from extractors import content
+
     page = content.read_text(text, url)
     return _mine(url, page, published, None)
 
 
 def _mine(url: str, page: Content, published: date | None, encoding: str | None) -> Extraction:
+    from extractors import quotas_en, quotas_zh, vocab
+
     if page.published is None and published is not None:
         page = _with_date(page, published)
     # only pages about quotas of our commodities are mined; every page is still stored
@@ -86,3 +97,13 @@ def _dedupe(facts: list[QuotaFact]) -> list[QuotaFact]:
             seen.add(fact.key())
             kept.append(fact)
     return kept
+
+
+# Submodules the package used to import eagerly, still reachable as ``extractors.<name>``.
+_SUBMODULES = frozenset({"content", "decode", "quotas_en", "quotas_zh", "vocab"})
+
+
+def __getattr__(name: str) -> ModuleType:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"extractors.{name}")
+    raise AttributeError(f"module 'extractors' has no attribute {name!r}")

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from sqlalchemy.exc import SQLAlchemyError
@@ -23,7 +23,12 @@ from extractors.errors import QuotaError
 from scraper.cli_admin import register as register_admin_commands
 from scraper.cli_query import register as register_query_commands
 from scraper.output import FORMATS, write_rows
-from scraper.pipeline import PAGE_SUFFIXES, Pipeline, RunReport, read_file
+
+if TYPE_CHECKING:
+    from scraper.pipeline import RunReport
+
+# Heavy modules (the pipeline with httpx, the rule modules with trafilatura) are imported by
+# the commands that use them, so `quotas query` and `quotas --help` start without them.
 
 log = logging.getLogger("quotas")
 
@@ -206,6 +211,7 @@ def _run_crawl(obj: Context, kind: str, names: tuple[str, ...], **window: Any) -
     from models.store import HttpCache
     from scraper.fetch import Fetcher
     from scraper.lock import run_lock
+    from scraper.pipeline import Pipeline
     from scraper.sources import build_sources
 
     config = obj.config()
@@ -357,6 +363,8 @@ def ingest(
       quotas ingest saved/notice-2024.html --url https://www.miit.gov.cn/... --published 2024-02-06
       quotas ingest ~/clippings/
     """
+    from scraper.pipeline import Pipeline
+
     pipeline = Pipeline(obj.store(), progress=_progress(sys.stderr.isatty()))
     report = pipeline.ingest(paths, url=url, published=published.date() if published else None)
     _summarise(report)
@@ -387,6 +395,8 @@ def extract(path: Path, url: str | None, published: datetime | None, as_json: bo
       quotas extract notice.html
       curl -s https://www.gov.cn/... | quotas extract - --url https://www.gov.cn/... --json
     """
+    from scraper.pipeline import PAGE_SUFFIXES, read_file
+
     if str(path) == "-":
         body = sys.stdin.buffer.read()
         content_type = "text/html"
@@ -442,6 +452,7 @@ def reextract(obj: Context) -> None:
       quotas reextract
     """
     from scraper.lock import run_lock
+    from scraper.pipeline import Pipeline
 
     with run_lock(obj.database_url, obj.engine):
         report = Pipeline(obj.store(), progress=_progress(sys.stderr.isatty())).reextract()
