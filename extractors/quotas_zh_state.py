@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from extractors.dates import resolve_relative_year, title_period
@@ -61,6 +62,7 @@ UNNAMED = "?"  # a holder the text names only as "公司"
 _LISTS = ("quota_type", "category", "holder")
 
 
+@lru_cache(maxsize=8)  # a document's text is made plain by read_doc and find_facts alike
 def plain(text: str) -> str:
     """Simplified, half-width text of the same length: spans in it are spans of ``text``."""
     return to_halfwidth(normalize_chars(text))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # kind → id → aliases. Ids are those of FACTS.md.
 COMMODITIES: dict[str, tuple[str, ...]] = {
@@ -164,6 +165,7 @@ def _entries() -> Iterable[tuple[str, str, str]]:
             yield alias, "province", f"province:{pinyin}"
 
 
+@lru_cache(maxsize=4096)  # matched texts repeat from page to page: "稀土", "rare earth", "MIIT"
 def _key(text: str) -> str:
     """The lookup key of an alias or of a matched text: case, spacing and brackets folded."""
     text = text.replace("（", "(").replace("）", ")")
