@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -92,7 +93,7 @@ class FactRow:
     def published(self) -> date | None:
         return self.published_at.date() if self.published_at else None
 
-    @property
+    @cached_property  # read several times per fact when quotas are reconciled
     def sort_date(self) -> datetime:
         """When the document counts from when ties are broken: published, else fetched."""
         moment = self.published_at or self.fetched_at or datetime.max
