@@ -15,6 +15,7 @@ from a listing page on the server and/or fixed URLs) into a real migrated SQLite
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import re
 import socket
@@ -221,6 +222,8 @@ class HostileServer:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.stopping.set()
+        with contextlib.suppress(OSError):  # wakes the blocked accept() at once
+            self._listener.shutdown(socket.SHUT_RDWR)
         self._listener.close()
         self._thread.join(timeout=5)
 
