@@ -107,9 +107,19 @@ def test_bad_sources_file(tmp_path: Path) -> None:
     assert result.returncode == 2
 
 
-@pytest.mark.parametrize(
-    "command", ["crawl", "backfill", "ingest", "extract", "reextract", "status"]
-)
+def _commands() -> list[str]:
+    from scraper.cli import cli
+
+    return sorted(cli.commands)
+
+
+def test_the_command_list_is_complete() -> None:
+    assert {"crawl", "backfill", "ingest", "extract", "reextract", "status", "query"} <= set(
+        _commands()
+    )
+
+
+@pytest.mark.parametrize("command", _commands())
 def test_every_command_has_help_with_an_example_and_is_in_the_readme(command: str) -> None:
     result = quotas(command, "--help")
     assert result.returncode == 0, result.stderr
