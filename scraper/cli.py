@@ -178,10 +178,10 @@ def cli(ctx: click.Context, db: str | None, sources: Path | None, verbose: int) 
       quotas extract notice.html --json
       quotas status
     """
-    level = logging.WARNING - 10 * verbose
-    logging.basicConfig(
-        level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
-    )
+    # Quiet by default: failures reach the user through the run's summary, once. -v shows the
+    # warnings and progress of the library, -vv every request.
+    level = {0: logging.ERROR, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if verbose < 2:
         logging.getLogger("httpx").setLevel(logging.WARNING)
     ctx.obj = Context(db, sources, verbose)
