@@ -108,9 +108,9 @@ def test_backfill_stores_archived_pages_under_their_original_url_and_capture_dat
     cdx.write_text(json.dumps(table), encoding="utf-8")
 
     db = tmp_path / "q.db"
-    result = quotas("backfill", "--since", "2010", db=db, sources=mirror.sources_file)
+    result = quotas("-v", "backfill", "--since", "2010", db=db, sources=mirror.sources_file)
     assert "Traceback" not in result.stderr
-    assert "broken row" in result.stderr, "broken CDX rows are skipped with a warning"
+    assert "broken row" in result.stderr, "broken CDX rows are skipped with a warning (-v)"
     archived = {url: published for url, _, published, _ in documents(db, "wayback")}
     assert str(archived[undated]).startswith("2016-11-03"), "the capture date: the page has none"
     with sqlite3.connect(db) as con:
