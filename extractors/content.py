@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from functools import cached_property
 from typing import Any
 
@@ -26,6 +26,15 @@ from extractors import sites
 from extractors.errors import ExtractError
 from extractors.facts import Content
 from extractors.normalize import normalize
+from extractors.page_lines import WHITESPACE, render_lines
+from extractors.text_fields import (
+    find_doc_number,
+    find_signed,
+    language_of,
+    parse_date,
+    parse_text_date,
+    strip_boilerplate,
+)
 
 _PARSER = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 
@@ -77,84 +86,6 @@ METABOX_CANDIDATES = etree.XPath("//th | //td | //b | //strong | //span | //li |
 # Last characters of the labels, to skip most candidates before any regex runs.
 METABOX_HINTS = ("号", "期", "题", "称")
 
-# Block-level tags (HTML, and trafilatura's output tags) that start and end a line.
-BLOCK_TAGS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "center",
-        "dd",
-        "details",
-        "dir",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "ul",
-        "caption",
-        "head",
-        "list",
-        "item",
-        "quote",
-        "code",
-        "html",
-    ]
-)
-# Line breaks.
-BREAK_TAGS = frozenset({"br", "lb"})
-# Elements whose content is never text.
-SKIP_TAGS = frozenset(
-    [
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "iframe",
-        "select",
-        "button",
-        "input",
-        "textarea",
-        "svg",
-        "object",
-        "embed",
-        "graphic",
-        "img",
-        "audio",
-        "video",
-        "canvas",
-        "map",
-    ]
-)
-TABLE_TAGS = frozenset({"table"})
-ROW_TAGS = ("tr", "row")
-CELL_TAGS = frozenset({"td", "th", "cell"})
-
-# A table cell longer than this, or with more lines, makes its table a layout table.
-LAYOUT_CELL_CHARS = 300
-LAYOUT_CELL_LINES = 3
 
 # Blocks pruned before trafilatura reads a page: cookie/privacy dialogs, app and newsletter
 # calls to action, related lists, tickers, share bars, comments, stock boxes.
@@ -191,58 +122,6 @@ NOISE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-# A government document number: 工信部联原〔2024〕25号, 自然资发[2020]33号, ﹝﹞ 【】 () variants.
-DOC_NUMBER = re.compile(
-    r"([\u4e00-\u9fa5]{2,14})\s*[〔\[［﹝【(]\s*((?:19|20)\d{2})\s*[〕\]］﹞】)]\s*(\d{1,4})\s*号"
-)
-# How many lines from the top a document number line may stand.
-DOC_NUMBER_WINDOW = 15
-
-# 2024-02-06 09:30, 2024/2/6, 2024.02.06, 2024年2月6日 10:00, 2022-07-28-16:37:22, ISO 8601.
-NUMERIC_DATE = re.compile(
-    r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:\s*[T\s-]?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
-)
-# 20240206 and 20240206T093000 (feeds, URLs of some CMSs).
-COMPACT_DATE = re.compile(r"^((?:19|20)\d{2})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?")
-# English news datelines: "March 2, 2021", "Mar. 2 2021", "2 March 2021", "Tue 2 Mar 2021".
-MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-ENGLISH_DATE = re.compile(
-    rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b"
-    rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d{{2}})\b",
-    re.IGNORECASE,
-)
-# The signing line that closes a notice: "2023年12月14日", maybe after the issuer's name.
-SIGNED_LINE = re.compile(
-    r"^[\u4e00-\u9fa5 ]{0,40}?\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年"
-    r"\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日$"
-)
-CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
-
-# Headings after which a page or a pasted text is only boilerplate: related lists, "read more".
-BOILERPLATE_HEADING = re.compile(
-    r"^(related( articles?| stories| news| content| coverage| posts| topics)?|read more|"
-    r"more (from|on|stories|news)\b.{0,40}|recommended( for you| stories| reading)?|"
-    r"you (may|might) also (like|be interested in)|most (read|popular|viewed)|trending( now)?|"
-    r"further reading|see also|also read|what to read next|top stories|latest news|"
-    r"相关(新闻|阅读|文章|报道|链接|推荐|资讯)|推荐阅读|延伸阅读|热门(文章|新闻|推荐)|猜你喜欢|"
-    r"更多(新闻|阅读|报道))\s*[:：]?$",
-    re.IGNORECASE,
-)
-# Single boilerplate lines: share bars and counts, "Advertisement", "Read more: <headline>".
-BOILERPLATE_LINE = re.compile(
-    r"^((\d[\d,.]*k?\s+)?(shares?|comments?|likes?|views?)|advertisement|"
-    r"((share|tweet|email|print|pin|facebook|twitter|linkedin|whatsapp|wechat|weibo)[\s|·•/,]*)+"
-    r"|share (this|on)\b.{0,40}|(read more|read also|see also|also read|相关阅读)\s*[:：].*"
-    r"|(terms and )?privacy (policy|dashboard)|send comments .{0,80}@.{0,40}|责任编辑[:：].{0,20}"
-    r"|分享到.{0,20}|【?打印本页】?|【?关闭窗口】?|【?字体[:：].{0,20})$",
-    re.IGNORECASE,
-)
-
-# CJK ideographs, and Latin words, to tell Chinese pages from English ones.
-CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 # Lines after the title of a plain-text page that may hold its dateline, and their longest length.
 DATELINE_WINDOW = 3
@@ -253,11 +132,8 @@ SENTENCE_END = re.compile(r"[。.!?！？:：]$")
 MAX_TITLE = 200
 # Separators between a headline and the site's name in a <title>.
 TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[-|–—]\s+|_|——|(?<!\s)\s+::\s+")
-WHITESPACE = re.compile(r"\s+")
 # An element holding block children (a title or date element that swallowed the page).
 HAS_BLOCKS = etree.XPath("boolean(.//div | .//p | .//table | .//ul)")
-# Characters joined without a space when a table cell's lines are put on one line.
-CJK_JOINABLE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 @dataclass
@@ -523,223 +399,3 @@ def _label_value(el: html.HtmlElement, label: str) -> str:
         if following is not None:
             return WHITESPACE.sub(" ", following.text_content()).strip()
     return ""
-
-
-# ---- HTML → lines ----------------------------------------------------------------------------
-
-
-class _Lines:
-    """Text collected into lines: inline pieces join, a block boundary ends the line."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self._parts: list[str] = []
-
-    def add(self, text: str | None) -> None:
-        if text:
-            self._parts.append(text)
-
-    def flush(self) -> None:
-        line = WHITESPACE.sub(" ", "".join(self._parts)).strip()
-        if line:
-            self.lines.append(line)
-        self._parts = []
-
-
-def render_lines(elements: Iterable[etree._Element], dropped: set[etree._Element]) -> list[str]:
-    """Block elements become lines; a table becomes one line per row, cells joined by " | "."""
-    out = _Lines()
-    for element in elements:
-        _walk_children(element, out, dropped)
-        out.flush()
-    return out.lines
-
-
-def _walk_children(element: etree._Element, out: _Lines, dropped: set[etree._Element]) -> None:
-    out.add(element.text)
-    for child in element:
-        _walk(child, out, dropped)
-
-
-def _walk(el: etree._Element, out: _Lines, dropped: set[etree._Element]) -> None:
-    tag = el.tag.lower() if isinstance(el.tag, str) else ""
-    if not tag or tag in SKIP_TAGS or el in dropped:
-        pass
-    elif tag in BREAK_TAGS:
-        out.flush()
-    elif tag in TABLE_TAGS:
-        out.flush()
-        _table(el, out, dropped)
-    elif tag in BLOCK_TAGS:
-        out.flush()
-        _walk_children(el, out, dropped)
-        out.flush()
-    else:
-        _walk_children(el, out, dropped)
-    out.add(el.tail)
-
-
-def _table(table: etree._Element, out: _Lines, dropped: set[etree._Element]) -> None:
-    rows = []
-    for row in table.iter(*ROW_TAGS):
-        owner = next(row.iterancestors("table"), None)
-        if owner is table and row not in dropped:
-            rows.append([cell for cell in row if cell.tag in CELL_TAGS and cell not in dropped])
-    rendered = {cell: _cell_lines(cell, dropped) for row in rows for cell in row}
-    layout = table.find(".//table") is not None or any(
-        len(lines) > LAYOUT_CELL_LINES or sum(map(len, lines)) > LAYOUT_CELL_CHARS
-        for lines in rendered.values()
-    )
-    if layout:
-        out.lines.extend(line for row in rows for cell in row for line in rendered[cell])
-        return
-    for texts in _grid(rows, {cell: _join_cjk(lines) for cell, lines in rendered.items()}):
-        if any(texts):
-            out.lines.append(" | ".join(texts))
-
-
-def _grid(rows: list[list[etree._Element]], texts: dict[etree._Element, str]) -> list[list[str]]:
-    """Rows of a table laid on a grid: a spanned cell's text in its first slot, "" in the rest.
-
-    So columns line up: an upper header row spanning three columns gives "开采 |  | ", and a cell
-    spanning two rows leaves "" in the row below.
-    """
-    grid: list[list[str]] = []
-    pending: dict[int, int] = {}  # column → rows still covered by a rowspan from above
-    for row in rows:
-        line: list[str] = []
-        for cell in row:
-            while pending.get(len(line), 0) > 0:
-                line.append("")
-            colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
-            for offset in range(colspan):
-                if rowspan > 1:
-                    pending[len(line)] = rowspan  # decremented below, with this row
-                line.append(texts[cell] if offset == 0 else "")
-        while pending.get(len(line), 0) > 0:
-            line.append("")
-        pending = {col: left - 1 for col, left in pending.items() if left > 1}
-        grid.append(line)
-    return grid
-
-
-def _span(cell: etree._Element, attribute: str) -> int:
-    value = cell.get(attribute)
-    if value is None:
-        return 1
-    value = value.strip()
-    return min(max(int(value), 1), 50) if value.isdigit() else 1
-
-
-def _cell_lines(cell: etree._Element, dropped: set[etree._Element]) -> list[str]:
-    if len(cell) == 0:  # the common case: a cell holding only text
-        text = WHITESPACE.sub(" ", cell.text or "").strip()
-        return [text] if text else []
-    out = _Lines()
-    _walk_children(cell, out, dropped)
-    out.flush()
-    return out.lines
-
-
-def _join_cjk(lines: list[str]) -> str:
-    """Join a cell's lines: no space between two Chinese characters, one space otherwise."""
-    joined = ""
-    for line in lines:
-        cjk = joined and CJK_JOINABLE.match(joined[-1]) and CJK_JOINABLE.match(line[0])
-        joined = f"{joined}{line}" if cjk or not joined else f"{joined} {line}"
-    return joined
-
-
-# ---- text fields: dates, document number, signing date, language, boilerplate ---------------
-
-
-def parse_date(value: str) -> datetime | None:
-    """A machine-written date (meta tags, labels, ISO 8601); the offset, if any, is dropped."""
-    value = value.strip()
-    match = NUMERIC_DATE.search(value) or COMPACT_DATE.match(value)
-    if not match:
-        return None
-    year, month, day, hour, minute, second = (int(part or 0) for part in match.groups())
-    try:
-        return datetime(year, month, day, hour, minute, second)
-    except ValueError:
-        return None
-
-
-def parse_text_date(value: str) -> datetime | None:
-    """A date written for readers: numeric or Chinese forms, or English month names."""
-    stated = parse_date(value)
-    if stated:
-        return stated
-    match = ENGLISH_DATE.search(value)
-    if not match:
-        return None
-    if match.group(1):
-        month, day, year = match.group(1), match.group(2), match.group(3)
-    else:
-        day, month, year = match.group(4), match.group(5), match.group(6)
-    try:
-        return datetime(int(year), MONTHS.index(month[:3].lower()) + 1, int(day))
-    except ValueError:
-        return None
-
-
-def find_signed(lines: list[str]) -> date | None:
-    """The closing "2023年12月14日" line of a notice (the last such line past the top)."""
-    for line in reversed(lines[3:]):
-        match = SIGNED_LINE.match(line.strip())
-        if match:
-            year, month, day = (_cn_number(part) for part in match.groups())
-            try:
-                return date(year, month, day)
-            except ValueError:
-                return None
-    return None
-
-
-def _cn_number(text: str) -> int:
-    """Digits, or Chinese numerals as written in dates: 二〇二三, 十二, 二十三."""
-    if text.isdigit() and text.isascii():
-        return int(text)
-    if "十" not in text:
-        return int("".join(str(CN_DIGITS.get(ch, 0)) for ch in text))
-    tens, _, units = text.partition("十")
-    return CN_DIGITS.get(tens, 1) * 10 + (CN_DIGITS.get(units, 0) if units else 0)
-
-
-def find_doc_number(text: str, label: str | None = None) -> str | None:
-    """The document number, from the metadata box or a line of its own near the top."""
-    if label:
-        match = DOC_NUMBER.search(label)
-        return _canonical_number(match) if match else label.strip() or None
-    for line in text.split("\n")[:DOC_NUMBER_WINDOW]:
-        match = DOC_NUMBER.search(line)
-        if match and len(match.group(0)) * 10 >= len(line.strip()) * 6:
-            return _canonical_number(match)
-    return None
-
-
-def _canonical_number(match: re.Match[str]) -> str:
-    prefix, year, number = match.groups()
-    return f"{prefix}〔{year}〕{number}号"
-
-
-def language_of(text: str) -> str | None:
-    """ "zh" when CJK characters outnumber Latin words, "en" otherwise, None for no text."""
-    cjk = len(CJK_CHAR.findall(text))
-    latin = len(LATIN_WORD.findall(text))
-    if not cjk and not latin:
-        return None
-    return "zh" if cjk >= latin else "en"
-
-
-def strip_boilerplate(lines: list[str]) -> list[str]:
-    """Cut a "Related Articles"-style heading and all after it; drop share bars and ads."""
-    kept = []
-    for line in lines:
-        bare = line.strip()
-        if BOILERPLATE_HEADING.match(bare):
-            break
-        if not BOILERPLATE_LINE.match(bare):
-            kept.append(line)
-    return kept

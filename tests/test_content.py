@@ -15,19 +15,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors import sites
-from extractors.content import (
+from extractors.content import read_content, read_text
+from extractors.decode import decode_body
+from extractors.errors import ExtractError
+from extractors.facts import Content
+from extractors.normalize import has_traditional, normalize, normalize_chars
+from extractors.text_fields import (
     find_doc_number,
     find_signed,
     language_of,
     parse_date,
     parse_text_date,
-    read_content,
-    read_text,
 )
-from extractors.decode import decode_body
-from extractors.errors import ExtractError
-from extractors.facts import Content
-from extractors.normalize import has_traditional, normalize, normalize_chars
 
 DATA = Path(__file__).parent / "data" / "content"
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "sites"
