@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import extractors
 from extractors import decode
@@ -175,8 +176,8 @@ class Pipeline:
             report.failed += 1
             report.errors.append(str(exc))
             return
-        report.fetched += 1
-        stored = self.store.save_document(
+        self._store(
+            report,
             url=lead.url,
             final_url=page.final_url,
             source=source.name,
@@ -189,11 +190,28 @@ class Pipeline:
             published=lead.published,
             title=lead.title,
         )
+
+    def _store(
+        self,
+        report: RunReport,
+        *,
+        url: str,
+        body: bytes,
+        content_type: str | None,
+        published: date | None,
+        **document: Any,
+    ) -> None:
+        """The raw page first, then, if it is new or changed, its facts: the one way every
+        fetched, ingested or archived page enters the store."""
+        report.fetched += 1
+        stored = self.store.save_document(
+            url=url, body=body, content_type=content_type, published=published, **document
+        )
         if not stored.changed:
             report.unchanged += 1
             return
         report.stored += 1
-        self._extract(stored.id, lead.url, page.body, page.content_type, lead.published, report)
+        self._extract(stored.id, url, body, content_type, published, report)
 
     def _fetch_logger(self, run_id: int) -> Callable[[RequestRecord], None]:
         def record(rec: RequestRecord) -> None:
@@ -290,8 +308,8 @@ class Pipeline:
             return
         meta = page_metadata(text) if content_type == "text/html" else {}
         page_url = meta.get("url") or url or path.resolve().as_uri()
-        report.fetched += 1
-        stored = self.store.save_document(
+        self._store(
+            report,
             url=page_url,
             final_url=page_url,
             source="file",
@@ -304,11 +322,6 @@ class Pipeline:
             published=published,
             title=None,
         )
-        if not stored.changed:
-            report.unchanged += 1
-            return
-        report.stored += 1
-        self._extract(stored.id, page_url, body, content_type, published, report)
 
     def _ingest_warc(self, path: Path, report: RunReport) -> None:
         """Each page a WARC captured, stored under its original URL with the capture time as
@@ -316,9 +329,8 @@ class Pipeline:
         read before the damage and counts as one failure."""
         try:
             for page in iter_warc_pages(path):
-                day = page.date.date()
-                report.fetched += 1
-                stored = self.store.save_document(
+                self._store(
+                    report,
                     url=page.url,
                     final_url=page.url,
                     source="warc",
@@ -328,14 +340,9 @@ class Pipeline:
                     last_modified=None,
                     body=page.body,
                     fetched_at=page.date,
-                    published=day,
+                    published=page.date.date(),
                     title=None,
                 )
-                if not stored.changed:
-                    report.unchanged += 1
-                    continue
-                report.stored += 1
-                self._extract(stored.id, page.url, page.body, page.content_type, day, report)
         except QuotaError as exc:
             report.failed += 1
             report.errors.append(str(exc))
