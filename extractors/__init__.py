@@ -57,7 +57,7 @@ def extract_text(text: str, url: str, *, published: date | None = None) -> Extra
 
 
 def _mine(url: str, page: Content, published: date | None, encoding: str | None) -> Extraction:
-    from extractors import quotas_en, quotas_zh, vocab
+    from extractors import en, vocab, zh
 
     if page.published is None and published is not None:
         page = _with_date(page, published)
@@ -65,7 +65,7 @@ def _mine(url: str, page: Content, published: date | None, encoding: str | None)
     relevant = vocab.is_relevant(page.title or "", page.text)
     facts: tuple[QuotaFact, ...] = ()
     if relevant:
-        facts = tuple(_dedupe([*quotas_zh.find_facts(page), *quotas_en.find_facts(page)]))
+        facts = tuple(_dedupe([*zh.find_facts(page), *en.find_facts(page)]))
     return Extraction(
         url=url,
         content=page,
@@ -100,7 +100,7 @@ def _dedupe(facts: list[QuotaFact]) -> list[QuotaFact]:
 
 
 # Submodules the package used to import eagerly, still reachable as ``extractors.<name>``.
-_SUBMODULES = frozenset({"content", "decode", "quotas_en", "quotas_zh", "vocab"})
+_SUBMODULES = frozenset({"content", "decode", "en", "vocab", "zh"})
 
 
 def __getattr__(name: str) -> ModuleType:

@@ -1,7 +1,7 @@
 """Amounts, percentages and Chinese numerals, in Chinese and English wording.
 
 Every amount is returned in tonnes. Patterns are module constants so the fact rules of both
-languages (``quotas_zh``, ``quotas_en``) find numbers the same way. Full-width forms are
+languages (``extractors.zh``, ``extractors.en``) find numbers the same way. Full-width forms are
 handled by ``to_halfwidth``, a length-preserving table, so spans found in the converted text
 are spans of the original.
 """

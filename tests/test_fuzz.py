@@ -39,7 +39,7 @@ if str(ROOT) not in sys.path:  # run as the regex worker: ``python tests/test_fu
     sys.path.insert(0, str(ROOT))
 
 import extractors  # noqa: E402
-from extractors import content, dates, decode, numbers, quotas_en, quotas_zh  # noqa: E402
+from extractors import content, dates, decode, en, numbers, zh  # noqa: E402
 from extractors.errors import QuotaError  # noqa: E402
 from extractors.facts import (  # noqa: E402
     CATEGORIES,
@@ -314,7 +314,7 @@ def test_fact_extractors_keep_every_evidence_in_its_span(
     text: str, published: datetime | None, title: str | None
 ) -> None:
     page = as_content(text, published, title)
-    for find_facts in (quotas_zh.find_facts, quotas_en.find_facts):
+    for find_facts in (zh.find_facts, en.find_facts):
         try:
             facts = find_facts(page)
         except QuotaError:
@@ -368,7 +368,7 @@ def test_paired_chinese_figures_map_onto_the_types_in_order(
     page = as_content(
         sentence, datetime(year, 6, 1), f"关于下达{year}年第{numeral}批稀土指标的通知"
     )
-    found = {(f.quota_type, f.year, f.period, f.amount_t) for f in quotas_zh.find_facts(page)}
+    found = {(f.quota_type, f.year, f.period, f.amount_t) for f in zh.find_facts(page)}
     assert ("mining", year, period, mining) in found, (sentence, found)
     assert ("smelting_separation", year, period, smelting) in found, (sentence, found)
 
@@ -383,7 +383,7 @@ def test_respectively_maps_english_figures_onto_the_types_in_order(
         "and smelting respectively, the ministry said."
     )
     page = as_content(sentence, datetime(year, 3, 2))
-    facts = quotas_en.find_facts(page)
+    facts = en.find_facts(page)
     found = {(f.quota_type, f.amount_t) for f in facts}
     assert ("mining", mining) in found, (sentence, found)
     assert ("smelting_separation", smelting) in found, (sentence, found)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors import quotas_en, quotas_en_lexicon, quotas_en_mentions
+from extractors.en import lexicon, mentions, rules
 from extractors.patterns import factor_boundaries, top_level_alternatives
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "sites"
@@ -17,18 +17,18 @@ FIXTURES = Path(__file__).parent.parent / "fixtures" / "sites"
 # (factored, original) for every pattern the rules use in factored form.
 PAIRS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = []
 for module, names in (
-    (quotas_en_mentions, ("COMMODITY", "QUOTA_TYPE", "PERIOD", "CATEGORY")),
-    (quotas_en, ("ISSUER", "PERIOD")),
+    (mentions, ("COMMODITY", "QUOTA_TYPE", "PERIOD", "CATEGORY")),
+    (rules, ("ISSUER", "PERIOD")),
 ):
     for name in names:
         for key, pattern in getattr(module, name).items():
-            PAIRS.append((f"{name}[{key}]", pattern, getattr(quotas_en_lexicon, name)[key]))
+            PAIRS.append((f"{name}[{key}]", pattern, getattr(lexicon, name)[key]))
 for module, names in (
-    (quotas_en_mentions, ("PRIOR_YEAR", "NOT_QUOTA", "QUOTA_WORD")),
-    (quotas_en, ("FLAT", "ISSUED", "OFFICIAL_CUE", "QUOTA_WORD", "REPORTED_CUE", "SHIPPED")),
+    (mentions, ("PRIOR_YEAR", "NOT_QUOTA", "QUOTA_WORD")),
+    (rules, ("FLAT", "ISSUED", "OFFICIAL_CUE", "QUOTA_WORD", "REPORTED_CUE", "SHIPPED")),
 ):
     for name in names:
-        PAIRS.append((name, getattr(module, name), getattr(quotas_en_lexicon, name)))
+        PAIRS.append((name, getattr(module, name), getattr(lexicon, name)))
 
 # Words of the lexicon and what surrounds them, so random texts hit the patterns often.
 WORDS = sorted(set(re.findall(r"[A-Za-z]{2,}", " ".join(p.pattern for _, p, _ in PAIRS))))

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors.en.rules import MAX_TONNES, MIN_TONNES, find_facts
+from extractors.en.sentences import sentence_spans
 from extractors.facts import Content, QuotaFact
-from extractors.quotas_en import MAX_TONNES, MIN_TONNES, find_facts
-from extractors.quotas_en_text import sentence_spans
 
 RE, W, SB = "rare_earth", "tungsten", "antimony"
 M, S, X = "mining", "smelting_separation", "export"
@@ -885,7 +885,7 @@ def test_any_arrangement_of_quota_words_reads_safely(words: list[str]) -> None:
 
 def test_a_wire_dateline_is_not_the_announcement_day() -> None:
     """'BEIJING, Feb 7 (Reuters) - ... on Tuesday': announced the Tuesday before, 2024-02-06."""
-    from extractors.quotas_en_time import announced_on
+    from extractors.en.timing import announced_on
 
     sentence = (
         "BEIJING, Feb 7 (Reuters) - China issued its first batch of 2024 rare earth quotas "

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import quotas_zh
+from extractors import zh
 from extractors.facts import Content, QuotaFact
 
 NOTICE_2024_1 = "工业和信息化部 自然资源部关于下达2024年第一批稀土开采、冶炼分离总量控制指标的通知"
@@ -33,7 +33,7 @@ def read(
     content = Content(
         title=title, published=published, language="zh", text=text, doc_number=doc_number
     )
-    found = quotas_zh.find_facts(content)
+    found = zh.find_facts(content)
     for fact in found:
         assert text[fact.span[0] : fact.span[1]] == fact.evidence, fact
     return found
@@ -454,7 +454,7 @@ def test_notice_fact_carries_signing_date_as_announced() -> None:
         text="第一批稀土开采总量控制指标为135000吨。",
         signed=date(2024, 2, 2),
     )
-    assert [f.announced for f in quotas_zh.find_facts(content)] == [date(2024, 2, 2)]
+    assert [f.announced for f in zh.find_facts(content)] == [date(2024, 2, 2)]
 
 
 # Precision: numbers that are not quotas.

@@ -17,7 +17,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from extractors.quotas_en_lexicon import (
+from extractors.en.lexicon import (
     CHANGE_AFTER,
     CHANGE_BEFORE,
     COMPARED_WITH,
@@ -27,7 +27,7 @@ from extractors.quotas_en_lexicon import (
     FALLING,
     RESET,
 )
-from extractors.quotas_en_mentions import LIST_JOIN, Figure, Mention
+from extractors.en.mentions import LIST_JOIN, Figure, Mention
 
 KINDS = ("commodity", "type", "period", "year", "category", "holder")
 TRAILING = ("commodity", "type", "period", "year")

@@ -1,9 +1,9 @@
 """English fact rules: every quota figure an English text states, with its sentence.
 
-The text is read sentence by sentence (``quotas_en_text``). A sentence is read when it names
+The text is read sentence by sentence (``sentences``). A sentence is read when it names
 a quota ("quota", "allocation", "production cap") or continues one ("The smelting quota was
 127,000 t" after a sentence naming rare earth quotas). Its figures and words are found
-(``quotas_en_mentions``), each figure gets its words (``quotas_en_bind``), and what the
+(``mentions``), each figure gets its words (``binding``), and what the
 sentence leaves open (commodity, year, period) comes from the sentences before it and the
 title. Precision first: a figure that is a price, an output, a shipment, a figure of another
 commodity, or that cannot be given a type and a year, yields nothing.
@@ -16,25 +16,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from extractors import quotas_en_lexicon as lexicon
-from extractors.facts import CATEGORIES, COMMODITIES, Content, QuotaFact
-from extractors.patterns import factor_boundaries, factor_table
-from extractors.quotas_en_bind import bind
-from extractors.quotas_en_lexicon import (
+from extractors.en import lexicon
+from extractors.en.binding import bind
+from extractors.en.lexicon import (
     CATEGORY_COMMODITY,
     FORECAST,
     NOT_ISSUED,
     UNDISCLOSED_CUE,
 )
-from extractors.quotas_en_mentions import (
+from extractors.en.mentions import (
     Figure,
     Mention,
     find_figures,
     find_mentions,
     quota_types,
 )
-from extractors.quotas_en_text import sentence_spans
-from extractors.quotas_en_time import announced_on
+from extractors.en.sentences import sentence_spans
+from extractors.en.timing import announced_on
+from extractors.facts import CATEGORIES, COMMODITIES, Content, QuotaFact
+from extractors.patterns import factor_boundaries, factor_table
 
 # The lexicon's patterns that every sentence meets: the same matches, found faster
 # (extractors.patterns).

@@ -6,7 +6,7 @@ them, and each amount becomes a fact with the year, period, commodity, type, cat
 holder in force at that point. Lists map in order onto lists of amounts ("开采、冶炼分离…分别为
 X吨、Y吨"), a type written after an amount binds to it ("获得94580吨开采指标"), and words of
 comparison ("较去年", "高于2023年第一批的") open a scope that ends with the clause. The title
-gives the year and batch that body sentences omit. Tables are read by ``quotas_zh_tables``.
+gives the year and batch that body sentences omit. Tables are read by ``tables``.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from extractors.numbers import (
     PERCENT_RE,
     scale,
 )
-from extractors.quotas_zh_state import Doc, Group, State, Token, plain, read_doc, status_of
-from extractors.quotas_zh_tables import is_table_line, parse_table
 from extractors.vocab import find_terms
+from extractors.zh.context import Doc, Group, State, Token, plain, read_doc, status_of
+from extractors.zh.tables import is_table_line, parse_table
 
 # A sentence ends at 。；! ? (either width) or a line break.
 SENTENCE_END_RE = re.compile(r"[。;!?\n]")

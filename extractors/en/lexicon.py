@@ -1,6 +1,6 @@
 """Word tables for the English quota rules: each compiled pattern names the wording it covers.
 
-Every table maps a value to one pattern; ``quotas_en_mentions`` finds them in a sentence.
+Every table maps a value to one pattern; ``mentions`` finds them in a sentence.
 Patterns are flat alternations (no nested quantifiers over the same characters), so they
 stay linear on long inputs.
 """

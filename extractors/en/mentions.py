@@ -1,7 +1,7 @@
 """What one English sentence mentions, with positions: figures (tonnages) and the words that
 qualify them (commodity, quota type, period, year, category, holder, sourcing, negatives).
 
-Positions are offsets in the sentence; ``quotas_en_bind`` decides which word goes with which
+Positions are offsets in the sentence; ``binding`` decides which word goes with which
 figure.
 """
 
@@ -13,26 +13,27 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 
-from extractors import numbers, quotas_en_lexicon, vocab
-from extractors.patterns import factor_boundaries, factor_table
-from extractors.quotas_en_lexicon import (
+from extractors import numbers, vocab
+from extractors.en import lexicon
+from extractors.en.lexicon import (
     COMPARED_WITH,
     HOLDER_NOT_AFTER,
     HOLDER_NOT_BEFORE,
     RELATIVE_YEAR,
     YEAR,
 )
-from extractors.quotas_en_time import date_spans
+from extractors.en.timing import date_spans
+from extractors.patterns import factor_boundaries, factor_table
 
 # The lexicon's word tables, each pattern run on every sentence read: the same matches, found
 # faster (extractors.patterns).
-COMMODITY = factor_table(quotas_en_lexicon.COMMODITY)
-QUOTA_TYPE = factor_table(quotas_en_lexicon.QUOTA_TYPE)
-PERIOD = factor_table(quotas_en_lexicon.PERIOD)
-CATEGORY = factor_table(quotas_en_lexicon.CATEGORY)
-PRIOR_YEAR = factor_boundaries(quotas_en_lexicon.PRIOR_YEAR)
-NOT_QUOTA = factor_boundaries(quotas_en_lexicon.NOT_QUOTA)
-QUOTA_WORD = factor_boundaries(quotas_en_lexicon.QUOTA_WORD)
+COMMODITY = factor_table(lexicon.COMMODITY)
+QUOTA_TYPE = factor_table(lexicon.QUOTA_TYPE)
+PERIOD = factor_table(lexicon.PERIOD)
+CATEGORY = factor_table(lexicon.CATEGORY)
+PRIOR_YEAR = factor_boundaries(lexicon.PRIOR_YEAR)
+NOT_QUOTA = factor_boundaries(lexicon.NOT_QUOTA)
+QUOTA_WORD = factor_boundaries(lexicon.QUOTA_WORD)
 
 # "a 135,000-tonne quota": the compound adjective form of an amount.
 HYPHENATED_AMOUNT = re.compile(

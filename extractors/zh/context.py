@@ -15,8 +15,8 @@ from extractors.dates import resolve_relative_year, title_period
 from extractors.facts import Content, QuotaFact
 from extractors.normalize import normalize_chars
 from extractors.numbers import chinese_numeral, to_halfwidth
-from extractors.quotas_zh_tables import TableFigure
 from extractors.vocab import find_terms
+from extractors.zh.tables import TableFigure
 
 # A notice by its title: "关于下达2024年第一批稀土开采、冶炼分离总量控制指标的通知".
 NOTICE_TITLE_RE = re.compile(r"关于(?:下达|印发|下发|分配)?.{0,60}?(?:指标|计划|配额).{0,12}?通知")

@@ -4,7 +4,7 @@ A header row names what each column holds ("集团 | 岩矿型稀土（轻） | 
 header rows do, the upper one spanning columns; each later row names its holder in the
 first cell (a company, a province, 合计 for the national total, or a year) and gives bare
 numbers. The quota year, period and commodity come from the text before the table, so this
-module only reports what the table itself says and ``quotas_zh`` completes the facts.
+module only reports what the table itself says and ``rules`` completes the facts.
 """
 
 from __future__ import annotations
