@@ -134,8 +134,30 @@ ISSUERS: dict[str, tuple[str, ...]] = {
 
 KINDS = ("commodity", "quota_type", "category", "company", "province", "issuer")
 
-# The words that make a passage about quotas rather than about prices or trade.
-QUOTA_CUE_RE = re.compile(r"指标|配额|总量控制|控制计划|生产计划|quotas?(?![A-Za-z])", re.I)
+# The words that make a passage about quotas rather than about prices or trade: what notices
+# and news call a quota (总量控制指标, 生产总量控制计划, "开采总量控制在", 出口配额; "quota",
+# "production cap", "a ceiling on output", "output is limited to", "control target/index/indicator",
+# "allocated", "the first tranche"). One table for the page filter (``is_relevant``), the
+# listing, feed and search filters of the sources, and the relevance gate. Texts are simplified
+# before they are read; listing titles may not be, hence the traditional forms.
+QUOTA_CUES: tuple[str, ...] = (
+    "指标", "指標", "配额", "配額", "总量控制", "總量控制", "计划", "計劃", "开采总量", "開採總量",
+    "quota", "quotas", "cap", "caps", "capped", "ceiling", "ceilings", "limit", "limits",
+    "limited", "control target", "control targets", "control index", "control indicator",
+    "control indicators", "allocation", "allocations", "allocated", "tranche", "tranches",
+)  # fmt: skip
+
+
+def _cue_pattern(cue: str) -> str:
+    """A cue word: Latin ones on word edges, a space standing for any spacing or hyphens."""
+    if not cue.isascii():
+        return re.escape(cue)
+    return r"(?<![A-Za-z])" + re.escape(cue).replace(r"\ ", r"[\s\-]+") + r"(?![A-Za-z])"
+
+
+QUOTA_CUE_RE = re.compile(
+    "|".join(_cue_pattern(cue) for cue in sorted(QUOTA_CUES, key=len, reverse=True)), re.I
+)
 
 
 @dataclass(frozen=True)

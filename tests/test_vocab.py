@@ -141,3 +141,45 @@ def test_relevant(title: str, text: str) -> None:
 )
 def test_not_relevant(title: str, text: str) -> None:
     assert not vocab.is_relevant(title, text)
+
+
+# Headlines and leads in the wordings real pages use for a quota (our sentences): each must
+# reach the rules, in the page filter and in the sources' listing filter alike.
+QUOTA_HEADLINES = [
+    "今年稀土开采总量控制在14万吨",
+    "工信部下达2014年稀土生产总量控制计划",
+    "2016年鎢礦開採總量控制指標下達",  # a traditional-character repost's listing title
+    "China sets a ceiling on rare earth output for the year",
+    "Rare earth mining output is limited to 105,000 tonnes",
+    "Beijing raises its rare-earth production cap",
+    "Ministry sets the first tranche of rare earth quotas",
+    "Total rare earth mining control indicator set at 120,000 t",
+    "Tungsten concentrate output allocated to provinces",
+]
+NOT_QUOTA_HEADLINES = [
+    "稀土价格本周继续上涨",
+    "Rare earth prices rise for a third week",
+    "Car quotas in Beijing; rare earth magnets in demand",  # far apart in a longer text below
+]
+
+
+@pytest.mark.parametrize("headline", QUOTA_HEADLINES)
+def test_quota_wordings_reach_the_rules(headline: str) -> None:
+    from extractors.normalize import to_simplified
+    from scraper.sources import is_quota_title
+
+    assert vocab.is_relevant(to_simplified(headline), "")
+    assert is_quota_title(headline)
+
+
+@pytest.mark.parametrize("headline", NOT_QUOTA_HEADLINES[:2])
+def test_prices_do_not_pass_the_filters(headline: str) -> None:
+    from scraper.sources import is_quota_title
+
+    assert not vocab.is_relevant(headline, "")
+    assert not is_quota_title(headline)
+
+
+def test_a_quota_word_far_from_the_commodity_is_not_enough() -> None:
+    filler = " Traffic was heavy across the city that day." * 3
+    assert not vocab.is_relevant("", f"Beijing sets car quotas.{filler} Rare earth magnets sell.")

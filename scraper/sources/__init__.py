@@ -26,16 +26,14 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
 
+from extractors import vocab
 from extractors.errors import BlockedError, ChallengeError, ConfigError, HTTPStatusError
+from extractors.normalize import to_simplified
 from scraper.config import SourceConfig, SourcesConfig
 from scraper.fetch import Fetcher, Page
 
 log = logging.getLogger(__name__)
 
-# A commodity of ours, simplified or traditional (稀土, 钨/鎢, 锑/銻).
-_COMMODITY = re.compile(r"稀土|钨|鎢|锑|銻")
-# A quota word: 总量控制指标, 生产计划, 出口配额 (and their traditional forms).
-_QUOTA_WORD = re.compile(r"指标|指標|计划|計劃|配额|配額")
 # A listing date: 2024-02-06, 2024/2/6, 2024.02.06, 2024年2月6日.
 _DAY = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # The first page of a static list and its numbered followers: index.html -> index_1.html.
@@ -116,8 +114,9 @@ def build_sources(config: SourcesConfig, names: Collection[str] | None = None) -
 
 
 def is_quota_title(title: str | None) -> bool:
-    """Loosely: names one of our commodities and a quota word (listing titles vary)."""
-    return bool(title and _COMMODITY.search(title) and _QUOTA_WORD.search(title))
+    """Loosely: names one of our commodities near a quota word (listing titles vary), with the
+    vocabulary the fact rules read (``extractors.vocab``), traditional characters made simple."""
+    return bool(title) and vocab.is_relevant(to_simplified(title or ""), "")
 
 
 def parse_day(text: str | None) -> date | None:
