@@ -250,3 +250,25 @@ def test_convert_doc_with_libreoffice(mirror: Any, tmp_path: Path) -> None:
         ).fetchone()
     assert error is None
     assert "实际冶炼分离量" in text  # the form's header row, read from the converted table
+
+
+def test_reextract_reads_the_stored_attachments_again(
+    crawled: tuple[Any, Path, subprocess.CompletedProcess[str]],
+) -> None:
+    mirror, db, _ = crawled
+
+    def snapshot() -> set[tuple[Any, ...]]:
+        with sqlite3.connect(db) as con:
+            rows = con.execute(
+                f"SELECT d.url, {', '.join('f.' + k for k in KEY)} FROM fact f "
+                "JOIN document d ON d.id = f.document_id WHERE d.notice_id IS NOT NULL"
+            ).fetchall()
+        return set(rows)
+
+    before = snapshot()
+    assert len(before) == sum(len(c["facts"]) for c in goldens())
+    mirror.clear_log()
+    result = quotas("reextract", db=db)
+    assert "Traceback" not in result.stderr
+    assert snapshot() == before
+    assert mirror.requests == []  # from the stored bytes, nothing fetched
