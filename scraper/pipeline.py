@@ -130,8 +130,10 @@ class Pipeline:
                 sources = list(sources)
                 for source in sources:
                     self._crawl_source(fetcher, source, report, since=since, until=until, full=full)
-                if full:  # a backfill also fetches attachments stored notices still lack
-                    self._stored_notices_attachments(fetcher, sources, report)
+                # attachments stored notices still lack: those of notices stored before this
+                # feature, or by a run killed between a notice and its files (stored ones are
+                # never asked for again; a link that fails is tried again on the next run)
+                self._stored_notices_attachments(fetcher, sources, report)
             outcome = report.outcome
         finally:
             self.store.finish_run(run_id, outcome=outcome, counts=report.counts())
@@ -354,7 +356,7 @@ class Pipeline:
     def _stored_notices_attachments(
         self, fetcher: Fetcher, sources: list[Source], report: RunReport
     ) -> None:
-        """Backfill: the attachments of notices stored before (or whose attachments failed)."""
+        """The attachments of stored notices not yet stored (no request for the others)."""
         for source in sources:
             if not getattr(source, "FOLLOWS_ATTACHMENTS", False):
                 continue
