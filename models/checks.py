@@ -6,6 +6,9 @@ Each check compares figures that must agree and names the facts and documents in
 - ``holder_allocations``: what the groups (or provinces) got against the national figure;
 - ``batches_vs_annual``: batches and running totals against the year, and against each other;
 - ``stated_growth``: a stated change in percent against the one computed from stored figures;
+- ``table_sums``: within one attachment's table (migration 0003), each row's category parts
+  against its subtotal and the groups' (provinces') figures against the table's 合计 row;
+  tables state exact figures, so any difference over half a tonne is an error;
 - ``magnitude``: a figure far from the other documents' value for its key or from the
   neighbouring years (a misplaced 万, a digit too many), or larger than the year's national
   quota.
@@ -81,8 +84,71 @@ def run_checks(facts: Sequence[FactRow], quotas: Sequence[ReconciledQuota]) -> l
         *_batches_vs_annual(stated),
         *_stated_growth(facts, chosen),
         *_magnitude(facts, chosen, stated),
+        *_table_sums(facts),
     ]
     return list(dict.fromkeys(findings))
+
+
+TABLE_SLACK_T = 0.5  # an attachment's table states exact tonnes; 万吨 cells round to 0.0001
+
+
+def _table_sums(facts: Sequence[FactRow]) -> Iterable[Finding]:
+    """Each attachment's table against itself: row parts vs subtotal, rows vs 合计."""
+    tables: dict[int, dict[Key, FactRow]] = defaultdict(dict)
+    for fact in facts:
+        if fact.notice_url is not None and fact.amount_t is not None:
+            tables[fact.document_id].setdefault(fact.key, fact)
+    for table in tables.values():
+        yield from _row_sums(table)
+        yield from _column_sums(table)
+
+
+def _row_sums(table: dict[Key, FactRow]) -> Iterable[Finding]:
+    for key, subtotal in table.items():
+        commodity, quota_type, year, period, category, holder = key
+        if category is not None or commodity not in CATEGORY_PARTS:
+            continue
+        parts = [
+            table.get((commodity, quota_type, year, period, c, holder))
+            for c in CATEGORY_PARTS[commodity]
+        ]
+        present = [p for p in parts if p is not None]  # an empty or zero cell states no part
+        total = sum(p.amount_t or 0.0 for p in present)
+        if present and abs(total - (subtotal.amount_t or 0.0)) > TABLE_SLACK_T:
+            who = holder or "合计"
+            text = " + ".join(f"{p.category} {_tonnes(p.amount_t or 0.0)}" for p in present)
+            yield _finding(
+                "table_sums",
+                "error",
+                key,
+                f"{who}'s row: {text} = {_tonnes(total)}, but its subtotal is "
+                f"{_tonnes(subtotal.amount_t or 0.0)}",
+                subtotal,
+                *present,
+            )
+
+
+def _column_sums(table: dict[Key, FactRow]) -> Iterable[Finding]:
+    columns: dict[Key, list[FactRow]] = defaultdict(list)
+    for key, fact in table.items():
+        if key[5] is not None:
+            columns[(*key[:5], None)].append(fact)
+    for key, holders in columns.items():
+        national = table.get(key)
+        if national is None:
+            continue
+        total = sum(f.amount_t or 0.0 for f in holders)
+        if abs(total - (national.amount_t or 0.0)) > TABLE_SLACK_T:
+            what = key[4] or key[1]
+            yield _finding(
+                "table_sums",
+                "error",
+                key,
+                f"the {len(holders)} rows' {what} figures sum to {_tonnes(total)}, but the "
+                f"table's 合计 is {_tonnes(national.amount_t or 0.0)}",
+                national,
+                *holders,
+            )
 
 
 def _finding(check: str, severity: str, key: Key, message: str, *sources: Any) -> Finding:

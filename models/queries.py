@@ -83,6 +83,7 @@ class FactRow:
     title: str | None
     published_at: datetime | None
     fetched_at: datetime | None
+    notice_url: str | None = None  # an attachment's notice (migration 0003); None for pages
     first_seen_at: datetime | None = None
 
     @property
@@ -176,15 +177,21 @@ def fact_query(filters: Filters, *, by_key: bool = False, first_seen: bool = Tru
     whole quota key, so that the facts of one key come together; without ``first_seen`` the
     ``fact_seen`` table is not joined (``first_seen_at`` is None)."""
     fact, doc, seen = Fact.__table__.c, Document.__table__.c, FactSeen.__table__.c
-    query = select(
-        fact.id.label("fact_id"),
-        *(fact[name] for name in _FACT_COLUMNS),
-        doc.url,
-        doc.title,
-        doc.published_at,
-        doc.fetched_at,
-        *([seen.first_seen_at] if first_seen else []),
-    ).join_from(Fact.__table__, Document.__table__, doc.id == fact.document_id)
+    notice = Document.__table__.alias("notice")
+    query = (
+        select(
+            fact.id.label("fact_id"),
+            *(fact[name] for name in _FACT_COLUMNS),
+            doc.url,
+            doc.title,
+            doc.published_at,
+            doc.fetched_at,
+            notice.c.url.label("notice_url"),
+            *([seen.first_seen_at] if first_seen else []),
+        )
+        .join_from(Fact.__table__, Document.__table__, doc.id == fact.document_id)
+        .outerjoin(notice, notice.c.id == doc.notice_id)
+    )
     if first_seen:
         query = query.outerjoin(
             FactSeen.__table__,
@@ -313,6 +320,7 @@ def evidence_rows(facts: Iterable[FactRow], chosen: float | None = None) -> list
                 "agrees": agrees,
                 "evidence": fact.evidence,
                 "url": fact.url,
+                "notice": fact.notice_url,  # the notice an attachment belongs to
             }
         )
     return rows

@@ -55,6 +55,17 @@ class RawDocument:
     body: bytes
     content_type: str | None
     published: date | None
+    notice_id: int | None = None  # set for an attachment: the notice it was linked from
+
+
+@dataclass(frozen=True)
+class NoticeInfo:
+    """What an attachment's facts take from its notice."""
+
+    url: str
+    title: str | None
+    doc_number: str | None
+    published: date | None
 
 
 def fact_key_hash(fact: QuotaFact) -> str:
@@ -135,6 +146,7 @@ class Store(_Database):
         fetched_at: datetime,
         published: date | None = None,
         title: str | None = None,
+        notice_id: int | None = None,
     ) -> StoredDocument:
         """Store a fetched page by URL. The same body again only updates ``fetched_at``; a new
         body replaces the old one and marks the document for extraction again."""
@@ -158,6 +170,8 @@ class Store(_Database):
         }
         if title is not None:
             fields["title"] = title
+        if notice_id is not None:
+            fields["notice_id"] = notice_id
         if published is not None:
             fields["published_at"] = datetime(published.year, published.month, published.day)
         with self._write() as conn:
@@ -258,7 +272,14 @@ class Store(_Database):
 
     def _raw_batch(self, ids: list[int] | None, after: int | None, batch: int) -> list[RawDocument]:
         doc = _table(Document)
-        query = select(doc.c.id, doc.c.url, doc.c.body, doc.c.content_type, doc.c.published_at)
+        query = select(
+            doc.c.id,
+            doc.c.url,
+            doc.c.body,
+            doc.c.content_type,
+            doc.c.published_at,
+            doc.c.notice_id,
+        )
         if ids is not None:
             query = query.where(doc.c.id.in_(ids))
         else:
@@ -272,9 +293,54 @@ class Store(_Database):
                 body=_decompress(row.body, row.url),
                 content_type=row.content_type,
                 published=row.published_at.date() if row.published_at else None,
+                notice_id=row.notice_id,
             )
             for row in rows
         ]
+
+    # -- attachments (migration 0003) ------------------------------------------------------
+
+    def document_id(self, url: str) -> int | None:
+        doc = _table(Document)
+        with self._read() as conn:
+            found = conn.execute(select(doc.c.id).where(doc.c.url == url)).scalar_one_or_none()
+        return None if found is None else int(found)
+
+    def document_title(self, document_id: int) -> str | None:
+        doc = _table(Document)
+        with self._read() as conn:
+            return conn.execute(
+                select(doc.c.title).where(doc.c.id == document_id)
+            ).scalar_one_or_none()
+
+    def notice_info(self, notice_id: int) -> NoticeInfo | None:
+        """The title, document number and date of the notice an attachment belongs to."""
+        doc = _table(Document)
+        with self._read() as conn:
+            row = conn.execute(
+                select(doc.c.url, doc.c.title, doc.c.doc_number, doc.c.published_at).where(
+                    doc.c.id == notice_id
+                )
+            ).one_or_none()
+        if row is None:
+            return None
+        published = row.published_at.date() if row.published_at else None
+        return NoticeInfo(row.url, row.title, row.doc_number, published)
+
+    def page_ids(self, sources: Iterable[str]) -> list[int]:
+        """Stored pages (not attachments) of these sources, by id: the notices whose
+        attachments a backfill makes sure of."""
+        doc = _table(Document)
+        wanted = list(sources)
+        if not wanted:
+            return []
+        with self._read() as conn:
+            query = (
+                select(doc.c.id)
+                .where(doc.c.source.in_(wanted), doc.c.notice_id.is_(None))
+                .order_by(doc.c.id)
+            )
+            return list(conn.execute(query).scalars())
 
     def start_run(self, kind: str) -> int:
         """Record the start of a run; returns its id for ``finish_run`` and ``log_fetch``."""
@@ -351,6 +417,7 @@ class Store(_Database):
                 "extraction_errors": count(conn, doc, doc.c.extraction_error.is_not(None)),
                 "facts": count(conn, fact_t),
                 "companies": count(conn, _table(Company)),
+                "attachments": count(conn, doc, doc.c.notice_id.is_not(None)),
             }
             runs = conn.execute(
                 select(
@@ -372,6 +439,13 @@ class Store(_Database):
                 .limit(10)
             )
             info["recent_fetch_errors"] = [dict(row._mapping) for row in errors]
+            unreadable = conn.execute(
+                select(doc.c.url, doc.c.extraction_error.label("reason"))
+                .where(doc.c.notice_id.is_not(None), doc.c.extraction_error.is_not(None))
+                .order_by(doc.c.id.desc())
+                .limit(20)
+            )
+            info["unreadable_attachments"] = [dict(row._mapping) for row in unreadable]
         return info
 
 

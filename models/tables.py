@@ -80,6 +80,9 @@ class Document(Base):
     extraction_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # migration 0003: the document.id of the notice an attachment (附件) was linked from;
+    # NULL for pages. Kept by the pipeline, not by a foreign key (see the migration).
+    notice_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class Fact(Base):

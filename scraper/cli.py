@@ -234,6 +234,11 @@ def _summarise(report: RunReport) -> None:
         f"{report.stored} new or changed documents, {report.unchanged} unchanged, "
         f"{report.failed} failed, {report.facts_new} new facts"
     )
+    if report.attachments or report.unreadable:
+        click.echo(
+            f"  {report.attachments} attachments fetched, "
+            f"{len(report.unreadable)} unreadable attachments (why: below, and `quotas status`)"
+        )
     for url, fact in report.new_facts[:50]:
         amount = "undisclosed" if fact.amount_t is None else f"{fact.amount_t:,.0f} t"
         holder = f" {fact.holder}" if fact.holder else ""

@@ -211,6 +211,7 @@ EVIDENCE_COLUMNS = (
     "agrees",
     "evidence",
     "url",
+    "notice",
 )
 
 
@@ -351,11 +352,17 @@ def report(out: Path, commodity: str) -> None:
     suffix = out.suffix.lower()
     if suffix not in (".png", ".html", ".htm"):
         raise click.UsageError(f"--out must end in .png or .html, not {out.name!r}")
-    quotas = reconcile_quotas(_engine(), Filters(commodity=commodity, category="-", holder="-"))
+    engine = _engine()
+    quotas = reconcile_quotas(engine, Filters(commodity=commodity, category="-", holder="-"))
     if suffix == ".png":
         render_png(quotas, out, commodity)
     else:
-        render_html(quotas, out, commodity)
+        holders = [
+            q
+            for q in reconcile_quotas(engine, Filters(commodity=commodity, category="-"))
+            if q.holder is not None
+        ]
+        render_html(quotas, out, commodity, holders)
     click.echo(f"wrote {out}", err=True)
 
 

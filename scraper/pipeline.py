@@ -16,6 +16,7 @@ from typing import Any
 
 import extractors
 from extractors import decode
+from extractors.attachments import Converter, attachment_links
 from extractors.canonical import page_metadata
 from extractors.errors import (
     BlockedError,
@@ -24,7 +25,7 @@ from extractors.errors import (
     FetchError,
     QuotaError,
 )
-from models.store import Store
+from models.store import RawDocument, Store
 from scraper.fetch import Fetcher, RequestRecord
 from scraper.lock import SOLE_WRITER, Lease
 from scraper.sources import Lead, Source
@@ -58,6 +59,8 @@ class RunReport:
     sources_failed: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     new_facts: list[tuple[str, extractors.QuotaFact]] = field(default_factory=list)
+    attachments: int = 0  # attachment files fetched
+    unreadable: list[str] = field(default_factory=list)  # "url: reason" of each one not read
     keeps_new_facts: bool = True  # crawls report and notify them; reextract does not
 
     def counts(self) -> dict[str, int]:
@@ -69,6 +72,8 @@ class RunReport:
             "known": self.known,
             "failed": self.failed,
             "facts_new": self.facts_new,
+            "attachments": self.attachments,
+            "unreadable_attachments": len(self.unreadable),
         }
 
     @property
@@ -93,11 +98,16 @@ class RunReport:
 
 class Pipeline:
     def __init__(
-        self, store: Store, progress: Progress | None = None, claims: Lease | None = None
+        self,
+        store: Store,
+        progress: Progress | None = None,
+        claims: Lease | None = None,
+        convert: Converter | str | None = "find",
     ) -> None:
         self.store = store
         self.progress = progress or (lambda what, done, total: None)
         self.claims = claims or SOLE_WRITER  # the run lock's lease: who fetches which URL
+        self._convert = convert  # .doc/.wps/.et converter; "find": looked up when first needed
 
     # -- crawl and backfill ----------------------------------------------------------------
 
@@ -117,8 +127,13 @@ class Pipeline:
         try:
             self._extract_pending(report)
             with make_fetcher(self._fetch_logger(run_id)) as fetcher:
+                sources = list(sources)
                 for source in sources:
                     self._crawl_source(fetcher, source, report, since=since, until=until, full=full)
+                # attachments stored notices still lack: those of notices stored before this
+                # feature, or by a run killed between a notice and its files (stored ones are
+                # never asked for again; a link that fails is tried again on the next run)
+                self._stored_notices_attachments(fetcher, sources, report)
             outcome = report.outcome
         finally:
             self.store.finish_run(run_id, outcome=outcome, counts=report.counts())
@@ -190,6 +205,7 @@ class Pipeline:
             published=lead.published,
             title=lead.title,
         )
+        self._follow_attachments(fetcher, source, lead.url, page.body, report)
 
     def _store(
         self,
@@ -252,7 +268,7 @@ class Pipeline:
         if pending:
             log.info("extracting %d documents left by an interrupted run", len(pending))
         for raw in self.store.iter_raw(pending):
-            self._extract(raw.id, raw.url, raw.body, raw.content_type, raw.published, report)
+            self._extract_raw(raw, report)
 
     def reextract(self) -> RunReport:
         """Re-run the extractors over every stored raw page, replacing their facts."""
@@ -262,13 +278,126 @@ class Pipeline:
         outcome = "interrupted"
         try:
             for done, raw in enumerate(self.store.iter_raw(), 1):
-                self._extract(raw.id, raw.url, raw.body, raw.content_type, raw.published, report)
+                self._extract_raw(raw, report)
                 report.stored += 1
                 self.progress("reextract", done, total)
             outcome = report.outcome
         finally:
             self.store.finish_run(run_id, outcome=outcome, counts=report.counts())
         return report
+
+    # -- attachments (附件) ---------------------------------------------------------------------
+
+    def _follow_attachments(
+        self, fetcher: Fetcher, source: Source, notice_url: str, body: bytes, report: RunReport
+    ) -> None:
+        """Fetch and store the files a notice of an official source attaches (same-site links
+        to .xls/.doc/.pdf..., or whose text starts with 附件), each once: a stored one is never
+        asked for again."""
+        if not getattr(source, "FOLLOWS_ATTACHMENTS", False):
+            return
+        notice_id = self.store.document_id(notice_url)
+        absolute = getattr(source, "absolute", None)
+        if notice_id is None or absolute is None:
+            return
+        links: dict[str, str] = {}
+        for href, text in attachment_links(body):
+            url = absolute(href, notice_url)
+            if url is not None and url != notice_url:
+                links.setdefault(url, text)
+        known = self.store.known_urls(links)
+        for url, text in links.items():
+            if url in known:
+                continue
+            with self.claims.claim(url) as ours:
+                if ours:
+                    notice = (notice_url, notice_id)
+                    self._fetch_attachment(fetcher, source, url, text, notice, report)
+
+    def _fetch_attachment(
+        self,
+        fetcher: Fetcher,
+        source: Source,
+        url: str,
+        title: str,
+        notice: tuple[str, int],
+        report: RunReport,
+    ) -> None:
+        notice_url, notice_id = notice
+        try:
+            page = fetcher.get(url, referer=notice_url, allowed_hosts=source.allowed_hosts)
+        except FetchError as exc:
+            log.warning("attachment failed: %s", exc)
+            report.failed += 1
+            report.errors.append(f"attachment of {notice_url}: {exc}")
+            return
+        report.fetched += 1
+        report.attachments += 1
+        stored = self.store.save_document(
+            url=url,
+            final_url=page.final_url,
+            source=source.name,
+            status=page.status,
+            content_type=page.content_type,
+            etag=page.etag,
+            last_modified=page.last_modified,
+            body=page.body,
+            fetched_at=page.fetched_at,
+            title=title or None,
+            notice_id=notice_id,
+        )
+        if not stored.changed:
+            report.unchanged += 1
+            return
+        report.stored += 1
+        raw = RawDocument(stored.id, url, page.body, page.content_type, None, notice_id)
+        self._extract_raw(raw, report)
+
+    def _stored_notices_attachments(
+        self, fetcher: Fetcher, sources: list[Source], report: RunReport
+    ) -> None:
+        """The attachments of stored notices not yet stored (no request for the others)."""
+        for source in sources:
+            if not getattr(source, "FOLLOWS_ATTACHMENTS", False):
+                continue
+            for raw in self.store.iter_raw(self.store.page_ids([source.name])):
+                self._follow_attachments(fetcher, source, raw.url, raw.body, report)
+
+    def _extract_raw(self, raw: RawDocument, report: RunReport) -> None:
+        """Extract a stored document: a page by the page rules, an attachment by its table."""
+        if raw.notice_id is None:
+            self._extract(raw.id, raw.url, raw.body, raw.content_type, raw.published, report)
+            return
+        from extractors.allocations import ALLOCATION_RULES, extract_attachment
+
+        notice = self.store.notice_info(raw.notice_id)
+        info = self.store.document_title(raw.id)
+        result = extract_attachment(
+            raw.body,
+            raw.url,
+            link_title=info,
+            notice_title=notice.title if notice else None,
+            notice_doc_number=notice.doc_number if notice else None,
+            published=notice.published if notice else raw.published,
+            convert=self.converter,
+            version=f"{extractors.EXTRACTOR_VERSION}/{ALLOCATION_RULES}",
+        )
+        new = self.store.save_extraction(raw.id, result)
+        report.facts_new += new
+        if result.error:
+            report.failed += 1
+            report.unreadable.append(f"{raw.url}: {result.error}")
+            report.errors.append(f"unreadable attachment {raw.url}: {result.error}")
+        elif new and report.keeps_new_facts:
+            report.new_facts.extend((raw.url, fact) for fact in result.facts)
+
+    @property
+    def converter(self) -> Converter | None:
+        if isinstance(self._convert, str):
+            from scraper.convert import find_converter
+
+            self._convert = find_converter()
+        return self._convert
 
     # -- local files -----------------------------------------------------------------------
 

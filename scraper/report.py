@@ -168,13 +168,81 @@ def png_bytes(quotas: Sequence[ReconciledQuota], commodity: str = "rare_earth") 
 
 
 def render_html(
-    quotas: Sequence[ReconciledQuota], out: Path, commodity: str = "rare_earth"
+    quotas: Sequence[ReconciledQuota],
+    out: Path,
+    commodity: str = "rare_earth",
+    holders: Sequence[ReconciledQuota] = (),
 ) -> None:
-    """Write one self-contained page: title, chart, table of the series, evidence links."""
-    out.write_text(html_page(quotas, commodity), encoding="utf-8")
+    """Write one self-contained page: title, chart, table of the series, evidence links, and
+    the groups' (provinces') shares per year when ``holders`` gives their figures."""
+    out.write_text(html_page(quotas, commodity, holders), encoding="utf-8")
 
 
-def html_page(quotas: Sequence[ReconciledQuota], commodity: str = "rare_earth") -> str:
+def share_rows(
+    holders: Sequence[ReconciledQuota], national: Sequence[ReconciledQuota], commodity: str
+) -> list[dict[str, object]]:
+    """Each holder's all-category figure per year, period and type, with its share of the
+    national figure of the same key (None when no national figure is stored), newest first."""
+    totals = {
+        (q.quota_type, q.year, q.period): q.amount_t
+        for q in national
+        if q.commodity == commodity and q.holder is None and q.category is None
+    }
+    rows = []
+    for q in holders:
+        if q.commodity != commodity or q.holder is None or q.category is not None:
+            continue
+        if q.amount_t is None:
+            continue
+        total = totals.get((q.quota_type, q.year, q.period))
+        share = 100.0 * q.amount_t / total if total else None
+        rows.append(
+            {
+                "year": q.year,
+                "period": q.period,
+                "quota_type": q.quota_type,
+                "holder": q.holder,
+                "amount_t": q.amount_t,
+                "share_pct": share,
+                "sources": q.sources,
+            }
+        )
+    rows.sort(key=lambda r: (-int(str(r["year"])), str(r["period"]), str(r["quota_type"]),
+                             -float(str(r["amount_t"]))))  # fmt: skip
+    return rows
+
+
+def _shares_html(rows: list[dict[str, object]]) -> str:
+    if not rows:
+        return ""
+    body = []
+    for row in rows:
+        share = row["share_pct"]
+        links = []
+        for s in row["sources"]:  # type: ignore[attr-defined]  # a tuple of Support
+            href = html.escape(s.url, quote=True)
+            links.append(f'<a href="{href}">{html.escape(outlet(s.url))}</a>')
+        cells = [
+            str(row["year"]),
+            html.escape(str(row["period"])),
+            html.escape(TYPE_NAMES.get(str(row["quota_type"]), str(row["quota_type"]))),
+            html.escape(str(row["holder"])),
+        ]
+        body.append(
+            "<tr>"
+            + "".join(f"<td>{cell}</td>" for cell in cells)
+            + f'<td class="n">{float(str(row["amount_t"])):,.0f}</td>'
+            + f'<td class="n">{"" if share is None else f"{float(str(share)):.1f}%"}</td>'
+            + f"<td>{' '.join(links)}</td></tr>"
+        )
+    return SHARES.format(body="\n".join(body))
+
+
+def html_page(
+    quotas: Sequence[ReconciledQuota],
+    commodity: str = "rare_earth",
+    holders: Sequence[ReconciledQuota] = (),
+) -> str:
     name = COMMODITY_NAMES.get(commodity, commodity)
     image = base64.b64encode(png_bytes(quotas, commodity)).decode("ascii")
     rows = series_rows(quotas, commodity)
@@ -212,6 +280,7 @@ def html_page(quotas: Sequence[ReconciledQuota], commodity: str = "rare_earth") 
         image=image,
         head=head,
         body="\n".join(body),
+        shares=_shares_html(share_rows(holders, quotas, commodity)),
     )
 
 
@@ -255,5 +324,18 @@ p.note {{ color: #555; font-size: 13px; }}
 <p class="note">* derived: no document states the year's total; it is the sum of the year's
 batches and running totals. Empty cells are years with no stored figure.
 Every figure links to the documents that state it.</p>
+{shares}
 </body></html>
+"""
+
+SHARES = """<h2>Group shares per year</h2>
+<table>
+<thead><tr><th>Year</th><th>Period</th><th>Quota</th><th>Group or province</th><th>t</th>
+<th>share of national</th><th>Evidence</th></tr></thead>
+<tbody>
+{body}
+</tbody></table>
+<p class="note">Each group's (or province's) figure for all categories, from the notices'
+allocation tables where they have them, as a share of the national figure of the same year,
+batch and quota.</p>
 """

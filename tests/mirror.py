@@ -83,6 +83,10 @@ CONTENT_TYPES = {
     ".pdf": "application/pdf",
     ".doc": "application/msword",
     ".xls": "application/vnd.ms-excel",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".wps": "application/vnd.ms-works",
+    ".et": "application/vnd.ms-excel",
 }
 # Overrides written into the mirror's sources file: no pacing, fast retries.
 TEST_FETCH = {

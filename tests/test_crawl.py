@@ -196,7 +196,10 @@ def _unpublish_newest(root: Path) -> dict[Path, bytes]:
     saved = {}
     for file in site.rglob("*.json"):
         raw = file.read_bytes()
-        if file.name.endswith(".facts.json") or NEWEST_ID.encode() not in raw:
+        if (
+            file.name.endswith((".facts.json", ".allocations.json"))
+            or NEWEST_ID.encode() not in raw
+        ):
             continue
         saved[file] = raw
         data = json.loads(raw)
@@ -233,7 +236,8 @@ def test_a_notice_added_to_the_mirror_appears_on_the_next_run(mirror: Any, tmp_p
         (SITES / "www.miit.gov.cn" / (NEWEST.lstrip("/") + ".facts.json")).read_text()
     )
     assert stored_facts(db, url) == golden_set(golden)
-    assert counts(db)["document"] == before["document"] + 1
+    # the notice, and the two files it attaches (a scan and a blank form: no facts)
+    assert counts(db)["document"] == before["document"] + 3
     assert "270,000 t" in result.stdout, "the run's summary names the new facts"
 
 

@@ -187,6 +187,8 @@ class ListingSource:
     DEFAULTS: ClassVar[Mapping[str, Any]] = {}
     # The site's real host names; absolute links to them are rebased onto base_url (mirrors).
     CANONICAL_HOSTS: ClassVar[tuple[str, ...]] = ()
+    # Official notices: the pipeline also fetches the files they attach (附件 tables).
+    FOLLOWS_ATTACHMENTS: ClassVar[bool] = False
 
     def __init__(self, config: SourceConfig) -> None:
         self.name = config.name

@@ -18,6 +18,7 @@ class GovcnListing(StaticListSource):
     kind = "govcn"
     DEFAULTS: ClassVar[dict[str, Any]] = {"lists": ["/zhengce/zhengceku/bmwj/index.htm"]}
     CANONICAL_HOSTS = ("www.gov.cn", "gov.cn")
+    FOLLOWS_ATTACHMENTS = True  # per-group tables come as .xls/.doc/.pdf attachments
     ROW_SELECTOR = "div.list li"  # the document list, not the site's navigation
     LINK_SELECTOR = "a[href]"
     DATE_SELECTOR = "span.date"

@@ -123,6 +123,7 @@ class MiitListing(ListingSource):
         "website_id": "110000000000000",  # the search API's id of the MIIT site
     }
     CANONICAL_HOSTS = ("www.miit.gov.cn", "miit.gov.cn")
+    FOLLOWS_ATTACHMENTS = True  # per-group tables come as .xls/.doc/.pdf attachments
     ROW_SELECTOR = "div.page-content ul li"
 
     def discover(

@@ -17,6 +17,7 @@ class MnrListing(StaticListSource):
     kind = "mnr"
     DEFAULTS: ClassVar[dict[str, Any]] = {"lists": ["/gk/tzgg/index.html"]}
     CANONICAL_HOSTS = ("www.mnr.gov.cn", "mnr.gov.cn")
+    FOLLOWS_ATTACHMENTS = True  # per-group tables come as .xls/.doc/.pdf attachments
     ROW_SELECTOR = "li"  # list rows; menu items have no date and are dropped
     LINK_SELECTOR = "a[href]"
     DATE_SELECTOR = "span"
