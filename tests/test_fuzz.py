@@ -430,8 +430,9 @@ def extractor_patterns() -> Iterator[tuple[str, AnyPattern]]:
             for key, item in obj.items():
                 yield from walk(item, f"{name}[{key!r}]", depth + 1)
 
-    for info in sorted(pkgutil.iter_modules([str(EXTRACTORS_DIR)]), key=lambda i: i.name):
-        module = importlib.import_module(f"extractors.{info.name}")
+    modules = pkgutil.walk_packages([str(EXTRACTORS_DIR)], prefix="extractors.")  # en/, zh/ too
+    for info in sorted(modules, key=lambda i: i.name):
+        module = importlib.import_module(info.name)
         for attr, value in vars(module).items():
             yield from walk(value, f"{module.__name__}.{attr}", 0)
 
