@@ -1,7 +1,7 @@
 """How right the fact rules are on real pages nobody here wrote (``bench/realpages/``).
 
-    python bench/accuracy.py [--split dev|test|all] [--lang en|zh] [--show-errors] [--json]
-                             [--labels FILE ...] [--texts DIR]
+    python bench/accuracy.py [--split dev|dev-a|dev-b|test|all] [--lang en|zh] [--show-errors]
+                             [--json] [--labels FILE ...] [--texts DIR]
 
 Each labelled page's cached text (``bench/realpages/texts/<id>.txt``; see its README for how the
 cache is filled) goes through ``extractors.extract_text`` with the page's publication date, and
@@ -32,7 +32,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realpages"))
 
-from schema import FACT_FIELDS, split_of  # bench/realpages/schema.py
+from schema import FACT_FIELDS, fold_of, split_of  # bench/realpages/schema.py
 
 import extractors
 from bench.common import emit, parser, table
@@ -178,7 +178,12 @@ def print_errors(pages: Sequence[PageResult]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = parser(__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    ap.add_argument(
+        "--split",
+        choices=("dev", "test", "all", "dev-a", "dev-b"),
+        default="all",
+        help="dev-a / dev-b: halves of dev, to tune on one and check the other",
+    )
     ap.add_argument("--lang", choices=("en", "zh"))
     ap.add_argument("--labels", type=Path, nargs="+", default=[HERE / "labels.jsonl"])
     ap.add_argument("--texts", type=Path, default=HERE / "texts")
@@ -190,7 +195,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for record in load_labels(args.labels):
         if args.lang and record["lang"] != args.lang:
             continue
-        if args.split != "all" and split_of(record["url"]) != args.split:
+        split = split_of(record["url"])
+        fold = f"{split}-{fold_of(record['url'])}"  # dev-a, dev-b (test-a, test-b unused)
+        if args.split != "all" and args.split not in (split, fold):
             continue
         path = args.texts / f"{record['id']}.txt"
         if not path.exists():
@@ -203,7 +210,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     groups: dict[str, list[PageResult]] = defaultdict(list)
     for page in results:
-        for name in (f"{page.lang} {page.split}", f"{page.lang} all", f"all {page.split}", "all"):
+        names = [f"{page.lang} {page.split}", f"{page.lang} all", f"all {page.split}", "all"]
+        if page.split == "dev" and args.split in ("dev", "dev-a", "dev-b"):
+            fold = f"dev-{fold_of(page.url)}"
+            names += [f"{page.lang} {fold}", f"all {fold}"]
+        for name in names:
             groups[name].append(page)
     figures = {name: score(pages) for name, pages in sorted(groups.items())}
     columns = ("pages", "labelled", "extracted", "precision", "recall", "f1", "doc_f1",

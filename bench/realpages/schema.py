@@ -42,6 +42,12 @@ def split_of(url: str) -> str:
     return "test" if int(hashlib.sha256(page_id(url).encode()).hexdigest(), 16) % 3 == 0 else "dev"
 
 
+def fold_of(url: str) -> str:
+    """Halves of *dev* ("a", "b"): tune on one half and read the other to see whether a rule
+    generalizes, without looking at *test*."""
+    return "ab"[int(hashlib.sha256(f"fold:{page_id(url)}".encode()).hexdigest(), 16) % 2]
+
+
 def fact_errors(fact: Any) -> list[str]:
     if not isinstance(fact, dict):
         return ["a fact is not an object"]
