@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from bench import zyte
 from bench.corpus import KINDS, corpus, templates, vary_path
 from extractors import vocab
 
@@ -113,3 +114,11 @@ def test_fast_vocabulary_pattern_matches_the_plain_alternation(seed: int) -> Non
     for text in texts:
         fast = [(m.start(), m.end()) for m in vocab.TERM_RE.finditer(text)]
         assert fast == [(m.start(), m.end()) for m in plain.finditer(text)]
+
+
+@pytest.mark.skipif(not zyte.pages(), reason="no shared/zyte pages here")
+def test_extract_on_the_real_news_pages_finds_no_fact() -> None:
+    data = run_bench("extract", "--corpus", "zyte", "--pages", "20")
+    assert data["corpus"] == "zyte" and data["pages"] == 20
+    assert set(data["by_kind"]) == {"zyte"}
+    assert data["facts"] == 0, "none of these pages is about quotas"
