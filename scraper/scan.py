@@ -17,8 +17,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -35,8 +34,8 @@ from scraper.sources.files import WarcPage, read_warc
 log = logging.getLogger(__name__)
 
 CHECKPOINT_RECORDS = 500  # the archive's row is brought up to date this often
-CHUNK = 8  # records a worker process takes at a time
-IN_FLIGHT = 4  # chunks queued per worker process: memory stays bounded on any archive
+CHUNK = 16  # outcomes a worker process sends at a time
+IN_FLIGHT = 4  # batches queued per worker process: memory stays bounded on any archive
 
 
 @dataclass(frozen=True)
@@ -69,10 +68,6 @@ def settle(page: WarcPage | None, keep_all: bool) -> Outcome:
         result if keep else None,
         f"{page.url}: {result.error}" if result.error else None,
     )
-
-
-def settle_chunk(chunk: Sequence[WarcPage | None], keep_all: bool) -> list[Outcome]:
-    return [settle(page, keep_all) for page in chunk]
 
 
 @dataclass
@@ -194,27 +189,32 @@ def scan_local(
     rescan: bool = False,
     progress: Progress | None = None,
 ) -> None:
-    """Scan local WARC files, records spread over ``workers`` processes, stored by this one."""
+    """Scan local WARC files; with ``workers`` > 1 each of that many processes reads the file
+    and settles its share of the records (every n-th), and this process, the one writer,
+    takes their outcomes in file order. (Reading is a tenth of the work, so each worker
+    reading the whole file costs less than shipping every page to workers through a pipe.)"""
     writer = ArchiveWriter(store, report, run_id=run_id, keep_all=keep_all)
     show = progress or (lambda what, done, total: None)
-    with _settler(workers, keep_all) as settle_all:
-        for path in paths:
-            location = str(path.resolve())
-            skip = writer.begin(location, rescan=rescan)
-            if skip is None:
-                log.info("%s: scanned before; passed over", path)
-                continue
-            try:
+    for path in paths:
+        location = str(path.resolve())
+        skip = writer.begin(location, rescan=rescan)
+        if skip is None:
+            log.info("%s: scanned before; passed over", path)
+            continue
+        try:
+            if workers > 1:
+                writer.write(location, _shared(path, skip, workers, keep_all), show)
+            else:
                 with path.open("rb") as stream:
                     pages = read_warc(stream, str(path), skip=skip, local=path)
-                    writer.write(location, settle_all(pages), show)
-            except OSError as exc:
-                _archive_failed(report, f"cannot read {path}: {exc.strerror or exc}")
-                continue
-            except QuotaError as exc:
-                _archive_failed(report, str(exc))
-                continue
-            writer.finish(location)
+                    writer.write(location, (settle(page, keep_all) for page in pages), show)
+        except OSError as exc:
+            _archive_failed(report, f"cannot read {path}: {exc.strerror or exc}")
+            continue
+        except QuotaError as exc:
+            _archive_failed(report, str(exc))
+            continue
+        writer.finish(location)
 
 
 def _archive_failed(report: ScanReport, message: str) -> None:
@@ -224,45 +224,62 @@ def _archive_failed(report: ScanReport, message: str) -> None:
     report.archive_errors.append(message)
 
 
-Settler = Callable[[Iterable[WarcPage | None]], Iterator[Outcome]]
+def _share_worker(path: Path, skip: int, share: tuple[int, int], keep_all: bool, out: Any) -> None:
+    """A worker process: settle every n-th record of the file, send outcomes in batches."""
+    batch: list[Outcome] = []
+    try:
+        with path.open("rb") as stream:
+            local = path if share[0] == 0 else None  # one reader checks the file's end
+            for page in read_warc(stream, str(path), skip=skip, local=local, share=share):
+                batch.append(settle(page, keep_all))
+                if len(batch) == CHUNK:
+                    out.put(("outcomes", batch))
+                    batch = []
+        out.put(("outcomes", batch))
+        out.put(("end", None))
+    except (QuotaError, OSError) as exc:
+        out.put(("outcomes", batch))
+        out.put(("error", str(exc)))
 
 
-class _settler(AbstractContextManager[Settler]):
-    """A function from pages to outcomes, in order: inline for one worker, else over a pool of
-    processes with a bounded number of chunks in flight."""
-
-    def __init__(self, workers: int, keep_all: bool) -> None:
-        self.workers = max(1, workers)
-        self.keep_all = keep_all
-        self.pool: Any = None
-
-    def __enter__(self) -> Settler:
-        if self.workers == 1:
-            return lambda pages: (settle(page, self.keep_all) for page in pages)
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        self.pool = context.Pool(self.workers)
-        return self._spread
-
-    def __exit__(self, *exc: object) -> None:
-        if self.pool is not None:
-            self.pool.terminate() if exc[0] else self.pool.close()
-            self.pool.join()
-
-    def _spread(self, pages: Iterable[WarcPage | None]) -> Iterator[Outcome]:
-        queued: deque[Any] = deque()
-        chunk: list[WarcPage | None] = []
-        for page in pages:
-            chunk.append(page)
-            if len(chunk) == CHUNK:
-                queued.append(self.pool.apply_async(settle_chunk, (chunk, self.keep_all)))
-                chunk = []
-                if len(queued) >= self.workers * IN_FLIGHT:
-                    yield from queued.popleft().get()
-        if chunk:
-            queued.append(self.pool.apply_async(settle_chunk, (chunk, self.keep_all)))
-        while queued:
-            yield from queued.popleft().get()
+def _shared(path: Path, skip: int, workers: int, keep_all: bool) -> Iterator[Outcome]:
+    """The outcomes of ``workers`` share readers, merged back into file order."""
+    methods = multiprocessing.get_all_start_methods()
+    context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    queues = [context.Queue(maxsize=IN_FLIGHT * 4) for _ in range(workers)]
+    processes = [
+        context.Process(
+            target=_share_worker, args=(path, skip, (k, workers), keep_all, queues[k]), daemon=True
+        )
+        for k in range(workers)
+    ]
+    for process in processes:
+        process.start()
+    buffers: list[deque[Outcome]] = [deque() for _ in range(workers)]
+    ended = [False] * workers
+    error: str | None = None
+    try:
+        index = 0
+        while True:
+            k = index % workers
+            while not buffers[k] and not ended[k]:
+                kind, value = queues[k].get()
+                if kind == "outcomes":
+                    buffers[k].extend(value)
+                else:
+                    ended[k] = True
+                    error = error or (value if kind == "error" else None)
+            if not buffers[k]:
+                break  # record ``index`` does not exist (or its reader failed): the end
+            yield buffers[k].popleft()
+            index += 1
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+    if error:
+        raise QuotaError(error)
 
 
 def read_stream(

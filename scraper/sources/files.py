@@ -46,18 +46,27 @@ def is_warc(path: Path) -> bool:
 
 
 def read_warc(
-    stream: IO[bytes], name: str, *, skip: int = 0, local: Path | None = None
+    stream: IO[bytes],
+    name: str,
+    *,
+    skip: int = 0,
+    local: Path | None = None,
+    share: tuple[int, int] = (0, 1),
 ) -> Iterator[WarcPage | None]:
     """For each record of a WARC stream after the first ``skip``, in file order, its page or
     None. Raises ``QuotaError`` for a stream that is not WARC (also midway, for damage FastWARC
     detects; the records before it have been yielded by then) and, given the ``local`` file
-    the stream reads, for a file that ends inside its last record or after it."""
+    the stream reads, for a file that ends inside its last record or after it. With ``share``
+    (k, n), only every n-th record from the k-th (after ``skip``) is yielded: one of n readers
+    of the same file."""
+    part, parts = share
     last: tuple[int, int] | None = None
     try:
         for index, record in enumerate(ArchiveIterator(stream, auto_decode="all")):
             # the block's length as stated (content_length excludes parsed HTTP headers)
             last = (record.stream_pos, int(record.headers.get("Content-Length") or -1))
-            if index >= skip:  # a resumed scan passes over what it has read, unread
+            # a resumed scan passes over what it has read, unread; so does a reader of a share
+            if index >= skip and (index - skip) % parts == part:
                 yield _page(record, name)
     except OSError as exc:  # FastWARC's "Invalid WARC header", gzip data errors
         raise QuotaError(f"{name} is not a readable WARC file: {exc}") from exc
