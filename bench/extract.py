@@ -3,8 +3,10 @@
     python bench/extract.py [--pages 2000] [--seed 0] [--json] [--profile 25]
 
 The corpus (``bench/corpus.py``) mixes official notices, Chinese news and English news in
-equal parts. Each page goes through three tools, in turn, page by page (so that a busy
-machine slows all three alike):
+equal parts; ``--corpus zyte`` takes the 181 real news pages of ``shared/zyte`` instead
+(``bench/zyte.py``: none is about quotas, so every fact found there is wrong), every page once
+unless ``--pages`` asks for more or fewer. Each page goes through three tools, in turn, page
+by page (so that a busy machine slows all three alike):
 
 - ours: ``extractors.extract`` (decode, content, facts: everything ``reextract`` runs);
 - trafilatura: ``trafilatura.extract`` alone, what a user would otherwise run for the text;
@@ -32,6 +34,7 @@ import trafilatura
 from lxml import etree, html
 
 import extractors
+from bench import zyte
 from bench.common import emit, parser, table
 from bench.corpus import KINDS, Page, corpus
 
@@ -94,6 +97,7 @@ def result(pages: Sequence[Page], measured: dict[str, Any]) -> dict[str, Any]:
     counts: dict[str, int] = defaultdict(int)
     for page in pages:
         counts[page.kind] += 1
+    kinds = [*KINDS, *sorted(set(counts) - set(KINDS))]
     by_kind = {
         kind: {
             "pages": counts[kind],
@@ -101,7 +105,7 @@ def result(pages: Sequence[Page], measured: dict[str, Any]) -> dict[str, Any]:
             "ratio_vs_trafilatura": _ratio(seconds["ours"][kind], seconds["trafilatura"][kind]),
             "ratio_vs_lxml": _ratio(seconds["ours"][kind], seconds["lxml"][kind]),
         }
-        for kind in KINDS
+        for kind in kinds
         if counts[kind]
     }
     return {
@@ -126,7 +130,8 @@ def render(res: dict[str, Any]) -> str:
         for tool in TOOLS
     ]
     first = table(
-        f"extract: {pages:,} pages, {res['facts']:,} facts found ({res['clock']} time)",
+        f"extract ({res['corpus']}): {pages:,} pages, {res['facts']:,} facts found"
+        f" ({res['clock']} time)",
         ["tool", "seconds", "pages/s"],
         rows,
     )
@@ -166,12 +171,19 @@ def _ratio(ours_s: float, baseline_s: float) -> float:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parse = parser(__doc__.split("\n\n")[0])
-    parse.add_argument("--pages", type=int, default=2000, help="pages in the corpus")
+    parse.add_argument("--pages", type=int, help="pages in the corpus (default 2000; zyte: 181)")
+    parse.add_argument("--corpus", choices=("fixtures", "zyte"), default="fixtures")
     parse.add_argument("--profile", type=int, metavar="N", help="also profile ours, top N")
     parse.add_argument("--clock", choices=sorted(CLOCKS), default="cpu", help="default: cpu")
     args = parse.parse_args(argv)
-    pages = list(corpus(args.pages, args.seed))
+    if args.corpus == "zyte":
+        pages = list(zyte.corpus(args.pages or len(zyte.pages())))
+        if not pages:
+            parse.error("no pages in shared/zyte (set $QUOTAS_ZYTE to their folder)")
+    else:
+        pages = list(corpus(args.pages or 2000, args.seed))
     res = {**result(pages, measure(pages, CLOCKS[args.clock])), "clock": args.clock}
+    res["corpus"] = args.corpus
     if args.profile:
         profile(pages, args.profile)
     emit(render(res), res, args.json)

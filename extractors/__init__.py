@@ -29,16 +29,25 @@ def extract(
     *,
     content_type: str | None = None,
     published: date | None = None,
+    gate: bool = True,
 ) -> Extraction:
     """Decode, read and mine one page. ``published`` is used when the page gives no date.
 
+    A page the relevance gate stops (``extractors.gate``: no quota word, or no commodity) is
+    settled after decoding: no main-text extraction, no fact rules, ``relevant`` False, a title
+    read cheaply, no text. ``gate=False`` reads every page in full (to compare, in tests).
     Never raises for a page it cannot read: the reason is returned in ``Extraction.error``.
     """
     from extractors import content, decode
+    from extractors import gate as relevance
 
+    plain = (content_type or "").split(";")[0].strip() == "text/plain"
     try:
         html, encoding = decode.decode_body(body, content_type)
-        if content_type and content_type.split(";")[0].strip() == "text/plain":
+        if gate and not relevance.passes(html):
+            page = relevance.settled_content(html, plain=plain)
+            return Extraction(url=url, content=page, encoding=encoding, version=EXTRACTOR_VERSION)
+        if plain:
             page = content.read_text(html, url)
         else:
             page = content.read_content(html, url, content_type=content_type)
@@ -48,10 +57,16 @@ def extract(
     return _mine(url, page, published, encoding)
 
 
-def extract_text(text: str, url: str, *, published: date | None = None) -> Extraction:
-    """Mine plain text (a pasted newsletter, a saved .txt page)."""
+def extract_text(
+    text: str, url: str, *, published: date | None = None, gate: bool = True
+) -> Extraction:
+    """Mine plain text (a pasted newsletter, a saved .txt page); the gate as in ``extract``."""
     from extractors import content
+    from extractors import gate as relevance
 
+    if gate and not relevance.passes(text):
+        page = relevance.settled_content(text, plain=True)
+        return Extraction(url=url, content=page, version=EXTRACTOR_VERSION)
     page = content.read_text(text, url)
     return _mine(url, page, published, None)
 
@@ -100,7 +115,7 @@ def _dedupe(facts: list[QuotaFact]) -> list[QuotaFact]:
 
 
 # Submodules the package used to import eagerly, still reachable as ``extractors.<name>``.
-_SUBMODULES = frozenset({"content", "decode", "en", "vocab", "zh"})
+_SUBMODULES = frozenset({"content", "decode", "en", "gate", "vocab", "zh"})
 
 
 def __getattr__(name: str) -> ModuleType:

@@ -228,3 +228,28 @@ class Finding(Base):
     fact_ids: Mapped[str] = mapped_column(Text)  # JSON array of fact.id
     document_urls: Mapped[str] = mapped_column(Text)  # JSON array of document.url
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+# -- table of migration 0004 -------------------------------------------------------------------
+
+
+class ScannedArchive(Base):
+    """A WARC file a scan has read: how many records (a killed scan resumes after them), what
+    it found, and whether it was read to its end (``finished_at``)."""
+
+    __tablename__ = "scanned_archive"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    location: Mapped[str] = mapped_column(Text, unique=True)  # absolute path or URL
+    run_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("crawl_run.id", ondelete="SET NULL")
+    )
+    keep_all: Mapped[bool] = mapped_column(Boolean)  # every page stored, not only relevant ones
+    records: Mapped[int] = mapped_column(Integer)  # records read and settled, in file order
+    pages: Mapped[int] = mapped_column(Integer)  # of which text pages
+    gated: Mapped[int] = mapped_column(Integer)  # of which skipped by the relevance gate
+    stored: Mapped[int] = mapped_column(Integer)
+    failed: Mapped[int] = mapped_column(Integer)
+    extractor_version: Mapped[str | None] = mapped_column(String(32))
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

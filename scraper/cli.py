@@ -196,6 +196,10 @@ def _progress(enabled: bool) -> Callable[[str, int, int], None]:
         return lambda what, done, total: None
 
     def show(what: str, done: int, total: int) -> None:
+        if total <= 0:  # a stream of unknown length: records so far, every 100
+            if done % 100 == 0:
+                click.echo(f"\r{what[-40:]:<40} {done:,} records", err=True, nl=False)
+            return
         width = 30
         filled = width * done // max(total, 1)
         bar = "#" * filled + "." * (width - filled)
@@ -249,6 +253,14 @@ def _summarise(report: RunReport) -> None:
         )
     if len(report.new_facts) > 50:
         click.echo(f"  … and {len(report.new_facts) - 50} more (see `quotas status`)")
+    counts = report.counts()
+    if counts.get("archives") or counts.get("archives_done_before"):
+        click.echo(
+            f"archives: {counts['archives']} scanned, {counts['archives_done_before']} scanned "
+            f"before; records: {counts['records']:,} read, {counts['pages']:,} pages, "
+            f"{counts['gated']:,} skipped by the gate, {counts['irrelevant']:,} not about "
+            f"quotas, {report.stored:,} stored"
+        )
     for line in report.errors[:20]:
         click.echo(f"quotas: warning: {line}", err=True)
     if report.sources_failed:
@@ -327,6 +339,11 @@ def backfill(
 
 # -- local pages -------------------------------------------------------------------------------
 
+_KEEP_ALL = click.option(
+    "--keep-all", is_flag=True, help="From WARC files store every page, not only those on quotas."
+)
+_RESCAN = click.option("--rescan", is_flag=True, help="Read archives scanned before again.")
+
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
@@ -354,24 +371,123 @@ def _page_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -
 @click.option(
     "--published", type=_DATE, help="Publication date YYYY-MM-DD (when the page has none)."
 )
+@_KEEP_ALL
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=1,
+    show_default=True,
+    help="Processes that read WARC records (the database has one writer).",
+)
+@_RESCAN
 @pass_ctx
 def ingest(
-    obj: Context, paths: tuple[Path, ...], url: str | None, published: datetime | None
+    obj: Context,
+    paths: tuple[Path, ...],
+    url: str | None,
+    published: datetime | None,
+    keep_all: bool,
+    workers: int,
+    rescan: bool,
 ) -> None:
     """Store saved pages (.html, .htm, .txt, .warc, .warc.gz, or folders of them) and their facts.
 
     Pages keep the URL they state (canonical link) or --url; WARC records keep their
-    original URL and capture date.
+    original URL and capture date. From WARC files only the pages about quotas are stored
+    (--keep-all stores every page); an archive read to its end before is passed over, one a
+    killed run left part-way resumes.
 
     \b
     Examples:
       quotas ingest saved/notice-2024.html --url https://www.miit.gov.cn/... --published 2024-02-06
       quotas ingest ~/clippings/
+      quotas ingest --workers 2 CC-NEWS-20240101000000-00001.warc.gz
     """
     from scraper.pipeline import Pipeline
 
     pipeline = Pipeline(obj.store(), progress=_progress(sys.stderr.isatty()))
-    report = pipeline.ingest(paths, url=url, published=published.date() if published else None)
+    report = pipeline.ingest(
+        paths,
+        url=url,
+        published=published.date() if published else None,
+        keep_all=keep_all,
+        workers=workers,
+        rescan=rescan,
+    )
+    _summarise(report)
+    sys.exit(report.exit_code)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="A Dask scheduler (tcp://host:8786). Default: a LocalCluster for this run.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=2,
+    show_default=True,
+    help="Worker processes of the LocalCluster (without --scheduler).",
+)
+@click.option(
+    "--base-url",
+    default="https://data.commoncrawl.org/",
+    show_default=True,
+    help="What the relative paths of a warc.paths listing are relative to.",
+)
+@_KEEP_ALL
+@_RESCAN
+@pass_ctx
+def scan(
+    obj: Context,
+    sources: tuple[str, ...],
+    scheduler: str | None,
+    workers: int,
+    base_url: str,
+    keep_all: bool,
+    rescan: bool,
+) -> None:
+    """Scan many WARC files on a Dask cluster; store the pages about quotas and their facts.
+
+    SOURCES are WARC files or folders of them, http(s) URLs of WARC files, and paths
+    listings (warc.paths, warc.paths.gz; a file or a URL). Workers read and extract; this
+    process stores. An archive scanned before is passed over; a killed scan, run again,
+    redoes only the archives it had not finished.
+
+    \b
+    Examples:
+      quotas scan crawl/*.warc.gz
+      quotas scan https://data.commoncrawl.org/crawl-data/CC-NEWS/2024/01/warc.paths.gz
+      quotas scan --scheduler tcp://10.0.0.5:8786 warc.paths
+    """
+    from scraper.lock import run_lock
+    from scraper.scan import ScanReport
+    from scraper.scan_dask import archive_locations, scan_cluster
+
+    locations = archive_locations(sources, base_url)
+    store = obj.store()
+    report = ScanReport("scan")
+    with run_lock(obj.database_url, obj.engine):
+        run_id = store.start_run("scan")
+        outcome = "interrupted"
+        try:
+            scan_cluster(
+                store,
+                locations,
+                report,
+                run_id=run_id,
+                scheduler=scheduler,
+                workers=workers,
+                keep_all=keep_all,
+                rescan=rescan,
+                progress=_progress(sys.stderr.isatty()),
+            )
+            outcome = report.outcome
+        finally:
+            store.finish_run(run_id, outcome=outcome, counts=report.counts())
     _summarise(report)
     sys.exit(report.exit_code)
 

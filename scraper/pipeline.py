@@ -29,7 +29,7 @@ from models.store import RawDocument, Store
 from scraper.fetch import Fetcher, RequestRecord
 from scraper.lock import SOLE_WRITER, Lease
 from scraper.sources import Lead, Source
-from scraper.sources.files import is_warc, iter_warc_pages
+from scraper.sources.files import is_warc
 
 log = logging.getLogger(__name__)
 
@@ -402,9 +402,20 @@ class Pipeline:
     # -- local files -----------------------------------------------------------------------
 
     def ingest(
-        self, paths: Iterable[Path], *, url: str | None = None, published: date | None = None
+        self,
+        paths: Iterable[Path],
+        *,
+        url: str | None = None,
+        published: date | None = None,
+        keep_all: bool = False,
+        workers: int = 1,
+        rescan: bool = False,
     ) -> RunReport:
-        report = RunReport("ingest")
+        """Store saved pages and their facts; from WARC files only the pages about quotas
+        (all with ``keep_all``), records spread over ``workers`` processes (``scraper.scan``)."""
+        from scraper.scan import ScanReport, scan_local
+
+        report = ScanReport("ingest")
         run_id = self.store.start_run("ingest")
         outcome = "interrupted"
         try:
@@ -413,12 +424,22 @@ class Pipeline:
                 raise QuotaError("--url names one page, but several files were given")
             if url and any(is_warc(path) for path in files):
                 raise QuotaError("--url names one page; a WARC file names its own pages")
-            for done, path in enumerate(files, 1):
-                if is_warc(path):
-                    self._ingest_warc(path, report)
-                else:
-                    self._ingest_file(path, report, url=url, published=published)
-                self.progress("ingest", done, len(files))
+            pages = [path for path in files if not is_warc(path)]
+            for done, path in enumerate(pages, 1):
+                self._ingest_file(path, report, url=url, published=published)
+                self.progress("ingest", done, len(pages))
+            archives = [path for path in files if is_warc(path)]
+            if archives:
+                scan_local(
+                    self.store,
+                    archives,
+                    report,
+                    run_id=run_id,
+                    workers=workers,
+                    keep_all=keep_all,
+                    rescan=rescan,
+                    progress=self.progress,
+                )
             outcome = report.outcome
         finally:
             self.store.finish_run(run_id, outcome=outcome, counts=report.counts())
@@ -451,30 +472,6 @@ class Pipeline:
             published=published,
             title=None,
         )
-
-    def _ingest_warc(self, path: Path, report: RunReport) -> None:
-        """Each page a WARC captured, stored under its original URL with the capture time as
-        fetch time and the capture day as publication hint; a damaged archive keeps the pages
-        read before the damage and counts as one failure."""
-        try:
-            for page in iter_warc_pages(path):
-                self._store(
-                    report,
-                    url=page.url,
-                    final_url=page.url,
-                    source="warc",
-                    status=200,
-                    content_type=page.content_type,
-                    etag=None,
-                    last_modified=None,
-                    body=page.body,
-                    fetched_at=page.date,
-                    published=page.date.date(),
-                    title=None,
-                )
-        except QuotaError as exc:
-            report.failed += 1
-            report.errors.append(str(exc))
 
 
 def iter_page_files(paths: Iterable[Path]) -> Iterator[Path]:

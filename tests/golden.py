@@ -221,11 +221,13 @@ def arithmetic_problems(facts: Iterable[FactKey]) -> list[str]:
     return problems
 
 
-def extract_page(golden: Golden) -> Extraction:
+def extract_page(golden: Golden, *, gate: bool = True) -> Extraction:
+    """The page's extraction; ``gate=False`` reads it in full even if the relevance gate would
+    settle it (a page without quota words keeps no date or text then)."""
     from extractors import extract  # late: golden files can be checked before extractors exist
 
     content_type = CONTENT_TYPES.get(golden.page.suffix, DEFAULT_CONTENT_TYPE)
-    return extract(golden.page.read_bytes(), golden.url, content_type=content_type)
+    return extract(golden.page.read_bytes(), golden.url, content_type=content_type, gate=gate)
 
 
 def extracted_keys(extraction: Extraction) -> frozenset[FactKey]:

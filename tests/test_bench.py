@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from bench import zyte
 from bench.corpus import KINDS, corpus, templates, vary_path
 from extractors import vocab
 
@@ -113,3 +114,25 @@ def test_fast_vocabulary_pattern_matches_the_plain_alternation(seed: int) -> Non
     for text in texts:
         fast = [(m.start(), m.end()) for m in vocab.TERM_RE.finditer(text)]
         assert fast == [(m.start(), m.end()) for m in plain.finditer(text)]
+
+
+@pytest.mark.skipif(not zyte.pages(), reason="no shared/zyte pages here")
+def test_extract_on_the_real_news_pages_finds_no_fact() -> None:
+    data = run_bench("extract", "--corpus", "zyte", "--pages", "20")
+    assert data["corpus"] == "zyte" and data["pages"] == 20
+    assert set(data["by_kind"]) == {"zyte"}
+    assert data["facts"] == 0, "none of these pages is about quotas"
+
+
+def test_scan_reads_stores_the_stories_only_and_reports_every_run() -> None:
+    data = run_bench("scan", "--records", "40", "--stories", "2")
+    assert data["records"] == 41 and data["stories"] == 2  # with the warcinfo record
+    assert set(data["records_per_s"]) == {
+        "ingest, 1 worker",
+        "ingest, 2 workers",
+        "scan, LocalCluster of 2",
+    }
+    for run in data["runs"].values():
+        assert run["only_stories"] and run["golden_facts_missing"] == 0
+        assert run["records_read"] == 41
+    assert data["floor"]["fastwarc_s"] > 0 and data["floor"]["warcio_s"] > 0

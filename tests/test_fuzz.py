@@ -498,7 +498,7 @@ def test_every_pattern_finishes_on_long_adversarial_strings() -> None:
 def test_anchored_patterns_are_only_used_at_a_position() -> None:
     """The patterns ``ANCHORED`` exempts from whole-string scans are only matched in place."""
     uses: dict[str, list[str]] = {name: [] for name in ANCHORED}
-    for source in sorted(EXTRACTORS_DIR.glob("*.py")):
+    for source in sorted(EXTRACTORS_DIR.rglob("*.py")):  # the rules packages too
         for line in source.read_text(encoding="utf-8").splitlines():
             for name in ANCHORED:
                 for use in re.finditer(rf"\b{name}\b(\.\w+)?", line):

@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.realpages.schema import page_id, record_errors, split_of
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "bench" / "realpages"
 RESERVED_CHECK = ROOT.parent / "shared" / "eval" / "reserved_check.py"
-sys.path.insert(0, str(CORPUS))
-
-from schema import page_id, record_errors, split_of  # noqa: E402
 
 
 def records() -> list[dict]:  # type: ignore[type-arg]
