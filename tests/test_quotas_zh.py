@@ -659,3 +659,22 @@ def test_a_comma_without_respectively_still_ends_a_clause() -> None:
 def test_thousands_separators_are_not_list_joiners() -> None:
     text = "2024年第一批稀土开采总量控制指标为135,000吨。"
     assert keys(text, NOTICE_2024_1) == {(RE, MIN, 2024, "batch:1", None, None, 135000)}
+
+
+# Reposts that print pinyin after characters (and traditional characters): the text is read as
+# if neither were there.
+
+
+def test_reposts_with_printed_pinyin_read_like_plain_text() -> None:
+    from extractors import extract_text
+
+    text = (
+        "兩部門下達(dá)稀土指標(biāo)\n"
+        "今年首批稀土開(kāi)採指標(biāo)為13.5萬(wàn)噸，冶煉分離指標(biāo)為12.7萬(wàn)噸。"
+    )
+    found = extract_text(text, "http://mirror.example/a.html", published=date(2024, 2, 8)).facts
+    assert {(f.quota_type, f.year, f.period, f.amount_t) for f in found} == {
+        (MIN, 2024, "batch:1", 135000),
+        (SEP, 2024, "batch:1", 127000),
+    }
+
