@@ -678,3 +678,126 @@ def test_reposts_with_printed_pinyin_read_like_plain_text() -> None:
         (SEP, 2024, "batch:1", 127000),
     }
 
+
+# Which year: a year stated in the sentence, relative years, dates, references.
+
+
+def test_a_stated_year_without_a_batch_in_its_own_year_is_the_whole_year() -> None:
+    text = "工信部介绍，2021年稀土开采总量控制指标定在16.8万吨，比上一年的14万吨有明显增加。"
+    assert keys(text, "工信部谈稀土", datetime(2021, 12, 22)) == {
+        (RE, MIN, 2021, "annual", None, None, 168000),
+        (RE, MIN, 2020, "annual", None, None, 140000),
+    }
+
+
+def test_a_relative_year_before_a_month_is_a_date_not_the_quota_year() -> None:
+    text = "2015年全年，除一家去年5月起停工的选矿厂外，北方稀土拿到开采指标29750吨。"
+    assert keys(text, "稀土生产总量控制计划下达", datetime(2015, 4, 12)) == {
+        (RE, MIN, 2015, "annual", None, NORTH, 29750)
+    }
+
+
+def test_that_same_year_is_the_year_just_spoken_of() -> None:
+    text = (
+        "2009年稀土开采总量控制指标为82320吨。当年稀土矿产品生产计划为11.95万吨，"
+        "而冶炼分离产品的实际产出超过了计划，约13万吨。"
+    )
+    assert keys(text, "稀土指标回顾", datetime(2012, 5, 3)) == {
+        (RE, MIN, 2009, "annual", None, None, 82320),
+        (RE, MIN, 2009, "annual", None, None, 119500),
+    }
+
+
+def test_a_year_only_referred_to_does_not_carry_into_the_next_sentence() -> None:
+    text = (
+        "2019年度首批指标参照上一年度（2018年度）总量的一半确定。"
+        "首批稀土矿开采总量控制指标共6万吨，岩矿型占50425吨，离子型占9575吨。"
+    )
+    assert keys(text, "稀土矿钨矿指标下达", datetime(2019, 3, 20)) == {
+        (RE, MIN, 2019, "batch:1", None, None, 60000),
+        (RE, MIN, 2019, "batch:1", "light", None, 50425),
+        (RE, MIN, 2019, "batch:1", "medium_heavy", None, 9575),
+    }
+
+
+# 其中: a part of the figure before it.
+
+
+def test_a_part_split_in_its_own_sentence_without_a_quota_word() -> None:
+    text = (
+        "2020年稀土矿开采总量控制指标合计14万吨（同比+6.1%）。"
+        "其中岩矿型稀土12.085万吨；离子型稀土1.915万吨，与上年持平。"
+    )
+    assert keys(text, "稀土矿钨矿指标", datetime(2020, 7, 17)) == {
+        (RE, MIN, 2020, "annual", None, None, 140000),
+        (RE, MIN, 2020, "annual", "light", None, 120850),
+        (RE, MIN, 2020, "annual", "medium_heavy", None, 19150),
+    }
+
+
+def test_a_part_we_have_no_field_for_is_left_out() -> None:
+    text = (
+        "2012年全国锑矿开采总量控制指标定为10万吨，其中分解到各产区的部分为7.4万吨；"
+        "另有一部分暂缓分解。"
+    )
+    found = keys(text, "锑矿指标公布", datetime(2012, 4, 16))
+    assert found == {(SB, MIN, 2012, "annual", None, None, 100000)}
+
+
+def test_antimony_main_and_byproduct_parts_are_not_tungsten_categories() -> None:
+    text = "今年锑精矿开采指标共9.8万吨，其中主采7.5万吨，综合利用2.3万吨。"
+    assert keys(text, "锑", datetime(2013, 9, 13)) == {(SB, MIN, 2013, "annual", None, None, 98000)}
+
+
+def test_recipients_named_without_figures_are_not_the_holders_of_the_next_figure() -> None:
+    text = (
+        "2009年生产计划已下达至内蒙古、江西、广东、四川等省区。"
+        "其中矿产品计划11.95万吨，冶炼分离产品计划11.07万吨。"
+    )
+    assert keys(text, "2009年稀土生产计划出台", datetime(2009, 5, 20)) == {
+        (RE, MIN, 2009, "annual", None, None, 119500),
+        (RE, SEP, 2009, "annual", None, None, 110700),
+    }
+
+
+# Holders: plants of a group, several groups at once, China Rare Earth Group's short name.
+
+
+def test_a_plant_of_a_group_and_several_groups_together_are_not_holders_we_know() -> None:
+    text = (
+        "2015年，5家稀土集团共获得矿产品指标49712吨。某集团下属的包钢稀土选矿厂独得25750吨。"
+        "北方稀土拿到矿产品指标29750吨。"
+    )
+    assert keys(text, "2015年稀土生产总量控制计划", datetime(2015, 4, 12)) == {
+        (RE, MIN, 2015, "annual", None, NORTH, 29750)
+    }
+
+
+def test_china_rare_earth_by_its_short_name_where_it_is_plainly_the_group() -> None:
+    text = (
+        "首批指标仅分给北方稀土和中国稀土。"
+        "中国稀土分得岩矿型开采指标3.028万吨；离子型开采指标为1.014万吨。"
+        "中国稀土开采指标总体为13.5万吨。"
+    )
+    assert keys(text, "2024年第一批稀土开采指标下达", datetime(2024, 2, 23)) == {
+        (RE, MIN, 2024, "batch:1", "light", CREG, 30280),
+        (RE, MIN, 2024, "batch:1", "medium_heavy", CREG, 10140),
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+    }
+
+
+# A province's own notice, passing the ministry's quotas on.
+
+
+def test_a_provincial_notice_gives_its_own_province_and_drops_its_sub_allocations() -> None:
+    text = (
+        "各设区市局：\n"
+        "本厅将本省2016年度钨矿、稀土矿开采指标分解如下。\n"
+        "一、部里给我省的2016年钨矿开采总量控制指标：主采32000吨、综合回收2600吨；"
+        "稀土矿指标8500吨。此次分到矿山主采30000吨、综合回收2400吨，其余留作调剂。"
+    )
+    assert keys(text, "江西省国土资源厅关于下达2016年度钨矿稀土矿开采总量控制指标的通知") == {
+        (TU, MIN, 2016, "annual", "tungsten_primary", "province:jiangxi", 32000),
+        (TU, MIN, 2016, "annual", "tungsten_byproduct", "province:jiangxi", 2600),
+        (RE, MIN, 2016, "annual", None, "province:jiangxi", 8500),
+    }

@@ -40,6 +40,11 @@ NOTICE_CUE_RE = re.compile(
     r"(?:下达|印发|发布|公布)|通知(?:显示|要求|附件|指出|称)|从通知|官网"
 )
 
+# A notice of a province passing its quotas on: "我省", "本省", or a provincial department.
+PROVINCIAL_RE = re.compile(
+    r"[我本](?:省|自治区)|(?:省|自治区)(?:国土资源厅|自然资源厅|工业和信息化厅|人民政府办公厅)"
+)
+
 # "据悉" (it is learned): a report, unless the text quotes the notice.
 HEARSAY_RE = re.compile(r"据悉|据报道|报道称")
 
@@ -125,6 +130,15 @@ class State:
     cued: bool = False  # the sentence spoke of quotas
     start_period: str | None = None  # the period in force when the sentence began
     figures_since_period: bool = False  # amounts were read since the period was last named
+    holders_bound: bool = False  # figures were given to the holders listed
+    among: bool = False  # after "其中": figures are parts of the one before
+    totals: dict[Row, float | None] = field(default_factory=dict)  # figures before it, by key
+    national: bool = False  # the sentence named the national figure ("全国")
+    province: str | None = None  # a provincial notice's own province ("我省")
+    default_type: str | None = None  # the one quota type the document's notice sets
+    year_named: bool = False  # the sentence named a year of its own
+    subject: tuple[int | None, str | None] | None = None  # its first year, before another
+    last_row: tuple[int, str] | None = None  # year and period of its last figure (not compared)
 
     @property
     def temporary(self) -> bool:
@@ -140,15 +154,28 @@ class State:
         state = State(self.base, self.year, self.commodity, self.year, self.period)
         state.start_period = self.period
         state.cued = self.cued
-        state.lists["quota_type"] = list(self.lists["quota_type"])
+        state.province, state.default_type = self.province, self.default_type
         if keep_lists:
-            state.lists["holder"] = list(self.lists["holder"])
+            state.totals = dict(self.totals)
+        state.lists["quota_type"] = list(self.lists["quota_type"])
+        holders = self.lists["holder"]
+        if keep_lists and (len(holders) == 1 or self.holders_bound):
+            # "北方稀土获得…。其中岩矿型…"; not a list of recipients without figures
+            # ("计划已下达至甲、乙、丙等省。其中，矿产品为…").
+            state.lists["holder"] = list(holders)
+            state.holders_bound = self.holders_bound
         state.stale = {"quota_type", "holder"}
         return state
 
     def settled(self) -> State:
-        """The state to carry into the next sentence: no open scope."""
+        """The state to carry into the next sentence: no open scope, and the year and period
+        of its last figure, or of its subject when it gave none: a year it only refers to
+        ("按上年总量的一半确定") does not carry on."""
         self.end_clause()
+        if self.last_row is not None:
+            self.year, self.period = self.last_row
+        elif self.subject is not None:
+            self.year, self.period = self.subject
         return self
 
     def read(self, kind: str, value: Any) -> None:
@@ -159,6 +186,8 @@ class State:
         elif kind == "relyear":
             base = self.base or (date(self.start_year, 7, 1) if self.start_year else None)
             year = resolve_relative_year(value["word"], base)
+            if value["word"] == "当年" and self.year is not None:
+                year = self.year  # "that same year": the year the text is speaking of
             if year is not None:
                 self._set_year(year)
             if value["annual"]:
@@ -183,6 +212,14 @@ class State:
             self.open_scope()
         elif kind == "national":
             self.lists["holder"] = []
+            self.holders_bound = False
+            self.national = True
+        elif kind == "among":
+            self.among = True
+        elif kind == "ownprovince" and self.province is not None:
+            self._add("holder", self.province)
+        elif kind == "creg":
+            self._add("holder", "china_rare_earth_group")
         elif kind == "unnamed":
             self._add("holder", UNNAMED)
         elif kind == "commodity":
@@ -194,19 +231,22 @@ class State:
 
     def _add(self, name: str, value: str) -> None:
         items = self.lists[name]
-        if name in self.stale:
+        if name in self.stale or value in items:  # a new list begins (or it is named again)
             self.lists[name] = [value]
             self.stale.discard(name)
-        elif value in items:
-            self.lists[name] = [value]  # named again: a new list begins
+            if name == "holder":
+                self.holders_bound = False
         else:
             items.append(value)
 
     def _set_year(self, year: int) -> None:
+        if self.year_named and year != self.year and self.subject is None and not self.temporary:
+            self.subject = (self.year, self.period)
+        self.year_named = True
         self.prior_period = self.period
         if self.figures_since_period:  # a new subject: "…13.5万吨，2023年…为25.5万吨"
             self.period, self.period_explicit = self.start_period, False
-        if not self.period_explicit and year != self.start_year:
+        if not self.period_explicit and (year != self.start_year or self.period is None):
             self.period = "annual"  # "2023年稀土开采指标为25.5万吨" in a 2024 text
         self.year = year
         self.scope_changed = self.scope_changed or self.temporary
@@ -230,6 +270,7 @@ class State:
         self.end_scope()
         self.lists["category"] = []
         self.stale.discard("category")
+        self.stale.add("holder")  # a holder named after a clause break starts a new list
 
     def end_scope(self) -> None:
         if self.saved is not None:
@@ -254,7 +295,20 @@ class State:
                 quota_type = "mining"  # "开采、冶炼分离指标…其中岩矿型N吨"
         if AMBIGUOUS in (category, holder, quota_type) or holder == UNNAMED:
             return None
-        return self._row(quota_type, category, holder, self.year, self.period, amount)
+        if holder is None and self.province is not None and not self.national:
+            return None  # a provincial notice's own figures without a holder: not national
+        row = self._row(quota_type, category, holder, self.year, self.period, amount)
+        if row is None:
+            return None
+        key = replace(row, amount_t=None)
+        if self.among and self.totals.get(key, amount) != amount:
+            return None  # "总指标10万吨，其中分到各省的7万吨": a part we have no field for
+        if not self.among:
+            self.totals[key] = amount
+        if not self.temporary:
+            self.last_row = (row.year, row.period)
+        self.holders_bound = self.holders_bound or holder is not None
+        return row
 
     def undisclosed_rows(self) -> list[Row]:
         """ "指标已下达，但未公布具体数额": one figureless fact per quota type named."""
@@ -288,7 +342,12 @@ class State:
         amount: float | None,
         commodity: str | None = None,
     ) -> Row | None:
-        commodity = CATEGORY_COMMODITY.get(category or "") or commodity or self.commodity
+        commodity = commodity or self.commodity
+        if (category or "").startswith("tungsten_") and commodity == "antimony":
+            return None  # antimony's main and by-product parts have no category of their own
+        commodity = CATEGORY_COMMODITY.get(category or "") or commodity
+        if quota_type is None and commodity == "rare_earth":
+            quota_type = self.default_type  # "稀土矿指标2000吨" in a mining notice
         if quota_type is None and commodity in ("tungsten", "antimony"):
             quota_type = "mining"  # the only quota these two have, besides export
         if quota_type == "smelting_separation":
@@ -310,10 +369,13 @@ class Doc:
     base: date | None
     announced: date | None
     quotes_notice: bool  # the text quotes a notice
+    province: str | None = None  # the province whose own notice this is
+    quota_type: str | None = None  # the one quota type its notice title names
 
     def start_state(self) -> State:
         state = State(self.base, self.year, self.commodity, self.year, self.period)
         state.start_period = self.period
+        state.province, state.default_type = self.province, self.quota_type
         return state
 
     def issuer(self, row: Row) -> str | None:
@@ -375,6 +437,14 @@ def read_doc(content: Content) -> Doc:
         commodity = CATEGORY_COMMODITY.get(term.value, term.value)
         break
     text = plain(content.text)
+    province = None
+    if PROVINCIAL_RE.search(title) or PROVINCIAL_RE.search(text):
+        for passage in (title, head):
+            found = find_terms(passage, ("province",))
+            if found:
+                province = found[0].value
+                break
+    notice_types = {t.value for t in find_terms(notice.group() if notice else "", ("quota_type",))}
     return Doc(
         year=year,
         period=period,
@@ -384,6 +454,8 @@ def read_doc(content: Content) -> Doc:
         base=base,
         announced=content.signed,
         quotes_notice=NOTICE_CUE_RE.search(text) is not None,
+        province=province,
+        quota_type=notice_types.pop() if len(notice_types) == 1 else None,
     )
 
 

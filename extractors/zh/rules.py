@@ -56,8 +56,25 @@ COMPARE_RE = re.compile(r"较|相比|相较|对比|(?<![占同环])比(?!例|重
 # The national figure after per-group ones: "全国", "合计", "总计".
 NATIONAL_RE = re.compile(r"全国|合计|总计")
 
-# A holder we cannot name: "公司获得开采指标…", "某某矿业有限公司" (known groups match first).
-UNNAMED_HOLDER_RE = re.compile(r"公司(?![债股])")
+# A holder we cannot name: "公司获得开采指标…", "某某矿业有限公司" (known groups match first), a
+# plant of a group ("某集团下属选矿厂"), or several groups at once ("几家集团合计获得…").
+UNNAMED_HOLDER_RE = re.compile(
+    r"公司(?![债股])|厂(?![商长])"
+    r"|(?<![两二三四五六七八九十\d])[两二三四五六七八九十\d]{1,3}\s*家(?:大型|大)?(?:稀土)?(?:大)?"
+    r"(?:集团|企业)(?=\s*(?:分别|共|合计|累计|获))"
+)
+
+# China Rare Earth Group by its short name, only where it is plainly the group: "中国稀土获得",
+# "北方稀土和中国稀土" ("中国稀土" alone is as often "China's rare earths").
+CREG_SHORT_RE = re.compile(
+    r"中国稀土(?!集团)(?=\s*(?:获得|获|分得|拿到|取得|[、和与及]\s*北方稀土))|(?<=北方稀土[、和与及])中国稀土(?!集团)"
+)
+
+# "其中": what follows is a part of the figure before it.
+AMONG_RE = re.compile(r"其中")
+
+# The document's own province in a provincial notice: "我省", "本省", "我区" (自治区).
+OWN_PROVINCE_RE = re.compile(r"[我本](?:省|自治区|区)")
 
 # A clause break, after full-width forms were made half-width: "，", "；", "）".
 SEP_RE = re.compile(r"[,;)]")
@@ -126,6 +143,9 @@ _TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("compare", COMPARE_RE),
     ("national", NATIONAL_RE),
     ("unnamed", UNNAMED_HOLDER_RE),
+    ("creg", CREG_SHORT_RE),
+    ("among", AMONG_RE),
+    ("ownprovince", OWN_PROVINCE_RE),
     ("amount", AMOUNT_ZH_RE),
     ("amount", AMOUNT_ZH_SHARED_RE),
     ("percent", PERCENT_RE),
@@ -254,12 +274,13 @@ def _read_sentence(
     doc: Doc, carried: State, half: str, start: int, end: int, text: str, continues: bool
 ) -> tuple[list[QuotaFact], State]:
     sentence = half[start:end]
-    state = carried.copy(keep_lists=continues or CONTINUES_RE.match(sentence) is not None)
+    continues = continues or CONTINUES_RE.match(sentence) is not None
+    state = carried.copy(keep_lists=continues)
     state.period_explicit = False
     tokens = _tokens(doc, half, start, end)
     # About quotas: a quota word, or a sentence continuing one that had it ("前两批合计…").
     cue = QUOTA_CUE_RE.search(sentence) is not None or (
-        carried.cued and any(t.kind in PERIOD_KINDS for t in tokens)
+        carried.cued and (continues or any(t.kind in PERIOD_KINDS for t in tokens))
     )
     groups: list[Group] = []
     percents: list[tuple[int, float, int]] = []  # (clause, value, token start)
@@ -353,8 +374,11 @@ def _read_group(
         bound_type = str(follower.value)  # "获得94580吨开采指标"
     left, right = _clause_bounds(half, start, end, run[0].start)
     if left > start and not any(t.kind == "amount" and t.end <= left for t in tokens):
-        # "公布…稀土出口配额，共计21226吨": the clause before names the quota.
+        # "公布…稀土出口配额，共计21226吨": the clause before names the quota, unless it
+        # speaks of output or prices ("产量超出计划，达到13万吨").
         left = _clause_bounds(half, start, end, left - 1)[0]
+        if NOT_QUOTA_RE.search(half, left, run[0].start):
+            return None
     has_word = bound_type is not None or any(
         t.kind in WORD_KINDS and left <= t.start and t.end <= right for t in tokens
     )
