@@ -801,3 +801,64 @@ def test_a_provincial_notice_gives_its_own_province_and_drops_its_sub_allocation
         (TU, MIN, 2016, "annual", "tungsten_byproduct", "province:jiangxi", 2600),
         (RE, MIN, 2016, "annual", None, "province:jiangxi", 8500),
     }
+
+
+# Broker notes and PDF text: words broken by spaces, a headline run into the text, periods
+# listed for amounts, signed changes, figures supposed rather than set.
+
+
+def test_words_broken_by_spaces_read_whole() -> None:
+    text = "2020 年首批钨精矿开 采指标定为 5.25 万 吨。"
+    assert keys(text, "钨", datetime(2020, 3, 26)) == {
+        (TU, MIN, 2020, "batch:1", None, None, 52500)
+    }
+
+
+def test_a_headline_before_a_colon_is_not_the_figures_clause() -> None:
+    text = "配额收紧推动钨价走高 要点:自然资源部下达2020年第一批钨矿开采总量控制指标5.25万吨。"
+    assert keys(text, "钨", datetime(2020, 3, 26)) == {
+        (TU, MIN, 2020, "batch:1", None, None, 52500)
+    }
+
+
+def test_periods_listed_map_onto_amounts_and_signed_changes_are_not_quotas() -> None:
+    text = (
+        "2020年第一批、第二批钨矿开采总量控制指标分别为5.25万吨、5.25万吨，全年10.5万吨。"
+        "今年第一批指标增减主要在湖南(+1,500吨)、广西(-600吨)。"
+    )
+    assert keys(text, "钨", datetime(2021, 4, 2)) == {
+        (TU, MIN, 2020, "batch:1", None, None, 52500),
+        (TU, MIN, 2020, "batch:2", None, None, 52500),
+        (TU, MIN, 2020, "annual", None, None, 105000),
+    }
+
+
+def test_a_figure_supposed_is_not_a_quota() -> None:
+    text = "如果按第一批指标推算全年，2024年钨矿开采总量控制指标将达12.4万吨。"
+    assert keys(text, "钨", datetime(2024, 4, 2)) == set()
+
+
+# A source quoted before a colon, a parent group receiving a quota.
+
+
+def test_a_source_before_a_colon_is_not_the_holder_and_baotou_steel_is_northern() -> None:
+    text = (
+        "区政府网站刊发消息:国土资源部公布了2016年首批稀土矿开采总量控制指标，共52500吨，"
+        "包钢集团拿到29750吨开采指标。"
+    )
+    assert keys(text, "稀土", datetime(2016, 2, 23)) == {
+        (RE, MIN, 2016, "batch:1", None, None, 52500),
+        (RE, MIN, 2016, "batch:1", None, NORTH, 29750),
+    }
+
+
+def test_a_province_passing_on_its_batch_gives_the_figures_of_the_whole_province() -> None:
+    text = (
+        "广东省工信部门近日把本省首批稀土指令性生产计划分到了各市。"
+        "全省本批矿产品指标为1100吨，冶炼分离产品指标为2500吨；"
+        "其中一家企业获得冶炼分离产品指标800吨。"
+    )
+    assert keys(text, "广东省下达第一批稀土生产计划", datetime(2012, 3, 20)) == {
+        (RE, MIN, 2012, "batch:1", None, "province:guangdong", 1100),
+        (RE, SEP, 2012, "batch:1", None, "province:guangdong", 2500),
+    }

@@ -45,6 +45,9 @@ PROVINCIAL_RE = re.compile(
     r"[我本](?:省|自治区)|(?:省|自治区)(?:国土资源厅|自然资源厅|工业和信息化厅|人民政府办公厅)"
 )
 
+# A headline of a province passing quotas on: "某省下达首批稀土生产计划", "某省工信委下达…".
+PROVINCIAL_TITLE_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|自治区)[\u4e00-\u9fff]{0,8}?下达")
+
 # "据悉" (it is learned): a report, unless the text quotes the notice.
 HEARSAY_RE = re.compile(r"据悉|据报道|报道称")
 
@@ -67,10 +70,26 @@ UNNAMED = "?"  # a holder the text names only as "公司"
 _LISTS = ("quota_type", "category", "holder")
 
 
+# Chinese words that text taken from PDFs breaks with spaces: "开 采指标", "今 年".
+SPACED_WORDS_RE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?: [\u4e00-\u9fff]+)+")
+
+
 @lru_cache(maxsize=8)  # a document's text is made plain by read_doc and find_facts alike
 def plain(text: str) -> str:
-    """Simplified, half-width text of the same length: spans in it are spans of ``text``."""
-    return to_halfwidth(normalize_chars(text))
+    """Simplified, half-width text of the same length: spans in it are spans of ``text``.
+
+    Spaces inside a run of Chinese characters move to its end ("开 采指标" → "开采指标 "), so
+    words read whole and every character outside such runs keeps its place (sentence spans
+    are exact; a span inside a run is off by the spaces moved)."""
+    half = to_halfwidth(normalize_chars(text))
+    if " " in half:
+        half = SPACED_WORDS_RE.sub(_close_up, half)
+    return half
+
+
+def _close_up(match: re.Match[str]) -> str:
+    words = match.group()
+    return words.replace(" ", "") + " " * words.count(" ")
 
 
 @dataclass(frozen=True)
@@ -139,6 +158,7 @@ class State:
     year_named: bool = False  # the sentence named a year of its own
     subject: tuple[int | None, str | None] | None = None  # its first year, before another
     last_row: tuple[int, str] | None = None  # year and period of its last figure (not compared)
+    periods: list[str] = field(default_factory=list)  # "第一批、第二批各为…": periods in order
 
     @property
     def temporary(self) -> bool:
@@ -218,8 +238,9 @@ class State:
             self.among = True
         elif kind == "ownprovince" and self.province is not None:
             self._add("holder", self.province)
-        elif kind == "creg":
-            self._add("holder", "china_rare_earth_group")
+        elif kind == "speech":
+            self.lists["holder"] = []
+            self.holders_bound = False
         elif kind == "unnamed":
             self._add("holder", UNNAMED)
         elif kind == "commodity":
@@ -252,10 +273,18 @@ class State:
         self.scope_changed = self.scope_changed or self.temporary
 
     def _set_period(self, period: str) -> None:
+        self.periods = [period]
         self.period = period
         self.period_explicit = True
         self.figures_since_period = False
         self.scope_changed = self.scope_changed or self.temporary
+
+    def add_period(self, kind: str, value: Any) -> None:
+        """A period listed after another ("第一批、第二批分别为…"): amounts map on them in order."""
+        periods = self.periods if self.periods and self.period == self.periods[-1] else []
+        self.read(kind, value)
+        if self.period is not None and self.period not in periods:
+            self.periods = [*periods, self.period]
 
     def open_scope(self) -> None:
         if self.saved is None:
@@ -297,7 +326,11 @@ class State:
             return None
         if holder is None and self.province is not None and not self.national:
             return None  # a provincial notice's own figures without a holder: not national
-        row = self._row(quota_type, category, holder, self.year, self.period, amount)
+        listed = len(self.periods) > 1 and self.periods[-1] == self.period
+        period = _pick(self.periods, count, position) if listed else self.period
+        if period is AMBIGUOUS:
+            return None
+        row = self._row(quota_type, category, holder, self.year, period, amount)
         if row is None:
             return None
         key = replace(row, amount_t=None)
@@ -438,7 +471,7 @@ def read_doc(content: Content) -> Doc:
         break
     text = plain(content.text)
     province = None
-    if PROVINCIAL_RE.search(title) or PROVINCIAL_RE.search(text):
+    if PROVINCIAL_TITLE_RE.match(title) or PROVINCIAL_RE.search(f"{title}\n{text}"):
         for passage in (title, head):
             found = find_terms(passage, ("province",))
             if found:

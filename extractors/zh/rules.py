@@ -60,21 +60,33 @@ NATIONAL_RE = re.compile(r"全国|合计|总计")
 # plant of a group ("某集团下属选矿厂"), or several groups at once ("几家集团合计获得…").
 UNNAMED_HOLDER_RE = re.compile(
     r"公司(?![债股])|厂(?![商长])"
-    r"|(?<![两二三四五六七八九十\d])[两二三四五六七八九十\d]{1,3}\s*家(?:大型|大)?(?:稀土)?(?:大)?"
+    r"|(?<![一两二三四五六七八九十\d])[一两二三四五六七八九十\d]{1,3}\s*家(?:大型|大)?(?:稀土)?(?:大)?"
     r"(?:集团|企业)(?=\s*(?:分别|共|合计|累计|获))"
 )
 
-# China Rare Earth Group by its short name, only where it is plainly the group: "中国稀土获得",
-# "北方稀土和中国稀土" ("中国稀土" alone is as often "China's rare earths").
-CREG_SHORT_RE = re.compile(
-    r"中国稀土(?!集团)(?=\s*(?:获得|获|分得|拿到|取得|[、和与及]\s*北方稀土))|(?<=北方稀土[、和与及])中国稀土(?!集团)"
+# Groups by a short name, only where it plainly is the group receiving a quota: "中国稀土获得",
+# "北方稀土和中国稀土" ("中国稀土" alone is as often "China's rare earths"); "包钢分得开采指标"
+# (Baotou Steel, whose rare earth arm is Northern Rare Earth).
+_RECEIVES = r"(?=\s*(?:获得|获|分得|拿到|取得))"
+SHORT_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            rf"中国稀土(?!集团)(?:{_RECEIVES}|(?=\s*[、和与及]\s*北方稀土))"
+            r"|(?<=北方稀土[、和与及])中国稀土(?!集团)"
+        ),
+        "china_rare_earth_group",
+    ),
+    (re.compile(rf"包钢(?:集团)?{_RECEIVES}"), "china_northern_rare_earth"),
 )
+
+# A source quoted before a colon ("某自治区政府网站称:"): what it names is not a holder.
+SPEECH_COLON_RE = re.compile(r"(?:消息|表示|称|显示|指出|介绍|说|获悉|了解到|报道|公告)\s*:")
 
 # "其中": what follows is a part of the figure before it.
 AMONG_RE = re.compile(r"其中")
 
-# The document's own province in a provincial notice: "我省", "本省", "我区" (自治区).
-OWN_PROVINCE_RE = re.compile(r"[我本](?:省|自治区|区)")
+# The document's own province in a provincial notice: "我省", "本省", "全省", "我区" (自治区).
+OWN_PROVINCE_RE = re.compile(r"[我本全](?:省|自治区)|[我本]区")
 
 # A clause break, after full-width forms were made half-width: "，", "；", "）".
 SEP_RE = re.compile(r"[,;)]")
@@ -98,13 +110,16 @@ NOT_QUOTA_RE = re.compile(
     r"需求|消费|储量|储备|产能|库存|收储|市值|股价|走私|回收量|用量"
 )
 
+# A figure supposed, not set: "若按首批推算全年，将达12万吨", "如果…".
+HYPOTHETICAL_RE = re.compile(r"若(?!干)|如果|假如|假设|年化")
+
 # A quota word: the clause, or the sentence, must speak of quotas.
 QUOTA_CUE_RE = re.compile(r"指标|配额|计划|总量控制")
 
 # Just before an amount, a change or a bound rather than a level: "增加1.5万吨", "超过10万吨".
 DELTA_BEFORE_RE = re.compile(
     r"(?:增加|增长|减少|下降|提高|降低|上调|下调|调增|调减|增|减|多|少|超过|逾|近|不少于|不超过|不足)"
-    r"(?:了|约|达|为)?\s*$"
+    r"(?:了|约|达|为)?\s*$|[-+−]\s*$"  # and signed changes: "某省(-1,000吨)"
 )
 
 # Just after an amount, a bound, a rate or a size: "10万吨以上", "5000吨/年", "万吨级".
@@ -121,6 +136,9 @@ WORD_KINDS = frozenset((
     "quota_type", "category", "company", "province", "commodity",
     "batch", "cumulative", "annual", "first", "half", "year", "relyear",
 ))  # fmt: skip
+
+# Periods that can be listed for amounts to map onto: "第一批、第二批各为5.25万吨、5.25万吨".
+LISTED_PERIOD_KINDS = frozenset(("batch", "first", "annual", "cumulative", "half"))
 
 # Tokens that name a period, and so let a sentence continue the quota talk before it.
 PERIOD_KINDS = frozenset(("batch", "cumulative", "annual", "first", "half", "quota_type"))
@@ -143,7 +161,7 @@ _TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("compare", COMPARE_RE),
     ("national", NATIONAL_RE),
     ("unnamed", UNNAMED_HOLDER_RE),
-    ("creg", CREG_SHORT_RE),
+    ("speech", SPEECH_COLON_RE),
     ("among", AMONG_RE),
     ("ownprovince", OWN_PROVINCE_RE),
     ("amount", AMOUNT_ZH_RE),
@@ -254,6 +272,13 @@ def _next_in_list(tokens: list[Token], index: int, text: str, *, respectively: b
     return following
 
 
+def _listed(tokens: list[Token], index: int, text: str) -> bool:
+    """Whether the token at ``index`` follows another of its sort in a list ("第一批、第二批")."""
+    if index == 0 or tokens[index - 1].kind not in LISTED_PERIOD_KINDS:
+        return False
+    return _LIST_JOINER_RE.fullmatch(text[tokens[index - 1].end : tokens[index].start]) is not None
+
+
 def _tokens(doc: Doc, text: str, start: int, end: int) -> list[Token]:
     found: list[Token] = []
     segment = text[start:end]
@@ -262,6 +287,9 @@ def _tokens(doc: Doc, text: str, start: int, end: int) -> list[Token]:
             found.append(Token(start + match.start(), start + match.end(), kind, match))
     for term in find_terms(segment):
         found.append(Token(start + term.start, start + term.end, term.kind, term.value))
+    for pattern, company in SHORT_NAMES:
+        for match in pattern.finditer(segment):
+            found.append(Token(start + match.start(), start + match.end(), "company", company))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Token] = []
     for token in found:
@@ -316,6 +344,8 @@ def _read_sentence(
             clause += 1
         elif kind == "include":
             _include_earlier(state, groups)
+        elif kind in LISTED_PERIOD_KINDS and _listed(tokens, index, half):
+            state.add_period(kind, token.value)
         else:
             state.read(kind, token.value)
         index += 1
@@ -360,8 +390,11 @@ def _read_group(
     """Facts for a run of amounts ("135000吨、127000吨") from the state, or None."""
     if state.temporary and not state.scope_changed:
         return None  # "高于前值12万吨": a comparison without its own year or batch
-    clause_text = _clause(half, start, end, run[0].start)
-    if NOT_QUOTA_RE.search(clause_text):
+    left, right = _clause_bounds(half, start, end, run[0].start)
+    # What comes before a colon is not this figure's clause ("…价格走高 要点:…指标5.25万吨").
+    colon = half.rfind(":", left, run[0].start)
+    left = max(left, colon + 1)
+    if NOT_QUOTA_RE.search(half, left, right) or HYPOTHETICAL_RE.search(half, start, run[0].start):
         return None
     follower = tokens[last + 1] if last + 1 < len(tokens) else None
     bound_type = None
@@ -372,8 +405,7 @@ def _read_group(
         and re.fullmatch(r"[\s的]{0,2}", half[run[-1].end : follower.start])
     ):
         bound_type = str(follower.value)  # "获得94580吨开采指标"
-    left, right = _clause_bounds(half, start, end, run[0].start)
-    if left > start and not any(t.kind == "amount" and t.end <= left for t in tokens):
+    if colon < 0 and left > start and not any(t.kind == "amount" and t.end <= left for t in tokens):
         # "公布…稀土出口配额，共计21226吨": the clause before names the quota, unless it
         # speaks of output or prices ("产量超出计划，达到13万吨").
         left = _clause_bounds(half, start, end, left - 1)[0]
@@ -419,11 +451,6 @@ def _clause_bounds(half: str, start: int, end: int, at: int) -> tuple[int, int]:
             else:
                 return left, index
     return left, end
-
-
-def _clause(half: str, start: int, end: int, at: int) -> str:
-    left, right = _clause_bounds(half, start, end, at)
-    return half[left:right]
 
 
 def _clause_index(half: str, start: int, at: int) -> int:
