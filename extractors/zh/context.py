@@ -454,7 +454,7 @@ def _issuers(content: Content, title: str, head: str) -> tuple[str, ...]:
 def read_doc(content: Content) -> Doc:
     """The document's defaults: the title's year, batch and commodity; whether it is a notice."""
     title = plain(content.title or "")
-    head = plain(content.text[:400])
+    head = plain(content.text)[:400]
     notice = NOTICE_TITLE_RE.search(title) or NOTICE_TITLE_RE.search(head)
     year, period = title_period(title)
     if year is None and notice:

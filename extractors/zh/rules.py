@@ -12,6 +12,7 @@ gives the year and batch that body sentences omit. Tables are read by ``tables``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from extractors.dates import (
@@ -45,13 +46,15 @@ FIRST_BATCH_RE = re.compile(r"首批")
 HALF_YEAR_RE = re.compile(r"(?P<half>[上下])半年")
 
 # A figure that includes earlier batches: "（含已下达的第一批指标）", "均含第一批".
-INCLUDE_RE = re.compile(r"(?<!不)(?:均|已|并|包)?含(?:已经?下达的?|此前下达的?)?(?=\s*(?:第|前))")
+INCLUDE_RE = re.compile(
+    r"(?=[均已并包含])(?<!不)(?:均|已|并|包)?含(?:已经?下达的?|此前下达的?)?(?=\s*(?:第|前))"
+)
 
 # A figure that excludes them: "不含已下达的第一批指标", "不包括第一批".
 EXCLUDE_RE = re.compile(r"不含|不包括|未含")
 
 # Comparison: "较去年同期", "比2023年第一批", "高于"; the clause after it is a scope.
-COMPARE_RE = re.compile(r"较|相比|相较|对比|(?<![占同环])比(?!例|重)|高于|低于|超过|少于|多于")
+COMPARE_RE = re.compile(r"较|相比|相较|对比|比(?<![占同环]比)(?!例|重)|高于|低于|超过|少于|多于")
 
 # The national figure after per-group ones: "全国", "合计", "总计".
 NATIONAL_RE = re.compile(r"全国|合计|总计")
@@ -60,8 +63,8 @@ NATIONAL_RE = re.compile(r"全国|合计|总计")
 # plant of a group ("某集团下属选矿厂"), or several groups at once ("几家集团合计获得…").
 UNNAMED_HOLDER_RE = re.compile(
     r"公司(?![债股])|厂(?![商长])"
-    r"|(?<![一两二三四五六七八九十\d])[一两二三四五六七八九十\d]{1,3}\s*家(?:大型|大)?(?:稀土)?(?:大)?"
-    r"(?:集团|企业)(?=\s*(?:分别|共|合计|累计|获))"
+    r"|家(?<=[一两二三四五六七八九十\d]家)(?:大型|大)?(?:稀土)?(?:大)?(?:集团|企业)"
+    r"(?=\s*(?:分别|共|合计|累计|获))"
 )
 
 # Groups by a short name, only where it plainly is the group receiving a quota: "中国稀土获得",
@@ -71,8 +74,7 @@ _RECEIVES = r"(?=\s*(?:获得|获|分得|拿到|取得))"
 SHORT_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            rf"中国稀土(?!集团)(?:{_RECEIVES}|(?=\s*[、和与及]\s*北方稀土))"
-            r"|(?<=北方稀土[、和与及])中国稀土(?!集团)"
+            rf"中国稀土(?!集团)(?:{_RECEIVES}|(?=\s*[、和与及]\s*北方稀土)|(?<=北方稀土[、和与及]中国稀土))"
         ),
         "china_rare_earth_group",
     ),
@@ -86,7 +88,7 @@ SPEECH_COLON_RE = re.compile(r"(?:消息|表示|称|显示|指出|介绍|说|获
 AMONG_RE = re.compile(r"其中")
 
 # The document's own province in a provincial notice: "我省", "本省", "全省", "我区" (自治区).
-OWN_PROVINCE_RE = re.compile(r"[我本全](?:省|自治区)|[我本]区")
+OWN_PROVINCE_RE = re.compile(r"我省|本省|全省|我自治区|本自治区|全自治区|我区|本区")
 
 # A clause break, after full-width forms were made half-width: "，", "；", "）".
 SEP_RE = re.compile(r"[,;)]")
@@ -180,6 +182,7 @@ def find_facts(content: Content) -> list[QuotaFact]:
         return []
     doc = read_doc(content)
     half = plain(text)
+    tokens = _Tokens(half)
     facts: list[QuotaFact] = []
     carried = doc.start_state()
     table: list[tuple[int, int, str]] = []
@@ -193,9 +196,8 @@ def find_facts(content: Content) -> list[QuotaFact]:
             facts += _table_facts(doc, carried, table, note, text)
             table = []
         for s_start, s_end in _sentences(half, start, end):
-            after_semicolon = half[:s_start].rstrip().endswith(";")
             sentence_facts, carried = _read_sentence(
-                doc, carried, half, s_start, s_end, text, after_semicolon
+                doc, carried, half, s_start, s_end, text, tokens.within(s_start, s_end)
             )
             facts += sentence_facts
         note = line
@@ -279,33 +281,45 @@ def _listed(tokens: list[Token], index: int, text: str) -> bool:
     return _LIST_JOINER_RE.fullmatch(text[tokens[index - 1].end : tokens[index].start]) is not None
 
 
-def _tokens(doc: Doc, text: str, start: int, end: int) -> list[Token]:
-    found: list[Token] = []
-    segment = text[start:end]
-    for kind, pattern in _TOKEN_PATTERNS:
-        for match in pattern.finditer(segment):
-            found.append(Token(start + match.start(), start + match.end(), kind, match))
-    for term in find_terms(segment):
-        found.append(Token(start + term.start, start + term.end, term.kind, term.value))
-    for pattern, company in SHORT_NAMES:
-        for match in pattern.finditer(segment):
-            found.append(Token(start + match.start(), start + match.end(), "company", company))
-    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
-    kept: list[Token] = []
-    for token in found:
-        if not kept or token.start >= kept[-1].end:
-            kept.append(token)
-    return kept
+class _Tokens:
+    """Every token of a document, found in one pass of each pattern over the whole text."""
+
+    def __init__(self, text: str) -> None:
+        found: list[Token] = []
+        for kind, pattern in _TOKEN_PATTERNS:
+            for match in pattern.finditer(text):
+                found.append(Token(match.start(), match.end(), kind, match))
+        for term in find_terms(text):
+            found.append(Token(term.start, term.end, term.kind, term.value))
+        for pattern, company in SHORT_NAMES:
+            for match in pattern.finditer(text):
+                found.append(Token(match.start(), match.end(), "company", company))
+        found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+        self.found = found
+        self.starts = [token.start for token in found]
+
+    def within(self, start: int, end: int) -> list[Token]:
+        """The tokens of the sentence [start, end): inside it, the longest first where two
+        overlap, as if the sentence were read alone."""
+        kept: list[Token] = []
+        for index in range(bisect_left(self.starts, start), bisect_left(self.starts, end)):
+            token = self.found[index]
+            if token.end <= end and (not kept or token.start >= kept[-1].end):
+                kept.append(token)
+        return kept
 
 
 def _read_sentence(
-    doc: Doc, carried: State, half: str, start: int, end: int, text: str, continues: bool
+    doc: Doc, carried: State, half: str, start: int, end: int, text: str, tokens: list[Token]
 ) -> tuple[list[QuotaFact], State]:
     sentence = half[start:end]
-    continues = continues or CONTINUES_RE.match(sentence) is not None
+    # After a ";" or opening with 其中, a sentence continues the one before.
+    last = start - 1
+    while last >= 0 and half[last].isspace():
+        last -= 1
+    continues = (last >= 0 and half[last] == ";") or CONTINUES_RE.match(sentence) is not None
     state = carried.copy(keep_lists=continues)
     state.period_explicit = False
-    tokens = _tokens(doc, half, start, end)
     # About quotas: a quota word, or a sentence continuing one that had it ("前两批合计…").
     cue = QUOTA_CUE_RE.search(sentence) is not None or (
         carried.cued and (continues or any(t.kind in PERIOD_KINDS for t in tokens))
