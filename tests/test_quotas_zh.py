@@ -862,3 +862,97 @@ def test_a_province_passing_on_its_batch_gives_the_figures_of_the_whole_province
         (RE, MIN, 2012, "batch:1", None, "province:guangdong", 1100),
         (RE, SEP, 2012, "batch:1", None, "province:guangdong", 2500),
     }
+
+
+# Comparisons: unchanged figures, relative years in a comparison, and the second readings.
+
+
+def test_unchanged_from_last_year_is_the_figure_of_the_year_being_set() -> None:
+    text = "2017年稀土开采总量控制指标与上年持平，仍为10.5万吨；钨矿指标维持2016年水平。"
+    assert keys(text, "稀土", datetime(2017, 3, 2)) == {
+        (RE, MIN, 2017, "annual", None, None, 105000)
+    }
+
+
+def test_last_year_in_a_comparison_is_the_year_before_the_figures_own() -> None:
+    text = "商务部公布2012年第一批稀土出口配额10546吨，比去年第一批的14446吨减少约27%。"
+    content = Content(
+        title="稀土出口配额", published=datetime(2011, 12, 28), language="zh", text=text
+    )
+    readings = zh.find_readings(content)
+    assert [[(f.year, f.period, f.amount_t) for f in r] for r in readings] == [
+        [(2012, "batch:1", 10546)],
+        [(2011, "batch:1", 14446), (2010, "batch:1", 14446)],
+    ]
+    assert [f.year for f in zh.find_facts(content)] == [2012, 2011]
+
+
+def test_a_years_figure_in_a_story_of_one_batch_has_both_readings() -> None:
+    content = Content(
+        title="2024年第一批稀土开采指标下达",
+        published=datetime(2024, 2, 8),
+        language="zh",
+        text="2024年稀土开采总量控制指标为13.5万吨。",
+    )
+    [readings] = zh.find_readings(content)
+    assert [(f.year, f.period, f.amount_t) for f in readings] == [
+        (2024, "batch:1", 135000),
+        (2024, "annual", 135000),
+    ]
+
+
+# History: several years in one sentence, rows of years in text.
+
+
+def test_a_span_of_years_maps_onto_its_amounts() -> None:
+    text = "2019年至2021年，我国稀土开采总量控制指标分别为13.2万吨、14万吨和16.8万吨。"
+    assert keys(text, "稀土", datetime(2022, 1, 5)) == {
+        (RE, MIN, 2019, "annual", None, None, 132000),
+        (RE, MIN, 2020, "annual", None, None, 140000),
+        (RE, MIN, 2021, "annual", None, None, 168000),
+    }
+
+
+def test_years_listed_map_onto_their_amounts() -> None:
+    text = "2022年、2023年和2024年的稀土冶炼分离总量控制指标分别为20.2万吨、24.385万吨、25.4万吨。"
+    assert keys(text, "稀土", datetime(2025, 1, 5)) == {
+        (RE, SEP, 2022, "annual", None, None, 202000),
+        (RE, SEP, 2023, "annual", None, None, 243850),
+        (RE, SEP, 2024, "annual", None, None, 254000),
+    }
+
+
+def test_rows_of_years_in_text_continue_the_heading() -> None:
+    text = "近年全国钨精矿开采总量控制指标：\n2018年：10.5万吨\n2019年：10.5万吨\n2020年：10.5万吨"
+    assert keys(text, "钨", datetime(2021, 1, 5)) == {
+        (TU, MIN, 2018, "annual", None, None, 105000),
+        (TU, MIN, 2019, "annual", None, None, 105000),
+        (TU, MIN, 2020, "annual", None, None, 105000),
+    }
+
+
+# Periods: earlier batches added in, "控制在", export quotas by category.
+
+
+def test_earlier_batches_added_in_make_the_total_the_year() -> None:
+    text = "加上年初下达的第一批，2020年稀土开采总量控制指标累计达到14万吨。"
+    assert keys(text, "稀土", datetime(2020, 7, 20)) == {
+        (RE, MIN, 2020, "annual", None, None, 140000)
+    }
+
+
+def test_capped_at_wording() -> None:
+    text = "今年稀土开采总量控制在14万吨之内，冶炼分离总量控制在13.5万吨。"
+    assert keys(text, "稀土", datetime(2020, 7, 20)) == {
+        (RE, MIN, 2020, "annual", None, None, 140000),
+        (RE, SEP, 2020, "annual", None, None, 135000),
+    }
+
+
+def test_export_quota_split_by_category_stays_export() -> None:
+    text = "2012年第一批稀土出口配额共10546吨，其中轻稀土9095吨，中重稀土1451吨。"
+    assert keys(text, "商务部下达稀土出口配额", datetime(2011, 12, 28)) == {
+        (RE, EXP, 2012, "batch:1", None, None, 10546),
+        (RE, EXP, 2012, "batch:1", "light", None, 9095),
+        (RE, EXP, 2012, "batch:1", "medium_heavy", None, 1451),
+    }

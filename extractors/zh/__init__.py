@@ -1,8 +1,11 @@
 """Chinese fact rules: the document's context (title year and batch, issuer, carried state) in
-``context``, sentence rules in ``rules``, table rows in ``tables``."""
+``context``, sentence rules in ``rules``, table rows in ``tables``.
+
+``find_readings`` gives every stated figure's readings, the likeliest first, for a resolver to
+choose among; ``find_facts`` the likeliest reading of each."""
 
 from __future__ import annotations
 
-from extractors.zh.rules import find_facts
+from extractors.zh.rules import find_facts, find_readings
 
-__all__ = ["find_facts"]
+__all__ = ["find_facts", "find_readings"]

@@ -112,6 +112,7 @@ class Row:
     holder: str | None
     amount_t: float | None  # None for an issuance whose volume was not disclosed
     change_pct: float | None = None
+    others: tuple[Row, ...] = ()  # other readings of the same figure, less likely
 
 
 @dataclass
@@ -159,6 +160,8 @@ class State:
     subject: tuple[int | None, str | None] | None = None  # its first year, before another
     last_row: tuple[int, str] | None = None  # year and period of its last figure (not compared)
     periods: list[str] = field(default_factory=list)  # "第一批、第二批各为…": periods in order
+    alt_year: int | None = None  # the year a relative word means against the publication date
+    years: list[int] = field(default_factory=list)  # "2019年至2021年…分别为…": years in order
 
     @property
     def temporary(self) -> bool:
@@ -206,10 +209,18 @@ class State:
         elif kind == "relyear":
             base = self.base or (date(self.start_year, 7, 1) if self.start_year else None)
             year = resolve_relative_year(value["word"], base)
+            alternative = None
+            if self.saved is not None and self.saved.year is not None:
+                # Compared with "去年": the year before the figure's own ("2012年第一批…较去年
+                # 第一批" in a text of December 2011 means 2011); the publication date's
+                # reading stays as a second one.
+                alternative = year
+                year = resolve_relative_year(value["word"], date(self.saved.year, 7, 1))
             if value["word"] == "当年" and self.year is not None:
                 year = self.year  # "that same year": the year the text is speaking of
             if year is not None:
                 self._set_year(year)
+                self.alt_year = alternative if alternative != year else None
             if value["annual"]:
                 self._set_period("annual")
         elif kind == "cumulative":
@@ -260,7 +271,20 @@ class State:
         else:
             items.append(value)
 
+    def add_year(self, year: int) -> None:
+        """A year listed after another ("2019年、2020年…分别为"): amounts map on them in order."""
+        years = self.years if self.years and self.year == self.years[-1] else []
+        self._set_year(year)
+        self.years = [*years, year]
+
+    def set_years(self, years: list[int]) -> None:
+        """A span of years ("2019年至2021年"), read as the list of its years."""
+        self._set_year(years[-1])
+        self.years = years
+
     def _set_year(self, year: int) -> None:
+        self.alt_year = None
+        self.years = [year]
         if self.year_named and year != self.year and self.subject is None and not self.temporary:
             self.subject = (self.year, self.period)
         self.year_named = True
@@ -305,7 +329,8 @@ class State:
         if self.saved is not None:
             saved = self.saved
             self.commodity, self.year, self.period = saved.commodity, saved.year, saved.period
-            self.period_explicit = saved.period_explicit
+            self.period_explicit, self.alt_year = saved.period_explicit, saved.alt_year
+            self.years = saved.years
             self.saved, self.scope_changed = None, False
 
     def fact_row(
@@ -317,7 +342,8 @@ class State:
         if bound_type:
             quota_type = bound_type
         elif category is not None and ("quota_type" in self.stale or not types):
-            quota_type = "mining"  # "…分别为X吨、Y吨，岩矿型和离子型分别为…": parts of mining
+            # "…分别为X吨、Y吨，岩矿型和离子型分别为…": parts of mining (or of export quotas)
+            quota_type = "export" if types == ["export"] else "mining"
         else:
             quota_type = _pick(types, count, position)
             if quota_type is AMBIGUOUS and category is not None and "mining" in types:
@@ -330,10 +356,22 @@ class State:
         period = _pick(self.periods, count, position) if listed else self.period
         if period is AMBIGUOUS:
             return None
-        row = self._row(quota_type, category, holder, self.year, period, amount)
+        year = self.year
+        if len(self.years) > 1 and self.years[-1] == self.year:
+            year = _pick(self.years, count, position)
+            if year is AMBIGUOUS:
+                return None
+        row = self._row(quota_type, category, holder, year, period, amount)
         if row is None:
             return None
+        others = []
+        if self.alt_year is not None:
+            others.append(replace(row, year=self.alt_year))
+        if row.period.startswith("batch:") and self.year_named and not self.period_explicit:
+            # "2024年稀土开采指标为13.5万吨" in a story of the first batch: that batch, or the year
+            others.append(replace(row, period="annual"))
         key = replace(row, amount_t=None)
+        row = replace(row, others=tuple(others))
         if self.among and self.totals.get(key, amount) != amount:
             return None  # "总指标10万吨，其中分到各省的7万吨": a part we have no field for
         if not self.among:
@@ -419,6 +457,13 @@ class Doc:
                 if issuer in ("MNR", "MLR"):
                     return issuer
         return self.issuers[0] if self.issuers else None
+
+    def readings(
+        self, row: Row, status: str, evidence: str, span: tuple[int, int]
+    ) -> tuple[QuotaFact, ...]:
+        """The fact of ``row`` and of its other readings, the likeliest first."""
+        others = (replace(other, change_pct=row.change_pct) for other in row.others)
+        return tuple(self.fact(one, status, evidence, span) for one in (row, *others))
 
     def fact(self, row: Row, status: str, evidence: str, span: tuple[int, int]) -> QuotaFact:
         return QuotaFact(

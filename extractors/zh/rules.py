@@ -50,11 +50,27 @@ INCLUDE_RE = re.compile(
     r"(?=[均已并包含])(?<!不)(?:均|已|并|包)?含(?:已经?下达的?|此前下达的?)?(?=\s*(?:第|前))"
 )
 
+# A span of years for amounts to map onto: "2019年至2021年…分别为…", "2019-2021年".
+YEAR_RANGE_RE = re.compile(
+    r"(?=[12])(?<!\d)(?P<a>(?:19|20)\d{2})\s*年?\s*(?:至|到|-|—|–|~)\s*(?P<b>(?:19|20)\d{2})\s*年"
+    r"(?!\s*\d{1,2}\s*月)"
+)
+
+# Earlier batches added in: "加上此前下达的第一批，全年累计…", "连同年初的首批".
+ADD_EARLIER_RE = re.compile(r"(?:加上|连同|算上)[^,;。]{0,8}?(?=第|前\s*[两二三四\d]\s*批|首批)")
+
 # A figure that excludes them: "不含已下达的第一批指标", "不包括第一批".
 EXCLUDE_RE = re.compile(r"不含|不包括|未含")
 
 # Comparison: "较去年同期", "比2023年第一批", "高于"; the clause after it is a scope.
 COMPARE_RE = re.compile(r"较|相比|相较|对比|比(?<![占同环]比)(?!例|重)|高于|低于|超过|少于|多于")
+
+# Unchanged from another year, which is not restated as a fact of that year: "与去年持平",
+# "和2023年相同", "维持上年水平" (the figure that follows is the year being set).
+FLAT_RE = re.compile(
+    r"(?:与|和|同)(?=[^,;。]{1,15}?(?:持平|相同|一致|相当))"
+    r"|维持(?=\s*(?:(?:19|20)\d{2}\s*年|去年|上年|上一年))"
+)
 
 # The national figure after per-group ones: "全国", "合计", "总计".
 NATIONAL_RE = re.compile(r"全国|合计|总计")
@@ -139,6 +155,9 @@ WORD_KINDS = frozenset((
     "batch", "cumulative", "annual", "first", "half", "year", "relyear",
 ))  # fmt: skip
 
+# The longest span of years read as a list ("2006-2024年"); longer ones are not lists of quotas.
+MAX_YEAR_SPAN = 25
+
 # Periods that can be listed for amounts to map onto: "第一批、第二批各为5.25万吨、5.25万吨".
 LISTED_PERIOD_KINDS = frozenset(("batch", "first", "annual", "cumulative", "half"))
 
@@ -151,6 +170,7 @@ MIN_TONNES, MAX_TONNES = 10.0, 1_000_000.0
 # Token patterns in the order they win ties (a longer match at the same place wins first).
 _TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", MONTH_ZH_RE),
+    ("years", YEAR_RANGE_RE),
     ("year", YEAR_ZH_RE),
     ("relyear", RELATIVE_YEAR_ZH_RE),
     ("cumulative", CUMULATIVE_ZH_RE),
@@ -159,8 +179,10 @@ _TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("first", FIRST_BATCH_RE),
     ("half", HALF_YEAR_RE),
     ("include", INCLUDE_RE),
+    ("include", ADD_EARLIER_RE),
     ("exclude", EXCLUDE_RE),
     ("compare", COMPARE_RE),
+    ("compare", FLAT_RE),
     ("national", NATIONAL_RE),
     ("unnamed", UNNAMED_HOLDER_RE),
     ("speech", SPEECH_COLON_RE),
@@ -175,15 +197,29 @@ _TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# The readings of one stated figure, the likeliest first.
+Readings = tuple[QuotaFact, ...]
+
+
 def find_facts(content: Content) -> list[QuotaFact]:
-    """Every quota figure stated in a Chinese text, with its evidence sentence and span."""
+    """Every quota figure stated in a Chinese text, with its evidence sentence and span: the
+    likeliest reading of each (``find_readings``)."""
+    return [readings[0] for readings in find_readings(content)]
+
+
+def find_readings(content: Content) -> list[Readings]:
+    """The readings of every quota figure a Chinese text states, one tuple per figure, the
+    likeliest first. A figure has a second reading where its wording is genuinely ambiguous: a
+    relative year in a comparison ("较去年第一批", read against the figure's own year, or
+    against the publication date), or a year's figure in a story of one batch ("2024年稀土开采
+    指标为13.5万吨" under a first-batch title: that batch, or the whole year)."""
     text = content.text
     if not text or not re.search(r"[\u4e00-\u9fff]", text):
         return []
     doc = read_doc(content)
     half = plain(text)
     tokens = _Tokens(half)
-    facts: list[QuotaFact] = []
+    facts: list[Readings] = []
     carried = doc.start_state()
     table: list[tuple[int, int, str]] = []
     note = ""
@@ -206,20 +242,21 @@ def find_facts(content: Content) -> list[QuotaFact]:
     return _plausible(facts)
 
 
-def _plausible(facts: list[QuotaFact]) -> list[QuotaFact]:
+def _plausible(found: list[Readings]) -> list[Readings]:
     """Drops parts larger than the national total they belong to: typos, not quotas."""
     totals: dict[tuple[object, ...], float] = {}
-    for fact in facts:
+    for fact, *_ in found:
         if fact.category is None and fact.holder is None and fact.amount_t is not None:
             key = (fact.commodity, fact.quota_type, fact.year, fact.period)
             totals[key] = max(totals.get(key, 0.0), fact.amount_t)
     kept = []
-    for fact in facts:
+    for readings in found:
+        fact = readings[0]
         total = totals.get((fact.commodity, fact.quota_type, fact.year, fact.period))
         is_part = fact.category is not None or fact.holder is not None
         if is_part and total is not None and (fact.amount_t or 0.0) > total:
             continue
-        kept.append(fact)
+        kept.append(readings)
     return kept
 
 
@@ -274,9 +311,11 @@ def _next_in_list(tokens: list[Token], index: int, text: str, *, respectively: b
     return following
 
 
-def _listed(tokens: list[Token], index: int, text: str) -> bool:
+def _listed(
+    tokens: list[Token], index: int, text: str, kinds: frozenset[str] | tuple[str, ...] = ()
+) -> bool:
     """Whether the token at ``index`` follows another of its sort in a list ("第一批、第二批")."""
-    if index == 0 or tokens[index - 1].kind not in LISTED_PERIOD_KINDS:
+    if index == 0 or tokens[index - 1].kind not in (kinds or LISTED_PERIOD_KINDS):
         return False
     return _LIST_JOINER_RE.fullmatch(text[tokens[index - 1].end : tokens[index].start]) is not None
 
@@ -311,7 +350,7 @@ class _Tokens:
 
 def _read_sentence(
     doc: Doc, carried: State, half: str, start: int, end: int, text: str, tokens: list[Token]
-) -> tuple[list[QuotaFact], State]:
+) -> tuple[list[Readings], State]:
     sentence = half[start:end]
     # After a ";" or opening with 其中, a sentence continues the one before.
     last = start - 1
@@ -321,8 +360,10 @@ def _read_sentence(
     state = carried.copy(keep_lists=continues)
     state.period_explicit = False
     # About quotas: a quota word, or a sentence continuing one that had it ("前两批合计…").
+    # A row of a list of years ("历年开采指标：\n2019年：13.2万吨\n2020年：…") continues it too.
+    year_row = bool(tokens) and tokens[0].kind in ("year", "years") and tokens[0].start == start
     cue = QUOTA_CUE_RE.search(sentence) is not None or (
-        carried.cued and (continues or any(t.kind in PERIOD_KINDS for t in tokens))
+        carried.cued and (continues or year_row or any(t.kind in PERIOD_KINDS for t in tokens))
     )
     groups: list[Group] = []
     percents: list[tuple[int, float, int]] = []  # (clause, value, token start)
@@ -360,6 +401,12 @@ def _read_sentence(
             _include_earlier(state, groups)
         elif kind in LISTED_PERIOD_KINDS and _listed(tokens, index, half):
             state.add_period(kind, token.value)
+        elif kind == "year" and _listed(tokens, index, half, ("year",)):
+            state.add_year(int(token.value["y"]))  # "2019年、2020年和2021年…分别为"
+        elif kind == "years":
+            first, last = int(token.value["a"]), int(token.value["b"])
+            if first < last <= first + MAX_YEAR_SPAN:
+                state.set_years(list(range(first, last + 1)))
         else:
             state.read(kind, token.value)
         index += 1
@@ -404,10 +451,11 @@ def _read_group(
     """Facts for a run of amounts ("135000吨、127000吨") from the state, or None."""
     if state.temporary and not state.scope_changed:
         return None  # "高于前值12万吨": a comparison without its own year or batch
-    left, right = _clause_bounds(half, start, end, run[0].start)
-    # What comes before a colon is not this figure's clause ("…价格走高 要点:…指标5.25万吨").
-    colon = half.rfind(":", left, run[0].start)
-    left = max(left, colon + 1)
+    clause_left, right = _clause_bounds(half, start, end, run[0].start)
+    # What comes before a colon is not this figure's clause ("…价格走高 要点:…指标5.25万吨"),
+    # though it may label it ("2019年：13.2万吨").
+    colon = half.rfind(":", clause_left, run[0].start)
+    left = max(clause_left, colon + 1)
     if NOT_QUOTA_RE.search(half, left, right) or HYPOTHETICAL_RE.search(half, start, run[0].start):
         return None
     follower = tokens[last + 1] if last + 1 < len(tokens) else None
@@ -426,7 +474,8 @@ def _read_group(
         if NOT_QUOTA_RE.search(half, left, run[0].start):
             return None
     has_word = bound_type is not None or any(
-        t.kind in WORD_KINDS and left <= t.start and t.end <= right for t in tokens
+        t.kind in WORD_KINDS and min(left, clause_left) <= t.start and t.end <= right
+        for t in tokens
     )
     if not cue or not (QUOTA_CUE_RE.search(half[left:right]) or has_word):
         return None
@@ -479,13 +528,13 @@ def _build_facts(
     start: int,
     end: int,
     text: str,
-) -> list[QuotaFact]:
+) -> list[Readings]:
     _assign_changes(groups, percents, half)
     status = status_of(doc, half[start:end])
     facts = []
     for group in groups:
         for row in group.rows:
-            facts.append(doc.fact(row, status, text[start:end], (start, end)))
+            facts.append(doc.readings(row, status, text[start:end], (start, end)))
     return facts
 
 
@@ -511,7 +560,7 @@ def _assign_changes(groups: list[Group], percents: list[tuple[int, float, int]],
 
 def _table_facts(
     doc: Doc, carried: State, table: list[tuple[int, int, str]], note: str, text: str
-) -> list[QuotaFact]:
+) -> list[Readings]:
     facts = []
     for figure in parse_table(table, note):
         if not MIN_TONNES <= figure.amount_t <= MAX_TONNES or figure.quota_type is None:
@@ -522,5 +571,5 @@ def _table_facts(
         evidence = text[figure.start : figure.end].strip()
         offset = text.index(evidence, figure.start) if evidence else figure.start
         span = (offset, offset + len(evidence))
-        facts.append(doc.fact(row, status_of(doc, note), evidence, span))
+        facts.append(doc.readings(row, status_of(doc, note), evidence, span))
     return facts
