@@ -956,3 +956,14 @@ def test_export_quota_split_by_category_stays_export() -> None:
         (RE, EXP, 2012, "batch:1", "light", None, 9095),
         (RE, EXP, 2012, "batch:1", "medium_heavy", None, 1451),
     }
+
+
+def test_what_is_held_back_and_holders_named_in_a_documents_title_are_not_quotas() -> None:
+    text = (
+        "2016年全国钨精矿开采总量控制指标91300吨，其中主采指标70000吨，另有2000吨作为预留。"
+        "各矿山的份额见《江西省2016年钨矿指标分配表》；剩余的1500吨主采指标年内再定。"
+    )
+    assert keys(text, "钨", datetime(2016, 5, 3)) == {
+        (TU, MIN, 2016, "annual", None, None, 91300),
+        (TU, MIN, 2016, "annual", "tungsten_primary", None, 70000),
+    }

@@ -100,6 +100,10 @@ SHORT_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
 # A source quoted before a colon ("某自治区政府网站称:"): what it names is not a holder.
 SPEECH_COLON_RE = re.compile(r"(?:消息|表示|称|显示|指出|介绍|说|获悉|了解到|报道|公告)\s*:")
 
+# The title of a document or table: "《某省钨矿指标分配表》".
+BOOK_TITLE_RE = re.compile(r"《[^《》]{0,80}》")
+HOLDER_KINDS = frozenset(("company", "province", "ownprovince", "unnamed"))
+
 # "其中": what follows is a part of the figure before it.
 AMONG_RE = re.compile(r"其中")
 
@@ -125,7 +129,8 @@ UNDISCLOSED_RE = re.compile(r"(?:未|不|没有)[^,;。]{0,8}?(?:公布|公开|�
 # Words saying a number is not a quota: prices, output, trade, money, capacity, stocks.
 NOT_QUOTA_RE = re.compile(
     r"价|元|产量|开采量|冶炼量|分离量|出口(?!配额)|进口|销量|销售|营收|收入|利润|关税|税率|"
-    r"需求|消费|储量|储备|产能|库存|收储|市值|股价|走私|回收量|用量"
+    r"需求|消费|储量|储备|产能|库存|收储|市值|股价|走私|回收量|用量|"
+    r"余下|剩余|预留|暂不下达|留作"  # what is held back: "另有2000吨作为预留"
 )
 
 # A figure supposed, not set: "若按首批推算全年，将达12万吨", "如果…".
@@ -311,6 +316,10 @@ def _next_in_list(tokens: list[Token], index: int, text: str, *, respectively: b
     return following
 
 
+def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= token.start and token.end <= end for start, end in spans)
+
+
 def _listed(
     tokens: list[Token], index: int, text: str, kinds: frozenset[str] | tuple[str, ...] = ()
 ) -> bool:
@@ -334,17 +343,22 @@ class _Tokens:
             for match in pattern.finditer(text):
                 found.append(Token(match.start(), match.end(), "company", company))
         found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+        self.text = text
         self.found = found
         self.starts = [token.start for token in found]
 
     def within(self, start: int, end: int) -> list[Token]:
         """The tokens of the sentence [start, end): inside it, the longest first where two
-        overlap, as if the sentence were read alone."""
+        overlap, as if the sentence were read alone. A holder named in the title of a document
+        ("分配见《某省钨矿指标分配表》") is not a holder of the figures."""
         kept: list[Token] = []
         for index in range(bisect_left(self.starts, start), bisect_left(self.starts, end)):
             token = self.found[index]
             if token.end <= end and (not kept or token.start >= kept[-1].end):
                 kept.append(token)
+        if "《" in self.text[start:end]:
+            titles = [m.span() for m in BOOK_TITLE_RE.finditer(self.text, start, end)]
+            kept = [t for t in kept if t.kind not in HOLDER_KINDS or not _inside(t, titles)]
         return kept
 
 
