@@ -967,3 +967,48 @@ def test_what_is_held_back_and_holders_named_in_a_documents_title_are_not_quotas
         (TU, MIN, 2016, "annual", None, None, 91300),
         (TU, MIN, 2016, "annual", "tungsten_primary", None, 70000),
     }
+
+
+# Tables: columns named by their commodity, tables set out with spaces, units in the title.
+
+
+def test_province_table_with_a_column_per_commodity_takes_the_notices_type() -> None:
+    text = (
+        "附件：分省（区）开采总量控制指标\n"
+        "省（区） | 稀土矿（REO） | 钨精矿 | 锑矿\n"
+        "内蒙古 | 59500 | |\n"
+        "湖南 | 2000 | 24500 | 55000\n"
+        "合计 | 105000 | 91300 | 100000"
+    )
+    title = "国土资源部关于下达2014年钨矿锑矿稀土矿开采总量控制指标的通知"
+    assert keys(text, title, datetime(2014, 5, 6)) == {
+        (RE, MIN, 2014, "annual", None, "province:neimenggu", 59500),
+        (RE, MIN, 2014, "annual", None, "province:hunan", 2000),
+        (TU, MIN, 2014, "annual", None, "province:hunan", 24500),
+        (SB, MIN, 2014, "annual", None, "province:hunan", 55000),
+        (RE, MIN, 2014, "annual", None, None, 105000),
+        (TU, MIN, 2014, "annual", None, None, 91300),
+        (SB, MIN, 2014, "annual", None, None, 100000),
+    }
+
+
+def test_a_table_set_out_with_spaces() -> None:
+    text = "钨矿分省指标如下。\n省份 主采 综合利用\n江西 32000 2600\n湖南 18000 4500"
+    title = "关于下达2016年度钨矿开采总量控制指标的通知"
+    assert keys(text, title, datetime(2016, 5, 3)) == {
+        (TU, MIN, 2016, "annual", "tungsten_primary", "province:jiangxi", 32000),
+        (TU, MIN, 2016, "annual", "tungsten_byproduct", "province:jiangxi", 2600),
+        (TU, MIN, 2016, "annual", "tungsten_primary", "province:hunan", 18000),
+        (TU, MIN, 2016, "annual", "tungsten_byproduct", "province:hunan", 4500),
+    }
+
+
+def test_a_year_table_in_wan_tonnes_by_its_title_and_without_a_unit_is_not_tonnes() -> None:
+    text = "年份 | 开采指标 | 冶炼分离指标\n2023 | 25.5 | 24.385\n2024 | 27 | 25.4"
+    assert keys(text, "稀土总量控制指标历年（万吨）", datetime(2025, 1, 5)) == {
+        (RE, MIN, 2023, "annual", None, None, 255000),
+        (RE, SEP, 2023, "annual", None, None, 243850),
+        (RE, MIN, 2024, "annual", None, None, 270000),
+        (RE, SEP, 2024, "annual", None, None, 254000),
+    }
+    assert keys(text, "稀土总量控制指标历年", datetime(2025, 1, 5)) == set()

@@ -70,7 +70,8 @@ UNNAMED = "?"  # a holder the text names only as "公司"
 _LISTS = ("quota_type", "category", "holder")
 
 
-# Chinese words that text taken from PDFs breaks with spaces: "开 采指标", "今 年".
+# Chinese words that text taken from PDFs breaks with spaces: "开 采指标", "今 年", "万 吨":
+# a lone character on one side of the space (words spaced apart, "省份 主采 综合利用", are cells).
 SPACED_WORDS_RE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?: [\u4e00-\u9fff]+)+")
 
 
@@ -78,8 +79,8 @@ SPACED_WORDS_RE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?: [\u4e00-\
 def plain(text: str) -> str:
     """Simplified, half-width text of the same length: spans in it are spans of ``text``.
 
-    Spaces inside a run of Chinese characters move to its end ("开 采指标" → "开采指标 "), so
-    words read whole and every character outside such runs keeps its place (sentence spans
+    A space beside a lone Chinese character moves to the end of its run ("开 采指标" → "开采指标 "),
+    so words read whole and every character outside such runs keeps its place (sentence spans
     are exact; a span inside a run is off by the spaces moved)."""
     half = to_halfwidth(normalize_chars(text))
     if " " in half:
@@ -88,8 +89,16 @@ def plain(text: str) -> str:
 
 
 def _close_up(match: re.Match[str]) -> str:
-    words = match.group()
-    return words.replace(" ", "") + " " * words.count(" ")
+    """Joins the pieces of a run where one side of a space is a lone character."""
+    pieces = match.group().split(" ")
+    joined, moved = [pieces[0]], 0
+    for piece in pieces[1:]:
+        if len(piece) == 1 or len(joined[-1]) == 1:
+            joined[-1] += piece
+            moved += 1
+        else:
+            joined.append(piece)
+    return " ".join(joined) + " " * moved
 
 
 @dataclass(frozen=True)

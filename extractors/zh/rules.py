@@ -26,12 +26,13 @@ from extractors.facts import Content, QuotaFact
 from extractors.numbers import (
     AMOUNT_ZH_RE,
     AMOUNT_ZH_SHARED_RE,
+    NUMBER_RE,
     PERCENT_RE,
     scale,
 )
 from extractors.vocab import find_terms
 from extractors.zh.context import Doc, Group, State, Token, plain, read_doc, status_of
-from extractors.zh.tables import is_table_line, parse_table
+from extractors.zh.tables import is_table_line, parse_table, spaced_table
 
 # A sentence ends at 。；! ? (either width) or a line break.
 SENTENCE_END_RE = re.compile(r"[。;!?\n]")
@@ -169,6 +170,12 @@ LISTED_PERIOD_KINDS = frozenset(("batch", "first", "annual", "cumulative", "half
 # Tokens that name a period, and so let a sentence continue the quota talk before it.
 PERIOD_KINDS = frozenset(("batch", "cumulative", "annual", "first", "half", "quota_type"))
 
+# The smallest national figure (no category, no holder) that is plausibly a quota.
+MIN_NATIONAL_TONNES = 1_000.0
+
+# The most rows a table set out with spaces is read for.
+MAX_ROWS = 60
+
 # Range of a plausible quota figure in tonnes; anything else is a typo or not a quota.
 MIN_TONNES, MAX_TONNES = 10.0, 1_000_000.0
 
@@ -227,15 +234,27 @@ def find_readings(content: Content) -> list[Readings]:
     facts: list[Readings] = []
     carried = doc.start_state()
     table: list[tuple[int, int, str]] = []
-    note = ""
-    for start, end in _lines(half):
+    note = plain(content.title or "")  # the caption of a table at the top ("单位：万吨")
+    lines = _lines(half)
+    index = 0
+    while index < len(lines):
+        start, end = lines[index]
         line = half[start:end]
+        index += 1
         if is_table_line(line):
             table.append((start, end, line))
             continue
         if table:
             facts += _table_facts(doc, carried, table, note, text)
             table = []
+        spaced = []
+        if " " in line and index < len(lines) and not NUMBER_RE.search(line):
+            spaced = spaced_table([half[s:e] for s, e in lines[index - 1 : index - 1 + MAX_ROWS]])
+        if spaced:  # "省份 主采 综合利用" / "江西 29000 3500"
+            rows = [(*lines[index - 1 + n], row) for n, row in enumerate(spaced)]
+            facts += _table_facts(doc, carried, rows, note, text)
+            index += len(spaced) - 1
+            continue
         for s_start, s_end in _sentences(half, start, end):
             sentence_facts, carried = _read_sentence(
                 doc, carried, half, s_start, s_end, text, tokens.within(s_start, s_end)
@@ -248,7 +267,8 @@ def find_readings(content: Content) -> list[Readings]:
 
 
 def _plausible(found: list[Readings]) -> list[Readings]:
-    """Drops parts larger than the national total they belong to: typos, not quotas."""
+    """Drops parts larger than the national total they belong to, and national figures too
+    small to be one (a table in 万吨 read as tonnes): typos or misreadings, not quotas."""
     totals: dict[tuple[object, ...], float] = {}
     for fact, *_ in found:
         if fact.category is None and fact.holder is None and fact.amount_t is not None:
@@ -260,6 +280,8 @@ def _plausible(found: list[Readings]) -> list[Readings]:
         total = totals.get((fact.commodity, fact.quota_type, fact.year, fact.period))
         is_part = fact.category is not None or fact.holder is not None
         if is_part and total is not None and (fact.amount_t or 0.0) > total:
+            continue
+        if not is_part and fact.amount_t is not None and fact.amount_t < MIN_NATIONAL_TONNES:
             continue
         kept.append(readings)
     return kept
@@ -577,7 +599,7 @@ def _table_facts(
 ) -> list[Readings]:
     facts = []
     for figure in parse_table(table, note):
-        if not MIN_TONNES <= figure.amount_t <= MAX_TONNES or figure.quota_type is None:
+        if not MIN_TONNES <= figure.amount_t <= MAX_TONNES:
             continue
         row = carried.table_row(figure)
         if row is None:
