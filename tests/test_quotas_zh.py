@@ -476,6 +476,10 @@ def test_notice_fact_carries_signing_date_as_announced() -> None:
         "稀土开采总量控制指标为5吨。",
         "北方稀土2023年实现营收340亿元，稀土开采指标占全国的70%。",
         "稀土储量为4400万吨，开采指标逐年提高。",
+        "稀土开采总量控制指标执行良好，全年实际开采14.2万吨。",
+        "市场预计今年稀土开采指标将增至30万吨左右。",
+        "据测算，2025年稀土开采指标约为29.7万吨。",
+        "今年萤石开采总量控制指标为500万吨，稀土开采指标另行下达。",
     ],
 )
 def test_hard_negatives_yield_nothing(text: str) -> None:
@@ -1012,3 +1016,14 @@ def test_a_year_table_in_wan_tonnes_by_its_title_and_without_a_unit_is_not_tonne
         (RE, SEP, 2024, "annual", None, None, 254000),
     }
     assert keys(text, "稀土总量控制指标历年", datetime(2025, 1, 5)) == set()
+
+
+def test_another_commoditys_quota_in_the_same_sentence_is_not_ours() -> None:
+    text = "2013年第一批钨品出口配额为8000吨，钼品出口配额为12000吨，铟出口配额为93吨。"
+    assert keys(text, "钨", datetime(2012, 12, 26)) == {
+        (TU, EXP, 2013, "batch:1", None, None, 8000)
+    }
+    text = "钼出口配额为12000吨。第二批稀土出口配额为9770吨。"
+    assert keys(text, "2011年稀土出口配额", datetime(2011, 7, 15)) == {
+        (RE, EXP, 2011, "batch:2", None, None, 9770)
+    }

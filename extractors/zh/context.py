@@ -165,6 +165,7 @@ class State:
     national: bool = False  # the sentence named the national figure ("全国")
     province: str | None = None  # a provincial notice's own province ("我省")
     default_type: str | None = None  # the one quota type the document's notice sets
+    default_commodity: str | None = None  # the commodity of the document's title
     year_named: bool = False  # the sentence named a year of its own
     subject: tuple[int | None, str | None] | None = None  # its first year, before another
     last_row: tuple[int, str] | None = None  # year and period of its last figure (not compared)
@@ -183,10 +184,13 @@ class State:
         holders; any other keeps only the quota types. Either way a list is replaced as soon
         as the sentence names its own ("…分别为X吨、Y吨。前两批合计分别为X吨、Y吨").
         """
-        state = State(self.base, self.year, self.commodity, self.year, self.period)
+        # After another commodity's figure ("…钼出口配额…"), a new sentence is the document's again.
+        commodity = self.commodity if keep_lists else self.commodity or self.default_commodity
+        state = State(self.base, self.year, commodity, self.year, self.period)
         state.start_period = self.period
         state.cued = self.cued
         state.province, state.default_type = self.province, self.default_type
+        state.default_commodity = self.default_commodity
         if keep_lists:
             state.totals = dict(self.totals)
         state.lists["quota_type"] = list(self.lists["quota_type"])
@@ -265,6 +269,8 @@ class State:
             self._add("holder", UNNAMED)
         elif kind == "commodity":
             self.commodity = str(value)
+        elif kind == "othercommodity":
+            self.commodity = None  # "…钼出口配额12000吨": not ours
         elif kind in ("quota_type", "category"):
             self._add(kind, str(value))
         elif kind in ("company", "province"):
@@ -456,6 +462,7 @@ class Doc:
         state = State(self.base, self.year, self.commodity, self.year, self.period)
         state.start_period = self.period
         state.province, state.default_type = self.province, self.quota_type
+        state.default_commodity = self.commodity
         return state
 
     def issuer(self, row: Row) -> str | None:

@@ -131,11 +131,17 @@ UNDISCLOSED_RE = re.compile(r"(?:未|不|没有)[^,;。]{0,8}?(?:公布|公开|�
 NOT_QUOTA_RE = re.compile(
     r"价|元|产量|开采量|冶炼量|分离量|出口(?!配额)|进口|销量|销售|营收|收入|利润|关税|税率|"
     r"需求|消费|储量|储备|产能|库存|收储|市值|股价|走私|回收量|用量|"
-    r"余下|剩余|预留|暂不下达|留作"  # what is held back: "另有2000吨作为预留"
+    r"余下|剩余|预留|暂不下达|留作|"  # what is held back: "另有2000吨作为预留"
+    r"实际|实绩|超采"  # what was done: "全年实际开采14.2万吨"
 )
 
-# A figure supposed, not set: "若按首批推算全年，将达12万吨", "如果…".
-HYPOTHETICAL_RE = re.compile(r"若(?!干)|如果|假如|假设|年化")
+# Another commodity's quota, which ends ours: "钨品出口配额8000吨，钼品出口配额12000吨".
+OTHER_COMMODITY_RE = re.compile(
+    r"钼|铟|锗|镓|萤石|锡|铋|石墨|焦炭|铁矿|煤|磷|锰|钒|钴|锂|镁|铝|铜|铅|锌|银(?!行)|黄金|金矿|钾"
+)
+
+# A figure supposed or foreseen, not set: "若按首批推算全年，将达12万吨", "市场预计…".
+HYPOTHETICAL_RE = re.compile(r"若(?!干)|如果|假如|假设|年化|预计|预期|预测|估计|有望|或将|测算")
 
 # A quota word: the clause, or the sentence, must speak of quotas.
 QUOTA_CUE_RE = re.compile(r"指标|配额|计划|总量控制")
@@ -196,6 +202,7 @@ _TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("compare", COMPARE_RE),
     ("compare", FLAT_RE),
     ("national", NATIONAL_RE),
+    ("othercommodity", OTHER_COMMODITY_RE),
     ("unnamed", UNNAMED_HOLDER_RE),
     ("speech", SPEECH_COLON_RE),
     ("among", AMONG_RE),
