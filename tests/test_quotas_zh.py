@@ -1027,3 +1027,17 @@ def test_another_commoditys_quota_in_the_same_sentence_is_not_ours() -> None:
     assert keys(text, "2011年稀土出口配额", datetime(2011, 7, 15)) == {
         (RE, EXP, 2011, "batch:2", None, None, 9770)
     }
+
+
+def test_a_paragraph_ending_in_a_stray_bar_is_text_not_a_table_row() -> None:
+    text = "通知另外明确，2012年锑矿（金属量）开采总量控制指标定为10万吨。 |\n|"
+    assert keys(text, "国土资源部下达开采总量控制指标", datetime(2012, 4, 1)) == {
+        (SB, MIN, 2012, "annual", None, None, 100000)
+    }
+
+
+def test_the_number_of_firms_approved_is_not_a_holder() -> None:
+    text = "商务部发放2012年首批稀土出口配额，有27家企业获批，总量为10546吨。"
+    assert keys(text, "稀土出口配额", datetime(2011, 12, 28)) == {
+        (RE, EXP, 2012, "batch:1", None, None, 10546)
+    }

@@ -81,7 +81,7 @@ NATIONAL_RE = re.compile(r"全国|合计|总计")
 UNNAMED_HOLDER_RE = re.compile(
     r"公司(?![债股])|厂(?![商长])"
     r"|家(?<=[一两二三四五六七八九十\d]家)(?:大型|大)?(?:稀土)?(?:大)?(?:集团|企业)"
-    r"(?=\s*(?:分别|共|合计|累计|获))"
+    r"(?=\s*(?:分别|共获|合计|累计|获(?!批)))"
 )
 
 # Groups by a short name, only where it plainly is the group receiving a quota: "中国稀土获得",

@@ -71,7 +71,15 @@ class TableFigure:
 
 
 def is_table_line(line: str) -> bool:
-    return line.count("|") >= 1 and len(split_cells(line)) >= 2
+    """A row of a table: two cells or more, none of them running text ("…同比增长3%。 |")."""
+    if "|" not in line:
+        return False
+    cells = [cell for cell in split_cells(line) if cell]
+    return len(cells) >= 2 or (len(cells) == 1 and not SENTENCE_CELL_RE.search(cells[0]))
+
+
+# A cell that is running text, not a table's: a sentence's end inside it.
+SENTENCE_CELL_RE = re.compile(r"[。;!?]")
 
 
 def spaced_table(lines: list[str]) -> list[str]:
