@@ -511,9 +511,10 @@ def _read_group(
     ):
         bound_type = str(follower.value)  # "获得94580吨开采指标"
     if colon < 0 and left > start and not any(t.kind == "amount" and t.end <= left for t in tokens):
-        # "公布…稀土出口配额，共计21226吨": the clause before names the quota, unless it
-        # speaks of output or prices ("产量超出计划，达到13万吨").
-        left = _clause_bounds(half, start, end, left - 1)[0]
+        # "公布…稀土出口配额，（多家企业获批，）共计21226吨": the clauses before name the
+        # quota, unless they speak of output or prices ("产量超出计划，达到13万吨").
+        while left > start and not QUOTA_CUE_RE.search(half, left, right):
+            left = _clause_bounds(half, start, end, left - 1)[0]
         if NOT_QUOTA_RE.search(half, left, run[0].start):
             return None
     has_word = bound_type is not None or any(
