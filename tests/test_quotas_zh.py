@@ -1041,3 +1041,26 @@ def test_the_number_of_firms_approved_is_not_a_holder() -> None:
     assert keys(text, "稀土出口配额", datetime(2011, 12, 28)) == {
         (RE, EXP, 2012, "batch:1", None, None, 10546)
     }
+
+
+# Company allocations in news: lists after a title that gives the year.
+
+
+def test_group_figures_listed_under_a_title_with_the_year_and_no_batches_are_annual() -> None:
+    text = "从各集团看，北方稀土获得开采指标59500吨，占比56.7%；中国五矿2010吨；厦门钨业3440吨。"
+    assert keys(text, "2017年稀土开采指标下达", datetime(2017, 3, 2)) == {
+        (RE, MIN, 2017, "annual", None, NORTH, 59500),
+        (RE, MIN, 2017, "annual", None, "china_minmetals", 2010),
+        (RE, MIN, 2017, "annual", None, "xiamen_tungsten", 3440),
+    }
+    # a text that speaks of batches leaves the period to its sentences
+    assert keys("北方稀土获得开采指标59500吨。第一批指标已下达。", "2017年稀土开采指标") == set()
+
+
+def test_group_figures_in_brackets_after_the_total() -> None:
+    text = "2024年第一批开采指标13.5万吨（北方稀土9.458万吨、中国稀土集团4.042万吨）。"
+    assert keys(text, "稀土", datetime(2024, 2, 8)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580),
+        (RE, MIN, 2024, "batch:1", None, CREG, 40420),
+    }

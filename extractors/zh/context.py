@@ -11,7 +11,12 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from extractors.dates import resolve_relative_year, title_period
+from extractors.dates import (
+    BATCH_ZH_RE,
+    CUMULATIVE_ZH_RE,
+    resolve_relative_year,
+    title_period,
+)
 from extractors.facts import Content, QuotaFact
 from extractors.normalize import normalize_chars
 from extractors.numbers import chinese_numeral, to_halfwidth
@@ -47,6 +52,9 @@ PROVINCIAL_RE = re.compile(
 
 # A headline of a province passing quotas on: "某省下达首批稀土生产计划", "某省工信委下达…".
 PROVINCIAL_TITLE_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|自治区)[\u4e00-\u9fff]{0,8}?下达")
+
+# Batches named in other words: "首批", "上半年", "分两批", "批次".
+BATCHES_RE = re.compile(r"首批|[上下]半年|[两二三]批|分批|批次")
 
 # "据悉" (it is learned): a report, unless the text quotes the notice.
 HEARSAY_RE = re.compile(r"据悉|据报道|报道称")
@@ -531,6 +539,12 @@ def read_doc(content: Content) -> Doc:
         commodity = CATEGORY_COMMODITY.get(term.value, term.value)
         break
     text = plain(content.text)
+    speaks_of_batches = any(
+        pattern.search(text) for pattern in (BATCH_ZH_RE, CUMULATIVE_ZH_RE, BATCHES_RE)
+    )
+    if period is None and year is not None and year == title_period(title)[0]:
+        # "2017年稀土指标下达" over a text that never speaks of batches: the year's quotas
+        period = None if speaks_of_batches else "annual"
     province = None
     if PROVINCIAL_TITLE_RE.match(title) or PROVINCIAL_RE.search(f"{title}\n{text}"):
         for passage in (title, head):
