@@ -20,7 +20,7 @@ from extractors.dates import (
 from extractors.facts import Content, QuotaFact
 from extractors.normalize import normalize_chars
 from extractors.numbers import chinese_numeral, to_halfwidth
-from extractors.vocab import find_terms
+from extractors.vocab import Term, find_terms
 from extractors.zh.tables import TableFigure
 
 # A notice by its title: "关于下达2024年第一批稀土开采、冶炼分离总量控制指标的通知".
@@ -58,6 +58,9 @@ BATCHES_RE = re.compile(r"首批|[上下]半年|[两二三]批|分批|批次")
 
 # "据悉" (it is learned): a report, unless the text quotes the notice.
 HEARSAY_RE = re.compile(r"据悉|据报道|报道称")
+
+# How much of the top of a text counts as its head (where notices name issuer and number).
+HEAD = 400
 
 # Issuer by the prefix of a document number: 工信部联原, 自然资发, 国土资发, 商产发.
 DOC_NUMBER_ISSUERS = (("工信部", "MIIT"), ("自然资", "MNR"), ("国土资", "MLR"), ("商", "MOFCOM"))
@@ -169,7 +172,7 @@ class State:
     figures_since_period: bool = False  # amounts were read since the period was last named
     holders_bound: bool = False  # figures were given to the holders listed
     among: bool = False  # after "其中": figures are parts of the one before
-    totals: dict[Row, float | None] = field(default_factory=dict)  # figures before it, by key
+    totals: dict[tuple[Any, ...], float] = field(default_factory=dict)  # figures before, by key
     national: bool = False  # the sentence named the national figure ("全国")
     province: str | None = None  # a provincial notice's own province ("我省")
     default_type: str | None = None  # the one quota type the document's notice sets
@@ -393,8 +396,9 @@ class State:
         if row.period.startswith("batch:") and self.year_named and not self.period_explicit:
             # "2024年稀土开采指标为13.5万吨" in a story of the first batch: that batch, or the year
             others.append(replace(row, period="annual"))
-        key = replace(row, amount_t=None)
-        row = replace(row, others=tuple(others))
+        key = (quota_type, category, holder, row.commodity, row.year, row.period)
+        if others:
+            row = replace(row, others=tuple(others))
         if self.among and self.totals.get(key, amount) != amount:
             return None  # "总指标10万吨，其中分到各省的7万吨": a part we have no field for
         if not self.among:
@@ -507,23 +511,31 @@ class Doc:
         )
 
 
-def _issuers(content: Content, title: str, head: str) -> tuple[str, ...]:
+def _issuers(content: Content, title: str, terms: list[Term]) -> tuple[str, ...]:
     found: list[str] = []
     for prefix, issuer in DOC_NUMBER_ISSUERS:
         if content.doc_number and to_halfwidth(content.doc_number).startswith(prefix):
             found.append(issuer)
-    for passage in (title, head, content.text):
-        named = {term.value for term in find_terms(passage, ("issuer",))}
+    in_text = [term for term in terms if term.kind == "issuer"]
+    for named in (
+        {term.value for term in find_terms(title, ("issuer",))},
+        {term.value for term in in_text if term.end <= HEAD},  # the head of the text
+        {term.value for term in in_text},
+    ):
         found += [issuer for issuer in ISSUER_ORDER if issuer in named]
         if found:
             break
     return tuple(dict.fromkeys(found))
 
 
-def read_doc(content: Content) -> Doc:
-    """The document's defaults: the title's year, batch and commodity; whether it is a notice."""
+def read_doc(content: Content, terms: list[Term] | None = None) -> Doc:
+    """The document's defaults: the title's year, batch and commodity; whether it is a notice.
+
+    ``terms`` are the vocabulary words of the plain text, when the caller has them."""
     title = plain(content.title or "")
-    head = plain(content.text)[:400]
+    head = plain(content.text)[:HEAD]
+    if terms is None:
+        terms = find_terms(plain(content.text))
     notice = NOTICE_TITLE_RE.search(title) or NOTICE_TITLE_RE.search(head)
     year, period = title_period(title)
     if year is None and notice:
@@ -539,14 +551,14 @@ def read_doc(content: Content) -> Doc:
         commodity = CATEGORY_COMMODITY.get(term.value, term.value)
         break
     text = plain(content.text)
-    speaks_of_batches = any(
-        pattern.search(text) for pattern in (BATCH_ZH_RE, CUMULATIVE_ZH_RE, BATCHES_RE)
-    )
     if period is None and year is not None and year == title_period(title)[0]:
         # "2017年稀土指标下达" over a text that never speaks of batches: the year's quotas
-        period = None if speaks_of_batches else "annual"
+        batches = (BATCH_ZH_RE, CUMULATIVE_ZH_RE, BATCHES_RE)
+        period = None if any(pattern.search(text) for pattern in batches) else "annual"
     province = None
-    if PROVINCIAL_TITLE_RE.match(title) or PROVINCIAL_RE.search(f"{title}\n{text}"):
+    if any(
+        (PROVINCIAL_TITLE_RE.match(title), PROVINCIAL_RE.search(title), PROVINCIAL_RE.search(text))
+    ):
         for passage in (title, head):
             found = find_terms(passage, ("province",))
             if found:
@@ -558,7 +570,7 @@ def read_doc(content: Content) -> Doc:
         period=period,
         commodity=commodity,
         official=official,
-        issuers=_issuers(content, title, head),
+        issuers=_issuers(content, title, terms),
         base=base,
         announced=content.signed,
         quotes_notice=NOTICE_CUE_RE.search(text) is not None,

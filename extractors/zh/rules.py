@@ -30,7 +30,7 @@ from extractors.numbers import (
     PERCENT_RE,
     scale,
 )
-from extractors.vocab import find_terms
+from extractors.vocab import Term, find_terms
 from extractors.zh.context import Doc, Group, State, Token, plain, read_doc, status_of
 from extractors.zh.tables import is_table_line, parse_table, spaced_table
 
@@ -72,6 +72,8 @@ FLAT_RE = re.compile(
     r"(?:与|和|同)(?=[^,;。]{1,15}?(?:持平|相同|一致|相当))"
     r"|维持(?=\s*(?:(?:19|20)\d{2}\s*年|去年|上年|上一年))"
 )
+
+FLAT_WORDS_RE = re.compile(r"持平|相同|一致|相当|维持")
 
 # The national figure after per-group ones: "全国", "合计", "总计".
 NATIONAL_RE = re.compile(r"全国|合计|总计")
@@ -235,9 +237,10 @@ def find_readings(content: Content) -> list[Readings]:
     text = content.text
     if not text or not re.search(r"[\u4e00-\u9fff]", text):
         return []
-    doc = read_doc(content)
     half = plain(text)
-    tokens = _Tokens(half)
+    terms = find_terms(half)
+    doc = read_doc(content, terms)
+    tokens = _Tokens(half, terms)
     facts: list[Readings] = []
     carried = doc.start_state()
     table: list[tuple[int, int, str]] = []
@@ -361,12 +364,14 @@ def _listed(
 class _Tokens:
     """Every token of a document, found in one pass of each pattern over the whole text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, terms: list[Term]) -> None:
         found: list[Token] = []
         for kind, pattern in _TOKEN_PATTERNS:
+            if pattern is FLAT_RE and not FLAT_WORDS_RE.search(text):
+                continue  # the common 与/和/同 are tried only where a text says "持平", "维持"…
             for match in pattern.finditer(text):
                 found.append(Token(match.start(), match.end(), kind, match))
-        for term in find_terms(text):
+        for term in terms:
             found.append(Token(term.start, term.end, term.kind, term.value))
         for pattern, company in SHORT_NAMES:
             for match in pattern.finditer(text):
@@ -573,6 +578,8 @@ def _build_facts(
     end: int,
     text: str,
 ) -> list[Readings]:
+    if not groups:
+        return []
     _assign_changes(groups, percents, half)
     status = status_of(doc, half[start:end])
     facts = []
