@@ -1064,3 +1064,11 @@ def test_group_figures_in_brackets_after_the_total() -> None:
         (RE, MIN, 2024, "batch:1", None, NORTH, 94580),
         (RE, MIN, 2024, "batch:1", None, CREG, 40420),
     }
+
+
+def test_batches_written_together_and_increments() -> None:
+    text = "今年第一、二批稀土开采指标分别为12万吨、12万吨，第二批冶炼分离指标增量为0.5万吨。"
+    assert keys(text, "稀土", datetime(2023, 9, 20)) == {
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+        (RE, MIN, 2023, "batch:2", None, None, 120000),
+    }

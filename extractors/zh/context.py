@@ -336,6 +336,11 @@ class State:
         if self.period is not None and self.period not in periods:
             self.periods = [*periods, self.period]
 
+    def set_periods(self, periods: list[str]) -> None:
+        """Batches written together ("第一、二批"), read as the list of them."""
+        self._set_period(periods[-1])
+        self.periods = periods
+
     def open_scope(self) -> None:
         if self.saved is None:
             self.saved = replace(self, lists={k: list(v) for k, v in self.lists.items()})

@@ -28,6 +28,7 @@ from extractors.numbers import (
     AMOUNT_ZH_SHARED_RE,
     NUMBER_RE,
     PERCENT_RE,
+    chinese_numeral,
     scale,
 )
 from extractors.vocab import Term, find_terms
@@ -50,6 +51,9 @@ HALF_YEAR_RE = re.compile(r"(?P<half>[上下])半年")
 INCLUDE_RE = re.compile(
     r"(?=[均已并包含])(?<!不)(?:均|已|并|包)?含(?:已经?下达的?|此前下达的?)?(?=\s*(?:第|前))"
 )
+
+# Batches written together: "第一、二批", "第二、三批" (each maps onto its amount in turn).
+BATCH_LIST_RE = re.compile(r"第\s*(?P<a>[一二三四\d])\s*[、,和及与]\s*(?P<b>[一二三四\d])\s*批")
 
 # A span of years for amounts to map onto: "2019年至2021年…分别为…", "2019-2021年".
 YEAR_RANGE_RE = re.compile(
@@ -150,7 +154,8 @@ QUOTA_CUE_RE = re.compile(r"指标|配额|计划|总量控制")
 
 # Just before an amount, a change or a bound rather than a level: "增加1.5万吨", "超过10万吨".
 DELTA_BEFORE_RE = re.compile(
-    r"(?:增加|增长|减少|下降|提高|降低|上调|下调|调增|调减|增|减|多|少|超过|逾|近|不少于|不超过|不足)"
+    r"(?:增加|增长|减少|下降|提高|降低|上调|下调|调增|调减|增|减|多|少|超过|逾|近|不少于|不超过|不足"
+    r"|增量|减量|增幅|降幅|增加量|减少量|差额)"
     r"(?:了|约|达|为)?\s*$|[-+−]\s*$"  # and signed changes: "某省(-1,000吨)"
 )
 
@@ -191,6 +196,7 @@ MIN_TONNES, MAX_TONNES = 10.0, 1_000_000.0
 _TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", MONTH_ZH_RE),
     ("years", YEAR_RANGE_RE),
+    ("batches", BATCH_LIST_RE),
     ("year", YEAR_ZH_RE),
     ("relyear", RELATIVE_YEAR_ZH_RE),
     ("cumulative", CUMULATIVE_ZH_RE),
@@ -451,6 +457,10 @@ def _read_sentence(
             state.add_period(kind, token.value)
         elif kind == "year" and _listed(tokens, index, half, ("year",)):
             state.add_year(int(token.value["y"]))  # "2019年、2020年和2021年…分别为"
+        elif kind == "batches":
+            numbers = [chinese_numeral(token.value[n]) for n in "ab"]
+            if all(numbers):  # "第0、1批" names no batches
+                state.set_periods([f"batch:{number}" for number in numbers])
         elif kind == "years":
             first, last = int(token.value["a"]), int(token.value["b"])
             if first < last <= first + MAX_YEAR_SPAN:
