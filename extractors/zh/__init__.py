@@ -1,5 +1,6 @@
 """Chinese fact rules: the document's context (title year and batch, issuer, carried state) in
-``context``, sentence rules in ``rules``, table rows in ``tables``.
+``context``, the wordings known in ``lexicon``, sentence rules in ``rules``, table rows in
+``tables``.
 
 ``find_readings`` gives every stated figure's readings, the likeliest first, for a resolver to
 choose among; ``find_facts`` the likeliest reading of each."""
