@@ -26,7 +26,8 @@ from extractors.numbers import (
     scale,
 )
 from extractors.vocab import Term, find_terms
-from extractors.zh.context import Doc, Group, State, Token, plain, read_doc, status_of
+from extractors.zh.context import Group, State, Token
+from extractors.zh.document import Doc, plain, read_doc, status_of
 from extractors.zh.lexicon import (
     AFTER_AMOUNT_RE,
     BOOK_TITLE_RE,
