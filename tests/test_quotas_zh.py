@@ -1072,3 +1072,30 @@ def test_batches_written_together_and_increments() -> None:
         (RE, MIN, 2023, "batch:1", None, None, 120000),
         (RE, MIN, 2023, "batch:2", None, None, 120000),
     }
+
+
+# Over-broad readings found in review: a national notice's instruction to each province, a list
+# of places left open, a forecast that is not the figure's.
+
+
+def test_a_national_notice_telling_provinces_what_to_do_is_not_a_provincial_notice() -> None:
+    text = (
+        "四川、内蒙古两地的矿山须按指标组织生产。\n"
+        "2021年第一批稀土矿开采总量控制指标为84000吨。\n"
+        "各地要尽快把本省（区）的指标落实到矿山。"
+    )
+    assert keys(text, "2021年第一批稀土开采指标下达", datetime(2021, 2, 20)) == {
+        (RE, MIN, 2021, "batch:1", None, None, 84000)
+    }
+
+
+def test_a_list_of_places_left_open_is_no_holder() -> None:
+    text = "江西、湖南等地钨矿开采总量控制指标为6万吨。"
+    assert keys(text, "2021年钨矿开采指标", datetime(2021, 4, 2)) == set()
+
+
+def test_a_forecast_in_another_clause_does_not_undo_the_figure() -> None:
+    text = "机构预计价格将走强，2024年第一批稀土开采指标为13.5万吨。"
+    assert keys(text, "稀土", datetime(2024, 2, 8)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000)
+    }

@@ -39,9 +39,14 @@ NOTICE_CUE_RE = re.compile(
     r"(?:下达|印发|发布|公布)|通知(?:显示|要求|附件|指出|称)|从通知|官网"
 )
 
-# A notice of a province passing its quotas on: "我省", "本省", or a provincial department.
-PROVINCIAL_RE = re.compile(
-    r"[我本](?:省|自治区)|(?:省|自治区)(?:国土资源厅|自然资源厅|工业和信息化厅|人民政府办公厅)"
+# A province speaking of itself ("我省", "我区"): its own notice or its own news. "本省（区）" is
+# not: national notices tell each province what to do with "本省（区）" quotas.
+OWN_VOICE_RE = re.compile(r"我省|我区|我自治区")
+
+# A provincial department issuing the notice, in its title: "江西省国土资源厅关于下达…的通知".
+PROVINCIAL_ISSUER_RE = re.compile(
+    r"(?:省|自治区)(?:国土资源厅|自然资源厅|工业和信息化厅|工业和信息化委员会|人民政府办公厅)"
+    r"[^。]{0,8}?关于"
 )
 
 # A headline of a province passing quotas on: "某省下达首批稀土生产计划", "某省工信委下达…".
@@ -196,7 +201,11 @@ def read_doc(content: Content, terms: list[Term] | None = None) -> Doc:
         period = None if any(pattern.search(text) for pattern in batches) else "annual"
     province = None
     if any(
-        (PROVINCIAL_TITLE_RE.match(title), PROVINCIAL_RE.search(title), PROVINCIAL_RE.search(text))
+        (
+            PROVINCIAL_TITLE_RE.match(title),
+            PROVINCIAL_ISSUER_RE.search(title),
+            OWN_VOICE_RE.search(text),
+        )
     ):
         for passage in (title, head):
             found = find_terms(passage, ("province",))

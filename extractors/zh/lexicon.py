@@ -65,9 +65,10 @@ FLAT_WORDS_RE = re.compile(r"持平|相同|一致|相当|维持")
 NATIONAL_RE = re.compile(r"全国|合计|总计")
 
 # A holder we cannot name: "公司获得开采指标…", "某某矿业有限公司" (known groups match first), a
-# plant of a group ("某集团下属选矿厂"), or several groups at once ("几家集团合计获得…").
+# plant of a group ("某集团下属选矿厂"), a list left open ("内蒙古等地"), or several groups at
+# once ("几家集团合计获得…").
 UNNAMED_HOLDER_RE = re.compile(
-    r"公司(?![债股])|厂(?![商长])"
+    r"公司(?![债股])|厂(?![商长])|等(?:地区|地|省区|省份|省|企业|集团|公司|单位)"
     r"|家(?<=[一两二三四五六七八九十\d]家)(?:大型|大)?(?:稀土)?(?:大)?(?:集团|企业)"
     r"(?=\s*(?:分别|共获|合计|累计|获(?!批)))"
 )
@@ -128,8 +129,12 @@ OTHER_COMMODITY_RE = re.compile(
     r"钼|铟|锗|镓|萤石|锡|铋|石墨|焦炭|铁矿|煤|磷|锰|钒|钴|锂|镁|铝|铜|铅|锌|银(?!行)|黄金|金矿|钾"
 )
 
-# A figure supposed or foreseen, not set: "若按首批推算全年，将达12万吨", "市场预计…".
-HYPOTHETICAL_RE = re.compile(r"若(?!干)|如果|假如|假设|年化|预计|预期|预测|估计|有望|或将|测算")
+# A figure supposed or estimated, anywhere before it: "若按首批推算全年，将达12万吨",
+# "据测算，…约为29.7万吨".
+HYPOTHETICAL_RE = re.compile(r"若(?!干)|如果|假如|假设|年化|据(?:测算|估算|估计|预测|推算)")
+
+# A figure foreseen, in the figure's own clause: "市场预计全年指标将增至30万吨", "有望达到".
+FORECAST_RE = re.compile(r"预计|预期|预测|估计|有望|或将|测算")
 
 # A quota word: the clause, or the sentence, must speak of quotas.
 QUOTA_CUE_RE = re.compile(r"指标|配额|计划|总量控制")

@@ -37,6 +37,7 @@ from extractors.zh.lexicon import (
     FALLING,
     FLAT_RE,
     FLAT_WORDS_RE,
+    FORECAST_RE,
     HOLDER_KINDS,
     HYPOTHETICAL_RE,
     ISSUED_RE,
@@ -345,7 +346,11 @@ def _read_group(
     # though it may label it ("2019年：13.2万吨").
     colon = half.rfind(":", clause_left, run[0].start)
     left = max(clause_left, colon + 1)
-    if NOT_QUOTA_RE.search(half, left, right) or HYPOTHETICAL_RE.search(half, start, run[0].start):
+    if (
+        NOT_QUOTA_RE.search(half, left, right)
+        or FORECAST_RE.search(half, left, right)
+        or HYPOTHETICAL_RE.search(half, start, run[0].start)
+    ):
         return None
     follower = tokens[last + 1] if last + 1 < len(tokens) else None
     bound_type = None
