@@ -1099,3 +1099,27 @@ def test_a_forecast_in_another_clause_does_not_undo_the_figure() -> None:
     assert keys(text, "稀土", datetime(2024, 2, 8)) == {
         (RE, MIN, 2024, "batch:1", None, None, 135000)
     }
+
+
+def test_a_batch_added_in_after_a_figure_leaves_that_figure_the_batch_alone() -> None:
+    text = "2023年第二批稀土开采指标为12万吨，加上第一批，全年达到24万吨。"
+    assert keys(text, "稀土", datetime(2023, 9, 20)) == {
+        (RE, MIN, 2023, "batch:2", None, None, 120000),
+        (RE, MIN, 2023, "annual", None, None, 240000),
+    }
+
+
+def test_a_company_speaking_before_a_colon_keeps_its_figure_and_places_are_not_commodities() -> (
+    None
+):
+    text = "北方稀土表示:今年第一批获得开采指标9.458万吨。锡林郭勒盟的矿山已复工。"
+    assert keys(text, "2024年稀土指标", datetime(2024, 2, 8)) == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580)
+    }
+
+
+def test_after_another_commoditys_quota_ours_and_its_types_come_back() -> None:
+    text = "稀土开采指标另行公布。钼出口配额为1万吨。第二批稀土开采指标为12万吨。"
+    assert keys(text, "今年指标", datetime(2024, 8, 20)) == {
+        (RE, MIN, 2024, "batch:2", None, None, 120000)
+    }

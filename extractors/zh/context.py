@@ -92,6 +92,8 @@ class State:
     province: str | None = None  # a provincial notice's own province ("我省")
     default_type: str | None = None  # the one quota type the document's notice sets
     default_commodity: str | None = None  # the commodity of the document's title
+    last_ours: str | None = None  # our commodity before another one was named
+    other_named: bool = False  # the sentence named another commodity
     year_named: bool = False  # the sentence named a year of its own
     subject: tuple[int | None, str | None] | None = None  # its first year, before another
     last_row: tuple[int, str] | None = None  # year and period of its last figure (not compared)
@@ -110,16 +112,20 @@ class State:
         holders; any other keeps only the quota types. Either way a list is replaced as soon
         as the sentence names its own ("…分别为X吨、Y吨。前两批合计分别为X吨、Y吨").
         """
-        # After another commodity's figure ("…钼出口配额…"), a new sentence is the document's again.
-        commodity = self.commodity if keep_lists else self.commodity or self.default_commodity
+        # After another commodity's figure ("…钼出口配额…"), a new sentence is ours again.
+        commodity = self.commodity
+        other = commodity is None and self.other_named  # it ended on another commodity's quota
+        if commodity is None and not keep_lists:
+            commodity = self.last_ours or self.default_commodity
         state = State(self.base, self.year, commodity, self.year, self.period)
         state.start_period = self.period
         state.cued = self.cued
         state.province, state.default_type = self.province, self.default_type
-        state.default_commodity = self.default_commodity
+        state.default_commodity, state.last_ours = self.default_commodity, self.last_ours
         if keep_lists:
             state.totals = dict(self.totals)
-        state.lists["quota_type"] = list(self.lists["quota_type"])
+        if not other:  # the types named with another commodity are its own
+            state.lists["quota_type"] = list(self.lists["quota_type"])
         holders = self.lists["holder"]
         if keep_lists and (len(holders) == 1 or self.holders_bound):
             # "北方稀土获得…。其中岩矿型…"; not a list of recipients without figures
@@ -188,15 +194,17 @@ class State:
             self.among = True
         elif kind == "ownprovince" and self.province is not None:
             self._add("holder", self.province)
-        elif kind == "speech":
-            self.lists["holder"] = []
-            self.holders_bound = False
+        elif kind == "speech":  # "…自治区政府网站发布消息:": a place quoted is no holder
+            self.lists["holder"] = [
+                h for h in self.lists["holder"] if not h.startswith("province:")
+            ]
         elif kind == "unnamed":
             self._add("holder", UNNAMED)
         elif kind == "commodity":
             self.commodity = str(value)
         elif kind == "othercommodity":
-            self.commodity = None  # "…钼出口配额12000吨": not ours
+            self.last_ours = self.commodity or self.last_ours
+            self.commodity, self.other_named = None, True  # "…钼出口配额12000吨": not ours
         elif kind in ("quota_type", "category"):
             self._add(kind, str(value))
         elif kind in ("company", "province"):

@@ -125,8 +125,10 @@ NOT_QUOTA_RE = re.compile(
 )
 
 # Another commodity's quota, which ends ours: "钨品出口配额8000吨，钼品出口配额12000吨".
+# Named as a commodity ("钼品", "锡矿", "铟出口", "萤石开采"), not as a place ("锡林郭勒").
 OTHER_COMMODITY_RE = re.compile(
-    r"钼|铟|锗|镓|萤石|锡|铋|石墨|焦炭|铁矿|煤|磷|锰|钒|钴|锂|镁|铝|铜|铅|锌|银(?!行)|黄金|金矿|钾"
+    r"(?:钼|铟|锗|镓|萤石|锡|铋|石墨|焦炭|铁|磷|锰|钒|钴|锂|镁|铝|铜|铅|锌|银|黄金|钾|煤炭?)"
+    r"(?=精?矿|品|出口|开采|配额|产品|资源|总量|等|、)"
 )
 
 # A figure supposed or estimated, anywhere before it: "若按首批推算全年，将达12万吨",
@@ -192,7 +194,7 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("first", FIRST_BATCH_RE),
     ("half", HALF_YEAR_RE),
     ("include", INCLUDE_RE),
-    ("include", ADD_EARLIER_RE),
+    ("addearlier", ADD_EARLIER_RE),
     ("exclude", EXCLUDE_RE),
     ("compare", COMPARE_RE),
     ("compare", FLAT_RE),

@@ -285,6 +285,8 @@ def _read_sentence(
             clause += 1
         elif kind == "include":
             _include_earlier(state, groups)
+        elif kind == "addearlier":
+            _include_earlier(state, [])  # "…12万吨，加上第一批，全年…": what follows is the total
         elif kind in LISTED_PERIOD_KINDS and _listed(tokens, index, half):
             state.add_period(kind, token.value)
         elif kind == "year" and _listed(tokens, index, half, ("year",)):
