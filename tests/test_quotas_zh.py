@@ -1118,8 +1118,10 @@ def test_a_company_speaking_before_a_colon_keeps_its_figure_and_places_are_not_c
     }
 
 
-def test_after_another_commoditys_quota_ours_and_its_types_come_back() -> None:
+def test_after_another_commoditys_quota_ours_comes_back_without_its_types() -> None:
     text = "稀土开采指标另行公布。钼出口配额为1万吨。第二批稀土开采指标为12万吨。"
     assert keys(text, "今年指标", datetime(2024, 8, 20)) == {
         (RE, MIN, 2024, "batch:2", None, None, 120000)
     }
+    text = "稀土开采指标另行公布。钼出口配额为1万吨。第二批指标为12万吨。"
+    assert keys(text, "今年指标", datetime(2024, 8, 20)) == set()  # not rare earth export
