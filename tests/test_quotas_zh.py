@@ -1125,3 +1125,13 @@ def test_after_another_commoditys_quota_ours_comes_back_without_its_types() -> N
     }
     text = "稀土开采指标另行公布。钼出口配额为1万吨。第二批指标为12万吨。"
     assert keys(text, "今年指标", datetime(2024, 8, 20)) == set()  # not rare earth export
+
+
+def test_a_time_in_a_year_is_not_the_quota_year() -> None:
+    text = "2023年底，两部门下达了2024年第一批稀土开采指标。北方稀土分得开采指标9.458万吨。"
+    assert keys(text, "稀土", datetime(2024, 1, 5)) == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580)
+    }
+    assert keys("2024年中重稀土开采指标为1.014万吨。", "稀土", datetime(2024, 3, 5)) == {
+        (RE, MIN, 2024, "annual", "medium_heavy", None, 10140)
+    }

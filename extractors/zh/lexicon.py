@@ -37,6 +37,12 @@ INCLUDE_RE = re.compile(
 # Batches written together: "第一、二批", "第二、三批" (each maps onto its amount in turn).
 BATCH_LIST_RE = re.compile(r"第\s*(?P<a>[一二三四\d])\s*[、,和及与]\s*(?P<b>[一二三四\d])\s*批")
 
+# A time in a year, which says when something happened, not which year's quota a figure is:
+# "2023年底", "2024年初", "去年年底", "今年年中" (not "2024年中重稀土").
+YEAR_TIME_RE = re.compile(
+    r"(?:(?<!\d)(?:19|20)\d{2}\s*|今|去|明|前|上一?)年\s*(?:年?底|年?初|年?末|年中(?!重)|中(?!重))"
+)
+
 # A span of years for amounts to map onto: "2019年至2021年…分别为…", "2019-2021年".
 YEAR_RANGE_RE = re.compile(
     r"(?=[12])(?<!\d)(?P<a>(?:19|20)\d{2})\s*年?\s*(?:至|到|-|—|–|~)\s*(?P<b>(?:19|20)\d{2})\s*年"
@@ -184,6 +190,7 @@ MIN_TONNES, MAX_TONNES = 10.0, 1_000_000.0
 # Token patterns in the order they win ties (a longer match at the same place wins first).
 TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", MONTH_ZH_RE),
+    ("date", YEAR_TIME_RE),
     ("years", YEAR_RANGE_RE),
     ("batches", BATCH_LIST_RE),
     ("year", YEAR_ZH_RE),
