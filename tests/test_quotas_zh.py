@@ -1135,3 +1135,16 @@ def test_a_time_in_a_year_is_not_the_quota_year() -> None:
     assert keys("2024年中重稀土开采指标为1.014万吨。", "稀土", datetime(2024, 3, 5)) == {
         (RE, MIN, 2024, "annual", "medium_heavy", None, 10140)
     }
+
+
+def test_the_year_carried_on_is_the_last_one_spoken_of_not_one_referred_to() -> None:
+    text = (
+        "继2023年分三批下达后，2024年第一批稀土开采指标于2月下达。北方稀土分得开采指标9.458万吨。"
+    )
+    assert keys(text, "稀土", datetime(2024, 2, 8)) == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580)
+    }
+    text = "2024年第一批指标相当于2023年全年的一半多。北方稀土分得开采指标9.458万吨。"
+    assert keys(text, "稀土", datetime(2024, 2, 8)) == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580)
+    }

@@ -95,7 +95,6 @@ class State:
     last_ours: str | None = None  # our commodity before another one was named
     other_named: bool = False  # the sentence named another commodity
     year_named: bool = False  # the sentence named a year of its own
-    subject: tuple[int | None, str | None] | None = None  # its first year, before another
     last_row: tuple[int, str] | None = None  # year and period of its last figure (not compared)
     periods: list[str] = field(default_factory=list)  # "第一批、第二批各为…": periods in order
     alt_year: int | None = None  # the year a relative word means against the publication date
@@ -136,14 +135,12 @@ class State:
         return state
 
     def settled(self) -> State:
-        """The state to carry into the next sentence: no open scope, and the year and period
-        of its last figure, or of its subject when it gave none: a year it only refers to
-        ("按上年总量的一半确定") does not carry on."""
+        """The state to carry into the next sentence: no open scope, and the year and period of
+        its last figure (not a compared one). A year it only refers to ("按上年总量的一半确定")
+        is read in a scope of its own, so it does not carry on either."""
         self.end_clause()
         if self.last_row is not None:
             self.year, self.period = self.last_row
-        elif self.subject is not None:
-            self.year, self.period = self.subject
         return self
 
     def read(self, kind: str, value: Any) -> None:
@@ -234,8 +231,6 @@ class State:
     def _set_year(self, year: int) -> None:
         self.alt_year = None
         self.years = [year]
-        if self.year_named and year != self.year and self.subject is None and not self.temporary:
-            self.subject = (self.year, self.period)
         self.year_named = True
         self.prior_period = self.period
         if self.figures_since_period:  # a new subject: "…13.5万吨，2023年…为25.5万吨"

@@ -58,6 +58,12 @@ EXCLUDE_RE = re.compile(r"不含|不包括|未含")
 # Comparison: "较去年同期", "比2023年第一批", "高于"; the clause after it is a scope.
 COMPARE_RE = re.compile(r"较|相比|相较|对比|比(?<![占同环]比)(?!例|重)|高于|低于|超过|少于|多于")
 
+# A year referred to, not spoken of: "按上年总量的一半确定", "参照上一年度", "相当于2023年
+# 全年的52.9%", "占去年的一半" (the clause after it is a scope, like a comparison's).
+REFERENCE_RE = re.compile(
+    r"(?:按照|参照|依照|按|相当于|占)(?=[^,;。]{0,6}?(?:(?:19|20)\d{2}\s*年|去年|上一?年|前年))"
+)
+
 # Unchanged from another year, which is not restated as a fact of that year: "与去年持平",
 # "和2023年相同", "维持上年水平" (the figure that follows is the year being set).
 FLAT_RE = re.compile(
@@ -205,6 +211,7 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("exclude", EXCLUDE_RE),
     ("compare", COMPARE_RE),
     ("compare", FLAT_RE),
+    ("compare", REFERENCE_RE),
     ("national", NATIONAL_RE),
     ("othercommodity", OTHER_COMMODITY_RE),
     ("unnamed", UNNAMED_HOLDER_RE),
