@@ -1148,3 +1148,12 @@ def test_the_year_carried_on_is_the_last_one_spoken_of_not_one_referred_to() -> 
     assert keys(text, "稀土", datetime(2024, 2, 8)) == {
         (RE, MIN, 2024, "batch:1", None, NORTH, 94580)
     }
+
+
+def test_the_date_of_an_issuance_gives_the_quota_year() -> None:
+    assert keys("上年9月下达的第二批稀土开采指标为13.5万吨。", "稀土", datetime(2025, 3, 8)) == {
+        (RE, MIN, 2024, "batch:2", None, None, 135000)
+    }
+    assert keys("2023年9月下达的第二批稀土开采指标为12万吨。", "稀土", datetime(2024, 3, 8)) == {
+        (RE, MIN, 2023, "batch:2", None, None, 120000)
+    }

@@ -148,6 +148,11 @@ class State:
             self._set_year(int(value["y"]))
             if value["annual"]:
                 self._set_period("annual")
+        elif kind == "issuedate":
+            base = self.base or (date(self.start_year, 7, 1) if self.start_year else None)
+            year = int(value["y"]) if value["y"] else resolve_relative_year(value["rel"], base)
+            if year is not None:
+                self._set_year(year)
         elif kind == "relyear":
             base = self.base or (date(self.start_year, 7, 1) if self.start_year else None)
             year = resolve_relative_year(value["word"], base)

@@ -37,6 +37,13 @@ INCLUDE_RE = re.compile(
 # Batches written together: "第一、二批", "第二、三批" (each maps onto its amount in turn).
 BATCH_LIST_RE = re.compile(r"第\s*(?P<a>[一二三四\d])\s*[、,和及与]\s*(?P<b>[一二三四\d])\s*批")
 
+# The date of an issuance, whose year is the quota's unless the text names another: "去年9月下达
+# 的第二批", "2023年9月下达的第二批" (a date of anything else, "去年5月起停工", is not read).
+ISSUE_DATE_RE = re.compile(
+    r"(?:(?<!\d)(?P<y>(?:19|20)\d{2})\s*年|(?P<rel>今年|去年|前年|上一?年))"
+    r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?=[^,;。]{0,6}?(?:下达|发布|公布|下发|印发))"
+)
+
 # A time in a year, which says when something happened, not which year's quota a figure is:
 # "2023年底", "2024年初", "去年年底", "今年年中" (not "2024年中重稀土").
 YEAR_TIME_RE = re.compile(
@@ -195,6 +202,7 @@ MIN_TONNES, MAX_TONNES = 10.0, 1_000_000.0
 
 # Token patterns in the order they win ties (a longer match at the same place wins first).
 TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("issuedate", ISSUE_DATE_RE),
     ("date", MONTH_ZH_RE),
     ("date", YEAR_TIME_RE),
     ("years", YEAR_RANGE_RE),
