@@ -1157,3 +1157,19 @@ def test_the_date_of_an_issuance_gives_the_quota_year() -> None:
     assert keys("2023年9月下达的第二批稀土开采指标为12万吨。", "稀土", datetime(2024, 3, 8)) == {
         (RE, MIN, 2023, "batch:2", None, None, 120000)
     }
+
+
+def test_one_amount_for_each_period_or_year_listed() -> None:
+    assert keys("2023年第一批和第二批稀土开采指标均为12万吨。", "稀土", datetime(2023, 9, 20)) == {
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+        (RE, MIN, 2023, "batch:2", None, None, 120000),
+    }
+    assert keys("2018年和2019年的钨矿开采指标都是10.5万吨。", "钨", datetime(2020, 2, 20)) == {
+        (TU, MIN, 2018, "annual", None, None, 105000),
+        (TU, MIN, 2019, "annual", None, None, 105000),
+    }
+    # without 均 the one amount cannot be told apart
+    assert (
+        keys("2023年第一批和第二批稀土开采指标合计为24万吨。", "稀土", datetime(2023, 9, 20))
+        == set()
+    )

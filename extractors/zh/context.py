@@ -259,6 +259,12 @@ class State:
         if self.period is not None and self.period not in periods:
             self.periods = [*periods, self.period]
 
+    def listed(self) -> int:
+        """How many periods or years are listed for amounts to map onto (1 when none are)."""
+        periods = len(self.periods) if self.periods and self.periods[-1] == self.period else 1
+        years = len(self.years) if self.years and self.years[-1] == self.year else 1
+        return periods if years == 1 else years if periods == 1 else 0
+
     def set_periods(self, periods: list[str]) -> None:
         """Batches written together ("第一、二批"), read as the list of them."""
         self._set_period(periods[-1])

@@ -167,6 +167,9 @@ DELTA_BEFORE_RE = re.compile(
     r"(?:了|约|达|为)?\s*$|[-+−]\s*$"  # and signed changes: "某省(-1,000吨)"
 )
 
+# Just before an amount, "each": the one amount is every listed period's or year's ("均为12万吨").
+EACH_RE = re.compile(r"(?:均|都|各)(?:为|是|达|达到)?\s*$")
+
 # Just after an amount, a bound, a rate or a size: "10万吨以上", "5000吨/年", "万吨级".
 AFTER_AMOUNT_RE = re.compile(r"^\s*(?:以上|以下|多|余|级|/|每)")
 

@@ -34,6 +34,7 @@ from extractors.zh.lexicon import (
     CHANGE_BEFORE_RE,
     CONTINUES_RE,
     DELTA_BEFORE_RE,
+    EACH_RE,
     FALLING,
     FLAT_RE,
     FLAT_WORDS_RE,
@@ -385,6 +386,12 @@ def _read_group(
         match = token.value
         amount = scale(match["num"], match["mult"])
         if amount is None or not MIN_TONNES <= amount <= MAX_TONNES:
+            continue
+        listed = state.listed()
+        if len(run) == 1 and listed > 1 and EACH_RE.search(before):
+            # "第一批和第二批指标均为12万吨": the one amount is each listed period's (or year's)
+            found = [state.fact_row(n, listed, bound_type, amount) for n in range(listed)]
+            rows += [row for row in found if row is not None]
             continue
         row = state.fact_row(position, len(run), bound_type, amount)
         if row is not None:
