@@ -1168,8 +1168,11 @@ def test_one_amount_for_each_period_or_year_listed() -> None:
         (TU, MIN, 2018, "annual", None, None, 105000),
         (TU, MIN, 2019, "annual", None, None, 105000),
     }
-    # without 均 the one amount cannot be told apart
+    # 合计 after the first batches listed: their running total
+    assert keys(
+        "2023年第一批和第二批稀土开采指标合计为24万吨。", "稀土", datetime(2023, 9, 20)
+    ) == {(RE, MIN, 2023, "cumulative:2", None, None, 240000)}
+    # neither: the one amount cannot be told apart
     assert (
-        keys("2023年第一批和第二批稀土开采指标合计为24万吨。", "稀土", datetime(2023, 9, 20))
-        == set()
+        keys("2023年第一批和第二批稀土开采指标为24万吨。", "稀土", datetime(2023, 9, 20)) == set()
     )

@@ -265,6 +265,13 @@ class State:
         years = len(self.years) if self.years and self.years[-1] == self.year else 1
         return periods if years == 1 else years if periods == 1 else 0
 
+    def running_total(self) -> str | None:
+        """ "cumulative:N" when the first N batches are listed ("第一批、第二批…合计")."""
+        if len(self.periods) < 2 or self.periods[-1] != self.period:
+            return None
+        wanted = [f"batch:{n}" for n in range(1, len(self.periods) + 1)]
+        return f"cumulative:{len(self.periods)}" if self.periods == wanted else None
+
     def set_periods(self, periods: list[str]) -> None:
         """Batches written together ("第一、二批"), read as the list of them."""
         self._set_period(periods[-1])
@@ -294,8 +301,15 @@ class State:
             self.saved, self.scope_changed = None, False
 
     def fact_row(
-        self, position: int, count: int, bound_type: str | None, amount: float
+        self,
+        position: int,
+        count: int,
+        bound_type: str | None,
+        amount: float,
+        period: str | None = None,
     ) -> Row | None:
+        """The row of the amount at ``position`` of a run of ``count``, from what is in force;
+        ``period`` overrides the period in force."""
         category = _pick(self.lists["category"], count, position)
         holder = _pick(self.lists["holder"], count, position)
         types = self.lists["quota_type"]
@@ -312,8 +326,9 @@ class State:
             return None
         if holder is None and self.province is not None and not self.national:
             return None  # a provincial notice's own figures without a holder: not national
-        listed = len(self.periods) > 1 and self.periods[-1] == self.period
-        period = _pick(self.periods, count, position) if listed else self.period
+        if period is None:
+            listed = len(self.periods) > 1 and self.periods[-1] == self.period
+            period = _pick(self.periods, count, position) if listed else self.period
         if period is AMBIGUOUS:
             return None
         year = self.year

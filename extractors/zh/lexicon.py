@@ -170,6 +170,9 @@ DELTA_BEFORE_RE = re.compile(
 # Just before an amount, "each": the one amount is every listed period's or year's ("均为12万吨").
 EACH_RE = re.compile(r"(?:均|都|各)(?:为|是|达|达到)?\s*$")
 
+# Just before an amount, a sum: "合计24万吨", "共计", "累计达到".
+SUM_RE = re.compile(r"(?:合计|共计|累计|总计|合共|共)(?:为|是|达|达到)?\s*$")
+
 # Just after an amount, a bound, a rate or a size: "10万吨以上", "5000吨/年", "万吨级".
 AFTER_AMOUNT_RE = re.compile(r"^\s*(?:以上|以下|多|余|级|/|每)")
 

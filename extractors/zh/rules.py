@@ -55,6 +55,7 @@ from extractors.zh.lexicon import (
     SENTENCE_END_RE,
     SEP_RE,
     SHORT_NAMES,
+    SUM_RE,
     TOKEN_PATTERNS,
     UNDISCLOSED_RE,
     WORD_KINDS,
@@ -388,6 +389,11 @@ def _read_group(
         if amount is None or not MIN_TONNES <= amount <= MAX_TONNES:
             continue
         listed = state.listed()
+        running = state.running_total() if len(run) == 1 and SUM_RE.search(before) else None
+        if running is not None:  # "第一批和第二批…合计24万吨": the first two batches together
+            row = state.fact_row(0, 1, bound_type, amount, period=running)
+            rows += [row] if row is not None else []
+            continue
         if len(run) == 1 and listed > 1 and EACH_RE.search(before):
             # "第一批和第二批指标均为12万吨": the one amount is each listed period's (or year's)
             found = [state.fact_row(n, listed, bound_type, amount) for n in range(listed)]
