@@ -13,18 +13,21 @@ from extractors.numbers import chinese_numeral, to_halfwidth
 
 # A full date, as notices are signed and dated: "2023年12月14日", "2023 年 12 月 14 日".
 DATE_ZH_RE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    r"(?=[12])(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
 )
 
 # A month of a year, which is a date and not a quota year: "2024年2月", "2024年2月6日".
-MONTH_ZH_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+MONTH_ZH_RE = re.compile(r"(?=[12])(?<!\d)(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 
 # A quota year: "2024年", "2024年度" (年度 marks the whole year), not followed by a month.
-YEAR_ZH_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年(?P<annual>度)?(?!\s*\d{1,2}\s*月)")
+YEAR_ZH_RE = re.compile(
+    r"(?=[12])(?<!\d)(?P<y>(?:19|20)\d{2})\s*年(?P<annual>度)?(?!\s*\d{1,2}\s*月)"
+)
 
-# A year written relative to the publication date: "今年", "去年", "上年度", "明年".
+# A year written relative to the publication date: "今年", "去年", "上年度", "明年"; not a
+# date ("去年5月起" says when something happened, not which year's quota a figure is).
 RELATIVE_YEAR_ZH_RE = re.compile(
-    r"(?P<word>今年|本年|当年|去年|上年|上一年|前年|明年|下一年)(?P<annual>度)?"
+    r"(?P<word>今年|本年|当年|去年|上年|上一年|前年|明年|下一年)(?P<annual>度)?(?!\s*\d{1,2}\s*月)"
 )
 
 # A batch: "第一批", "第二批", "第 3 批".

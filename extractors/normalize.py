@@ -6,6 +6,8 @@
   ``、。〔〕``, Chinese quotes and every other CJK mark are kept;
 - NBSP, ideographic and other Unicode spaces → a plain space.
 
+``normalize`` also drops pinyin that reposts print after characters ("开(kāi)采指标(biāo)").
+
 ``normalize_chars`` does only that and is length-preserving: character *i* of its output is
 character *i* of its input, converted. ``normalize`` also collapses runs of spaces and trims
 lines; it is idempotent, so ``normalize_chars`` and ``normalize`` leave an already-normalised text
@@ -38,10 +40,16 @@ SPACE_RUN = re.compile(r"[ \t\r\f\v]+")
 # Spaces that start or end a line (a match starts only where a run of spaces starts).
 LINE_EDGE_SPACE = re.compile(r"(?<! ) *\n *")
 
+# Pinyin with tone marks that some reposts print after characters: "开(kāi)采", "万(wàn)吨".
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_RUBY = re.compile(rf"(?<=[\u4e00-\u9fff])(?:\([a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}\))+")
+
 
 def normalize(text: str) -> str:
-    """Simplified characters, half-width ASCII, single spaces, trimmed lines."""
+    """Simplified characters, half-width ASCII, no printed pinyin, single spaces, trimmed lines."""
     text = normalize_chars(text)
+    if "(" in text:
+        text = PINYIN_RUBY.sub("", text)
     text = SPACE_RUN.sub(" ", text)
     return LINE_EDGE_SPACE.sub("\n", text).strip(" \n")
 

@@ -46,6 +46,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "tungsten_byproduct": (
         "综合利用", "by-product", "byproduct", "comprehensive utilisation",
         "comprehensive utilization",
+        "综合回收",
     ),
 }  # fmt: skip
 

@@ -476,6 +476,10 @@ def test_notice_fact_carries_signing_date_as_announced() -> None:
         "稀土开采总量控制指标为5吨。",
         "北方稀土2023年实现营收340亿元，稀土开采指标占全国的70%。",
         "稀土储量为4400万吨，开采指标逐年提高。",
+        "稀土开采总量控制指标执行良好，全年实际开采14.2万吨。",
+        "市场预计今年稀土开采指标将增至30万吨左右。",
+        "据测算，2025年稀土开采指标约为29.7万吨。",
+        "今年萤石开采总量控制指标为500万吨，稀土开采指标另行下达。",
     ],
 )
 def test_hard_negatives_yield_nothing(text: str) -> None:
@@ -659,3 +663,516 @@ def test_a_comma_without_respectively_still_ends_a_clause() -> None:
 def test_thousands_separators_are_not_list_joiners() -> None:
     text = "2024年第一批稀土开采总量控制指标为135,000吨。"
     assert keys(text, NOTICE_2024_1) == {(RE, MIN, 2024, "batch:1", None, None, 135000)}
+
+
+# Reposts that print pinyin after characters (and traditional characters): the text is read as
+# if neither were there.
+
+
+def test_reposts_with_printed_pinyin_read_like_plain_text() -> None:
+    from extractors import extract_text
+
+    text = (
+        "兩部門下達(dá)稀土指標(biāo)\n"
+        "今年首批稀土開(kāi)採指標(biāo)為13.5萬(wàn)噸，冶煉分離指標(biāo)為12.7萬(wàn)噸。"
+    )
+    found = extract_text(text, "http://mirror.example/a.html", published=date(2024, 2, 8)).facts
+    assert {(f.quota_type, f.year, f.period, f.amount_t) for f in found} == {
+        (MIN, 2024, "batch:1", 135000),
+        (SEP, 2024, "batch:1", 127000),
+    }
+
+
+# Which year: a year stated in the sentence, relative years, dates, references.
+
+
+def test_a_stated_year_without_a_batch_in_its_own_year_is_the_whole_year() -> None:
+    text = "工信部介绍，2021年稀土开采总量控制指标定在16.8万吨，比上一年的14万吨有明显增加。"
+    assert keys(text, "工信部谈稀土", datetime(2021, 12, 22)) == {
+        (RE, MIN, 2021, "annual", None, None, 168000),
+        (RE, MIN, 2020, "annual", None, None, 140000),
+    }
+
+
+def test_a_relative_year_before_a_month_is_a_date_not_the_quota_year() -> None:
+    text = "2015年全年，除一家去年5月起停工的选矿厂外，北方稀土拿到开采指标29750吨。"
+    assert keys(text, "稀土生产总量控制计划下达", datetime(2015, 4, 12)) == {
+        (RE, MIN, 2015, "annual", None, NORTH, 29750)
+    }
+
+
+def test_that_same_year_is_the_year_just_spoken_of() -> None:
+    text = (
+        "2009年稀土开采总量控制指标为82320吨。当年稀土矿产品生产计划为11.95万吨，"
+        "而冶炼分离产品的实际产出超过了计划，约13万吨。"
+    )
+    assert keys(text, "稀土指标回顾", datetime(2012, 5, 3)) == {
+        (RE, MIN, 2009, "annual", None, None, 82320),
+        (RE, MIN, 2009, "annual", None, None, 119500),
+    }
+
+
+def test_a_year_only_referred_to_does_not_carry_into_the_next_sentence() -> None:
+    text = (
+        "2019年度首批指标参照上一年度（2018年度）总量的一半确定。"
+        "首批稀土矿开采总量控制指标共6万吨，岩矿型占50425吨，离子型占9575吨。"
+    )
+    assert keys(text, "稀土矿钨矿指标下达", datetime(2019, 3, 20)) == {
+        (RE, MIN, 2019, "batch:1", None, None, 60000),
+        (RE, MIN, 2019, "batch:1", "light", None, 50425),
+        (RE, MIN, 2019, "batch:1", "medium_heavy", None, 9575),
+    }
+
+
+# 其中: a part of the figure before it.
+
+
+def test_a_part_split_in_its_own_sentence_without_a_quota_word() -> None:
+    text = (
+        "2020年稀土矿开采总量控制指标合计14万吨（同比+6.1%）。"
+        "其中岩矿型稀土12.085万吨；离子型稀土1.915万吨，与上年持平。"
+    )
+    assert keys(text, "稀土矿钨矿指标", datetime(2020, 7, 17)) == {
+        (RE, MIN, 2020, "annual", None, None, 140000),
+        (RE, MIN, 2020, "annual", "light", None, 120850),
+        (RE, MIN, 2020, "annual", "medium_heavy", None, 19150),
+    }
+
+
+def test_a_part_we_have_no_field_for_is_left_out() -> None:
+    text = (
+        "2012年全国锑矿开采总量控制指标定为10万吨，其中分解到各产区的部分为7.4万吨；"
+        "另有一部分暂缓分解。"
+    )
+    found = keys(text, "锑矿指标公布", datetime(2012, 4, 16))
+    assert found == {(SB, MIN, 2012, "annual", None, None, 100000)}
+
+
+def test_antimony_main_and_byproduct_parts_are_not_tungsten_categories() -> None:
+    text = "今年锑精矿开采指标共9.8万吨，其中主采7.5万吨，综合利用2.3万吨。"
+    assert keys(text, "锑", datetime(2013, 9, 13)) == {(SB, MIN, 2013, "annual", None, None, 98000)}
+
+
+def test_recipients_named_without_figures_are_not_the_holders_of_the_next_figure() -> None:
+    text = (
+        "2009年生产计划已下达至内蒙古、江西、广东、四川等省区。"
+        "其中矿产品计划11.95万吨，冶炼分离产品计划11.07万吨。"
+    )
+    assert keys(text, "2009年稀土生产计划出台", datetime(2009, 5, 20)) == {
+        (RE, MIN, 2009, "annual", None, None, 119500),
+        (RE, SEP, 2009, "annual", None, None, 110700),
+    }
+
+
+# Holders: plants of a group, several groups at once, China Rare Earth Group's short name.
+
+
+def test_a_plant_of_a_group_and_several_groups_together_are_not_holders_we_know() -> None:
+    text = (
+        "2015年，5家稀土集团共获得矿产品指标49712吨。某集团下属的包钢稀土选矿厂独得25750吨。"
+        "北方稀土拿到矿产品指标29750吨。"
+    )
+    assert keys(text, "2015年稀土生产总量控制计划", datetime(2015, 4, 12)) == {
+        (RE, MIN, 2015, "annual", None, NORTH, 29750)
+    }
+
+
+def test_china_rare_earth_by_its_short_name_where_it_is_plainly_the_group() -> None:
+    text = (
+        "首批指标仅分给北方稀土和中国稀土。"
+        "中国稀土分得岩矿型开采指标3.028万吨；离子型开采指标为1.014万吨。"
+        "中国稀土开采指标总体为13.5万吨。"
+    )
+    assert keys(text, "2024年第一批稀土开采指标下达", datetime(2024, 2, 23)) == {
+        (RE, MIN, 2024, "batch:1", "light", CREG, 30280),
+        (RE, MIN, 2024, "batch:1", "medium_heavy", CREG, 10140),
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+    }
+
+
+# A province's own notice, passing the ministry's quotas on.
+
+
+def test_a_provincial_notice_gives_its_own_province_and_drops_its_sub_allocations() -> None:
+    text = (
+        "各设区市局：\n"
+        "本厅将本省2016年度钨矿、稀土矿开采指标分解如下。\n"
+        "一、部里给我省的2016年钨矿开采总量控制指标：主采32000吨、综合回收2600吨；"
+        "稀土矿指标8500吨。此次分到矿山主采30000吨、综合回收2400吨，其余留作调剂。"
+    )
+    assert keys(text, "江西省国土资源厅关于下达2016年度钨矿稀土矿开采总量控制指标的通知") == {
+        (TU, MIN, 2016, "annual", "tungsten_primary", "province:jiangxi", 32000),
+        (TU, MIN, 2016, "annual", "tungsten_byproduct", "province:jiangxi", 2600),
+        (RE, MIN, 2016, "annual", None, "province:jiangxi", 8500),
+    }
+
+
+# Broker notes and PDF text: words broken by spaces, a headline run into the text, periods
+# listed for amounts, signed changes, figures supposed rather than set.
+
+
+def test_words_broken_by_spaces_read_whole() -> None:
+    text = "2020 年首批钨精矿开 采指标定为 5.25 万 吨。"
+    assert keys(text, "钨", datetime(2020, 3, 26)) == {
+        (TU, MIN, 2020, "batch:1", None, None, 52500)
+    }
+
+
+def test_a_headline_before_a_colon_is_not_the_figures_clause() -> None:
+    text = "配额收紧推动钨价走高 要点:自然资源部下达2020年第一批钨矿开采总量控制指标5.25万吨。"
+    assert keys(text, "钨", datetime(2020, 3, 26)) == {
+        (TU, MIN, 2020, "batch:1", None, None, 52500)
+    }
+
+
+def test_periods_listed_map_onto_amounts_and_signed_changes_are_not_quotas() -> None:
+    text = (
+        "2020年第一批、第二批钨矿开采总量控制指标分别为5.25万吨、5.25万吨，全年10.5万吨。"
+        "今年第一批指标增减主要在湖南(+1,500吨)、广西(-600吨)。"
+    )
+    assert keys(text, "钨", datetime(2021, 4, 2)) == {
+        (TU, MIN, 2020, "batch:1", None, None, 52500),
+        (TU, MIN, 2020, "batch:2", None, None, 52500),
+        (TU, MIN, 2020, "annual", None, None, 105000),
+    }
+
+
+def test_a_figure_supposed_is_not_a_quota() -> None:
+    text = "如果按第一批指标推算全年，2024年钨矿开采总量控制指标将达12.4万吨。"
+    assert keys(text, "钨", datetime(2024, 4, 2)) == set()
+
+
+# A source quoted before a colon, a parent group receiving a quota.
+
+
+def test_a_source_before_a_colon_is_not_the_holder_and_baotou_steel_is_northern() -> None:
+    text = (
+        "区政府网站刊发消息:国土资源部公布了2016年首批稀土矿开采总量控制指标，共52500吨，"
+        "包钢集团拿到29750吨开采指标。"
+    )
+    assert keys(text, "稀土", datetime(2016, 2, 23)) == {
+        (RE, MIN, 2016, "batch:1", None, None, 52500),
+        (RE, MIN, 2016, "batch:1", None, NORTH, 29750),
+    }
+
+
+def test_a_province_passing_on_its_batch_gives_the_figures_of_the_whole_province() -> None:
+    text = (
+        "广东省工信部门近日把本省首批稀土指令性生产计划分到了各市。"
+        "全省本批矿产品指标为1100吨，冶炼分离产品指标为2500吨；"
+        "其中一家企业获得冶炼分离产品指标800吨。"
+    )
+    assert keys(text, "广东省下达第一批稀土生产计划", datetime(2012, 3, 20)) == {
+        (RE, MIN, 2012, "batch:1", None, "province:guangdong", 1100),
+        (RE, SEP, 2012, "batch:1", None, "province:guangdong", 2500),
+    }
+
+
+# Comparisons: unchanged figures, relative years in a comparison, and the second readings.
+
+
+def test_unchanged_from_last_year_is_the_figure_of_the_year_being_set() -> None:
+    text = "2017年稀土开采总量控制指标与上年持平，仍为10.5万吨；钨矿指标维持2016年水平。"
+    assert keys(text, "稀土", datetime(2017, 3, 2)) == {
+        (RE, MIN, 2017, "annual", None, None, 105000)
+    }
+
+
+def test_last_year_in_a_comparison_is_the_year_before_the_figures_own() -> None:
+    text = "商务部公布2012年第一批稀土出口配额10546吨，比去年第一批的14446吨减少约27%。"
+    content = Content(
+        title="稀土出口配额", published=datetime(2011, 12, 28), language="zh", text=text
+    )
+    readings = zh.find_readings(content)
+    assert [[(f.year, f.period, f.amount_t) for f in r] for r in readings] == [
+        [(2012, "batch:1", 10546)],
+        [(2011, "batch:1", 14446), (2010, "batch:1", 14446)],
+    ]
+    assert [f.year for f in zh.find_facts(content)] == [2012, 2011]
+
+
+def test_a_years_figure_in_a_story_of_one_batch_has_both_readings() -> None:
+    content = Content(
+        title="2024年第一批稀土开采指标下达",
+        published=datetime(2024, 2, 8),
+        language="zh",
+        text="2024年稀土开采总量控制指标为13.5万吨。",
+    )
+    [readings] = zh.find_readings(content)
+    assert [(f.year, f.period, f.amount_t) for f in readings] == [
+        (2024, "batch:1", 135000),
+        (2024, "annual", 135000),
+    ]
+
+
+# History: several years in one sentence, rows of years in text.
+
+
+def test_a_span_of_years_maps_onto_its_amounts() -> None:
+    text = "2019年至2021年，我国稀土开采总量控制指标分别为13.2万吨、14万吨和16.8万吨。"
+    assert keys(text, "稀土", datetime(2022, 1, 5)) == {
+        (RE, MIN, 2019, "annual", None, None, 132000),
+        (RE, MIN, 2020, "annual", None, None, 140000),
+        (RE, MIN, 2021, "annual", None, None, 168000),
+    }
+
+
+def test_years_listed_map_onto_their_amounts() -> None:
+    text = "2022年、2023年和2024年的稀土冶炼分离总量控制指标分别为20.2万吨、24.385万吨、25.4万吨。"
+    assert keys(text, "稀土", datetime(2025, 1, 5)) == {
+        (RE, SEP, 2022, "annual", None, None, 202000),
+        (RE, SEP, 2023, "annual", None, None, 243850),
+        (RE, SEP, 2024, "annual", None, None, 254000),
+    }
+
+
+def test_rows_of_years_in_text_continue_the_heading() -> None:
+    text = "近年全国钨精矿开采总量控制指标：\n2018年：10.5万吨\n2019年：10.5万吨\n2020年：10.5万吨"
+    assert keys(text, "钨", datetime(2021, 1, 5)) == {
+        (TU, MIN, 2018, "annual", None, None, 105000),
+        (TU, MIN, 2019, "annual", None, None, 105000),
+        (TU, MIN, 2020, "annual", None, None, 105000),
+    }
+
+
+# Periods: earlier batches added in, "控制在", export quotas by category.
+
+
+def test_earlier_batches_added_in_make_the_total_the_year() -> None:
+    text = "加上年初下达的第一批，2020年稀土开采总量控制指标累计达到14万吨。"
+    assert keys(text, "稀土", datetime(2020, 7, 20)) == {
+        (RE, MIN, 2020, "annual", None, None, 140000)
+    }
+
+
+def test_capped_at_wording() -> None:
+    text = "今年稀土开采总量控制在14万吨之内，冶炼分离总量控制在13.5万吨。"
+    assert keys(text, "稀土", datetime(2020, 7, 20)) == {
+        (RE, MIN, 2020, "annual", None, None, 140000),
+        (RE, SEP, 2020, "annual", None, None, 135000),
+    }
+
+
+def test_export_quota_split_by_category_stays_export() -> None:
+    text = "2012年第一批稀土出口配额共10546吨，其中轻稀土9095吨，中重稀土1451吨。"
+    assert keys(text, "商务部下达稀土出口配额", datetime(2011, 12, 28)) == {
+        (RE, EXP, 2012, "batch:1", None, None, 10546),
+        (RE, EXP, 2012, "batch:1", "light", None, 9095),
+        (RE, EXP, 2012, "batch:1", "medium_heavy", None, 1451),
+    }
+
+
+def test_what_is_held_back_and_holders_named_in_a_documents_title_are_not_quotas() -> None:
+    text = (
+        "2016年全国钨精矿开采总量控制指标91300吨，其中主采指标70000吨，另有2000吨作为预留。"
+        "各矿山的份额见《江西省2016年钨矿指标分配表》；剩余的1500吨主采指标年内再定。"
+    )
+    assert keys(text, "钨", datetime(2016, 5, 3)) == {
+        (TU, MIN, 2016, "annual", None, None, 91300),
+        (TU, MIN, 2016, "annual", "tungsten_primary", None, 70000),
+    }
+
+
+# Tables: columns named by their commodity, tables set out with spaces, units in the title.
+
+
+def test_province_table_with_a_column_per_commodity_takes_the_notices_type() -> None:
+    text = (
+        "附件：分省（区）开采总量控制指标\n"
+        "省（区） | 稀土矿（REO） | 钨精矿 | 锑矿\n"
+        "内蒙古 | 59500 | |\n"
+        "湖南 | 2000 | 24500 | 55000\n"
+        "合计 | 105000 | 91300 | 100000"
+    )
+    title = "国土资源部关于下达2014年钨矿锑矿稀土矿开采总量控制指标的通知"
+    assert keys(text, title, datetime(2014, 5, 6)) == {
+        (RE, MIN, 2014, "annual", None, "province:neimenggu", 59500),
+        (RE, MIN, 2014, "annual", None, "province:hunan", 2000),
+        (TU, MIN, 2014, "annual", None, "province:hunan", 24500),
+        (SB, MIN, 2014, "annual", None, "province:hunan", 55000),
+        (RE, MIN, 2014, "annual", None, None, 105000),
+        (TU, MIN, 2014, "annual", None, None, 91300),
+        (SB, MIN, 2014, "annual", None, None, 100000),
+    }
+
+
+def test_a_table_set_out_with_spaces() -> None:
+    text = "钨矿分省指标如下。\n省份 主采 综合利用\n江西 32000 2600\n湖南 18000 4500"
+    title = "关于下达2016年度钨矿开采总量控制指标的通知"
+    assert keys(text, title, datetime(2016, 5, 3)) == {
+        (TU, MIN, 2016, "annual", "tungsten_primary", "province:jiangxi", 32000),
+        (TU, MIN, 2016, "annual", "tungsten_byproduct", "province:jiangxi", 2600),
+        (TU, MIN, 2016, "annual", "tungsten_primary", "province:hunan", 18000),
+        (TU, MIN, 2016, "annual", "tungsten_byproduct", "province:hunan", 4500),
+    }
+
+
+def test_a_year_table_in_wan_tonnes_by_its_title_and_without_a_unit_is_not_tonnes() -> None:
+    text = "年份 | 开采指标 | 冶炼分离指标\n2023 | 25.5 | 24.385\n2024 | 27 | 25.4"
+    assert keys(text, "稀土总量控制指标历年（万吨）", datetime(2025, 1, 5)) == {
+        (RE, MIN, 2023, "annual", None, None, 255000),
+        (RE, SEP, 2023, "annual", None, None, 243850),
+        (RE, MIN, 2024, "annual", None, None, 270000),
+        (RE, SEP, 2024, "annual", None, None, 254000),
+    }
+    assert keys(text, "稀土总量控制指标历年", datetime(2025, 1, 5)) == set()
+
+
+def test_another_commoditys_quota_in_the_same_sentence_is_not_ours() -> None:
+    text = "2013年第一批钨品出口配额为8000吨，钼品出口配额为12000吨，铟出口配额为93吨。"
+    assert keys(text, "钨", datetime(2012, 12, 26)) == {
+        (TU, EXP, 2013, "batch:1", None, None, 8000)
+    }
+    text = "钼出口配额为12000吨。第二批稀土出口配额为9770吨。"
+    assert keys(text, "2011年稀土出口配额", datetime(2011, 7, 15)) == {
+        (RE, EXP, 2011, "batch:2", None, None, 9770)
+    }
+
+
+def test_a_paragraph_ending_in_a_stray_bar_is_text_not_a_table_row() -> None:
+    text = "通知另外明确，2012年锑矿（金属量）开采总量控制指标定为10万吨。 |\n|"
+    assert keys(text, "国土资源部下达开采总量控制指标", datetime(2012, 4, 1)) == {
+        (SB, MIN, 2012, "annual", None, None, 100000)
+    }
+
+
+def test_the_number_of_firms_approved_is_not_a_holder() -> None:
+    text = "商务部发放2012年首批稀土出口配额，有27家企业获批，总量为10546吨。"
+    assert keys(text, "稀土出口配额", datetime(2011, 12, 28)) == {
+        (RE, EXP, 2012, "batch:1", None, None, 10546)
+    }
+
+
+# Company allocations in news: lists after a title that gives the year.
+
+
+def test_group_figures_listed_under_a_title_with_the_year_and_no_batches_are_annual() -> None:
+    text = "从各集团看，北方稀土获得开采指标59500吨，占比56.7%；中国五矿2010吨；厦门钨业3440吨。"
+    assert keys(text, "2017年稀土开采指标下达", datetime(2017, 3, 2)) == {
+        (RE, MIN, 2017, "annual", None, NORTH, 59500),
+        (RE, MIN, 2017, "annual", None, "china_minmetals", 2010),
+        (RE, MIN, 2017, "annual", None, "xiamen_tungsten", 3440),
+    }
+    # a text that speaks of batches leaves the period to its sentences
+    assert keys("北方稀土获得开采指标59500吨。第一批指标已下达。", "2017年稀土开采指标") == set()
+
+
+def test_group_figures_in_brackets_after_the_total() -> None:
+    text = "2024年第一批开采指标13.5万吨（北方稀土9.458万吨、中国稀土集团4.042万吨）。"
+    assert keys(text, "稀土", datetime(2024, 2, 8)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580),
+        (RE, MIN, 2024, "batch:1", None, CREG, 40420),
+    }
+
+
+def test_batches_written_together_and_increments() -> None:
+    text = "今年第一、二批稀土开采指标分别为12万吨、12万吨，第二批冶炼分离指标增量为0.5万吨。"
+    assert keys(text, "稀土", datetime(2023, 9, 20)) == {
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+        (RE, MIN, 2023, "batch:2", None, None, 120000),
+    }
+
+
+# Over-broad readings found in review: a national notice's instruction to each province, a list
+# of places left open, a forecast that is not the figure's.
+
+
+def test_a_national_notice_telling_provinces_what_to_do_is_not_a_provincial_notice() -> None:
+    text = (
+        "四川、内蒙古两地的矿山须按指标组织生产。\n"
+        "2021年第一批稀土矿开采总量控制指标为84000吨。\n"
+        "各地要尽快把本省（区）的指标落实到矿山。"
+    )
+    assert keys(text, "2021年第一批稀土开采指标下达", datetime(2021, 2, 20)) == {
+        (RE, MIN, 2021, "batch:1", None, None, 84000)
+    }
+
+
+def test_a_list_of_places_left_open_is_no_holder() -> None:
+    text = "江西、湖南等地钨矿开采总量控制指标为6万吨。"
+    assert keys(text, "2021年钨矿开采指标", datetime(2021, 4, 2)) == set()
+
+
+def test_a_forecast_in_another_clause_does_not_undo_the_figure() -> None:
+    text = "机构预计价格将走强，2024年第一批稀土开采指标为13.5万吨。"
+    assert keys(text, "稀土", datetime(2024, 2, 8)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000)
+    }
+
+
+def test_a_batch_added_in_after_a_figure_leaves_that_figure_the_batch_alone() -> None:
+    text = "2023年第二批稀土开采指标为12万吨，加上第一批，全年达到24万吨。"
+    assert keys(text, "稀土", datetime(2023, 9, 20)) == {
+        (RE, MIN, 2023, "batch:2", None, None, 120000),
+        (RE, MIN, 2023, "annual", None, None, 240000),
+    }
+
+
+def test_a_company_speaking_before_a_colon_keeps_its_figure_and_places_are_not_commodities() -> (
+    None
+):
+    text = "北方稀土表示:今年第一批获得开采指标9.458万吨。锡林郭勒盟的矿山已复工。"
+    assert keys(text, "2024年稀土指标", datetime(2024, 2, 8)) == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580)
+    }
+
+
+def test_after_another_commoditys_quota_ours_comes_back_without_its_types() -> None:
+    text = "稀土开采指标另行公布。钼出口配额为1万吨。第二批稀土开采指标为12万吨。"
+    assert keys(text, "今年指标", datetime(2024, 8, 20)) == {
+        (RE, MIN, 2024, "batch:2", None, None, 120000)
+    }
+    text = "稀土开采指标另行公布。钼出口配额为1万吨。第二批指标为12万吨。"
+    assert keys(text, "今年指标", datetime(2024, 8, 20)) == set()  # not rare earth export
+
+
+def test_a_time_in_a_year_is_not_the_quota_year() -> None:
+    text = "2023年底，两部门下达了2024年第一批稀土开采指标。北方稀土分得开采指标9.458万吨。"
+    assert keys(text, "稀土", datetime(2024, 1, 5)) == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580)
+    }
+    assert keys("2024年中重稀土开采指标为1.014万吨。", "稀土", datetime(2024, 3, 5)) == {
+        (RE, MIN, 2024, "annual", "medium_heavy", None, 10140)
+    }
+
+
+def test_the_year_carried_on_is_the_last_one_spoken_of_not_one_referred_to() -> None:
+    text = (
+        "继2023年分三批下达后，2024年第一批稀土开采指标于2月下达。北方稀土分得开采指标9.458万吨。"
+    )
+    assert keys(text, "稀土", datetime(2024, 2, 8)) == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580)
+    }
+    text = "2024年第一批指标相当于2023年全年的一半多。北方稀土分得开采指标9.458万吨。"
+    assert keys(text, "稀土", datetime(2024, 2, 8)) == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580)
+    }
+
+
+def test_the_date_of_an_issuance_gives_the_quota_year() -> None:
+    assert keys("上年9月下达的第二批稀土开采指标为13.5万吨。", "稀土", datetime(2025, 3, 8)) == {
+        (RE, MIN, 2024, "batch:2", None, None, 135000)
+    }
+    assert keys("2023年9月下达的第二批稀土开采指标为12万吨。", "稀土", datetime(2024, 3, 8)) == {
+        (RE, MIN, 2023, "batch:2", None, None, 120000)
+    }
+
+
+def test_one_amount_for_each_period_or_year_listed() -> None:
+    assert keys("2023年第一批和第二批稀土开采指标均为12万吨。", "稀土", datetime(2023, 9, 20)) == {
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+        (RE, MIN, 2023, "batch:2", None, None, 120000),
+    }
+    assert keys("2018年和2019年的钨矿开采指标都是10.5万吨。", "钨", datetime(2020, 2, 20)) == {
+        (TU, MIN, 2018, "annual", None, None, 105000),
+        (TU, MIN, 2019, "annual", None, None, 105000),
+    }
+    # 合计 after the first batches listed: their running total
+    assert keys(
+        "2023年第一批和第二批稀土开采指标合计为24万吨。", "稀土", datetime(2023, 9, 20)
+    ) == {(RE, MIN, 2023, "cumulative:2", None, None, 240000)}
+    # neither: the one amount cannot be told apart
+    assert (
+        keys("2023年第一批和第二批稀土开采指标为24万吨。", "稀土", datetime(2023, 9, 20)) == set()
+    )

@@ -1,8 +1,12 @@
-"""Chinese fact rules: the document's context (title year and batch, issuer, carried state) in
-``context``, sentence rules in ``rules``, table rows in ``tables``."""
+"""Chinese fact rules: what the whole document says (title year and batch, issuer, province) in
+``document``, the state in force within and between sentences in ``context``, the wordings
+known in ``lexicon``, sentence rules in ``rules``, table rows in ``tables``.
+
+``find_readings`` gives every stated figure's readings, the likeliest first, for a resolver to
+choose among; ``find_facts`` the likeliest reading of each."""
 
 from __future__ import annotations
 
-from extractors.zh.rules import find_facts
+from extractors.zh.rules import find_facts, find_readings
 
-__all__ = ["find_facts"]
+__all__ = ["find_facts", "find_readings"]

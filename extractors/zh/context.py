@@ -1,53 +1,18 @@
-"""The reading state of the Chinese fact rules: what a document is, and what is in force
-at each point of a sentence (year, period, commodity, and the lists of types, categories
-and holders that amounts map onto).
+"""The reading state of the Chinese fact rules: what is in force at each point of a sentence
+(year, period, commodity, and the lists of types, categories, holders, periods and years that
+amounts map onto), and the rows of facts it gives. What the whole document says is in
+``document``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
-from extractors.dates import resolve_relative_year, title_period
-from extractors.facts import Content, QuotaFact
-from extractors.normalize import normalize_chars
-from extractors.numbers import chinese_numeral, to_halfwidth
-from extractors.vocab import find_terms
+from extractors.dates import resolve_relative_year
+from extractors.numbers import chinese_numeral
 from extractors.zh.tables import TableFigure
-
-# A notice by its title: "关于下达2024年第一批稀土开采、冶炼分离总量控制指标的通知".
-NOTICE_TITLE_RE = re.compile(r"关于(?:下达|印发|下发|分配)?.{0,60}?(?:指标|计划|配额).{0,12}?通知")
-
-# A document number near the top of a text: "工信部联原〔2024〕25号", "自然资发[2020]33号".
-DOC_NUMBER_RE = re.compile(
-    r"[\u4e00-\u9fff]{2,8}\s*[〔\[﹝(]\s*(?:19|20)\d{2}\s*[〕\]﹞)]\s*\d+\s*号"
-)
-
-# Reliance on unnamed sources: "据知情人士透露", "消息人士称", "据了解", "市场传闻".
-SOURCES_RE = re.compile(
-    r"知情人士|消息人士|消息称|知情者|据了解|传闻|接近.{0,12}人士|市场消息|据透露"
-)
-
-# Commentary that is not where a figure came from: "业内人士认为", "分析人士指出".
-COMMENT_RE = re.compile(r"业内人士|分析人士|分析师")
-
-# The notice quoted as such: "工业和信息化部、自然资源部下达", "通知显示", "官网发布".
-NOTICE_CUE_RE = re.compile(
-    r"(?:工业和信息化部|工信部|自然资源部|国土资源部|商务部|两部门|两部委|三部门)[^。;未没]{0,12}?"
-    r"(?:下达|印发|发布|公布)|通知(?:显示|要求|附件|指出|称)|从通知|官网"
-)
-
-# "据悉" (it is learned): a report, unless the text quotes the notice.
-HEARSAY_RE = re.compile(r"据悉|据报道|报道称")
-
-# Issuer by the prefix of a document number: 工信部联原, 自然资发, 国土资发, 商产发.
-DOC_NUMBER_ISSUERS = (("工信部", "MIIT"), ("自然资", "MNR"), ("国土资", "MLR"), ("商", "MOFCOM"))
-
-# Which issuer speaks for a joint text: MIIT for MIIT+MNR notices, then MNR, MLR, MOFCOM.
-ISSUER_ORDER = ("MIIT", "MNR", "MLR", "MOFCOM")
 
 # The commodity a category implies.
 CATEGORY_COMMODITY = {
@@ -60,12 +25,6 @@ CATEGORY_COMMODITY = {
 AMBIGUOUS = object()  # more items in a list than amounts to map them on
 UNNAMED = "?"  # a holder the text names only as "公司"
 _LISTS = ("quota_type", "category", "holder")
-
-
-@lru_cache(maxsize=8)  # a document's text is made plain by read_doc and find_facts alike
-def plain(text: str) -> str:
-    """Simplified, half-width text of the same length: spans in it are spans of ``text``."""
-    return to_halfwidth(normalize_chars(text))
 
 
 @dataclass(frozen=True)
@@ -88,6 +47,7 @@ class Row:
     holder: str | None
     amount_t: float | None  # None for an issuance whose volume was not disclosed
     change_pct: float | None = None
+    others: tuple[Row, ...] = ()  # other readings of the same figure, less likely
 
 
 @dataclass
@@ -125,6 +85,20 @@ class State:
     cued: bool = False  # the sentence spoke of quotas
     start_period: str | None = None  # the period in force when the sentence began
     figures_since_period: bool = False  # amounts were read since the period was last named
+    holders_bound: bool = False  # figures were given to the holders listed
+    among: bool = False  # after "其中": figures are parts of the one before
+    totals: dict[tuple[Any, ...], float] = field(default_factory=dict)  # figures before, by key
+    national: bool = False  # the sentence named the national figure ("全国")
+    province: str | None = None  # a provincial notice's own province ("我省")
+    default_type: str | None = None  # the one quota type the document's notice sets
+    default_commodity: str | None = None  # the commodity of the document's title
+    last_ours: str | None = None  # our commodity before another one was named
+    other_named: bool = False  # the sentence named another commodity
+    year_named: bool = False  # the sentence named a year of its own
+    last_row: tuple[int, str] | None = None  # year and period of its last figure (not compared)
+    periods: list[str] = field(default_factory=list)  # "第一批、第二批各为…": periods in order
+    alt_year: int | None = None  # the year a relative word means against the publication date
+    years: list[int] = field(default_factory=list)  # "2019年至2021年…分别为…": years in order
 
     @property
     def temporary(self) -> bool:
@@ -137,18 +111,36 @@ class State:
         holders; any other keeps only the quota types. Either way a list is replaced as soon
         as the sentence names its own ("…分别为X吨、Y吨。前两批合计分别为X吨、Y吨").
         """
-        state = State(self.base, self.year, self.commodity, self.year, self.period)
+        # After another commodity's figure ("…钼出口配额…"), a new sentence is ours again.
+        commodity = self.commodity
+        other = commodity is None and self.other_named  # it ended on another commodity's quota
+        if commodity is None and not keep_lists:
+            commodity = self.last_ours or self.default_commodity
+        state = State(self.base, self.year, commodity, self.year, self.period)
         state.start_period = self.period
         state.cued = self.cued
-        state.lists["quota_type"] = list(self.lists["quota_type"])
+        state.province, state.default_type = self.province, self.default_type
+        state.default_commodity, state.last_ours = self.default_commodity, self.last_ours
         if keep_lists:
-            state.lists["holder"] = list(self.lists["holder"])
+            state.totals = dict(self.totals)
+        if not other:  # the types named with another commodity are its own
+            state.lists["quota_type"] = list(self.lists["quota_type"])
+        holders = self.lists["holder"]
+        if keep_lists and (len(holders) == 1 or self.holders_bound):
+            # "北方稀土获得…。其中岩矿型…"; not a list of recipients without figures
+            # ("计划已下达至甲、乙、丙等省。其中，矿产品为…").
+            state.lists["holder"] = list(holders)
+            state.holders_bound = self.holders_bound
         state.stale = {"quota_type", "holder"}
         return state
 
     def settled(self) -> State:
-        """The state to carry into the next sentence: no open scope."""
+        """The state to carry into the next sentence: no open scope, and the year and period of
+        its last figure (not a compared one). A year it only refers to ("按上年总量的一半确定")
+        is read in a scope of its own, so it does not carry on either."""
         self.end_clause()
+        if self.last_row is not None:
+            self.year, self.period = self.last_row
         return self
 
     def read(self, kind: str, value: Any) -> None:
@@ -156,11 +148,26 @@ class State:
             self._set_year(int(value["y"]))
             if value["annual"]:
                 self._set_period("annual")
+        elif kind == "issuedate":
+            base = self.base or (date(self.start_year, 7, 1) if self.start_year else None)
+            year = int(value["y"]) if value["y"] else resolve_relative_year(value["rel"], base)
+            if year is not None:
+                self._set_year(year)
         elif kind == "relyear":
             base = self.base or (date(self.start_year, 7, 1) if self.start_year else None)
             year = resolve_relative_year(value["word"], base)
+            alternative = None
+            if self.saved is not None and self.saved.year is not None:
+                # Compared with "去年": the year before the figure's own ("2012年第一批…较去年
+                # 第一批" in a text of December 2011 means 2011); the publication date's
+                # reading stays as a second one.
+                alternative = year
+                year = resolve_relative_year(value["word"], date(self.saved.year, 7, 1))
+            if value["word"] == "当年" and self.year is not None:
+                year = self.year  # "that same year": the year the text is speaking of
             if year is not None:
                 self._set_year(year)
+                self.alt_year = alternative if alternative != year else None
             if value["annual"]:
                 self._set_period("annual")
         elif kind == "cumulative":
@@ -183,10 +190,23 @@ class State:
             self.open_scope()
         elif kind == "national":
             self.lists["holder"] = []
+            self.holders_bound = False
+            self.national = True
+        elif kind == "among":
+            self.among = True
+        elif kind == "ownprovince" and self.province is not None:
+            self._add("holder", self.province)
+        elif kind == "speech":  # "…自治区政府网站发布消息:": a place quoted is no holder
+            self.lists["holder"] = [
+                h for h in self.lists["holder"] if not h.startswith("province:")
+            ]
         elif kind == "unnamed":
             self._add("holder", UNNAMED)
         elif kind == "commodity":
             self.commodity = str(value)
+        elif kind == "othercommodity":
+            self.last_ours = self.commodity or self.last_ours
+            self.commodity, self.other_named = None, True  # "…钼出口配额12000吨": not ours
         elif kind in ("quota_type", "category"):
             self._add(kind, str(value))
         elif kind in ("company", "province"):
@@ -194,28 +214,68 @@ class State:
 
     def _add(self, name: str, value: str) -> None:
         items = self.lists[name]
-        if name in self.stale:
+        if name in self.stale or value in items:  # a new list begins (or it is named again)
             self.lists[name] = [value]
             self.stale.discard(name)
-        elif value in items:
-            self.lists[name] = [value]  # named again: a new list begins
+            if name == "holder":
+                self.holders_bound = False
         else:
             items.append(value)
 
+    def add_year(self, year: int) -> None:
+        """A year listed after another ("2019年、2020年…分别为"): amounts map on them in order."""
+        years = self.years if self.years and self.year == self.years[-1] else []
+        self._set_year(year)
+        self.years = [*years, year]
+
+    def set_years(self, years: list[int]) -> None:
+        """A span of years ("2019年至2021年"), read as the list of its years."""
+        self._set_year(years[-1])
+        self.years = years
+
     def _set_year(self, year: int) -> None:
+        self.alt_year = None
+        self.years = [year]
+        self.year_named = True
         self.prior_period = self.period
         if self.figures_since_period:  # a new subject: "…13.5万吨，2023年…为25.5万吨"
             self.period, self.period_explicit = self.start_period, False
-        if not self.period_explicit and year != self.start_year:
+        if not self.period_explicit and (year != self.start_year or self.period is None):
             self.period = "annual"  # "2023年稀土开采指标为25.5万吨" in a 2024 text
         self.year = year
         self.scope_changed = self.scope_changed or self.temporary
 
     def _set_period(self, period: str) -> None:
+        self.periods = [period]
         self.period = period
         self.period_explicit = True
         self.figures_since_period = False
         self.scope_changed = self.scope_changed or self.temporary
+
+    def add_period(self, kind: str, value: Any) -> None:
+        """A period listed after another ("第一批、第二批分别为…"): amounts map on them in order."""
+        periods = self.periods if self.periods and self.period == self.periods[-1] else []
+        self.read(kind, value)
+        if self.period is not None and self.period not in periods:
+            self.periods = [*periods, self.period]
+
+    def listed(self) -> int:
+        """How many periods or years are listed for amounts to map onto (1 when none are)."""
+        periods = len(self.periods) if self.periods and self.periods[-1] == self.period else 1
+        years = len(self.years) if self.years and self.years[-1] == self.year else 1
+        return periods if years == 1 else years if periods == 1 else 0
+
+    def running_total(self) -> str | None:
+        """ "cumulative:N" when the first N batches are listed ("第一批、第二批…合计")."""
+        if len(self.periods) < 2 or self.periods[-1] != self.period:
+            return None
+        wanted = [f"batch:{n}" for n in range(1, len(self.periods) + 1)]
+        return f"cumulative:{len(self.periods)}" if self.periods == wanted else None
+
+    def set_periods(self, periods: list[str]) -> None:
+        """Batches written together ("第一、二批"), read as the list of them."""
+        self._set_period(periods[-1])
+        self.periods = periods
 
     def open_scope(self) -> None:
         if self.saved is None:
@@ -230,31 +290,72 @@ class State:
         self.end_scope()
         self.lists["category"] = []
         self.stale.discard("category")
+        self.stale.add("holder")  # a holder named after a clause break starts a new list
 
     def end_scope(self) -> None:
         if self.saved is not None:
             saved = self.saved
             self.commodity, self.year, self.period = saved.commodity, saved.year, saved.period
-            self.period_explicit = saved.period_explicit
+            self.period_explicit, self.alt_year = saved.period_explicit, saved.alt_year
+            self.years = saved.years
             self.saved, self.scope_changed = None, False
 
     def fact_row(
-        self, position: int, count: int, bound_type: str | None, amount: float
+        self,
+        position: int,
+        count: int,
+        bound_type: str | None,
+        amount: float,
+        period: str | None = None,
     ) -> Row | None:
+        """The row of the amount at ``position`` of a run of ``count``, from what is in force;
+        ``period`` overrides the period in force."""
         category = _pick(self.lists["category"], count, position)
         holder = _pick(self.lists["holder"], count, position)
         types = self.lists["quota_type"]
         if bound_type:
             quota_type = bound_type
         elif category is not None and ("quota_type" in self.stale or not types):
-            quota_type = "mining"  # "…分别为X吨、Y吨，岩矿型和离子型分别为…": parts of mining
+            # "…分别为X吨、Y吨，岩矿型和离子型分别为…": parts of mining (or of export quotas)
+            quota_type = "export" if types == ["export"] else "mining"
         else:
             quota_type = _pick(types, count, position)
             if quota_type is AMBIGUOUS and category is not None and "mining" in types:
                 quota_type = "mining"  # "开采、冶炼分离指标…其中岩矿型N吨"
         if AMBIGUOUS in (category, holder, quota_type) or holder == UNNAMED:
             return None
-        return self._row(quota_type, category, holder, self.year, self.period, amount)
+        if holder is None and self.province is not None and not self.national:
+            return None  # a provincial notice's own figures without a holder: not national
+        if period is None:
+            listed = len(self.periods) > 1 and self.periods[-1] == self.period
+            period = _pick(self.periods, count, position) if listed else self.period
+        if period is AMBIGUOUS:
+            return None
+        year = self.year
+        if len(self.years) > 1 and self.years[-1] == self.year:
+            year = _pick(self.years, count, position)
+            if year is AMBIGUOUS:
+                return None
+        row = self._row(quota_type, category, holder, year, period, amount)
+        if row is None:
+            return None
+        others = []
+        if self.alt_year is not None:
+            others.append(replace(row, year=self.alt_year))
+        if row.period.startswith("batch:") and self.year_named and not self.period_explicit:
+            # "2024年稀土开采指标为13.5万吨" in a story of the first batch: that batch, or the year
+            others.append(replace(row, period="annual"))
+        key = (quota_type, category, holder, row.commodity, row.year, row.period)
+        if others:
+            row = replace(row, others=tuple(others))
+        if self.among and self.totals.get(key, amount) != amount:
+            return None  # "总指标10万吨，其中分到各省的7万吨": a part we have no field for
+        if not self.among:
+            self.totals[key] = amount
+        if not self.temporary:
+            self.last_row = (row.year, row.period)
+        self.holders_bound = self.holders_bound or holder is not None
+        return row
 
     def undisclosed_rows(self) -> list[Row]:
         """ "指标已下达，但未公布具体数额": one figureless fact per quota type named."""
@@ -288,7 +389,12 @@ class State:
         amount: float | None,
         commodity: str | None = None,
     ) -> Row | None:
-        commodity = CATEGORY_COMMODITY.get(category or "") or commodity or self.commodity
+        commodity = commodity or self.commodity
+        if (category or "").startswith("tungsten_") and commodity == "antimony":
+            return None  # antimony's main and by-product parts have no category of their own
+        commodity = CATEGORY_COMMODITY.get(category or "") or commodity
+        if quota_type is None and commodity == "rare_earth":
+            quota_type = self.default_type  # "稀土矿指标2000吨" in a mining notice
         if quota_type is None and commodity in ("tungsten", "antimony"):
             quota_type = "mining"  # the only quota these two have, besides export
         if quota_type == "smelting_separation":
@@ -296,105 +402,3 @@ class State:
         if commodity is None or quota_type is None or year is None or period is None:
             return None
         return Row(commodity, quota_type, year, period, category, holder, amount)
-
-
-@dataclass(frozen=True)
-class Doc:
-    """What the whole document says about every figure in it."""
-
-    year: int | None
-    period: str | None
-    commodity: str | None
-    official: bool
-    issuers: tuple[str, ...]  # by precedence
-    base: date | None
-    announced: date | None
-    quotes_notice: bool  # the text quotes a notice
-
-    def start_state(self) -> State:
-        state = State(self.base, self.year, self.commodity, self.year, self.period)
-        state.start_period = self.period
-        return state
-
-    def issuer(self, row: Row) -> str | None:
-        if row.quota_type == "export":
-            return "MOFCOM"
-        if row.commodity != "rare_earth":  # tungsten and antimony quotas are MNR's (MLR's)
-            for issuer in self.issuers:
-                if issuer in ("MNR", "MLR"):
-                    return issuer
-        return self.issuers[0] if self.issuers else None
-
-    def fact(self, row: Row, status: str, evidence: str, span: tuple[int, int]) -> QuotaFact:
-        return QuotaFact(
-            commodity=row.commodity,
-            quota_type=row.quota_type,
-            year=row.year,
-            period=row.period,
-            category=row.category,
-            holder=row.holder,
-            amount_t=row.amount_t,
-            status=status,
-            issuer=self.issuer(row),
-            change_pct=row.change_pct,
-            announced=self.announced if status == "official" else None,
-            evidence=evidence,
-            span=span,
-        )
-
-
-def _issuers(content: Content, title: str, head: str) -> tuple[str, ...]:
-    found: list[str] = []
-    for prefix, issuer in DOC_NUMBER_ISSUERS:
-        if content.doc_number and to_halfwidth(content.doc_number).startswith(prefix):
-            found.append(issuer)
-    for passage in (title, head, content.text):
-        named = {term.value for term in find_terms(passage, ("issuer",))}
-        found += [issuer for issuer in ISSUER_ORDER if issuer in named]
-        if found:
-            break
-    return tuple(dict.fromkeys(found))
-
-
-def read_doc(content: Content) -> Doc:
-    """The document's defaults: the title's year, batch and commodity; whether it is a notice."""
-    title = plain(content.title or "")
-    head = plain(content.text[:400])
-    notice = NOTICE_TITLE_RE.search(title) or NOTICE_TITLE_RE.search(head)
-    year, period = title_period(title)
-    if year is None and notice:
-        year, period = title_period(notice.group())
-    official = bool(content.doc_number or notice or DOC_NUMBER_RE.search(head))
-    if period is None and official and year is not None:
-        period = "annual"  # "关于下达2021年稀土开采、冶炼分离总量控制指标的通知"
-    base = content.published.date() if content.published else content.signed
-    if year is None and base is not None:
-        year = base.year
-    commodity = None
-    for term in find_terms(title, ("commodity", "category")):
-        commodity = CATEGORY_COMMODITY.get(term.value, term.value)
-        break
-    text = plain(content.text)
-    return Doc(
-        year=year,
-        period=period,
-        commodity=commodity,
-        official=official,
-        issuers=_issuers(content, title, head),
-        base=base,
-        announced=content.signed,
-        quotes_notice=NOTICE_CUE_RE.search(text) is not None,
-    )
-
-
-def status_of(doc: Doc, sentence: str) -> str:
-    """official when the document is or quotes the notice; reported when it relies on sources."""
-    if doc.official:
-        return "official"
-    if SOURCES_RE.search(sentence) or COMMENT_RE.search(sentence):
-        return "reported"
-    if NOTICE_CUE_RE.search(sentence):
-        return "official"
-    if doc.quotes_notice and not HEARSAY_RE.search(sentence):
-        return "official"
-    return "reported"  # sources, hearsay, or nothing said: not the notice itself

@@ -23,6 +23,7 @@ FIGURE_CELL_RE = re.compile(rf"(?P<num>{NUMBER})\s*(?P<mult>万|千)?\s*(?:吨)?
 
 # A header or unit note giving the table in 万吨: "单位：万吨", "开采指标（万吨）".
 WAN_UNIT_RE = re.compile(r"万吨")
+WAN = 10_000.0
 
 # A first cell naming the national figure: "合计", "总计", "全国", "全国合计".
 NATIONAL_CELL_RE = re.compile(r"^\s*(?:全国\s*)?(?:合\s*计|总\s*计|小\s*计|全国)\s*$")
@@ -33,6 +34,14 @@ YEAR_CELL_RE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年?度?\s*$")
 # A column that totals the category columns to its left: "合计", "小计", "开采合计".
 TOTAL_COLUMN_RE = re.compile(r"合\s*计|小\s*计|总\s*计")
 
+# A table set out with spaces: how many cells its header may have, how many rows it needs.
+MAX_SPACED_CELLS, MIN_SPACED_ROWS = 10, 2
+
+# A column named by its commodity alone: "稀土矿", "钨精矿(WO3 65%)", "锑矿开采总量控制指标".
+COMMODITY_COLUMN_RE = re.compile(
+    r"(?:稀土|钨|锑)(?:矿|精矿|氧化物)?(?:开采)?(?:总量控制)?(?:指标|计划)?(?:\([^()]*\))?(?:万?吨)?"
+)
+
 # Cells that hold no figure: "", "-", "—", "/", "0".
 EMPTY_CELL_RE = re.compile(r"^\s*(?:(?:[-—–/／]+|0+(?:\.0+)?)\s*)?$")
 
@@ -41,7 +50,7 @@ EMPTY_CELL_RE = re.compile(r"^\s*(?:(?:[-—–/／]+|0+(?:\.0+)?)\s*)?$")
 class Column:
     """What one value column of a table holds."""
 
-    quota_type: str | None
+    quota_type: str | None  # None: the type the text around the table gives
     category: str | None
     commodity: str | None
     multiplier: float = 1.0
@@ -62,7 +71,39 @@ class TableFigure:
 
 
 def is_table_line(line: str) -> bool:
-    return line.count("|") >= 1 and len(split_cells(line)) >= 2
+    """A row of a table: two cells or more, none of them running text ("…同比增长3%。 |")."""
+    if "|" not in line:
+        return False
+    cells = [cell for cell in split_cells(line) if cell]
+    return len(cells) >= 2 or (len(cells) == 1 and not SENTENCE_CELL_RE.search(cells[0]))
+
+
+# A cell that is running text, not a table's: a sentence's end inside it.
+SENTENCE_CELL_RE = re.compile(r"[。;!?]")
+
+
+def spaced_table(lines: list[str]) -> list[str]:
+    """The rows of a table whose cells are set apart by spaces, as plain text keeps tables
+    ("省份 主采 综合利用" / "江西 29000 3500" / …), written as rows with " | "; [] when the
+    lines do not start one: a header of 2 to 10 words, then at least two rows of as many cells,
+    a label (a name, a year, 合计) and figures."""
+    header = lines[0].split() if lines else []
+    if not 2 <= len(header) <= MAX_SPACED_CELLS or any(re.search(r"\d", c) for c in header):
+        return []
+    rows = []
+    for line in lines[1:]:
+        cells = line.split()
+        figures = cells[1:]
+        if (
+            len(cells) != len(header)
+            or (re.search(r"\d", cells[0]) and not YEAR_CELL_RE.match(cells[0]))
+            or not all(FIGURE_CELL_RE.fullmatch(c) or EMPTY_CELL_RE.match(c) for c in figures)
+        ):
+            break
+        rows.append(CELL_SEP.join(cells))
+    if len(rows) < MIN_SPACED_ROWS:
+        return []
+    return [CELL_SEP.join(header), *rows]
 
 
 def split_cells(line: str) -> list[str]:
@@ -76,7 +117,7 @@ def _is_header(cells: list[str]) -> bool:
 def _column(text: str, wan: bool, left: list[Column | None]) -> Column | None:
     terms = find_terms(text)
     kinds = {term.kind: term.value for term in terms}
-    multiplier = 10_000.0 if wan or WAN_UNIT_RE.search(text) else 1.0
+    multiplier = WAN if wan or WAN_UNIT_RE.search(text) else 1.0
     quota_type, category = kinds.get("quota_type"), kinds.get("category")
     commodity = kinds.get("commodity")
     if quota_type is None and category is None:
@@ -84,6 +125,9 @@ def _column(text: str, wan: bool, left: list[Column | None]) -> Column | None:
         prior = [col for col in left if col is not None]
         if TOTAL_COLUMN_RE.search(text) and prior and prior[-1].category is not None:
             return Column(prior[-1].quota_type or "mining", None, prior[-1].commodity, multiplier)
+        if COMMODITY_COLUMN_RE.fullmatch(re.sub(r"\s+", "", text)):
+            # "省（区） | 稀土矿 | 钨精矿 | 锑矿" under a mining notice: the type is the notice's
+            return Column(None, None, commodity, multiplier)
         return None
     if category is not None and quota_type in (None, "mining"):
         quota_type = "mining"
@@ -155,11 +199,10 @@ def parse_table(lines: list[tuple[int, int, str]], note: str = "") -> list[Table
             match = FIGURE_CELL_RE.fullmatch(cell)
             if column is None or match is None or EMPTY_CELL_RE.match(cell):
                 continue
-            amount = scale(match["num"], match["mult"])
+            mult = match["mult"] or ("万" if column.multiplier == WAN else None)
+            amount = scale(match["num"], mult)  # in decimals: "24.385" 万 is 243850 exactly
             if amount is None:
                 continue
-            if not match["mult"]:
-                amount *= column.multiplier
             figures.append(
                 TableFigure(
                     start=start,

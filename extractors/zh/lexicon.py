@@ -1,0 +1,244 @@
+"""The Chinese rules' lexicon: every wording they know, as compiled patterns and word sets.
+
+Each pattern is a module constant with a comment on the real wording it covers; ``rules`` reads
+a sentence as the tokens these patterns (and the shared vocabulary, ``extractors.vocab``) find.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.dates import (
+    BATCH_ZH_RE,
+    CUMULATIVE_ZH_RE,
+    MONTH_ZH_RE,
+    RELATIVE_YEAR_ZH_RE,
+    YEAR_ZH_RE,
+)
+from extractors.numbers import AMOUNT_ZH_RE, AMOUNT_ZH_SHARED_RE, PERCENT_RE
+
+# A sentence ends at 。；! ? (either width) or a line break.
+SENTENCE_END_RE = re.compile(r"[。;!?\n]")
+
+# The whole year: "全年", "全年度", "年度" (after a year, 2024年度 is read by YEAR_ZH_RE).
+ANNUAL_RE = re.compile(r"全年度?|年度")
+
+# The first batch in news wording: "首批稀土开采指标".
+FIRST_BATCH_RE = re.compile(r"首批")
+
+# Halves of the year, as export quotas (and some news) name the two batches: "上半年", "下半年".
+HALF_YEAR_RE = re.compile(r"(?P<half>[上下])半年")
+
+# A figure that includes earlier batches: "（含已下达的第一批指标）", "均含第一批".
+INCLUDE_RE = re.compile(
+    r"(?=[均已并包含])(?<!不)(?:均|已|并|包)?含(?:已经?下达的?|此前下达的?)?(?=\s*(?:第|前))"
+)
+
+# Batches written together: "第一、二批", "第二、三批" (each maps onto its amount in turn).
+BATCH_LIST_RE = re.compile(r"第\s*(?P<a>[一二三四\d])\s*[、,和及与]\s*(?P<b>[一二三四\d])\s*批")
+
+# The date of an issuance, whose year is the quota's unless the text names another: "去年9月下达
+# 的第二批", "2023年9月下达的第二批" (a date of anything else, "去年5月起停工", is not read).
+ISSUE_DATE_RE = re.compile(
+    r"(?:(?<!\d)(?P<y>(?:19|20)\d{2})\s*年|(?P<rel>今年|去年|前年|上一?年))"
+    r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?=[^,;。]{0,6}?(?:下达|发布|公布|下发|印发))"
+)
+
+# A time in a year, which says when something happened, not which year's quota a figure is:
+# "2023年底", "2024年初", "去年年底", "今年年中" (not "2024年中重稀土").
+YEAR_TIME_RE = re.compile(
+    r"(?:(?<!\d)(?:19|20)\d{2}\s*|今|去|明|前|上一?)年\s*(?:年?底|年?初|年?末|年中(?!重)|中(?!重))"
+)
+
+# A span of years for amounts to map onto: "2019年至2021年…分别为…", "2019-2021年".
+YEAR_RANGE_RE = re.compile(
+    r"(?=[12])(?<!\d)(?P<a>(?:19|20)\d{2})\s*年?\s*(?:至|到|-|—|–|~)\s*(?P<b>(?:19|20)\d{2})\s*年"
+    r"(?!\s*\d{1,2}\s*月)"
+)
+
+# Earlier batches added in: "加上此前下达的第一批，全年累计…", "连同年初的首批".
+ADD_EARLIER_RE = re.compile(r"(?:加上|连同|算上)[^,;。]{0,8}?(?=第|前\s*[两二三四\d]\s*批|首批)")
+
+# A figure that excludes them: "不含已下达的第一批指标", "不包括第一批".
+EXCLUDE_RE = re.compile(r"不含|不包括|未含")
+
+# Comparison: "较去年同期", "比2023年第一批", "高于"; the clause after it is a scope.
+COMPARE_RE = re.compile(r"较|相比|相较|对比|比(?<![占同环]比)(?!例|重)|高于|低于|超过|少于|多于")
+
+# A year referred to, not spoken of: "按上年总量的一半确定", "参照上一年度", "相当于2023年
+# 全年的52.9%", "占去年的一半" (the clause after it is a scope, like a comparison's).
+REFERENCE_RE = re.compile(
+    r"(?:按照|参照|依照|按|相当于|占)(?=[^,;。]{0,6}?(?:(?:19|20)\d{2}\s*年|去年|上一?年|前年))"
+)
+
+# Unchanged from another year, which is not restated as a fact of that year: "与去年持平",
+# "和2023年相同", "维持上年水平" (the figure that follows is the year being set).
+FLAT_RE = re.compile(
+    r"(?:与|和|同)(?=[^,;。]{1,15}?(?:持平|相同|一致|相当))"
+    r"|维持(?=\s*(?:(?:19|20)\d{2}\s*年|去年|上年|上一年))"
+)
+# The words without which FLAT_RE is not tried (与/和/同 are everywhere).
+FLAT_WORDS_RE = re.compile(r"持平|相同|一致|相当|维持")
+
+# The national figure after per-group ones: "全国", "合计", "总计".
+NATIONAL_RE = re.compile(r"全国|合计|总计")
+
+# A holder we cannot name: "公司获得开采指标…", "某某矿业有限公司" (known groups match first), a
+# plant of a group ("某集团下属选矿厂"), a list left open ("内蒙古等地"), or several groups at
+# once ("几家集团合计获得…").
+UNNAMED_HOLDER_RE = re.compile(
+    r"公司(?![债股])|厂(?![商长])|等(?:地区|地|省区|省份|省|企业|集团|公司|单位)"
+    r"|家(?<=[一两二三四五六七八九十\d]家)(?:大型|大)?(?:稀土)?(?:大)?(?:集团|企业)"
+    r"(?=\s*(?:分别|共获|合计|累计|获(?!批)))"
+)
+
+# Groups by a short name, only where it plainly is the group receiving a quota: "中国稀土获得",
+# "北方稀土和中国稀土" ("中国稀土" alone is as often "China's rare earths"); "包钢分得开采指标"
+# (Baotou Steel, whose rare earth arm is Northern Rare Earth).
+_RECEIVES = r"(?=\s*(?:获得|获|分得|拿到|取得))"
+SHORT_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            rf"中国稀土(?!集团)(?:{_RECEIVES}|(?=\s*[、和与及]\s*北方稀土)|(?<=北方稀土[、和与及]中国稀土))"
+        ),
+        "china_rare_earth_group",
+    ),
+    (re.compile(rf"包钢(?:集团)?{_RECEIVES}"), "china_northern_rare_earth"),
+)
+
+# A source quoted before a colon ("某自治区政府网站称:"): what it names is not a holder.
+SPEECH_COLON_RE = re.compile(r"(?:消息|表示|称|显示|指出|介绍|说|获悉|了解到|报道|公告)\s*:")
+
+# The title of a document or table: "《某省钨矿指标分配表》".
+BOOK_TITLE_RE = re.compile(r"《[^《》]{0,80}》")
+HOLDER_KINDS = frozenset(("company", "province", "ownprovince", "unnamed"))
+
+# "其中": what follows is a part of the figure before it.
+AMONG_RE = re.compile(r"其中")
+
+# The document's own province in a provincial notice: "我省", "本省", "全省", "我区" (自治区).
+OWN_PROVINCE_RE = re.compile(r"我省|本省|全省|我自治区|本自治区|全自治区|我区|本区")
+
+# A clause break, after full-width forms were made half-width: "，", "；", "）".
+SEP_RE = re.compile(r"[,;)]")
+
+# The end of a parenthesis, which closes a comparison or inclusion scope: "（含第一批）".
+CLOSE_RE = re.compile(r"\)")
+
+# The same period of another year: "去年同期", "上年同期".
+SAME_PERIOD_RE = re.compile(r"同期")
+
+# "其中" opening a sentence: it continues the previous one ("。其中岩矿型…").
+CONTINUES_RE = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?其中")
+
+# Quotas issued ("下达至相关企业") but their size withheld ("未对外公布具体数额").
+ISSUED_RE = re.compile(r"下达|发放|分配|下发")
+UNDISCLOSED_RE = re.compile(r"(?:未|不|没有)[^,;。]{0,8}?(?:公布|公开|披露)")
+
+# Words saying a number is not a quota: prices, output, trade, money, capacity, stocks.
+NOT_QUOTA_RE = re.compile(
+    r"价|元|产量|开采量|冶炼量|分离量|出口(?!配额)|进口|销量|销售|营收|收入|利润|关税|税率|"
+    r"需求|消费|储量|储备|产能|库存|收储|市值|股价|走私|回收量|用量|"
+    r"余下|剩余|预留|暂不下达|留作|"  # what is held back: "另有2000吨作为预留"
+    r"实际(?!下达|分配|发放)|实绩|超采"  # what was done: "全年实际开采14.2万吨"
+)
+
+# Another commodity's quota, which ends ours: "钨品出口配额8000吨，钼品出口配额12000吨".
+# Named as a commodity ("钼品", "锡矿", "铟出口", "萤石开采"), not as a place ("锡林郭勒").
+OTHER_COMMODITY_RE = re.compile(
+    r"(?:钼|铟|锗|镓|萤石|锡|铋|石墨|焦炭|铁|磷|锰|钒|钴|锂|镁|铝|铜|铅|锌|银|黄金|钾|煤炭?)"
+    r"(?=精?矿|品|出口|开采|配额|产品|资源|总量|等|、)"
+)
+
+# A figure supposed or estimated, anywhere before it: "若按首批推算全年，将达12万吨",
+# "据测算，…约为29.7万吨".
+HYPOTHETICAL_RE = re.compile(r"若(?!干)|如果|假如|假设|年化|据(?:测算|估算|估计|预测|推算)")
+
+# A figure foreseen, in the figure's own clause: "市场预计全年指标将增至30万吨", "有望达到".
+FORECAST_RE = re.compile(r"预计|预期|预测|估计|有望|或将|测算")
+
+# A quota word: the clause, or the sentence, must speak of quotas.
+QUOTA_CUE_RE = re.compile(r"指标|配额|计划|总量控制")
+
+# Just before an amount, a change or a bound rather than a level: "增加1.5万吨", "超过10万吨".
+DELTA_BEFORE_RE = re.compile(
+    r"(?:增加|增长|减少|下降|提高|降低|上调|下调|调增|调减|增|减|多|少|超过|逾|近|不少于|不超过|不足"
+    r"|增量|减量|增幅|降幅|增加量|减少量|差额)"
+    r"(?:了|约|达|为)?\s*$|[-+−]\s*$"  # and signed changes: "某省(-1,000吨)"
+)
+
+# Just before an amount, "each": the one amount is every listed period's or year's ("均为12万吨").
+EACH_RE = re.compile(r"(?:均|都|各)(?:为|是|达|达到)?\s*$")
+
+# Just before an amount, a sum: "合计24万吨", "共计", "累计达到".
+SUM_RE = re.compile(r"(?:合计|共计|累计|总计|合共|共)(?:为|是|达|达到)?\s*$")
+
+# Just after an amount, a bound, a rate or a size: "10万吨以上", "5000吨/年", "万吨级".
+AFTER_AMOUNT_RE = re.compile(r"^\s*(?:以上|以下|多|余|级|/|每)")
+
+# Just before a percentage, a stated change: "同比增长12.5%", "下降5%", "增幅为10%".
+CHANGE_BEFORE_RE = re.compile(
+    r"(?P<word>增长|增加|提高|上涨|上升|上调|增幅|涨幅|下降|减少|降低|下调|降幅|减)(?:了|约|为|达)?\s*$"
+)
+FALLING = ("下降", "减少", "降低", "下调", "降幅", "减")
+
+# Tokens that tie an amount's clause to quotas even without a quota word of its own.
+WORD_KINDS = frozenset((
+    "quota_type", "category", "company", "province", "commodity",
+    "batch", "cumulative", "annual", "first", "half", "year", "relyear",
+))  # fmt: skip
+
+# The longest span of years read as a list ("2006-2024年"); longer ones are not lists of quotas.
+MAX_YEAR_SPAN = 25
+
+# Periods that can be listed for amounts to map onto: "第一批、第二批各为5.25万吨、5.25万吨".
+LISTED_PERIOD_KINDS = frozenset(("batch", "first", "annual", "cumulative", "half"))
+
+# Tokens that name a period, and so let a sentence continue the quota talk before it.
+PERIOD_KINDS = frozenset(("batch", "cumulative", "annual", "first", "half", "quota_type"))
+
+# The smallest national figure (no category, no holder) that is plausibly a quota.
+MIN_NATIONAL_TONNES = 1_000.0
+
+# The most rows a table set out with spaces is read for.
+MAX_ROWS = 60
+
+# Range of a plausible quota figure in tonnes; anything else is a typo or not a quota.
+MIN_TONNES, MAX_TONNES = 10.0, 1_000_000.0
+
+# Token patterns in the order they win ties (a longer match at the same place wins first).
+TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("issuedate", ISSUE_DATE_RE),
+    ("date", MONTH_ZH_RE),
+    ("date", YEAR_TIME_RE),
+    ("years", YEAR_RANGE_RE),
+    ("batches", BATCH_LIST_RE),
+    ("year", YEAR_ZH_RE),
+    ("relyear", RELATIVE_YEAR_ZH_RE),
+    ("cumulative", CUMULATIVE_ZH_RE),
+    ("batch", BATCH_ZH_RE),
+    ("annual", ANNUAL_RE),
+    ("first", FIRST_BATCH_RE),
+    ("half", HALF_YEAR_RE),
+    ("include", INCLUDE_RE),
+    ("addearlier", ADD_EARLIER_RE),
+    ("exclude", EXCLUDE_RE),
+    ("compare", COMPARE_RE),
+    ("compare", FLAT_RE),
+    ("compare", REFERENCE_RE),
+    ("national", NATIONAL_RE),
+    ("othercommodity", OTHER_COMMODITY_RE),
+    ("unnamed", UNNAMED_HOLDER_RE),
+    ("speech", SPEECH_COLON_RE),
+    ("among", AMONG_RE),
+    ("ownprovince", OWN_PROVINCE_RE),
+    ("amount", AMOUNT_ZH_RE),
+    ("amount", AMOUNT_ZH_SHARED_RE),
+    ("percent", PERCENT_RE),
+    ("close", CLOSE_RE),
+    ("sep", SEP_RE),
+    ("sameperiod", SAME_PERIOD_RE),
+)
+
+# What may stand between two amounts of one list: "135000吨、127000吨", "12万和11.5万吨"
+LIST_JOINER_RE = re.compile(r"[\s、,和及与]*")
