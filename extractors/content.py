@@ -201,6 +201,8 @@ def read_text(text: str, url: str) -> Content:
     lines = [line for line in normalize(text).split("\n") if line]
     title = lines[0] if lines else None
     rest = lines[1:]
+    if title and _is_prose(title):
+        title, rest = None, lines  # a text that starts with its story: no title line to take
     published = None
     for index, line in enumerate(rest[:DATELINE_WINDOW]):
         if len(line) > MAX_DATELINE or SENTENCE_END.search(line):
@@ -210,6 +212,16 @@ def read_text(text: str, url: str) -> Content:
             del rest[index]  # a dateline of its own, not part of the story
             break
     return _content(title, published, rest, sites.TEXT, {})
+
+
+# A closing quote or bracket after a sentence's end: 'he said."', '（完）'.
+_CLOSERS = "\"'”’」』)）]"
+
+
+def _is_prose(line: str) -> bool:
+    """A line of running text rather than a headline: it ends a sentence, or no headline is
+    this long (an excerpt or a pasted story often starts in its first paragraph)."""
+    return len(line) > MAX_TITLE or bool(SENTENCE_END.search(line.rstrip(_CLOSERS)[-1:] or ""))
 
 
 def _content(

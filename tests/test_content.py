@@ -401,3 +401,25 @@ def test_fixture_page_is_read(golden: Path) -> None:
         markup, MIRROR + "/" + expected["url"].split("/", 3)[3], content_type=content_type
     )
     assert (mirrored.site, mirrored.text) == (page.site, page.text)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "BEIJING, March 2 - China set the first batch of rare earth mining quotas at 84,000 "
+        "tonnes on Tuesday, up 27% on a year ago.",
+        "工信部、自然资源部日前下达2022年第一批稀土开采、冶炼分离总量控制指标，分别为100800吨、97200吨。",
+        '"The quotas were set for the whole year," an industry official said.',
+    ],
+)
+def test_a_text_that_starts_with_its_story_keeps_its_first_line(first: str) -> None:
+    """An excerpt or pasted story may begin in its first paragraph: no headline to take."""
+    page = read_text(f"{first}\nA second line of the story follows here.\n", "a.txt")
+    assert page.title is None
+    assert page.text.startswith(first[:20])
+
+
+def test_a_headline_first_line_is_still_the_title() -> None:
+    page = read_text("China sets 2022 rare earth quotas, sources say\nThe story.\n", "a.txt")
+    assert page.title == "China sets 2022 rare earth quotas, sources say"
+    assert page.text == "The story."
