@@ -666,6 +666,30 @@ def test_unit_at_sentence_end_splits() -> None:
     ]
 
 
+def test_wrapped_lines_are_one_sentence() -> None:
+    """Plain text wrapped at a fixed width: a line that stops mid-sentence goes on below."""
+    text = (
+        "Beijing lifted the full-year rare earth mining\n"
+        "quota to 168,000 tonnes on Thursday, the ministry\n"
+        "said. The smelting quota was set at\n"
+        "162,000 tonnes.\n"
+        "Rare earth quotas\n"
+        "Prices rose."
+    )
+    sentences = [text[a:b] for a, b in sentence_spans(text)]
+    assert sentences == [
+        "Beijing lifted the full-year rare earth mining\nquota to 168,000 tonnes on Thursday, "
+        "the ministry\nsaid.",
+        "The smelting quota was set at\n162,000 tonnes.",
+        "Rare earth quotas",
+        "Prices rose.",
+    ]
+    assert keys(text, "2021-09-30") == {
+        (RE, M, 2021, "annual", None, None, 168000),
+        (RE, S, 2021, "annual", None, None, 162000),
+    }
+
+
 def test_evidence_is_the_sentence_and_span_points_at_it() -> None:
     text = (
         "Rare earths in focus.\n\nRare earth prices rose. The U.S. watched as MIIT set the "
