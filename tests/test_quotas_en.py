@@ -106,6 +106,60 @@ def test_units(published: str, text: str, amount: float) -> None:
     check(published, text, {(RE, M, year, "batch:1", None, None, amount)})
 
 
+# --- quota wording -------------------------------------------------------------------------
+
+WORDING = [
+    # translations of 总量控制指标: "control index", "control indicators"
+    (
+        "2019-11-08",
+        "In 2019 the national total control index for rare earth mining was 132,000 tonnes.",
+        {(RE, M, 2019, "annual", None, None, 132000)},
+    ),
+    (
+        "2024-03-20",
+        "The total mining control indicator for the first batch of 2024 tungsten (65% WO3) is "
+        "62,000 tons.",
+        {(W, M, 2024, "batch:1", None, None, 62000)},
+    ),
+    # "output limitation", "output quota", "a ceiling on output", "output was capped at"
+    (
+        "2013-03-01",
+        "The 2013 tungsten concentrate output limitation is 89,000 tons.",
+        {(W, M, 2013, "annual", None, None, 89000)},
+    ),
+    (
+        "2020-03-01",
+        "Beijing put the first-half rare earth mining output quota at 66,000 tonnes.",
+        {(RE, M, 2020, "batch:1", None, None, 66000)},
+    ),
+    (
+        "2012-06-01",
+        "The ministry kept a ceiling on the output of antimony mines in 2012 of 50,000 t.",
+        {(SB, M, 2012, "annual", None, None, 50000)},
+    ),
+    (
+        "2021-09-30",
+        "Rare earth mining output was capped at 168,000 tonnes for 2021.",
+        {(RE, M, 2021, "annual", None, None, 168000)},
+    ),
+    # "TREO"; "mined products" and "refining and smelting products"
+    (
+        "2024-02-08",
+        "The first-batch quotas came to 135kt TREO for mined products and 127kt TREO for "
+        "refining and smelting products.",
+        {
+            (RE, M, 2024, "batch:1", None, None, 135000),
+            (RE, S, 2024, "batch:1", None, None, 127000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), WORDING)
+def test_quota_wording(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
 # --- periods ------------------------------------------------------------------------------
 
 PERIODS = [
@@ -118,6 +172,11 @@ PERIODS = [
     ("The H2 rare earth mining quota was 135,000 t.", "batch:2"),
     ("The third batch of rare earth mining quotas was 15,000 t.", "batch:3"),
     ("The 2nd tranche of rare earth mining quotas was 135,000 t.", "batch:2"),
+    ("China set its first rare earth mining quota of the year at 135,000 t.", "batch:1"),
+    ("The first 2024 rare earth mining quota came to 135,000 t.", "batch:1"),
+    ("The second rare earth mining quota of the year was 135,000 t.", "batch:2"),
+    ("The third rare earth mining quota was 15,000 t.", "batch:3"),
+    ("The rare earth mining quota for the first batchissued today is 135,000 t.", "batch:1"),
     ("The full-year rare earth mining quota is 270,000 t.", "annual"),
     ("The rare earth mining quota for the year is 270,000 t.", "annual"),
     ("The annual rare earth mining quota is 270,000 t.", "annual"),
@@ -213,6 +272,64 @@ YEARS = [
 def test_years(published: str, text: str, year: int) -> None:
     (fact,) = read(text, published)
     assert fact.year == year
+
+
+COMPARISON_YEARS = [
+    # a year named in a comparison never dates the quota being set
+    (
+        "2023-03-24",
+        "China lifted its 2023 first batch, with the rare earth mining quota up 19% from last "
+        "year to 120,000 tonnes.",
+        {(RE, M, 2023, "batch:1", None, None, 120000)},
+    ),
+    (
+        "2024-02-08",
+        "The first-batch rare earth smelting quota is 127,000 t, 10.4% higher than in the first "
+        "2023 quota.",
+        {(RE, S, 2024, "batch:1", None, None, 127000)},
+    ),
+    (
+        "2024-02-08",
+        "Compared with 2023, the first-batch rare earth mining quota is 135,000 t.",
+        {(RE, M, 2024, "batch:1", None, None, 135000)},
+    ),
+    # ...but it dates the past figure it introduces
+    (
+        "2024-08-20",
+        "The 2024 rare earth mining quota is 270,000 t, above 2022's 210,000 t.",
+        {(RE, M, 2024, "annual", None, None, 270000), (RE, M, 2022, "annual", None, None, 210000)},
+    ),
+    (
+        "2022-02-07",
+        "The 2022 first-round rare earth mining quota is 100.8 kt, up 20% from the figure of "
+        "84 kt set in the first round of 2021.",
+        {
+            (RE, M, 2022, "batch:1", None, None, 100800),
+            (RE, M, 2021, "batch:1", None, None, 84000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), COMPARISON_YEARS)
+def test_a_comparison_year_dates_only_the_past_figure(
+    published: str, text: str, expected: set[Key]
+) -> None:
+    check(published, text, expected)
+
+
+def test_the_year_of_a_date_is_not_the_quota_year() -> None:
+    """ "On December 27 last year" dates the announcement; the quota is the story's year."""
+    text = (
+        "China set the second batch of 2012 rare earth export quotas at 9,770 t. On December 27 "
+        "last year, the ministry had set the first batch of export quotas at 10,546 t."
+    )
+    facts = read(text, "2012-08-23")
+    assert {f.key() for f in facts} == {
+        (RE, X, 2012, "batch:2", None, None, 9770),
+        (RE, X, 2012, "batch:1", None, None, 10546),
+    }
+    assert {f.announced for f in facts if f.amount_t == 10546} == {date(2011, 12, 27)}
 
 
 def test_a_year_earlier_belongs_to_the_past_figure() -> None:

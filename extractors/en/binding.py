@@ -107,6 +107,9 @@ def bind(
         else:
             fig.compared = COMPARED_WITH.search(sentence, slot.left, fig.start) is not None
         fig.attrs = {k: (m.value if m else None) for k, m in slot.own.items() if k in KINDS}
+        cyear = slot.own.get("cyear")
+        if fig.compared and fig.attrs["year"] is None and cyear is not None:
+            fig.attrs["year"] = cyear.value  # "compared with 2022's 210,000 t"
     _apply_lists(sentence, figures, slots, mentions)
     _propagate(sentence, figures, slots, mentions, defaults)
     _compare_all(figures, slots, carried or [])
@@ -128,7 +131,7 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         in_right = [m for m in near if fig.end <= m.start and m.end <= right]
         in_left = [m for m in near if m.end <= fig.start]
         own: dict[str, Mention | None] = {}
-        for kind in (*KINDS, "prior"):
+        for kind in (*KINDS, "prior", "cyear"):
             after = [m for m in in_right if m.kind == kind]
             before = [m for m in in_left if m.kind == kind]
             if kind == "holder":
@@ -157,8 +160,15 @@ def _negative(sentence: str, fig: Figure, in_left: list[Mention], in_right: list
         return True
     if DIFFERENCE_AFTER.match(sentence, fig.end):
         return True
-    nots = [m.start for m in in_left if m.kind == "not_quota"]
-    ends = {m.end for m in in_left if m.kind == "not_quota"}
+    quotas = [(m.start, m.end) for m in in_left if m.kind == "quota"]
+    # "output" inside "a ceiling on output" is part of the quota word, not a negative
+    negatives = [
+        m
+        for m in in_left
+        if m.kind == "not_quota" and not any(a <= m.start and m.end <= b for a, b in quotas)
+    ]
+    nots = [m.start for m in negatives]
+    ends = {m.end for m in negatives}
     # a type word qualified by a negative ("illegal mining", "actual mining") is no cue
     cues = [
         m.start

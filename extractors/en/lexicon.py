@@ -11,19 +11,27 @@ import re
 
 _I = re.IGNORECASE
 
-# A sentence worth reading at all: "quota(s)", "allocation", "production cap", "control
-# indicators" (translations of 总量控制指标), "mining cap".
+# A sentence worth reading at all: "quota(s)", "allocation", "production cap", "output
+# limitation", "control indicators" / "control index" (translations of 总量控制指标), "total
+# amount control", "mining cap", "a ceiling on output", "output is capped at".
 QUOTA_WORD = re.compile(
     r"\bquotas?\b|\ballocations?\b|\ballotments?\b"
-    r"|\b(?:production|output|mining|smelting)\s+(?:caps?|ceilings?|limits?|targets?|plans?)\b"
-    r"|\btotal[\s-](?:quantity|volume|amount)\s+control\b|\bcontrol\s+(?:indicators?|targets?)\b",
+    r"|\b(?:production|output|mining|smelting|extraction)\s+(?:caps?|ceilings?|limits?|limitations?"
+    r"|targets?|plans?)\b"
+    r"|\btotal[\s-](?:quantity|volume|amount)\s+control\b|\bcontrol\s+(?:indicators?|ind(?:ex|ices)"
+    r"|targets?)\b|\b(?:ceiling|cap|limit)\s+on\s+(?:the\s+|its\s+)?(?:output|production|mining)\b"
+    r"|\b(?:output|production|mining)\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been)\s+"
+    r"(?:capped|limited|restricted|controlled)\b",
     _I,
 )
 
 # Our commodities; "other" is any commodity whose quota we must not take for ours.
 COMMODITY: dict[str, re.Pattern[str]] = {
-    # "rare earth", "rare-earths", "REO", "rare earth oxide", "REEs"
-    "rare_earth": re.compile(r"\brare[\s-]earths?\b|\bREO\b|\bREEs?\b", _I),
+    # "rare earth", "rare-earths", "REO", "TREO", "rare earth oxide", "REEs"; the "uncommon
+    # earths" / "unusual earths" of machine-spun rewrites
+    "rare_earth": re.compile(
+        r"\brare[\s-]earths?\b|\bT?REO\b|\bREEs?\b|\b(?:uncommon|unusual)\s+earths?\b", _I
+    ),
     # "tungsten", "tungsten concentrate", "WO3"
     "tungsten": re.compile(r"\btungsten\b|\bWO3\b|\bwolfram\w*", _I),
     # "antimony"
@@ -42,17 +50,26 @@ COMMODITY: dict[str, re.Pattern[str]] = {
 # Quota types; "smelting and separation" must win over the single words, so it comes first.
 QUOTA_TYPE: dict[str, re.Pattern[str]] = {
     # "smelting and separation", "separation and smelting", "smelting & separation",
-    # "smelting/separation", "smelting", "separation", "refining"
+    # "smelting/separation", "smelting separation", "smelting", "separation", "refining", and
+    # the "melting" of machine translations
     "smelting_separation": re.compile(
-        r"\b(?:smelting|separation|separating|refining)"
-        r"(?:\s*(?:and|&|/|-)\s*(?:smelting|separation|separating|refining))?\b",
+        r"\b(?:smelting|separation|separating|refining|melting)"
+        r"(?:\s*(?:and|&|/|-)?\s*(?:smelting|separation|separating|refining))?\b",
         _I,
     ),
-    # "mining", "mine products" (MIIT's old plan), "extraction", "exploration" (SMM's word)
-    "mining": re.compile(r"\bmining\b|\bmine\s+products?\b|\bextraction\b|\bexploration\b", _I),
+    # "mining", "mine products" (MIIT's old plan), "mined products", "extraction",
+    # "exploration" (SMM's word)
+    "mining": re.compile(r"\bmining\b|\bmined?\s+products?\b|\bextraction\b|\bexploration\b", _I),
     # "export quota" (MOFCOM); "exports"/"exported" are shipments, not quotas
     "export": re.compile(r"\bexport\b(?![-\s]*(?:data|figures|volumes?|earnings))", _I),
 }
+
+# "first" numbering a quota named a few words on: "first [2024] [rare earths] [mining] [output]
+# quota", "first set of quotas"; the words between are ours only, so "first time" never counts.
+_BEFORE_QUOTA = (
+    r"(?=\s+(?:(?:20[0-3]\d|rare[\s-]earths?|tungsten|antimony|mining|smelting|and|separation"
+    r"|output|production|export|set\s+of|REO)\s+){0,4}quotas?\b)"
+)
 
 # Periods. One alternation per value; matches that overlap a longer one are dropped.
 PERIOD: dict[str, re.Pattern[str]] = {
@@ -82,20 +99,27 @@ PERIOD: dict[str, re.Pattern[str]] = {
         r"|\bannual(?:ly)?\b|\byearly\b|\bfor\s+the\s+year\s+as\s+a\s+whole\b",
         _I,
     ),
-    # "first batch", "first round", "first-half", "H1", "1H", "first six months", "initial batch"
+    # "first batch", "first round", "first-half", "H1", "1H", "first six months", "initial batch",
+    # "first batchissued" (words run together); "the first rare earths mining quota", "the
+    # first 2023 quota", "its first quota for smelting": "first" before the quota it numbers
     "batch:1": re.compile(
-        r"\b(?:first|1st)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b|\b(?:H1|1H)\b"
-        r"|\bfirst\s+(?:six|6)\s+months\b|\binitial\s+(?:batch|round|tranche)\b",
+        r"\b(?:first|1st)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?(?:\b|(?=issu))"
+        r"|\b(?:H1|1H)\b|\bfirst\s+(?:six|6)\s+months\b|\binitial\s+(?:batch|round|tranche)\b"
+        rf"|\b(?:first|initial){_BEFORE_QUOTA}",
         _I,
     ),
-    # "second batch", "second half", "H2", "2H", "for the six months to December"
+    # "second batch", "second half", "H2", "2H", "for the six months to December", "the second
+    # rare earth export quota"
     "batch:2": re.compile(
         r"\b(?:second|2nd)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b|\b(?:H2|2H)\b"
-        r"|\b(?:second|last)\s+(?:six|6)\s+months\b|\bsix\s+months\s+to\s+December\b",
+        r"|\b(?:second|last)\s+(?:six|6)\s+months\b|\bsix\s+months\s+to\s+December\b"
+        rf"|\bsecond{_BEFORE_QUOTA}",
         _I,
     ),
-    # "third batch", "third round"
-    "batch:3": re.compile(r"\b(?:third|3rd)[\s-](?:batch|round|tranche|lot)(?:es|s)?\b", _I),
+    # "third batch", "third round", "the third quota"
+    "batch:3": re.compile(
+        rf"\b(?:third|3rd)[\s-](?:batch|round|tranche|lot)(?:es|s)?\b|\bthird{_BEFORE_QUOTA}", _I
+    ),
 }
 
 # Categories of the quota.
@@ -197,8 +221,9 @@ NOT_ISSUED = re.compile(
 # stocks, tariffs, smuggling.
 NOT_QUOTA = re.compile(
     r"\bprices?\b|\byuan\b|\bdollars?\b|\$|\bUSD\b|\bper\s+(?:tonne|ton|kg|kilogram|pound)\b"
-    r"|\boutput\b|\bproduction\b(?!\s+(?:quotas?|caps?|ceilings?|limits?|targets?|plans?"
-    r"|controls?))|\bproduc(?:ed|es|ing)\b|\bmined\b|\b(?<!for\s)exports\b|\bexported\b"
+    r"|\b(?:output|production)\b(?!\s+(?:quotas?|caps?|ceilings?|limits?|limitations?|targets?"
+    r"|plans?|controls?|(?:is|was|are|were|will\s+be|has\s+been|had\s+been)\s+(?:capped|limited"
+    r"|restricted|controlled)))|\bproduc(?:ed|es|ing)\b|\bmined\b|\b(?<!for\s)exports\b|\bexported\b"
     r"|\bshipments?\b|\bshipped\b|\bcustoms\b|\bimports?\b|\bimported\b|\bsales\b|\bsold\b"
     r"|\bused\b|\butili[sz]ed\b|\bfilled\b|\bunused\b|\bconsum\w*|\bdemand\b|\breserves?\b"
     r"|\bcapacity\b|\binventor(?:y|ies)\b|\bstockpiles?\b|\bstocks\b|\btariffs?\b|\bdut(?:y|ies)\b"
@@ -232,10 +257,20 @@ DIFFERENCE_AFTER = re.compile(
 )
 
 # A figure given for comparison, just before it: "from", "against", "compared with",
-# "versus", "than", "over", "up from last year's".
+# "versus", "than", "over", "ahead of", "up from last year's", "from the figures of".
 COMPARED_WITH = re.compile(
-    r"\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?|than|over|on)\s+(?:(?:the|a|its"
-    r"|last\s+year's|last\s+year’s|20[0-3]\d's|20[0-3]\d’s)\s+)?$",
+    r"\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?|than|over|on|ahead\s+of)\s+"
+    r"(?:(?:the|a|an|its|their|figures?|levels?|totals?|amounts?|of|last\s+year['’]s|previous"
+    r"|20[0-3]\d['’]s)\s+){0,3}$",
+    _I,
+)
+# A year named for comparison, just before it: "up 19% from last year", "higher than in the
+# first 2023 quota", "compared with 2022", "on a year ago". It dates a past figure, never the
+# quota being set.
+COMPARED_YEAR = re.compile(
+    r"\b(?:from|than|over|on|compared\s+(?:with|to)|versus|vs\.?|against|ahead\s+of|relative\s+to)"
+    r"\s+(?:(?:in|the|a|that|those|of|its|first|second|third|batch|batches|quotas?|levels?"
+    r"|figures?|same|period|total|set|for|all|early|late|H[12])\s+){0,4}$",
     _I,
 )
 # Where the comparison begins in a clause: "up 12.5% from", "down", "against", "compared".

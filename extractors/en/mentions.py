@@ -17,6 +17,7 @@ from extractors import numbers, vocab
 from extractors.en import lexicon
 from extractors.en.lexicon import (
     COMPARED_WITH,
+    COMPARED_YEAR,
     HOLDER_NOT_AFTER,
     HOLDER_NOT_BEFORE,
     RELATIVE_YEAR,
@@ -53,7 +54,7 @@ BARE_FOLLOW = re.compile(
 class Mention:
     """A qualifying word: ``sentence[start:end]`` gives ``value`` of ``kind``."""
 
-    kind: str  # commodity|type|period|year|prior|category|holder|not_quota|quota
+    kind: str  # commodity|type|period|year|cyear|prior|category|holder|not_quota|quota
     value: str | int
     start: int
     end: int
@@ -170,19 +171,26 @@ def _plausible(value: float, reference: Figure) -> float | None:
 
 
 def _years(sentence: str, published: date | None) -> list[Mention]:
+    """Years and relative years; one named for comparison ("from last year") is a "cyear"."""
     dates = _merged(date_spans(sentence))
     found = [
-        Mention("year", int(m.group(1)), m.start(), m.end())
+        (int(m.group(1)), m.start(), m.end())
         for m in YEAR.finditer(sentence)
         if not _inside(m.start(), m.end(), dates)
     ]
     if published is not None:
         for offset, pattern in RELATIVE_YEAR.items():
             found.extend(
-                Mention("year", published.year + offset, m.start(), m.end())
+                (published.year + offset, m.start(), m.end())
                 for m in pattern.finditer(sentence)
+                if not _inside(m.start(), m.end(), dates)
             )
-    return found
+    return [Mention(_year_kind(sentence, start), value, start, end) for value, start, end in found]
+
+
+def _year_kind(sentence: str, start: int) -> str:
+    compared = COMPARED_YEAR.search(sentence, max(0, start - 60), start)
+    return "cyear" if compared is not None else "year"
 
 
 def _is_holder(sentence: str, start: int, end: int) -> bool:

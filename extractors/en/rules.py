@@ -49,6 +49,8 @@ SHIPPED = factor_boundaries(lexicon.SHIPPED)
 
 # Amounts outside this range are not national, group or province quotas of our metals.
 MIN_TONNES, MAX_TONNES = 100.0, 2_000_000.0
+# Commodities whose only quota without a type word is a mining one (export quotas are named).
+UNTYPED_MINING = ("tungsten", "antimony")
 # Longer "sentences" are not prose (tables flattened to one line, junk): not read.
 MAX_SENTENCE = 2_000
 # A batch number anywhere in the text ("second batch", "H2"), for running totals.
@@ -275,8 +277,10 @@ def _fact(
     category, holder = a.get("category"), a.get("holder")
     if commodity not in COMMODITIES or not isinstance(commodity, str):
         return None
-    if qtype is None and category is not None:
-        qtype = "mining"  # "quotas for ion-adsorption ores": categories split mining quotas
+    if qtype is None and (category is not None or commodity in UNTYPED_MINING):
+        # "quotas for ion-adsorption ores": categories split mining quotas; a tungsten or
+        # antimony "output limitation" with no type named is a mining one
+        qtype = "mining"
     if not isinstance(qtype, str) or not isinstance(year, int) or period is None:
         return None
     if category not in CATEGORIES or (category and CATEGORY_COMMODITY[str(category)] != commodity):
