@@ -318,6 +318,29 @@ def test_a_comparison_year_dates_only_the_past_figure(
     check(published, text, expected)
 
 
+def test_a_background_year_does_not_carry_to_a_new_quota_sentence() -> None:
+    """The story's year (its first figure's) dates a later quota sentence with no year;
+    a year said in between, in a sentence without figures, only dates sentences that go on
+    from it."""
+    text = (
+        "China set its first rare earth mining quota for 2024 at 135,000 t. Quotas usually come "
+        "twice a year, though there were three batches last year. The ministry also set the "
+        "first smelting quota for the year at 127,000 t."
+    )
+    assert keys(text, "2024-02-06") == {
+        (RE, M, 2024, "batch:1", None, None, 135000),
+        (RE, S, 2024, "batch:1", None, None, 127000),
+    }
+    text = (
+        "China set its first rare earth mining quota for 2024 at 135,000 t. Last year the "
+        "quotas came in three batches. The first batch was 120,000 t."
+    )
+    assert keys(text, "2024-02-06") == {
+        (RE, M, 2024, "batch:1", None, None, 135000),
+        (RE, M, 2023, "batch:1", None, None, 120000),
+    }
+
+
 def test_the_year_of_a_date_is_not_the_quota_year() -> None:
     """ "On December 27 last year" dates the announcement; the quota is the story's year."""
     text = (

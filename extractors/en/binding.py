@@ -40,6 +40,8 @@ RIGHT_STOP = re.compile(
     r"|fell|increas\w*|decreas\w*|with|including|br(?:ing|ings|inging|ought)|taking)\b",
     re.IGNORECASE,
 )
+# "for the year": the whole year only when no batch is named beside it.
+WEAK_ANNUAL = re.compile(r"for\s+the\s+year\b(?!\s+as\s+a\s+whole)", re.IGNORECASE)
 # Words between a group and the figure it holds: "got", "received", "was allocated".
 ALLOTTED = re.compile(
     r"\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|allocated|allotted|given|granted|assigned"
@@ -142,10 +144,18 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
                     if _allotted(sentence[m.end : fig.start])
                     or ALLOTTED_TO.search(sentence, max(0, m.start - 40), m.start)
                 ]
+            if kind == "period" and any(str(m.value).startswith("batch:") for m in after + before):
+                # "the first quota ... for the year": "for the year" is this year, not annual
+                after = [m for m in after if not _weak_annual(sentence, m)]
+                before = [m for m in before if not _weak_annual(sentence, m)]
             own[kind] = after[0] if after else (before[-1] if before else None)
         slots.append(_Slot(left, right, own, _negative(sentence, fig, in_left, in_right)))
         left = right
     return slots
+
+
+def _weak_annual(sentence: str, mention: Mention) -> bool:
+    return mention.value == "annual" and WEAK_ANNUAL.match(sentence, mention.start) is not None
 
 
 def _allotted(between: str) -> bool:

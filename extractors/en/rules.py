@@ -70,7 +70,8 @@ class _State:
 
     published: date | None
     commodity: str | None = None
-    year: int | None = None
+    year: int | None = None  # the year the last sentence read was about
+    doc_year: int | None = None  # the story's year: the title's, else its first figure's
     period: str | None = None
     qtype: str | None = None
     doc_type: str | None = None  # the one quota type the whole text names, if only one
@@ -133,7 +134,9 @@ def _start(content: Content, published: date | None) -> _State:
     state.doc_type = types.pop() if len(types) == 1 else None
     title = content.title or ""
     if QUOTA_WORD.search(title):
-        _update(state, find_mentions(title, published), [])
+        mentions = find_mentions(title, published)
+        _update(state, mentions, [])
+        state.doc_year = next((int(m.value) for m in mentions if m.kind == "year"), None)
     return state
 
 
@@ -173,7 +176,7 @@ def _read_sentence(
     if SHIPPED.search(sentence) or FORECAST.search(sentence):
         return True  # about exports shipped, a quota used or a forecast, not a quota set
     figures = find_figures(sentence)
-    defaults = _defaults(state, mentions, ours)
+    defaults = _defaults(state, mentions, ours, continued)
     bound = bind(sentence, figures, mentions, defaults, state.carried)
     if continued and not kinds & {"type", "period"}:
         bound = [f for f in bound if f.compared]  # only "up 10% from 120,000 t" continues
@@ -193,13 +196,17 @@ def _read_sentence(
 
 
 def _defaults(
-    state: _State, mentions: list[Mention], ours: list[Mention]
+    state: _State, mentions: list[Mention], ours: list[Mention], continued: bool
 ) -> dict[str, str | int | None]:
+    """What the sentence leaves open. A sentence that names a quota of its own is about the
+    story's year; only one that goes on from the last ("The smelting one was ...") takes the
+    year that sentence was about ("There were three batches last year. The first was ...")."""
     kinds = {m.kind for m in mentions}
     single_type = (state.qtype or state.doc_type) if not kinds & {"type", "not_quota"} else None
     if state.doc_type == "export" and "type" not in kinds:
         single_type = "export"
-    year = state.year or (state.published.year if state.published else None)
+    year = (None if continued else state.doc_year) or state.year
+    year = year or (state.published.year if state.published else None)
     return {
         "commodity": None if not ours and "commodity" in kinds else state.commodity,
         "type": single_type,
@@ -385,6 +392,7 @@ def _update(state: _State, mentions: list[Mention], facts: list[QuotaFact]) -> N
     # the sentence's subject: "The full-year quotas include the first batch of 84,000t"
     if current:
         state.year = current[0].year
+        state.doc_year = state.doc_year or state.year
     elif years:
         state.year = int(years[0])
     if periods or current:
