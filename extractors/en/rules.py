@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from extractors.en import lexicon
@@ -35,6 +35,7 @@ from extractors.en.sentences import sentence_spans
 from extractors.en.timing import announced_on
 from extractors.facts import CATEGORIES, COMMODITIES, Content, QuotaFact
 from extractors.patterns import factor_boundaries, factor_table
+from extractors.resolve import resolve
 
 # The lexicon's patterns that every sentence meets: the same matches, found faster
 # (extractors.patterns).
@@ -83,12 +84,19 @@ class _State:
     first_issuer: str | None = None
     announced: date | None = None
     carried: list[Figure] = field(default_factory=list)  # current figures of the last sentence
-    facts: list[QuotaFact] = field(default_factory=list)
+    figures: list[tuple[QuotaFact, ...]] = field(default_factory=list)  # readings of each
     undisclosed: list[QuotaFact] = field(default_factory=list)
 
 
 def find_facts(content: Content) -> list[QuotaFact]:
-    """Every quota figure stated in English in ``content.text``; [] for other pages."""
+    """Every quota figure stated in English in ``content.text``, each in the reading the
+    text's own arithmetic supports; [] for other pages."""
+    return resolve(find_readings(content))
+
+
+def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
+    """Each quota figure stated in English with its possible readings, the preferred first
+    (``extractors.resolve`` picks among them by the document's arithmetic)."""
     text = content.text
     if not text or not QUOTA_WORD.search(text):
         return []
@@ -107,20 +115,24 @@ def find_facts(content: Content) -> list[QuotaFact]:
         mentions = find_mentions(sentence, published)
         _note_issuer(state, sentence)
         continuing = _read_sentence(state, sentence, (start, end), mentions, continuing)
-    figured = {f.key()[:5] for f in state.facts}
-    facts = _running_totals_that_are_the_year(state.facts)
-    return facts + [f for f in state.undisclosed if f.key()[:5] not in figured]
+    figured = {readings[0].key()[:5] for readings in state.figures}
+    figures = _running_totals_that_are_the_year(state.figures)
+    return figures + [(f,) for f in state.undisclosed if f.key()[:5] not in figured]
 
 
-def _running_totals_that_are_the_year(facts: list[QuotaFact]) -> list[QuotaFact]:
+def _running_totals_that_are_the_year(
+    figures: list[tuple[QuotaFact, ...]],
+) -> list[tuple[QuotaFact, ...]]:
     """A running total the text also gives as the year's figure is the year's figure."""
 
     def whole(fact: QuotaFact) -> tuple[object, ...]:
         key = fact.key()
         return key[:3] + key[4:]
 
-    annual = {whole(f) for f in facts if f.period == "annual"}
-    return [f for f in facts if not (f.period.startswith("cumulative:") and whole(f) in annual)]
+    annual = {whole(r[0]) for r in figures if r[0].period == "annual"}
+    return [
+        r for r in figures if not (r[0].period.startswith("cumulative:") and whole(r[0]) in annual)
+    ]
 
 
 def _start(content: Content, published: date | None) -> _State:
@@ -180,10 +192,11 @@ def _read_sentence(
     bound = bind(sentence, figures, mentions, defaults, state.carried)
     if continued and not kinds & {"type", "period"}:
         bound = [f for f in bound if f.compared]  # only "up 10% from 120,000 t" continues
-    facts = _facts(state, sentence, span, bound)
+    readings = _facts(state, sentence, span, bound)
+    facts = [r[0] for r in readings]
     if continued and not facts and not kinds & {"type", "period"}:
         return False  # a sentence after a quota sentence that says nothing about quotas
-    state.facts.extend(facts)
+    state.figures.extend(readings)
     state.carried = [f for f in bound if not f.compared] or state.carried
     if not figures:
         state.undisclosed.extend(_undisclosed(state, sentence, span, mentions))
@@ -217,7 +230,8 @@ def _defaults(
 
 def _facts(
     state: _State, sentence: str, span: tuple[int, int], figures: list[Figure]
-) -> list[QuotaFact]:
+) -> list[tuple[QuotaFact, ...]]:
+    """The sentence's figures as facts, each with its readings (the preferred first)."""
     if not figures:
         return []
     flat = FLAT.search(sentence) is not None
@@ -242,7 +256,7 @@ def _facts(
         if not fig.compared:
             fact = _with_announced(fact, announced or state.announced)
         found.append(fact)
-    return _without_conflicts(found)
+    return _with_alternatives(found)
 
 
 def _period(
@@ -312,17 +326,29 @@ def _fact(
 
 
 def _with_announced(fact: QuotaFact, announced: date | None) -> QuotaFact:
-    from dataclasses import replace
-
     return replace(fact, announced=announced) if announced else fact
 
 
-def _without_conflicts(facts: list[QuotaFact]) -> list[QuotaFact]:
-    """Two different amounts for one key in one sentence: the rules misread it, keep neither."""
-    amounts: dict[tuple[object, ...], set[float | None]] = {}
-    for fact in facts:
-        amounts.setdefault(fact.key()[:-1], set()).add(fact.amount_t)
-    return [f for f in facts if len(amounts[f.key()[:-1]]) == 1]
+def _with_alternatives(facts: list[QuotaFact]) -> list[tuple[QuotaFact, ...]]:
+    """Each fact with the other readings the sentence leaves open.
+
+    A tungsten mining figure beside a by-product one may be the main-mining part ("63,000 t,
+    including a 46,890 t mining quota and a 16,110 t comprehensive utilization quota") or the
+    whole: the first figure of the sentence is more likely the whole, a later one the part.
+    """
+    split = any(f.category == "tungsten_byproduct" for f in facts)
+    readings: list[tuple[QuotaFact, ...]] = []
+    for n, fact in enumerate(facts):
+        if split and (fact.commodity, fact.quota_type, fact.category) == (
+            "tungsten",
+            "mining",
+            None,
+        ):
+            main = replace(fact, category="tungsten_primary")
+            readings.append((fact, main) if n == 0 else (main, fact))
+        else:
+            readings.append((fact,))
+    return readings
 
 
 def _undisclosed(
