@@ -23,6 +23,8 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import NamedTuple
 
 from extractors.facts import QuotaFact
 
@@ -69,6 +71,8 @@ def resolve(candidates: Sequence[Sequence[QuotaFact]]) -> list[QuotaFact]:
         if not changed:
             break
     chosen = [figures[i][choice[i]] for i in range(len(figures))]
+    if not uncertain and not _related(chosen):
+        return chosen  # nothing to check any figure against
     support, against = _tallies(_relations(chosen))
     kept = []
     for i, fact in enumerate(chosen):
@@ -80,6 +84,18 @@ def resolve(candidates: Sequence[Sequence[QuotaFact]]) -> list[QuotaFact]:
             fact = fitting
         kept.append(fact)
     return kept
+
+
+def _related(facts: Sequence[QuotaFact]) -> bool:
+    """Whether two different figures with amounts share a commodity and a quota type."""
+    seen: dict[tuple[str, str], Key] = {}
+    for fact in facts:
+        if fact.amount_t is None:
+            continue
+        key = fact.key()
+        if seen.setdefault((fact.commodity, fact.quota_type), key) != key:
+            return True
+    return False
 
 
 def _best_reading(figures: list[tuple[QuotaFact, ...]], choice: list[int], i: int) -> int:
@@ -120,12 +136,38 @@ def _tallies(
     return support, against
 
 
+class _Figure(NamedTuple):
+    """The fields the arithmetic reads, for one distinct key (faster to read than a fact)."""
+
+    commodity: str
+    quota_type: str
+    year: int
+    period: str
+    category: str | None
+    holder: str | None
+    amount: float
+    change_pct: float | None
+    key: Key
+
+
 def _relations(facts: Sequence[QuotaFact]) -> list[Relation]:
     """Every arithmetic tie between the figures with an amount, once per distinct key."""
-    unique: dict[Key, QuotaFact] = {}
+    unique: dict[Key, _Figure] = {}
     for fact in facts:
         if fact.amount_t is not None:
-            unique.setdefault(fact.key(), fact)
+            key = fact.key()
+            if key not in unique:
+                unique[key] = _Figure(
+                    fact.commodity,
+                    fact.quota_type,
+                    fact.year,
+                    fact.period,
+                    fact.category,
+                    fact.holder,
+                    float(fact.amount_t),
+                    fact.change_pct,
+                    key,
+                )
     found = list(unique.values())
     return [
         *_one_amount_per_key(found),
@@ -144,24 +186,21 @@ def _above(part: float, whole: float) -> bool:
     return part > whole and not _equal(part, whole)
 
 
-def _amount(fact: QuotaFact) -> float:
-    return float(fact.amount_t or 0.0)
-
-
-def _grouped(facts: Iterable[QuotaFact], *fields: str) -> list[list[QuotaFact]]:
-    groups: defaultdict[tuple[object, ...], list[QuotaFact]] = defaultdict(list)
+def _grouped(facts: Iterable[_Figure], *fields: str) -> list[list[_Figure]]:
+    groups: defaultdict[object, list[_Figure]] = defaultdict(list)
+    get = attrgetter(*fields)
     for fact in facts:
-        groups[tuple(getattr(fact, name) for name in fields)].append(fact)
+        groups[get(fact)].append(fact)
     return [group for group in groups.values() if len(group) > 1]
 
 
-def _one_amount_per_key(facts: list[QuotaFact]) -> Iterable[Relation]:
+def _one_amount_per_key(facts: list[_Figure]) -> Iterable[Relation]:
     """The same quota stated with two amounts: at least one of them is misread."""
     fields = ("commodity", "quota_type", "year", "period", "category", "holder")
     for group in _grouped(facts, *fields):
         for a, b in itertools.combinations(group, 2):
-            if not _equal(_amount(a), _amount(b)):
-                yield Relation((a.key(), b.key()), agrees=False)
+            if not _equal(a.amount, b.amount):
+                yield Relation((a.key, b.key), agrees=False)
 
 
 def _batch_number(period: str) -> tuple[str, int]:
@@ -169,13 +208,13 @@ def _batch_number(period: str) -> tuple[str, int]:
     return kind, int(number) if number.isdigit() else 0
 
 
-def _batches_and_years(facts: list[QuotaFact]) -> Iterable[Relation]:
+def _batches_and_years(facts: list[_Figure]) -> Iterable[Relation]:
     """A batch never exceeds its running total or its year; batches sum to them."""
     fields = ("commodity", "quota_type", "year", "category", "holder")
     for group in _grouped(facts, *fields):
         annual = [f for f in group if f.period == "annual"]
-        batches: defaultdict[int, list[QuotaFact]] = defaultdict(list)
-        running: defaultdict[int, list[QuotaFact]] = defaultdict(list)
+        batches: defaultdict[int, list[_Figure]] = defaultdict(list)
+        running: defaultdict[int, list[_Figure]] = defaultdict(list)
         for fact in group:
             kind, number = _batch_number(fact.period)
             if kind == "batch":
@@ -184,25 +223,25 @@ def _batches_and_years(facts: list[QuotaFact]) -> Iterable[Relation]:
                 running[number].append(fact)
         for whole in annual:
             for part in (f for f in group if f.period != "annual"):
-                if _above(_amount(part), _amount(whole)):
-                    yield Relation((part.key(), whole.key()), agrees=False)
+                if _above(part.amount, whole.amount):
+                    yield Relation((part.key, whole.key), agrees=False)
         for n, totals in running.items():
             for total in totals:
                 for m, parts in batches.items():
                     for part in parts:
-                        if m <= n and _above(_amount(part), _amount(total)):
-                            yield Relation((part.key(), total.key()), agrees=False)
+                        if m <= n and _above(part.amount, total.amount):
+                            yield Relation((part.key, total.key), agrees=False)
                 for m, earlier in running.items():
                     for before in earlier:
-                        if m < n and _above(_amount(before), _amount(total)):
-                            yield Relation((before.key(), total.key()), agrees=False)
+                        if m < n and _above(before.amount, total.amount):
+                            yield Relation((before.key, total.key), agrees=False)
         yield from _batch_sums(batches, running, annual)
 
 
 def _batch_sums(
-    batches: dict[int, list[QuotaFact]],
-    running: dict[int, list[QuotaFact]],
-    annual: list[QuotaFact],
+    batches: dict[int, list[_Figure]],
+    running: dict[int, list[_Figure]],
+    annual: list[_Figure],
 ) -> Iterable[Relation]:
     """Batches 1..N, each stated once, against the running total after N and the year."""
     if not batches or any(len(batches.get(n, ())) != 1 for n in range(1, max(batches) + 1)):
@@ -210,20 +249,20 @@ def _batch_sums(
     ordered = [batches[n][0] for n in range(1, max(batches) + 1)]
     for n in range(2, len(ordered) + 1):
         parts = ordered[:n]
-        total = sum(_amount(f) for f in parts)
+        total = sum(f.amount for f in parts)
         for whole in running.get(n, ()):
-            keys = (*(f.key() for f in parts), whole.key())
-            yield Relation(keys, agrees=_equal(total, _amount(whole)))
+            keys = (*(f.key for f in parts), whole.key)
+            yield Relation(keys, agrees=_equal(total, whole.amount))
     if len(ordered) > 1:
-        total = sum(_amount(f) for f in ordered)
+        total = sum(f.amount for f in ordered)
         for whole in annual:
-            if _equal(total, _amount(whole)):
-                yield Relation((*(f.key() for f in ordered), whole.key()), agrees=True)
-            elif total > _amount(whole):
-                yield Relation((*(f.key() for f in ordered), whole.key()), agrees=False)
+            if _equal(total, whole.amount):
+                yield Relation((*(f.key for f in ordered), whole.key), agrees=True)
+            elif total > whole.amount:
+                yield Relation((*(f.key for f in ordered), whole.key), agrees=False)
 
 
-def _parts_and_totals(facts: list[QuotaFact]) -> Iterable[Relation]:
+def _parts_and_totals(facts: list[_Figure]) -> Iterable[Relation]:
     """Light + medium-heavy (main-mining + by-product) make the total; no part exceeds it."""
     fields = ("commodity", "quota_type", "year", "period", "holder")
     for group in _grouped(facts, *fields):
@@ -235,19 +274,19 @@ def _parts_and_totals(facts: list[QuotaFact]) -> Iterable[Relation]:
         second = [f for f in group if f.category == parts[1]]
         for total in totals:
             for part in first + second:
-                if _above(_amount(part), _amount(total)):
-                    yield Relation((part.key(), total.key()), agrees=False)
+                if _above(part.amount, total.amount):
+                    yield Relation((part.key, total.key), agrees=False)
             for a, b in itertools.product(first, second):
-                both = _amount(a) + _amount(b)
-                keys = (a.key(), b.key(), total.key())
-                if _equal(both, _amount(total)):
+                both = a.amount + b.amount
+                keys = (a.key, b.key, total.key)
+                if _equal(both, total.amount):
                     yield Relation(keys, agrees=True)
                 else:
                     # parts short of the total can be true (a tungsten reserve kept back)
-                    yield Relation(keys, agrees=False, hard=both > _amount(total))
+                    yield Relation(keys, agrees=False, hard=both > total.amount)
 
 
-def _holders_and_nation(facts: list[QuotaFact]) -> Iterable[Relation]:
+def _holders_and_nation(facts: list[_Figure]) -> Iterable[Relation]:
     """No holder gets more than the nation; all holders of one kind together neither."""
     fields = ("commodity", "quota_type", "year", "period", "category")
     for group in _grouped(facts, *fields):
@@ -256,28 +295,28 @@ def _holders_and_nation(facts: list[QuotaFact]) -> Iterable[Relation]:
         provinces = [f for f in group if f.holder and f.holder.startswith("province:")]
         for whole in nation:
             for holder in companies + provinces:
-                if _above(_amount(holder), _amount(whole)):
-                    yield Relation((holder.key(), whole.key()), agrees=False)
+                if _above(holder.amount, whole.amount):
+                    yield Relation((holder.key, whole.key), agrees=False)
             for holders in (companies, provinces):
                 if len(holders) < 2:
                     continue
-                total = sum(_amount(f) for f in holders)
-                keys = (*(f.key() for f in holders), whole.key())
-                if _equal(total, _amount(whole)):
+                total = sum(f.amount for f in holders)
+                keys = (*(f.key for f in holders), whole.key)
+                if _equal(total, whole.amount):
                     yield Relation(keys, agrees=True)
-                elif total > _amount(whole):
+                elif total > whole.amount:
                     yield Relation(keys, agrees=False, hard=False)  # which one is wrong?
 
 
-def _stated_growth(facts: list[QuotaFact]) -> Iterable[Relation]:
+def _stated_growth(facts: list[_Figure]) -> Iterable[Relation]:
     """ "Up 12.5%" against the same quota a year before, where the document gives it."""
     index = {
         (f.commodity, f.quota_type, f.year, f.period, f.category, f.holder): f
         for f in facts
-        if f.amount_t
+        if f.amount
     }
     for fact in facts:
-        if fact.change_pct is None or not fact.amount_t:
+        if fact.change_pct is None or not fact.amount:
             continue
         before = index.get(
             (
@@ -289,8 +328,8 @@ def _stated_growth(facts: list[QuotaFact]) -> Iterable[Relation]:
                 fact.holder,
             )
         )
-        if before is None or not before.amount_t:
+        if before is None or not before.amount:
             continue
-        growth = (_amount(fact) / _amount(before) - 1) * 100
+        growth = (fact.amount / before.amount - 1) * 100
         agrees = abs(growth - fact.change_pct) <= GROWTH_TOL_PP
-        yield Relation((fact.key(), before.key()), agrees=agrees, hard=False)
+        yield Relation((fact.key, before.key), agrees=agrees, hard=False)

@@ -36,17 +36,20 @@ COMMODITY: dict[str, re.Pattern[str]] = {
     "tungsten": re.compile(r"\btungsten\b|\bWO3\b|\bwolfram\w*", _I),
     # "antimony"
     "antimony": re.compile(r"\bantimony\b", _I),
-    # other goods with quotas or tonnages: "graphite", "coal", "steel", "fishing quota", ...
-    "other": re.compile(
-        r"\b(?:graphite|gallium|germanium|coal|steel|iron\s+ore|crude|oil|fluorspar|fluorite"
-        r"|phosphates?|molybdenum|tin|lithium|cobalt|nickel|copper|alumin(?:um|ium)|zinc"
-        r"|gold|silver|vanadium|indium|magnesium|fertili[sz]ers?|urea|grain|wheat|corn"
-        r"|maize|rice|soybeans?|cotton|sugar|pork|fish(?:ing)?|carbon|emissions?"
-        r"|polysilicon|cement|scrap)\b",
-        _I,
-    ),
 }
-
+# Other goods with quotas or tonnages, whose quota we must not take for ours: "graphite",
+# "coal", "steel", "fishing quota", ... (words, matched whole and in any case; "iron ore" is
+# "iron" followed by "ore").
+OTHER_COMMODITIES = frozenset(
+    (
+        "graphite", "gallium", "germanium", "coal", "steel", "iron", "crude", "oil", "fluorspar",
+        "fluorite", "phosphate", "phosphates", "molybdenum", "tin", "lithium", "cobalt", "nickel",
+        "copper", "aluminum", "aluminium", "zinc", "gold", "silver", "vanadium", "indium",
+        "magnesium", "fertiliser", "fertilisers", "fertilizer", "fertilizers", "urea", "grain",
+        "wheat", "corn", "maize", "rice", "soybean", "soybeans", "cotton", "sugar", "pork", "fish",
+        "fishing", "carbon", "emission", "emissions", "polysilicon", "cement", "scrap",
+    )
+)  # fmt: skip
 # Quota types; "smelting and separation" must win over the single words, so it comes first.
 QUOTA_TYPE: dict[str, re.Pattern[str]] = {
     # "smelting and separation", "separation and smelting", "smelting & separation",

@@ -20,6 +20,7 @@ from extractors.en.lexicon import (
     COMPARED_YEAR,
     HOLDER_NOT_AFTER,
     HOLDER_NOT_BEFORE,
+    OTHER_COMMODITIES,
     RELATIVE_YEAR,
     YEAR,
 )
@@ -36,6 +37,8 @@ PRIOR_YEAR = factor_boundaries(lexicon.PRIOR_YEAR)
 NOT_QUOTA = factor_boundaries(lexicon.NOT_QUOTA)
 QUOTA_WORD = factor_boundaries(lexicon.QUOTA_WORD)
 
+# Words, for the goods that are not ours.
+WORD = re.compile(r"\w+")
 # "a 135,000-tonne quota": the compound adjective form of an amount.
 HYPHENATED_AMOUNT = re.compile(
     rf"(?<![\d.,])(?P<num>{numbers.NUMBER})-(?:metric-)?(?P<unit>tonne|ton|kt)\b", re.IGNORECASE
@@ -88,6 +91,7 @@ def find_mentions(sentence: str, published: date | None) -> list[Mention]:
             for m in pattern.finditer(sentence)
         ]
         if kind == "commodity":  # "Xiamen Tungsten" names a company, not the metal
+            candidates.extend(_other_commodities(sentence))
             candidates = [c for c in candidates if not _inside(c.start, c.end, names)]
         found.extend(_longest_first(candidates))
     found.extend(_years(sentence, published))
@@ -96,6 +100,24 @@ def find_mentions(sentence: str, published: date | None) -> list[Mention]:
             Mention(kind, m.group(), m.start(), m.end()) for m in pattern.finditer(sentence)
         )
     return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def _other_commodities(sentence: str) -> list[Mention]:
+    """Goods other than ours ("coal", "iron ore"), as "other" commodity mentions."""
+    found = []
+    for word in WORD.finditer(sentence):
+        name = word.group().lower()
+        if name in OTHER_COMMODITIES:
+            end = word.end()
+            if name == "iron":  # only "iron ore" is a good of its own
+                rest = sentence[end : end + 24]
+                after = rest.lstrip()
+                ore = after[:3].lower() == "ore" and not after[3:4].isalnum()
+                if not (ore and len(after) < len(rest) and after[3:4] != "_"):
+                    continue
+                end += len(rest) - len(after) + 3
+            found.append(Mention("commodity", "other", word.start(), end))
+    return found
 
 
 def quota_types(text: str) -> set[str]:

@@ -11,6 +11,7 @@ commodity, or that cannot be given a type and a year, yields nothing.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -82,6 +83,7 @@ class _State:
     default_status: str = "official"
     issuer: str | None = None
     first_issuer: str | None = None
+    issuer_marks: list[tuple[int, str]] = field(default_factory=list)  # (offset, issuer)
     announced: date | None = None
     carried: list[Figure] = field(default_factory=list)  # current figures of the last sentence
     figures: list[tuple[QuotaFact, ...]] = field(default_factory=list)  # readings of each
@@ -102,18 +104,19 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
         return []
     stamp: date | None = content.published
     published = stamp.date() if isinstance(stamp, datetime) else stamp
-    state = _start(content, published)
+    spans = [(a, b, QUOTA_WORD.search(text, a, b) is not None) for a, b in sentence_spans(text)]
+    state = _start(content, published, spans)
     continuing = False
-    for start, end in sentence_spans(text):
+    for start, end, named in spans:
         if end - start > MAX_SENTENCE:
             continuing = False  # no sentence is this long: a table dump or junk
             continue
-        sentence = text[start:end]
-        if not continuing and not QUOTA_WORD.search(sentence):
-            _note_issuer(state, sentence)  # without a quota word, only a new sentence is read
+        if not continuing and not named:
+            _note_issuer(state, (start, end))  # without a quota word, only a new one is read
             continue
+        sentence = text[start:end]
         mentions = find_mentions(sentence, published)
-        _note_issuer(state, sentence)
+        _note_issuer(state, (start, end))
         continuing = _read_sentence(state, sentence, (start, end), mentions, continuing)
     figured = {readings[0].key()[:5] for readings in state.figures}
     figures = _running_totals_that_are_the_year(state.figures)
@@ -135,12 +138,14 @@ def _running_totals_that_are_the_year(
     ]
 
 
-def _start(content: Content, published: date | None) -> _State:
+def _start(content: Content, published: date | None, spans: list[tuple[int, int, bool]]) -> _State:
     state = _State(published)
     text = content.text
-    state.default_status = _main_sourcing(text)
-    issuers = sorted((m.start(), name) for name, p in ISSUER.items() if (m := p.search(text)))
-    state.first_issuer = issuers[0][1] if issuers else None
+    state.default_status = _main_sourcing(text, spans)
+    state.issuer_marks = sorted(
+        (m.start(), name) for name, p in ISSUER.items() for m in p.finditer(text)
+    )
+    state.first_issuer = state.issuer_marks[0][1] if state.issuer_marks else None
     state.doc_max_batch = _latest_batch(text)
     types = quota_types(text)
     state.doc_type = types.pop() if len(types) == 1 else None
@@ -152,14 +157,13 @@ def _start(content: Content, published: date | None) -> _State:
     return state
 
 
-def _main_sourcing(text: str) -> str:
+def _main_sourcing(text: str, spans: list[tuple[int, int, bool]]) -> str:
     """The sourcing of the first quota sentence that names one; figures without any take it."""
-    for start, end in sentence_spans(text):
-        sentence = text[start:end]
-        if QUOTA_WORD.search(sentence):
-            if REPORTED_CUE.search(sentence):
+    for start, end, named in spans:
+        if named:
+            if REPORTED_CUE.search(text, start, end):
                 return "reported"
-            if OFFICIAL_CUE.search(sentence):
+            if OFFICIAL_CUE.search(text, start, end):
                 return "official"
     return "official"
 
@@ -192,7 +196,9 @@ def _read_sentence(
     bound = bind(sentence, figures, mentions, defaults, state.carried)
     if continued and not kinds & {"type", "period"}:
         bound = [f for f in bound if f.compared]  # only "up 10% from 120,000 t" continues
-    readings = _facts(state, sentence, span, bound)
+    named = [BATCH_WORD.match(str(m.value)) for m in mentions if m.kind == "period"]
+    latest = max((int(n[1]) for n in named if n), default=0)
+    readings = _facts(state, sentence, span, bound, latest)
     facts = [r[0] for r in readings]
     if continued and not facts and not kinds & {"type", "period"}:
         return False  # a sentence after a quota sentence that says nothing about quotas
@@ -229,15 +235,16 @@ def _defaults(
 
 
 def _facts(
-    state: _State, sentence: str, span: tuple[int, int], figures: list[Figure]
+    state: _State, sentence: str, span: tuple[int, int], figures: list[Figure], latest: int
 ) -> list[tuple[QuotaFact, ...]]:
-    """The sentence's figures as facts, each with its readings (the preferred first)."""
+    """The sentence's figures as facts, each with its readings (the preferred first);
+    ``latest`` is the highest batch the sentence names (0 for none)."""
     if not figures:
         return []
     flat = FLAT.search(sentence) is not None
-    latest = _latest_batch(sentence) or state.max_batch or state.doc_max_batch
+    latest = latest or state.max_batch or state.doc_max_batch
     status = _status(state, sentence)
-    issuer = _issuer(state, sentence)
+    issuer = _issuer(state, span)
     announced = announced_on(sentence, state.published) if ISSUED.search(sentence) else None
     found: list[QuotaFact] = []
     for fig in figures:
@@ -378,7 +385,7 @@ def _undisclosed(
             holder=None,
             amount_t=None,
             status="reported",
-            issuer=_issuer(state, sentence),
+            issuer=_issuer(state, span),
             announced=announced,
             evidence=sentence,
             span=span,
@@ -395,15 +402,26 @@ def _status(state: _State, sentence: str) -> str:
     return state.status or state.default_status
 
 
-def _issuer(state: _State, sentence: str) -> str | None:
-    named = sorted((m.start(), name) for name, p in ISSUER.items() if (m := p.search(sentence)))
-    return named[0][1] if named else state.issuer or state.first_issuer
+def _named_issuers(state: _State, span: tuple[int, int]) -> list[str]:
+    """The issuers a sentence names, in the order of their first mention."""
+    marks = state.issuer_marks
+    i = bisect.bisect_left(marks, (span[0], ""))
+    named: dict[str, None] = {}
+    while i < len(marks) and marks[i][0] < span[1]:
+        named.setdefault(marks[i][1], None)
+        i += 1
+    return list(named)
 
 
-def _note_issuer(state: _State, sentence: str) -> None:
-    named = sorted((m.start(), name) for name, p in ISSUER.items() if (m := p.search(sentence)))
+def _issuer(state: _State, span: tuple[int, int]) -> str | None:
+    named = _named_issuers(state, span)
+    return named[0] if named else state.issuer or state.first_issuer
+
+
+def _note_issuer(state: _State, span: tuple[int, int]) -> None:
+    named = _named_issuers(state, span)
     if named:
-        state.issuer = named[-1][1]
+        state.issuer = named[-1]
 
 
 def _update(state: _State, mentions: list[Mention], facts: list[QuotaFact]) -> None:
