@@ -687,6 +687,47 @@ EXPORTS = [
 ]
 
 
+EXPORT_STORIES = [
+    # a shipment or a forecast sets aside its own clause, not the quota before it
+    (
+        "2013-01-02",
+        "The 2012 rare earth export quota was 30,996 tons, and China shipped only about "
+        "13,000 tons of it.",
+        {(RE, X, 2012, "annual", None, None, 30996)},
+    ),
+    (
+        "2010-12-29",
+        "China will not add export quotas for foreign firms, and the first batch of 2011 rare "
+        "earth export quotas totals 14,446 tonnes.",
+        {(RE, X, 2011, "batch:1", None, None, 14446)},
+    ),
+    # the split after the total, in a sentence of its own
+    (
+        "2013-01-05",
+        "MOFCOM set the first batch of 2013 rare earth export quotas at 15,501 tonnes, about "
+        "half the quota for all of 2012. Of the total, 13,563 tonnes are for light rare earths, "
+        "while 1,938 tonnes are for medium and heavy rare earths.",
+        {
+            (RE, X, 2013, "batch:1", None, None, 15501),
+            (RE, X, 2013, "batch:1", "light", None, 13563),
+            (RE, X, 2013, "batch:1", "medium_heavy", None, 1938),
+        },
+    ),
+    # a holder named as the old Baotou group; a type said once for the whole story
+    (
+        "2013-01-05",
+        "China issued its first 2013 rare earth export quotas. Baogang Group got the largest "
+        "quota, 1,811 tons, while actual exports lagged.",
+        {(RE, X, 2013, "batch:1", None, "china_northern_rare_earth", 1811)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), EXPORT_STORIES)
+def test_export_stories(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), EXPORTS)
 def test_export_quotas(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)

@@ -242,6 +242,10 @@ SHIPPED = re.compile(
     _I,
 )
 
+# Where a clause ends inside a sentence: ";", ", and", ", but", " while ", " whereas ".
+CLAUSE_BREAK = re.compile(
+    r";|,\s*(?:and|but|while|whereas|although|though|however)\b|\s(?:but|while|whereas)\s", _I
+)
 # A forecast, not a quota set: "analysts expect ... around 135,000 t", "could reach", "will be".
 # "may" is matched in lower case only, so the month May is not taken for it.
 FORECAST = re.compile(
@@ -277,9 +281,11 @@ COMPARED_YEAR = re.compile(
     _I,
 )
 # Where the comparison begins in a clause: "up 12.5% from", "down", "against", "compared".
+# "about half the quota set for all of 2012", "twice", "equal to".
 COMPARISON_ZONE = re.compile(
     r"\b(?:up|down|ris(?:e|ing)|rose|fall(?:ing)?|fell|increas\w*|decreas\w*|compared|against"
-    r"|versus|vs\.?|from|than|higher|lower|unchanged|flat|same\s+as)\b",
+    r"|versus|vs\.?|from|than|higher|lower|unchanged|flat|same\s+as|twice|double|equal\s+to"
+    r"|(?<!first\s)(?<!second\s)half)\b",
     _I,
 )
 # Unchanged wording: "kept flat at", "unchanged from last year", "the same as", "held at".

@@ -21,6 +21,7 @@ from extractors.en import lexicon
 from extractors.en.binding import bind
 from extractors.en.lexicon import (
     CATEGORY_COMMODITY,
+    CLAUSE_BREAK,
     FORECAST,
     NOT_ISSUED,
     UNDISCLOSED_CUE,
@@ -51,6 +52,9 @@ SHIPPED = factor_boundaries(lexicon.SHIPPED)
 
 # Amounts outside this range are not national, group or province quotas of our metals.
 MIN_TONNES, MAX_TONNES = 100.0, 2_000_000.0
+# What a sentence without a quota word needs to go on with the last one's figures: a type,
+# a period, a category or a holder ("Of the total, 13,563 t are for light rare earths").
+CONTINUES = frozenset({"type", "period", "category", "holder"})
 # Commodities whose only quota without a type word is a mining one (export quotas are named).
 UNTYPED_MINING = ("tungsten", "antimony")
 # Longer "sentences" are not prose (tables flattened to one line, junk): not read.
@@ -189,22 +193,26 @@ def _read_sentence(
     others = [m for m in mentions if m.kind == "commodity" and m.value == "other"]
     if not ours and (others or state.commodity is None):
         return False
-    if SHIPPED.search(sentence) or FORECAST.search(sentence):
-        return True  # about exports shipped, a quota used or a forecast, not a quota set
+    aside = SHIPPED.search(sentence) or FORECAST.search(sentence)
     figures = find_figures(sentence)
     defaults = _defaults(state, mentions, ours, continued)
     bound = bind(sentence, figures, mentions, defaults, state.carried)
-    if continued and not kinds & {"type", "period"}:
+    if aside:
+        # exports shipped, a quota used, a forecast: not a quota set, in its own clause
+        bound = [f for f in bound if not _set_aside(sentence, f)]
+        if not bound:
+            return True
+    if continued and not kinds & CONTINUES:
         bound = [f for f in bound if f.compared]  # only "up 10% from 120,000 t" continues
     named = [BATCH_WORD.match(str(m.value)) for m in mentions if m.kind == "period"]
     latest = max((int(n[1]) for n in named if n), default=0)
     readings = _facts(state, sentence, span, bound, latest)
     facts = [r[0] for r in readings]
-    if continued and not facts and not kinds & {"type", "period"}:
+    if continued and not facts and not kinds & CONTINUES:
         return False  # a sentence after a quota sentence that says nothing about quotas
     state.figures.extend(readings)
     state.carried = [f for f in bound if not f.compared] or state.carried
-    if not figures:
+    if not figures and not aside:
         state.undisclosed.extend(_undisclosed(state, sentence, span, mentions))
     _update(state, mentions, facts)
     if REPORTED_CUE.search(sentence) or OFFICIAL_CUE.search(sentence):
@@ -214,6 +222,20 @@ def _read_sentence(
     return True
 
 
+def _set_aside(sentence: str, figure: Figure) -> bool:
+    """Whether the clause of ``figure`` is about shipments, use or a forecast ("..., and China
+    exported some 13,000 t" sets aside 13,000 t, not the quota before the comma)."""
+    start = 0
+    end = len(sentence)
+    for cut in CLAUSE_BREAK.finditer(sentence):
+        if cut.end() <= figure.start:
+            start = cut.end()
+        elif cut.start() >= figure.end:
+            end = cut.start()
+            break
+    return bool(SHIPPED.search(sentence, start, end) or FORECAST.search(sentence, start, end))
+
+
 def _defaults(
     state: _State, mentions: list[Mention], ours: list[Mention], continued: bool
 ) -> dict[str, str | int | None]:
@@ -221,7 +243,7 @@ def _defaults(
     story's year; only one that goes on from the last ("The smelting one was ...") takes the
     year that sentence was about ("There were three batches last year. The first was ...")."""
     kinds = {m.kind for m in mentions}
-    single_type = (state.qtype or state.doc_type) if not kinds & {"type", "not_quota"} else None
+    single_type = (state.qtype or state.doc_type) if "type" not in kinds else None
     if state.doc_type == "export" and "type" not in kinds:
         single_type = "export"
     year = (None if continued else state.doc_year) or state.year
