@@ -62,8 +62,10 @@ def _mine(url: str, page: Content, published: date | None, encoding: str | None)
 
     if page.published is None and published is not None:
         page = _with_date(page, published)
-    # only pages about quotas of our commodities are mined; every page is still stored
-    relevant = vocab.is_relevant(page.title or "", page.text)
+    # only pages about quotas of our commodities are mined; every page is still stored. The
+    # English rules know more ways to name a quota than the shared vocabulary.
+    title = page.title or ""
+    relevant = vocab.is_relevant(title, page.text) or en.is_relevant(title, page.text)
     facts: tuple[QuotaFact, ...] = ()
     if relevant:
         # each stated figure with its readings, preferred first; the document's arithmetic

@@ -930,6 +930,35 @@ NEGATIVES = [
 ]
 
 
+NEGATIVES_MORE = [
+    # a difference spread over provinces, not their quotas
+    "The 2021 tungsten mining quota rose by 7,815 t, with growth of 3,605 t from Jiangxi and "
+    "2,090 t from Hunan.",
+    # an estimate and a plan's target for a year to come
+    "The 2024 rare earth mining output quota is estimated at 270,000 t, an industry official said.",
+    "Under the resources plan, the tungsten mining control target is 120,000 tons a year by 2020.",
+    "By 2020, the tungsten mining control target is 120,000 tons a year.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES_MORE)
+def test_not_a_quota_more(text: str) -> None:
+    assert keys(text) == set()
+
+
+def test_a_page_naming_quotas_only_as_control_targets_is_read() -> None:
+    """Relevance: "total control targets" names a quota though "quota" never appears."""
+    from extractors import extract_text
+
+    text = (
+        "First batch of 2020 rare earth mining control targets issued\n"
+        "In 2020, the first batch of the nation's total control targets of rare earth ore "
+        "mining is 66,000 tons."
+    )
+    facts = extract_text(text, "https://example.com/a", published=date(2020, 2, 20)).facts
+    assert {f.key() for f in facts} == {(RE, M, 2020, "batch:1", None, None, 66000)}
+
+
 def test_difference_is_dropped_and_the_new_level_kept() -> None:
     text = "The quota for rare earth smelting rose by 10,000 t to 127,000 t in the first batch."
     assert keys(text) == {(RE, S, 2024, "batch:1", None, None, 127000)}

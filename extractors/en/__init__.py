@@ -3,6 +3,6 @@ their document context (``rules``); the words are data in ``lexicon``."""
 
 from __future__ import annotations
 
-from extractors.en.rules import find_facts, find_readings
+from extractors.en.rules import find_facts, find_readings, is_relevant
 
-__all__ = ["find_facts", "find_readings"]
+__all__ = ["find_facts", "find_readings", "is_relevant"]

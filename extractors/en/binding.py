@@ -40,6 +40,11 @@ RIGHT_STOP = re.compile(
     r"|fell|increas\w*|decreas\w*|with|including|br(?:ing|ings|inging|ought)|taking)\b",
     re.IGNORECASE,
 )
+# Between list members that each name their place: "3,605 t from Jiangxi and 2,090 t".
+PLACED_JOIN = re.compile(
+    r"(?<!\s)\s+(?:from|in|for|at|to|by)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+)
 # "for the year": the whole year only when no batch is named beside it.
 WEAK_ANNUAL = re.compile(r"for\s+the\s+year\b(?!\s+as\s+a\s+whole)", re.IGNORECASE)
 # Words between a group and the figure it holds: "got", "received", "was allocated".
@@ -102,7 +107,10 @@ def bind(
     """
     slots = _slots(sentence, figures, mentions)
     for i, (fig, slot) in enumerate(zip(figures, slots, strict=True)):
-        joined = i > 0 and LIST_JOIN.fullmatch(sentence, slot.left, fig.start) is not None
+        joined = i > 0 and (
+            LIST_JOIN.fullmatch(sentence, slot.left, fig.start) is not None
+            or PLACED_JOIN.fullmatch(sentence, figures[i - 1].end, fig.start) is not None
+        )
         if joined:
             fig.compared = figures[i - 1].compared
             slot.negative = slot.negative or slots[i - 1].negative

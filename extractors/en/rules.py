@@ -27,6 +27,7 @@ from extractors.en.lexicon import (
     UNDISCLOSED_CUE,
 )
 from extractors.en.mentions import (
+    COMMODITY,
     Figure,
     Mention,
     find_figures,
@@ -92,6 +93,25 @@ class _State:
     carried: list[Figure] = field(default_factory=list)  # current figures of the last sentence
     figures: list[tuple[QuotaFact, ...]] = field(default_factory=list)  # readings of each
     undisclosed: list[QuotaFact] = field(default_factory=list)
+
+
+# How near a commodity must be to a quota word for a passage to be about its quotas.
+RELEVANT_REACH = 80
+
+
+def is_relevant(title: str, text: str) -> bool:
+    """Whether an English passage names a quota of ours in its own words ("total control
+    targets of rare earth ore mining", "tungsten output limitation"), as
+    ``vocab.is_relevant`` does for the words both languages share."""
+    for passage in (title, text):
+        cues = [m.start() for m in QUOTA_WORD.finditer(passage)]
+        if not cues:
+            continue
+        for pattern in COMMODITY.values():
+            for m in pattern.finditer(passage):
+                if any(abs(cue - m.start()) <= RELEVANT_REACH for cue in cues):
+                    return True
+    return False
 
 
 def find_facts(content: Content) -> list[QuotaFact]:
