@@ -177,6 +177,7 @@ PERIODS = [
     ("The second rare earth mining quota of the year was 135,000 t.", "batch:2"),
     ("The third rare earth mining quota was 15,000 t.", "batch:3"),
     ("The rare earth mining quota for the first batchissued today is 135,000 t.", "batch:1"),
+    ("China unveiled its first uncommon earths mining quota of 2024 at 135,000 t.", "batch:1"),
     ("The full-year rare earth mining quota is 270,000 t.", "annual"),
     ("The rare earth mining quota for the year is 270,000 t.", "annual"),
     ("The annual rare earth mining quota is 270,000 t.", "annual"),
@@ -232,6 +233,23 @@ CUMULATIVE = [
             (RE, M, 2024, "batch:2", None, None, 135000),
             (RE, M, 2024, "annual", None, None, 270000),
         },
+    ),
+    # "the 2023 total" is the year's; a batch that only "lifts" the quota gives a running total
+    (
+        "2023-12-15",
+        "The third batch takes the 2023 total rare earth mining quota to 255,000 tons.",
+        {(RE, M, 2023, "annual", None, None, 255000)},
+    ),
+    (
+        "2023-12-15",
+        "The third batch lifts the 2023 rare earth mining quota to 255,000 tons.",
+        {(RE, M, 2023, "cumulative:3", None, None, 255000)},
+    ),
+    # "the 2024 total control quotas" (总量控制指标) name no period
+    (
+        "2024-02-07",
+        "The first batch of the 2024 total control quotas for rare earth mining is 135,000 mt.",
+        {(RE, M, 2024, "batch:1", None, None, 135000)},
     ),
 ]
 
@@ -338,6 +356,43 @@ def test_a_background_year_does_not_carry_to_a_new_quota_sentence() -> None:
     assert keys(text, "2024-02-06") == {
         (RE, M, 2024, "batch:1", None, None, 135000),
         (RE, M, 2023, "batch:1", None, None, 120000),
+    }
+
+
+STORY_YEARS = [
+    # "a 12.5% uplift on ... H1 2023" is a comparison: the tail's year is not the figure's
+    (
+        "2024-02-08",
+        "The first-batch quotas came to 135kt REO for mining, a 12.5% uplift on those allocated "
+        "by the two ministries in H1 2023.",
+        {(RE, M, 2024, "batch:1", None, None, 135000)},
+    ),
+    # in December, "last year" of a comparison with next year's quota is the year before it
+    (
+        "2010-12-28",
+        "China set the first round of 2011 rare earth export quotas at 14,446 tons, down 11.4 "
+        "percent year-on-year from the 16,304 tons in the first round of last year.",
+        {(RE, X, 2011, "batch:1", None, None, 14446), (RE, X, 2010, "batch:1", None, None, 16304)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), STORY_YEARS)
+def test_story_years(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
+def test_a_new_quota_sentence_without_a_year_returns_to_the_story_year() -> None:
+    text = (
+        "The tungsten concentrate output limitation for 2013 is 89,000 tons. Half of the 2012 "
+        "output limitation was issued in December. The output limitation sent to the provinces "
+        "rose by 2,000 tons. Main mining accounts for 71,000 tons and comprehensive "
+        "utilization for 18,000 tons."
+    )
+    assert keys(text, "2013-03-01") == {
+        (W, M, 2013, "annual", None, None, 89000),
+        (W, M, 2013, "annual", "tungsten_primary", None, 71000),
+        (W, M, 2013, "annual", "tungsten_byproduct", None, 18000),
     }
 
 
@@ -583,6 +638,17 @@ HOLDER_CASES = [
 ]
 
 
+HOLDER_CASES.append(
+    # a group named a clause away from the figure does not hold it
+    (
+        "Across Northern Rare Earth and China Rare Earth Group, most of the rise went to light "
+        "ores, while the first-batch rare earth mining quota for ion-adsorption ores fell to "
+        "10,140 t.",
+        {(RE, M, 2024, "batch:1", "medium_heavy", None, 10140)},
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "expected"), HOLDER_CASES)
 def test_holders(text: str, expected: set[Key]) -> None:
     check("2024-02-08", text, expected)
@@ -636,6 +702,17 @@ OTHER_METALS = [
         },
     ),
 ]
+
+
+OTHER_METALS.append(
+    # "primary tungsten mining enterprises" are who gets the quota, not its category
+    (
+        "2024-03-20",
+        "The Ministry of Natural Resources set a first batch tungsten mining quota of 62,000t for "
+        "primary tungsten mining enterprises.",
+        {(W, M, 2024, "batch:1", None, None, 62000)},
+    )
+)
 
 
 @pytest.mark.parametrize(("published", "text", "expected"), OTHER_METALS)
@@ -721,6 +798,21 @@ EXPORT_STORIES = [
         {(RE, X, 2013, "batch:1", None, "china_northern_rare_earth", 1811)},
     ),
 ]
+
+
+EXPORT_STORIES.append(
+    # the parts take the type the sentence names after them
+    (
+        "2012-08-23",
+        "The second batch, including 8,537 tons of light rare earths and 1,233 tons of medium and "
+        "heavy rare earths, brings the full-year export quota to 30,996 tons.",
+        {
+            (RE, X, 2012, "batch:2", "light", None, 8537),
+            (RE, X, 2012, "batch:2", "medium_heavy", None, 1233),
+            (RE, X, 2012, "annual", None, None, 30996),
+        },
+    )
+)
 
 
 @pytest.mark.parametrize(("published", "text", "expected"), EXPORT_STORIES)

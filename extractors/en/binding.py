@@ -47,6 +47,8 @@ PLACED_JOIN = re.compile(
 )
 # "for the year": the whole year only when no batch is named beside it.
 WEAK_ANNUAL = re.compile(r"for\s+the\s+year\b(?!\s+as\s+a\s+whole)", re.IGNORECASE)
+# How far before its figure a holder may be named (characters).
+HOLDER_REACH = 60
 # Words between a group and the figure it holds: "got", "received", "was allocated".
 ALLOTTED = re.compile(
     r"\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|allocated|allotted|given|granted|assigned"
@@ -89,6 +91,7 @@ class _Slot:
     right: int
     own: dict[str, Mention | None]
     negative: bool
+    said_relative: bool = False  # its own year is "last year", "a year ago"
 
 
 def bind(
@@ -151,19 +154,29 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
                     for m in before
                     if _allotted(sentence[m.end : fig.start])
                     or ALLOTTED_TO.search(sentence, max(0, m.start - 40), m.start)
+                    if _near(sentence[m.end : fig.start])
                 ]
             if kind == "period" and any(str(m.value).startswith("batch:") for m in after + before):
                 # "the first quota ... for the year": "for the year" is this year, not annual
                 after = [m for m in after if not _weak_annual(sentence, m)]
                 before = [m for m in before if not _weak_annual(sentence, m)]
             own[kind] = after[0] if after else (before[-1] if before else None)
-        slots.append(_Slot(left, right, own, _negative(sentence, fig, in_left, in_right)))
+        slot = _Slot(left, right, own, _negative(sentence, fig, in_left, in_right))
+        year = own["year"]
+        slot.said_relative = year is not None and not sentence[year.start : year.end][:1].isdigit()
+        slots.append(slot)
         left = right
     return slots
 
 
 def _weak_annual(sentence: str, mention: Mention) -> bool:
     return mention.value == "annual" and WEAK_ANNUAL.match(sentence, mention.start) is not None
+
+
+def _near(between: str) -> bool:
+    """A holder named before its figure is near it: "Baogang Group got the highest quota of
+    1,811 t", "China Northern, the largest producer, got 94,580 t"; not a clause away."""
+    return len(between) <= HOLDER_REACH or (len(between) <= 2 * HOLDER_REACH and "," not in between)
 
 
 def _allotted(between: str) -> bool:
@@ -272,6 +285,11 @@ def _propagate(
         if fig.compared:
             continue
         reset = RESET.search(sentence, slot.left, fig.start) is not None
+        # a figure of another period is another quota: "8,537 t of light ... brings the
+        # full-year quota to 30,996 t" passes no category on
+        own_period = fig.attrs.get("period")
+        if previous is not None and own_period is not None:
+            reset = reset or own_period != previous.attrs.get("period")
         for kind in KINDS:
             if fig.attrs.get(kind) is not None:
                 continue
@@ -336,6 +354,11 @@ def _compare(fig: Figure, slot: _Slot, ref: Figure | None) -> None:
             fig.attrs[kind] = ref.attrs.get(kind)
     own_period = fig.attrs.get("period")
     ref_year = ref.attrs.get("year")
+    year = fig.attrs.get("year")
+    if slot.said_relative and isinstance(ref_year, int) and year == ref_year - 2:
+        # in December, "down 11.4% from the first round of last year" about next year's quota:
+        # last year's is the quota year before the one being set
+        fig.attrs["year"] = ref_year - 1
     if fig.attrs.get("year") is None:
         fig.attrs["year"] = None if ref_year is None else int(ref_year) - 1
         if slot.own.get("prior") is None and ref.attrs.get("period") == "double":

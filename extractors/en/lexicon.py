@@ -70,8 +70,8 @@ QUOTA_TYPE: dict[str, re.Pattern[str]] = {
 # "first" numbering a quota named a few words on: "first [2024] [rare earths] [mining] [output]
 # quota", "first set of quotas"; the words between are ours only, so "first time" never counts.
 _BEFORE_QUOTA = (
-    r"(?=\s+(?:(?:20[0-3]\d|rare[\s-]earths?|tungsten|antimony|mining|smelting|and|separation"
-    r"|output|production|export|set\s+of|REO)\s+){0,4}quotas?\b)"
+    r"(?=\s+(?:(?:20[0-3]\d|rare[\s-]earths?|(?:uncommon|unusual)\s+earths?|tungsten|antimony"
+    r"|mining|smelting|and|separation|output|production|export|set\s+of|REO)\s+){0,4}quotas?\b)"
 )
 
 # Periods. One alternation per value; matches that overlap a longer one are dropped.
@@ -96,10 +96,13 @@ PERIOD: dict[str, re.Pattern[str]] = {
     ),
     # "doubled to 240,000 tonnes": after a second batch this is the running total
     "double": re.compile(r"\bdoubl(?:e|ed|es|ing)\b", _I),
-    # "full-year", "for the year", "annual", "whole-year", "total for the year"
+    # "full-year", "for the year", "annual", "whole-year", "total for the year"; a year's own
+    # total, "takes the 2023 total ... to", "last year's total allocation" (not "the 2024 total
+    # control quotas", 总量控制指标)
     "annual": re.compile(
         r"\bfull[\s-]year\b|\bwhole[\s-]year\b|\bfor\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b"
-        r"|\bannual(?:ly)?\b|\byearly\b|\bfor\s+the\s+year\s+as\s+a\s+whole\b",
+        r"|\bannual(?:ly)?\b|\byearly\b|\bfor\s+the\s+year\s+as\s+a\s+whole\b"
+        r"|\b(?:20[0-3]\d|year)(?:['’]s)?\s+total\b(?![\s-]+(?:control|amount|quantity|volume))",
         _I,
     ),
     # "first batch", "first round", "first-half", "H1", "1H", "first six months", "initial batch",
@@ -140,8 +143,13 @@ CATEGORY: dict[str, re.Pattern[str]] = {
         r"|minerals?|based|deposits?))?\b",
         _I,
     ),
-    # tungsten "main-mining", "main mined", "primary"
-    "tungsten_primary": re.compile(r"\bmain[\s-]+min(?:ing|ed)\b|\bprimary\b", _I),
+    # tungsten "main-mining", "main mined", "primary" (not "primary tungsten mining enterprises",
+    # the holders the quota goes to)
+    "tungsten_primary": re.compile(
+        r"\bmain[\s-]+min(?:ing|ed)\b|\bprimary\b(?!\s+(?:tungsten\s+)?(?:mining\s+)?(?:enterprises?"
+        r"|producers?|miners?|compan(?:y|ies)|firms?|operations?|mines?)\b)",
+        _I,
+    ),
     # tungsten "by-product", "comprehensive utilisation", "comprehensive use"
     "tungsten_byproduct": re.compile(
         r"\bby[\s-]?products?\b|\bcomprehensive(?:ly)?\s+(?:utili[sz]\w*|use|recovery)\b", _I
@@ -285,10 +293,11 @@ COMPARED_YEAR = re.compile(
     _I,
 )
 # Where the comparison begins in a clause: "up 12.5% from", "down", "against", "compared".
-# "about half the quota set for all of 2012", "twice", "equal to".
+# "about half the quota set for all of 2012", "twice", "equal to", "a 12.5% uplift to".
 COMPARISON_ZONE = re.compile(
     r"\b(?:up|down|ris(?:e|ing)|rose|fall(?:ing)?|fell|increas\w*|decreas\w*|compared|against"
     r"|versus|vs\.?|from|than|higher|lower|unchanged|flat|same\s+as|twice|double|equal\s+to"
+    r"|uplift|growth|gain|jump|hike|boost|reduction|decline|drop|cut"
     r"|(?<!first\s)(?<!second\s)half)\b",
     _I,
 )

@@ -234,7 +234,7 @@ def _read_sentence(
     state.carried = [f for f in bound if not f.compared] or state.carried
     if not figures and not aside:
         state.undisclosed.extend(_undisclosed(state, sentence, span, mentions))
-    _update(state, mentions, facts)
+    _update(state, mentions, facts, continued)
     if REPORTED_CUE.search(sentence) or OFFICIAL_CUE.search(sentence):
         state.status = _status(state, sentence)
     if ISSUED.search(sentence):
@@ -263,7 +263,11 @@ def _defaults(
     story's year; only one that goes on from the last ("The smelting one was ...") takes the
     year that sentence was about ("There were three batches last year. The first was ...")."""
     kinds = {m.kind for m in mentions}
-    single_type = (state.qtype or state.doc_type) if "type" not in kinds else None
+    named = {m.value for m in mentions if m.kind == "type"}
+    # the one type the sentence names, else the one the story is about
+    single_type = (state.qtype or state.doc_type) if not named else None
+    if len(named) == 1:
+        single_type = str(named.pop())
     if state.doc_type == "export" and "type" not in kinds:
         single_type = "export"
     year = (None if continued else state.doc_year) or state.year
@@ -466,8 +470,13 @@ def _note_issuer(state: _State, span: tuple[int, int]) -> None:
         state.issuer = named[-1]
 
 
-def _update(state: _State, mentions: list[Mention], facts: list[QuotaFact]) -> None:
-    """Carry the sentence's commodity, year, period, single type and sourcing forward."""
+def _update(
+    state: _State, mentions: list[Mention], facts: list[QuotaFact], continued: bool = False
+) -> None:
+    """Carry the sentence's commodity, year, period, single type and sourcing forward.
+
+    A sentence that names a quota of its own but no year moves on from the year the sentences
+    before were about: back to the story's year."""
     ours = [m.value for m in mentions if m.kind == "commodity" and m.value != "other"]
     if ours:
         state.commodity = str(ours[0])
@@ -481,6 +490,8 @@ def _update(state: _State, mentions: list[Mention], facts: list[QuotaFact]) -> N
         state.doc_year = state.doc_year or state.year
     elif years:
         state.year = int(years[0])
+    elif not continued and state.doc_year:
+        state.year = state.doc_year
     if periods or current:
         state.period = periods[0] if periods else current[0].period
     batches = [int(p.split(":")[1]) for p in periods if p.startswith("batch:")]
