@@ -62,7 +62,7 @@ COMPANIES: dict[str, tuple[str, ...]] = {
         "China Northern Rare Earth Group", "China Northern Rare Earth", "China North Rare Earth",
         "Northern Rare Earth", "Baotou Steel Rare Earth", "Baotou Steel Rare-Earth",
         "Inner Mongolia Baotou Steel Rare Earth", "CNRE",
-        "Baogang", "Baogang Group", "Baogang Rare Earth", "Baotou Steel Rare Earth Hi-Tech",
+        "Baogang Group", "Baogang Rare Earth", "Baotou Steel Rare Earth Hi-Tech",
     ),
     "xiamen_tungsten": (
         "厦门钨业", "厦门钨业股份有限公司", "厦钨", "Xiamen Tungsten", "Xiamen Tungsten Co", "XTC",

@@ -830,6 +830,83 @@ def test_export_issuer() -> None:
     assert (fact.key(), fact.issuer) == ((RE, X, 2012, "batch:1", None, None, 10546), "MOFCOM")
 
 
+# --- tables written as text -------------------------------------------------------------------
+
+COMPANY_TABLE = """\
+MOFCOM announced the second batch of 2013 rare earth export quotas this week.
+Allocation of rare-earth export quotas to individual companies
+Exporting Company | Allocation (tonnes) | |
+LRE | M/HRE | Total |
+Some Other Rare Earth Co. | 1,020 | 65 | 1,085 |
+China Minmetals Corporation* | 670 | 140 | 810 |
+Jiangxi Rare Earth & Rare Metals Tungsten Group Co. | 475 | 2 | 477 |
+Inner Mongolia Baotou Steel Rare Earth Hi-Tech Co. | 509 | 28 | 537 |
+"""
+
+
+def test_a_company_table_under_a_quota_caption() -> None:
+    """Rows of groups we know are read, by column; other companies' rows are not (a company
+    named after a province is not that province)."""
+    assert keys(COMPANY_TABLE, "2013-07-20") == {
+        (RE, X, 2013, "batch:2", "light", "china_minmetals", 670),
+        (RE, X, 2013, "batch:2", "medium_heavy", "china_minmetals", 140),
+        (RE, X, 2013, "batch:2", None, "china_minmetals", 810),
+        (RE, X, 2013, "batch:2", "light", "china_northern_rare_earth", 509),
+        (RE, X, 2013, "batch:2", "medium_heavy", "china_northern_rare_earth", 28),
+        (RE, X, 2013, "batch:2", None, "china_northern_rare_earth", 537),
+    }
+
+
+def test_rows_of_three_figures_that_add_up_are_parts_and_total() -> None:
+    text = (
+        "China set the first round of 2013 rare earth export quotas.\n"
+        "First allocations of rare-earth export quotas, by company (tonnes)\n"
+        "China Minmetals Corporation 710 173 883\n"
+        "Chinalco Rare Earth 512 30 600\n"
+    )
+    assert keys(text, "2012-12-28") == {
+        (RE, X, 2013, "batch:1", "light", "china_minmetals", 710),
+        (RE, X, 2013, "batch:1", "medium_heavy", "china_minmetals", 173),
+        (RE, X, 2013, "batch:1", None, "china_minmetals", 883),
+    }
+
+
+def test_a_table_of_years_and_halves() -> None:
+    text = (
+        "Rare earth export quotas over three years (source: MOFCOM)\n"
+        "2009 2010 2011\n"
+        "Sub-group H1 (t) H2 (t) H1 (t) H2 (t) H1 (t) H2 (t)\n"
+        "Domestic 15,043 18,257 16,304 6,208 10,762 12,221\n"
+        "Sub-Total 21,728 28,417 22,282 7,976 14,508 15,738\n"
+        "TOTAL 50,145 30,258 30,246\n"
+    )
+    found = keys(text, "2011-07-14")
+    assert (RE, X, 2009, "batch:1", None, None, 21728) in found
+    assert (RE, X, 2010, "batch:2", None, None, 7976) in found
+    assert (RE, X, 2011, "annual", None, None, 30246) in found
+    assert len(found) == 9  # the domestic sub-group is not ours to read
+
+
+def test_rows_without_a_quota_caption_are_not_read() -> None:
+    text = (
+        "China set the first batch of 2013 rare earth export quotas at 15,501 t.\n"
+        "Rare earth oxide prices, yuan per kilogram\n"
+        "China Minmetals Corporation 710 173 883\n"
+    )
+    assert keys(text, "2012-12-28") == {(RE, X, 2013, "batch:1", None, None, 15501)}
+
+
+def test_a_total_for_a_year_is_the_year() -> None:
+    text = (
+        "The second-half rare earth export allocation is 15,738 t. This gives a total of 30,246 t "
+        "of quota allocated for 2011."
+    )
+    assert keys(text, "2011-07-14") == {
+        (RE, X, 2011, "batch:2", None, None, 15738),
+        (RE, X, 2011, "annual", None, None, 30246),
+    }
+
+
 # --- sourcing: status and issuer ----------------------------------------------------------------
 
 STATUS = [

@@ -45,6 +45,8 @@ PLACED_JOIN = re.compile(
     r"(?<!\s)\s+(?:from|in|for|at|to|by)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 )
+# A figure given as a total, just before it: "a total of", "totalling", "totaled".
+TOTAL_BEFORE = re.compile(r"\btotal(?:l?ing|l?ed|s)?\s+(?:of\s+)?$", re.IGNORECASE)
 # "for the year": the whole year only when no batch is named beside it.
 WEAK_ANNUAL = re.compile(r"for\s+the\s+year\b(?!\s+as\s+a\s+whole)", re.IGNORECASE)
 # How far before its figure a holder may be named (characters).
@@ -120,6 +122,12 @@ def bind(
         else:
             fig.compared = COMPARED_WITH.search(sentence, slot.left, fig.start) is not None
         fig.attrs = {k: (m.value if m else None) for k, m in slot.own.items() if k in KINDS}
+        if (
+            fig.attrs["period"] is None
+            and fig.attrs["year"] is not None
+            and TOTAL_BEFORE.search(sentence, max(0, fig.start - 24), fig.start)
+        ):
+            fig.attrs["period"] = "annual"  # "a total of 30,246 t of quota allocated for 2011"
         cyear = slot.own.get("cyear")
         if fig.compared and fig.attrs["year"] is None and cyear is not None:
             fig.attrs["year"] = cyear.value  # "compared with 2022's 210,000 t"

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from extractors.en import lexicon
+from extractors.en import lexicon, tables
 from extractors.en.binding import bind
 from extractors.en.lexicon import (
     CATEGORY_COMMODITY,
@@ -28,6 +28,7 @@ from extractors.en.lexicon import (
 )
 from extractors.en.mentions import (
     COMMODITY,
+    NOT_QUOTA,
     Figure,
     Mention,
     find_figures,
@@ -79,6 +80,7 @@ class _State:
     commodity: str | None = None
     year: int | None = None  # the year the last sentence read was about
     doc_year: int | None = None  # the story's year: the title's, else its first figure's
+    doc_period: str | None = None  # the story's period, likewise
     period: str | None = None
     qtype: str | None = None
     doc_type: str | None = None  # the one quota type the whole text names, if only one
@@ -92,6 +94,7 @@ class _State:
     announced: date | None = None
     carried: list[Figure] = field(default_factory=list)  # current figures of the last sentence
     figures: list[tuple[QuotaFact, ...]] = field(default_factory=list)  # readings of each
+    lines: list[str] = field(default_factory=list)  # the sentences read that are not table rows
     undisclosed: list[QuotaFact] = field(default_factory=list)
 
 
@@ -135,10 +138,15 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
         if end - start > MAX_SENTENCE:
             continuing = False  # no sentence is this long: a table dump or junk
             continue
+        sentence = text[start:end]
+        if tables.split_row(sentence) is not None:
+            if _read_row(state, sentence, (start, end)):
+                continue  # a row of a quota table, ours or another company's
+        else:
+            state.lines.append(sentence)
         if not continuing and not named:
             _note_issuer(state, (start, end))  # without a quota word, only a new one is read
             continue
-        sentence = text[start:end]
         mentions = find_mentions(sentence, published)
         _note_issuer(state, (start, end))
         continuing = _read_sentence(state, sentence, (start, end), mentions, continuing)
@@ -178,6 +186,14 @@ def _start(content: Content, published: date | None, spans: list[tuple[int, int,
         mentions = find_mentions(title, published)
         _update(state, mentions, [])
         state.doc_year = next((int(m.value) for m in mentions if m.kind == "year"), None)
+        state.doc_period = next(
+            (
+                str(m.value)
+                for m in mentions
+                if m.kind == "period" and BATCH_WORD.match(str(m.value))
+            ),
+            None,
+        )
     return state
 
 
@@ -195,6 +211,58 @@ def _main_sourcing(text: str, spans: list[tuple[int, int, bool]]) -> str:
 def _latest_batch(text: str) -> int:
     """The highest batch number any period wording in ``text`` names; 0 for none."""
     return next((number for number, pattern in _NUMBERED if pattern.search(text)), 0)
+
+
+def _read_row(state: _State, line: str, span: tuple[int, int]) -> bool:
+    """Read ``line``, shaped as a table row, as a row of a quota table; return whether it is
+    one (its figures are then ours only if it is a holder's or the nation's).
+
+    A table is read under a caption or header that names a quota ("Allocation of rare-earth
+    export quotas to individual companies, for H2-2011"), in the story's commodity and type;
+    what its columns leave open comes from the sentences before it.
+    """
+    header = state.lines[-tables.HEADER_REACH :]
+    if state.commodity is None or not _quota_caption(header):
+        return False
+    row = tables.read_row(line, header, tables.PARTS.get(state.commodity))
+    if row is None:
+        return True  # another company's row, a sub-group's
+    status, issuer = state.status or state.default_status, _issuer(state, span)
+    # the caption's period and year ("... to individual companies, for H2-2011"), else the
+    # story's: the table sets out the batch the story is about
+    named = [m for line in header for m in find_mentions(line, state.published)]
+    periods = [m.value for m in named if m.kind == "period" and BATCH_WORD.match(str(m.value))]
+    years = [m.value for m in named if m.kind == "year"]
+    year = years[-1] if years else state.doc_year or state.year
+    year = year or (state.published.year if state.published else None)
+    caption_period = str(periods[-1]) if periods else state.doc_period or state.period
+    qtype = state.qtype or state.doc_type
+    for cell in row.cells:
+        category = None if cell.column.category == "total" else cell.column.category
+        fig = Figure(0, 0, cell.tonnes)
+        fig.attrs = {
+            "commodity": state.commodity,
+            "type": qtype,
+            "year": cell.column.year or year,
+            "category": category,
+            "holder": row.holder,
+        }
+        period = cell.column.period or caption_period or "annual"
+        least = 1.0 if row.holder else MIN_TONNES
+        fact = _fact(fig, period, status, issuer, line, span, least)
+        if fact is not None:
+            state.figures.append((fact,))
+    return True
+
+
+def _quota_caption(header: list[str]) -> bool:
+    """Whether the nearest caption above a table names a quota, not prices or output."""
+    for line in reversed(header):
+        if QUOTA_WORD.search(line):
+            return True
+        if NOT_QUOTA.search(line):
+            return False
+    return False
 
 
 def _read_sentence(
@@ -345,6 +413,7 @@ def _fact(
     issuer: str | None,
     sentence: str,
     span: tuple[int, int],
+    least: float = MIN_TONNES,
 ) -> QuotaFact | None:
     a = fig.attrs
     commodity, qtype, year = a.get("commodity"), a.get("type"), a.get("year")
@@ -359,7 +428,7 @@ def _fact(
         return None
     if category not in CATEGORIES or (category and CATEGORY_COMMODITY[str(category)] != commodity):
         return None
-    if not MIN_TONNES <= fig.tonnes <= MAX_TONNES or not 1990 <= year <= 2040:
+    if not least <= fig.tonnes <= MAX_TONNES or not 1990 <= year <= 2040:
         return None
     change = a.get("change_pct")
     return QuotaFact(
@@ -488,6 +557,7 @@ def _update(
     if current:
         state.year = current[0].year
         state.doc_year = state.doc_year or state.year
+        state.doc_period = state.doc_period or current[0].period
     elif years:
         state.year = int(years[0])
     elif not continued and state.doc_year:
