@@ -815,6 +815,31 @@ EXPORT_STORIES.append(
 )
 
 
+EXPORT_STORIES.extend(
+    [
+        # a half run into its year; the export quota called an "export license" (EL)
+        (
+            "2010-12-30",
+            "China Cuts Rare Earth EL Quota for 1H2011\nThe rare earth export license quota was "
+            "set at 14,446 tonnes.",
+            {(RE, X, 2011, "batch:1", None, None, 14446)},
+        ),
+        (
+            "2008-01-10",
+            "The government issued about 23,000 tonnes of export license for rare earth as the "
+            "first batch for 2008.",
+            {(RE, X, 2008, "batch:1", None, None, 23000)},
+        ),
+        # export quotas ended in 2015: later export licences are controls, not quotas
+        (
+            "2025-06-10",
+            "China approved export licences for 2,000 tonnes of rare earth magnets this year.",
+            set(),
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), EXPORT_STORIES)
 def test_export_stories(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)

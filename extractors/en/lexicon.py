@@ -13,7 +13,9 @@ _I = re.IGNORECASE
 
 # A sentence worth reading at all: "quota(s)", "allocation", "production cap", "output
 # limitation", "control indicators" / "control index" (translations of 总量控制指标), "total
-# amount control", "mining cap", "a ceiling on output", "output is capped at".
+# amount control", "mining cap", "a ceiling on output", "output is capped at"; "tonnes of export
+# license" (the export quota, in Japanese trade papers; export quotas ended in 2015, so the
+# licences of later export controls are never taken for one: see EXPORT_YEARS).
 QUOTA_WORD = re.compile(
     r"\bquotas?\b|\ballocations?\b|\ballotments?\b"
     r"|\b(?:production|output|mining|smelting|extraction)\s+(?:caps?|ceilings?|limits?|limitations?"
@@ -21,9 +23,14 @@ QUOTA_WORD = re.compile(
     r"|\btotal[\s-](?:quantity|volume|amount)\s+control\b|\bcontrol\s+(?:indicators?|ind(?:ex|ices)"
     r"|targets?)\b|\b(?:ceiling|cap|limit)\s+on\s+(?:the\s+|its\s+)?(?:output|production|mining)\b"
     r"|\b(?:output|production|mining)\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been)\s+"
-    r"(?:capped|limited|restricted|controlled)\b",
+    r"(?:capped|limited|restricted|controlled)\b"
+    r"|\bexport\s+licen[cs]es?\b(?!\s+(?:applications?|requirements?|regime|system|controls?"
+    r"|approvals?))|\bEL\s+quotas?\b",
     _I,
 )
+
+# The years export quotas were set (MOFCOM, until 2015).
+EXPORT_YEARS = range(1999, 2016)
 
 # Our commodities; "other" is any commodity whose quota we must not take for ours.
 COMMODITY: dict[str, re.Pattern[str]] = {
@@ -110,14 +117,16 @@ PERIOD: dict[str, re.Pattern[str]] = {
     # first 2023 quota", "its first quota for smelting": "first" before the quota it numbers
     "batch:1": re.compile(
         r"\b(?:first|1st)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?(?:\b|(?=issu))"
-        r"|\b(?:H1|1H)\b|\bfirst\s+(?:six|6)\s+months\b|\binitial\s+(?:batch|round|tranche)\b"
+        r"|\b(?:H1|1H)(?:\b|(?=20[0-3]\d\b))|\bfirst\s+(?:six|6)\s+months\b"
+        r"|\binitial\s+(?:batch|round|tranche)\b"
         rf"|\b(?:first|initial){_BEFORE_QUOTA}",
         _I,
     ),
     # "second batch", "second half", "H2", "2H", "for the six months to December", "the second
     # rare earth export quota"
     "batch:2": re.compile(
-        r"\b(?:second|2nd)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b|\b(?:H2|2H)\b"
+        r"\b(?:second|2nd)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b"
+        r"|\b(?:H2|2H)(?:\b|(?=20[0-3]\d\b))"
         r"|\b(?:second|last)\s+(?:six|6)\s+months\b|\bsix\s+months\s+to\s+December\b"
         rf"|\bsecond{_BEFORE_QUOTA}",
         _I,
@@ -324,8 +333,12 @@ CHANGE_AFTER = re.compile(
 )
 FALLING = re.compile(r"down|fell|fall|decreas|cut|drop|slipped|lower|less|reduction|declin", _I)
 
-# Quota years: "2024", "2024's", "in 2023 and 2022".
-YEAR = re.compile(r"(?<![\d,.$])\b(20[0-3]\d)(?:['’]s)?\b(?![,.]\d|\s*(?:%|per\s*cent|yuan))")
+# Quota years: "2024", "2024's", "in 2023 and 2022",
+# "1H2011", "H2-2011": a half run into its year.
+YEAR = re.compile(
+    r"(?<![\d,.$])(?:\b|(?<=[12]H)|(?<=H[12]))(20[0-3]\d)(?:['’]s)?\b"
+    r"(?![,.]\d|\s*(?:%|per\s*cent|yuan))"
+)
 # Years said relative to the publication date: "this year('s)", "last year", "a year ago".
 RELATIVE_YEAR: dict[int, re.Pattern[str]] = {
     0: re.compile(r"\b(?:this|the\s+current)\s+year(?:['’]s)?\b", _I),

@@ -22,6 +22,7 @@ from extractors.en.binding import bind
 from extractors.en.lexicon import (
     CATEGORY_COMMODITY,
     CLAUSE_BREAK,
+    EXPORT_YEARS,
     FORECAST,
     NOT_ISSUED,
     UNDISCLOSED_CUE,
@@ -430,6 +431,8 @@ def _fact(
         return None
     if not least <= fig.tonnes <= MAX_TONNES or not 1990 <= year <= 2040:
         return None
+    if qtype == "export" and year not in EXPORT_YEARS:
+        return None  # no export quotas after 2015: later "export licences" are controls
     change = a.get("change_pct")
     return QuotaFact(
         commodity=commodity,
