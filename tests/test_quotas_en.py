@@ -840,6 +840,23 @@ EXPORT_STORIES.extend(
 )
 
 
+EXPORT_STORIES.append(
+    # "will be cut to" announces the quota; "from"/"against" give last year's
+    (
+        "2007-11-20",
+        "China is cutting export quotas for tungsten and antimony in 2008. The tungsten export "
+        "quota will be cut to 14,900 tons from 15,400 tons, and antimony to 59,900 tons "
+        "against 61,800 tons.",
+        {
+            (W, X, 2008, "annual", None, None, 14900),
+            (W, X, 2007, "annual", None, None, 15400),
+            (SB, X, 2008, "annual", None, None, 59900),
+            (SB, X, 2007, "annual", None, None, 61800),
+        },
+    )
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), EXPORT_STORIES)
 def test_export_stories(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)
