@@ -535,6 +535,21 @@ def test_growth_and_past_figures(published: str, text: str, expected: set[Key]) 
     check(published, text, expected)
 
 
+def test_from_old_level_to_new_level() -> None:
+    """ "raise mining quotas for 2018 from 105,000 t to 120,000 t": the year named before the
+    comparison is the new level's; each new level is the quota of its old one."""
+    text = (
+        "The ministry said it would raise rare earth mining quotas for 2018 from 105,000 tons to "
+        "as much as 120,000 tons and the smelting quota from 100,000 tons to 115,000 tons."
+    )
+    assert keys(text, "2018-11-08") == {
+        (RE, M, 2018, "annual", None, None, 120000),
+        (RE, M, 2017, "annual", None, None, 105000),
+        (RE, S, 2018, "annual", None, None, 115000),
+        (RE, S, 2017, "annual", None, None, 100000),
+    }
+
+
 def test_change_pct_is_signed() -> None:
     (fact,) = read("The first-batch rare earth mining quota was 135,000 t, down 3% on a year ago.")
     assert fact.change_pct == -3.0

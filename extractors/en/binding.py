@@ -45,6 +45,11 @@ PLACED_JOIN = re.compile(
     r"(?<!\s)\s+(?:from|in|for|at|to|by)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 )
+# Between the old level and the new: "from 105,000 t to (as much as) 120,000 t".
+FROM_TO = re.compile(
+    r"(?<!\s)\s+to\s+(?:as\s+(?:much|high|low|many)\s+as\s+|about\s+|around\s+|roughly\s+|some\s+)?",
+    re.IGNORECASE,
+)
 # A figure given as a total, just before it: "a total of", "totalling", "totaled".
 TOTAL_BEFORE = re.compile(r"\btotal(?:l?ing|l?ed|s)?\s+(?:of\s+)?$", re.IGNORECASE)
 # "for the year": the whole year only when no batch is named beside it.
@@ -120,7 +125,12 @@ def bind(
             fig.compared = figures[i - 1].compared
             slot.negative = slot.negative or slots[i - 1].negative
         else:
-            fig.compared = COMPARED_WITH.search(sentence, slot.left, fig.start) is not None
+            compared = COMPARED_WITH.search(sentence, slot.left, fig.start)
+            fig.compared = compared is not None
+            year = slot.own["year"]
+            if compared and year is not None and year.end <= compared.start():
+                # "raise quotas for 2018 from 105,000 t": the year is the new quota's
+                slot.own["year"] = None
         fig.attrs = {k: (m.value if m else None) for k, m in slot.own.items() if k in KINDS}
         if (
             fig.attrs["period"] is None
@@ -289,9 +299,19 @@ def _propagate(
     tail_end = zone.start() if zone else len(sentence)
     tail = [m for m in mentions if tail_start <= m.start and m.end <= tail_end]
     previous: Figure | None = None
-    for fig, slot in zip(figures, slots, strict=True):
+    for i, (fig, slot) in enumerate(zip(figures, slots, strict=True)):
         if fig.compared:
             continue
+        before = figures[i - 1] if i else None
+        if (
+            before is not None
+            and before.compared
+            and FROM_TO.fullmatch(sentence, before.end, fig.start)
+        ):
+            # "raise mining quotas from 105,000 t to 120,000 t": the same quota, a new level
+            for kind in ("commodity", "type", "category", "holder"):
+                if fig.attrs.get(kind) is None:
+                    fig.attrs[kind] = before.attrs.get(kind)
         reset = RESET.search(sentence, slot.left, fig.start) is not None
         # a figure of another period is another quota: "8,537 t of light ... brings the
         # full-year quota to 30,996 t" passes no category on
