@@ -872,6 +872,17 @@ EXPORT_STORIES.append(
 )
 
 
+EXPORT_STORIES.append(
+    # "mining" of stocks and belts is not a quota type: the export quota stays export
+    (
+        "2011-07-15",
+        "Rare earth mining stocks fell 5% as China raised the export quota for companies in "
+        "the rare earth mining belt to 15,738 tons for the second half of 2011.",
+        {(RE, X, 2011, "batch:2", None, None, 15738)},
+    )
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), EXPORT_STORIES)
 def test_export_stories(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)
@@ -1260,6 +1271,35 @@ def test_follow_up_sentence_with_past_figures_only() -> None:
         (RE, S, 2019, "annual", None, None, 127000),
         (RE, M, 2018, "annual", None, None, 120000),
         (RE, S, 2018, "annual", None, None, 115000),
+    }
+
+
+def test_that_compares_with_refers_to_the_sentence_before() -> None:
+    """ "That compares with 7,976 t for the year-ago period": the figure before, a year
+    earlier, in its period; the rest of the sentence goes on as usual."""
+    text = (
+        "China raised its second-half rare earth export quota to 15,738 tons for 2011. That "
+        "compares with 7,976 tons for the year-ago period and brings the limit to 30,184 tons "
+        "for 2011, little changed on 30,258 tons in 2010."
+    )
+    assert keys(text, "2011-07-15") == {
+        (RE, X, 2011, "batch:2", None, None, 15738),
+        (RE, X, 2010, "batch:2", None, None, 7976),
+        (RE, X, 2011, "annual", None, None, 30184),
+        (RE, X, 2010, "annual", None, None, 30258),
+    }
+
+
+def test_a_list_of_past_figures_is_of_one_quota() -> None:
+    text = (
+        "The full-year rare earth mining quota is 270kt for 2024. The full-year mining quota "
+        "compares with 255kt in 2023 and 210kt in 2022, and the smelting quota is 254kt."
+    )
+    assert keys(text, "2024-08-20") == {
+        (RE, M, 2024, "annual", None, None, 270000),
+        (RE, M, 2023, "annual", None, None, 255000),
+        (RE, M, 2022, "annual", None, None, 210000),
+        (RE, S, 2024, "annual", None, None, 254000),
     }
 
 

@@ -50,6 +50,12 @@ FROM_TO = re.compile(
     r"(?<!\s)\s+to\s+(?:as\s+(?:much|high|low|many)\s+as\s+|about\s+|around\s+|roughly\s+|some\s+)?",
     re.IGNORECASE,
 )
+# A sentence about the figure of the one before: "That compares with 7,976 t a year ago".
+REFERS_BACK = re.compile(
+    r"(?:that|this|it|the\s+(?:new\s+)?(?:figures?|quotas?|amounts?|totals?|levels?))\s+"
+    r"(?:compares|is|was|represents|marks|means)\b",
+    re.IGNORECASE,
+)
 # A figure given as a total, just before it: "a total of", "totalling", "totaled".
 TOTAL_BEFORE = re.compile(r"\btotal(?:l?ing|l?ed|s)?\s+(?:of\s+)?$", re.IGNORECASE)
 # "for the year": the whole year only when no batch is named beside it.
@@ -116,11 +122,13 @@ def bind(
     compares ("The new figures are up 10% from 120,000 t and 115,000 t respectively").
     """
     slots = _slots(sentence, figures, mentions)
+    joins: list[bool] = []
     for i, (fig, slot) in enumerate(zip(figures, slots, strict=True)):
         joined = i > 0 and (
             LIST_JOIN.fullmatch(sentence, slot.left, fig.start) is not None
             or PLACED_JOIN.fullmatch(sentence, figures[i - 1].end, fig.start) is not None
         )
+        joins.append(joined)
         if joined:
             fig.compared = figures[i - 1].compared
             slot.negative = slot.negative or slots[i - 1].negative
@@ -143,7 +151,8 @@ def bind(
             fig.attrs["year"] = cyear.value  # "compared with 2022's 210,000 t"
     _apply_lists(sentence, figures, slots, mentions)
     _propagate(sentence, figures, slots, mentions, defaults)
-    _compare_all(figures, slots, carried or [])
+    back = REFERS_BACK.match(sentence.lstrip(" \"'“‘(")) is not None
+    _compare_all(figures, slots, carried or [], joins, defaults, back)
     _assign_changes(sentence, figures)
     return [f for f, s in zip(figures, slots, strict=True) if not s.negative]
 
@@ -343,14 +352,41 @@ def _propagate(
         previous = fig
 
 
-def _compare_all(figures: list[Figure], slots: list[_Slot], carried: list[Figure]) -> None:
-    """Past figures against the sentence's current one, else the last sentence's figures."""
+def _compare_all(
+    figures: list[Figure],
+    slots: list[_Slot],
+    carried: list[Figure],
+    joins: list[bool],
+    defaults: dict[str, str | int | None],
+    refers_back: bool = False,
+) -> None:
+    """Past figures against the sentence's current one, else the last sentence's figures.
+
+    A past figure listed after another ("compares with 255 kt in 2023 and 210 kt in 2022")
+    is of the same quota as the one before it."""
     compared = [i for i, fig in enumerate(figures) if fig.compared]
+    current = [i for i, fig in enumerate(figures) if not fig.compared]
+    # "That compares with 7,976 t ...": the figure of the sentence before is compared
+    back = refers_back and bool(carried)
     for n, i in enumerate(compared):
         fig = figures[i]
-        ref = _reference(figures, i) or _carried_reference(fig, n, len(compared), carried)
+        if joins[i] and figures[i - 1].compared:
+            for kind in ("commodity", "type", "category", "holder"):
+                said = slots[i - 1].own.get(kind)  # its own words, not its reference's
+                if fig.attrs.get(kind) is None and said is not None:
+                    fig.attrs[kind] = said.value
+        if back and (not current or i < current[0]):
+            ref = _carried_reference(fig, n, len(compared), carried) or _reference(figures, i)
+        else:
+            ref = _reference(figures, i) or _carried_reference(fig, n, len(compared), carried)
         if ref is None and fig.attrs.get("year") is not None:
-            fig.compared = False  # "higher than the 210,000 t set for 2022": stands alone
+            # "higher than the 210,000 t set for 2022": stands alone, of its own year
+            fig.compared = False
+            for kind in ("commodity", "type"):
+                fig.attrs[kind] = fig.attrs.get(kind) or defaults.get(kind)
+            if fig.attrs.get("period") is None:
+                same_year = fig.attrs.get("year") == defaults.get("year")
+                fig.attrs["period"] = (defaults.get("period") if same_year else None) or "annual"
             continue
         _compare(fig, slots[i], ref)
 

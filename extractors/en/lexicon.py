@@ -68,8 +68,13 @@ QUOTA_TYPE: dict[str, re.Pattern[str]] = {
         _I,
     ),
     # "mining", "mine products" (MIIT's old plan), "mined products", "extraction",
-    # "exploration" (SMM's word)
-    "mining": re.compile(r"\bmining\b|\bmined?\s+products?\b|\bextraction\b|\bexploration\b", _I),
+    # "exploration" (SMM's word); not "mining stocks", "the mining belt", "mining companies"
+    "mining": re.compile(
+        r"\bmining\b(?!\s+(?:stocks?|shares?|belt|compan(?:y|ies)|firms?|sector|industry|areas?"
+        r"|regions?|licen[cs]es?|rights?|projects?|equipment|giants?))|\bmined?\s+products?\b"
+        r"|\bextraction\b|\bexploration\b",
+        _I,
+    ),
     # "export quota" (MOFCOM); "exports"/"exported" are shipments, not quotas
     "export": re.compile(r"\bexport\b(?![-\s]*(?:data|figures|volumes?|earnings))", _I),
 }
@@ -91,11 +96,12 @@ PERIOD: dict[str, re.Pattern[str]] = {
     # the whole year for a past year
     "all:2": re.compile(r"\b(?:two|both)\s+(?:batch(?:es)?|rounds?|tranches?)\b", _I),
     "all:3": re.compile(r"\b(?:all\s+)?three\s+(?:batch(?:es)?|rounds?|tranches?)\b", _I),
-    # "so far this year", "year-to-date", "bringing the total to", "in total this year"
+    # "so far this year", "year-to-date", "bringing the total (the limit) to", "in total this year"
     "cumulative": re.compile(
         r"\bso\s+far\s+(?:this\s+year|in\s+20[0-3]\d)\b|\b(?:for\s+the\s+)?year[\s-]to[\s-]date\b"
         r"|\bYTD\b|\bbr(?:ing|ings|inging|ought)\s+(?:the\s+|its\s+)?(?:(?:20[0-3]\d|combined"
-        r"|overall)\s+)?(?:total|tally)\b|\bin\s+total\s+(?:this\s+year|so\s+far)\b"
+        r"|overall)\s+)?(?:total|tally|limit|ceiling|quota)\b|\bin\s+total\s+(?:this\s+year"
+        r"|so\s+far)\b"
         r"|\bcumulative(?:ly)?\b|(?:(?<=batch\s)|(?<=batches\s))(?:lifts?|lifted|raises?|raised"
         r"|brings?|brought|takes?|took|push(?:es|ed)?)\b"
         r"|\bcombined\b|\btotal\s+so\s+far\b",
@@ -107,7 +113,8 @@ PERIOD: dict[str, re.Pattern[str]] = {
     # total, "takes the 2023 total ... to", "last year's total allocation" (not "the 2024 total
     # control quotas", 总量控制指标)
     "annual": re.compile(
-        r"\bfull[\s-]year\b|\bwhole[\s-]year\b|\bfor\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b"
+        r"\bfull[\s-]year\b|\bwhole[\s-]year\b"
+        r"|\bfor\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b(?![\s-]+(?:ago|earlier|before))"
         r"|\bannual(?:ly)?\b|\byearly\b|\bfor\s+the\s+year\s+as\s+a\s+whole\b"
         r"|\b(?:20[0-3]\d|year)(?:['’]s)?\s+total\b(?![\s-]+(?:control|amount|quantity|volume))",
         _I,
@@ -291,7 +298,7 @@ DIFFERENCE_AFTER = re.compile(
 # A figure given for comparison, just before it: "from", "against", "compared with",
 # "versus", "than", "over", "ahead of", "up from last year's", "from the figures of".
 COMPARED_WITH = re.compile(
-    r"\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?|than|over|on|ahead\s+of)\s+"
+    r"\b(?:from|against|compar(?:ed|es?|ing)\s+(?:with|to)|versus|vs\.?|than|over|on|ahead\s+of)\s+"
     r"(?:(?:the|a|an|its|their|figures?|levels?|totals?|amounts?|of|last\s+year['’]s|previous"
     r"|20[0-3]\d['’]s)\s+){0,3}$",
     _I,
@@ -349,9 +356,11 @@ RELATIVE_YEAR: dict[int, re.Pattern[str]] = {
     -1: re.compile(r"\b(?:last|past)\s+year(?:['’]s)?\b|\ba\s+year\s+ago\b", _I),
     1: re.compile(r"\bnext\s+year(?:['’]s)?\b", _I),
 }
-# Years said relative to the figure they compare with: "a year earlier", "the previous year".
+# Years said relative to the figure they compare with: "a year earlier", "the previous year",
+# "the year-ago period".
 PRIOR_YEAR = re.compile(
     r"\ba\s+year\s+(?:earlier|before)\b|\bthe\s+(?:previous|prior|preceding)\s+year(?:['’]s)?\b"
-    r"|\bthe\s+year\s+before\b|\byear[\s-]on[\s-]year\b|\by/y\b|\byoy\b",
+    r"|\bthe\s+year\s+before\b|\byear[\s-]on[\s-]year\b|\by/y\b|\byoy\b"
+    r"|\byear[\s-](?:ago|earlier)\s+(?:period|level|quota|figure)s?\b",
     _I,
 )
