@@ -155,6 +155,44 @@ WORDING = [
 ]
 
 
+WORDING.extend(
+    [
+        # "output ... had been set at" is a quota set; "total control indexes"
+        (
+            "2021-09-30",
+            "The ministry said 2021 rare earth mining output had been set at 168,000 tonnes.",
+            {(RE, M, 2021, "annual", None, None, 168000)},
+        ),
+        (
+            "2022-02-07",
+            "In 2022, the total control indexes of the first batch of rare earth mining, smelting "
+            "and separation are 100800 tons and 97200 tons respectively.",
+            {
+                (RE, M, 2022, "batch:1", None, None, 100800),
+                (RE, S, 2022, "batch:1", None, None, 97200),
+            },
+        ),
+        # an aside between dashes does not make the figure a use of the quota
+        (
+            "2021-03-01",
+            "The first-half quota for rare earth smelting and separation – the processing of ore "
+            "into material used by manufacturers – has been set at 81,000 tons.",
+            {(RE, S, 2021, "batch:1", None, None, 81000)},
+        ),
+        # "up 18,000 mt or 27% and 17,500 mt or 28%": differences throughout the list
+        (
+            "2021-02-20",
+            "The first batch of 2021 quotas is 84,000 mt for rare earth mining and 81,000 mt for "
+            "smelting and separation, up 18,000 mt or 27% and 17,500 mt or 28% respectively.",
+            {
+                (RE, M, 2021, "batch:1", None, None, 84000),
+                (RE, S, 2021, "batch:1", None, None, 81000),
+            },
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), WORDING)
 def test_quota_wording(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)

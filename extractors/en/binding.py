@@ -41,15 +41,19 @@ RIGHT_STOP = re.compile(
     re.IGNORECASE,
 )
 # Between list members that each name their place: "3,605 t from Jiangxi and 2,090 t".
+# ...or each their share: "up 18,000 t or 27% and 17,500 t or 28%".
 PLACED_JOIN = re.compile(
-    r"(?<!\s)\s+(?:from|in|for|at|to|by)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?<!\s)\s+(?:(?:from|in|for|at|to|by)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"|or\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent))(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 )
 # Between the old level and the new: "from 105,000 t to (as much as) 120,000 t".
 FROM_TO = re.compile(
     r"(?<!\s)\s+to\s+(?:as\s+(?:much|high|low|many)\s+as\s+|about\s+|around\s+|roughly\s+|some\s+)?",
     re.IGNORECASE,
 )
+# An aside between dashes: "the smelting quota – or the processing of ore into material used
+# by manufacturers – is".
+ASIDE = re.compile(r"\s[–—-]\s[^–—]{1,200}?\s[–—-]\s")
 # A sentence about the figure of the one before: "That compares with 7,976 t a year ago".
 REFERS_BACK = re.compile(
     r"(?:that|this|it|the\s+(?:new\s+)?(?:figures?|quotas?|amounts?|totals?|levels?))\s+"
@@ -219,11 +223,14 @@ def _negative(sentence: str, fig: Figure, in_left: list[Mention], in_right: list
     if DIFFERENCE_AFTER.match(sentence, fig.end):
         return True
     quotas = [(m.start, m.end) for m in in_left if m.kind == "quota"]
-    # "output" inside "a ceiling on output" is part of the quota word, not a negative
+    # "output" inside "a ceiling on output" is part of the quota word, not a negative; nor is
+    # a word of an aside between dashes ("smelting – the processing of ore used by ... –")
+    asides = [(m.start(), m.end()) for m in ASIDE.finditer(sentence, 0, fig.start)]
     negatives = [
         m
         for m in in_left
-        if m.kind == "not_quota" and not any(a <= m.start and m.end <= b for a, b in quotas)
+        if m.kind == "not_quota"
+        and not any(a <= m.start and m.end <= b for a, b in quotas + asides)
     ]
     nots = [m.start for m in negatives]
     ends = {m.end for m in negatives}

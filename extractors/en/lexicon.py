@@ -20,10 +20,10 @@ QUOTA_WORD = re.compile(
     r"\bquotas?\b|\ballocations?\b|\ballotments?\b"
     r"|\b(?:production|output|mining|smelting|extraction)\s+(?:caps?|ceilings?|limits?|limitations?"
     r"|targets?|plans?)\b"
-    r"|\btotal[\s-](?:quantity|volume|amount)\s+control\b|\bcontrol\s+(?:indicators?|ind(?:ex|ices)"
+    r"|\btotal[\s-](?:quantity|volume|amount)\s+control\b|\bcontrol\s+(?:indicators?|ind(?:ex|exes|ices)"
     r"|targets?)\b|\b(?:ceiling|cap|limit)\s+on\s+(?:the\s+|its\s+)?(?:output|production|mining)\b"
     r"|\b(?:output|production|mining)\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been)\s+"
-    r"(?:capped|limited|restricted|controlled)\b"
+    r"(?:capped|limited|restricted|controlled|set|fixed)\b"
     r"|\bexport\s+licen[cs]es?\b(?!\s+(?:applications?|requirements?|regime|system|controls?"
     r"|approvals?))|\bEL\s+quotas?\b",
     _I,
@@ -250,7 +250,7 @@ NOT_QUOTA = re.compile(
     r"\bprices?\b|\byuan\b|\bdollars?\b|\$|\bUSD\b|\bper\s+(?:tonne|ton|kg|kilogram|pound)\b"
     r"|\b(?:output|production)\b(?!\s+(?:quotas?|caps?|ceilings?|limits?|limitations?|targets?"
     r"|plans?|controls?|(?:is|was|are|were|will\s+be|has\s+been|had\s+been)\s+(?:capped|limited"
-    r"|restricted|controlled)))|\bproduc(?:ed|es|ing)\b|\bmined\b|\b(?<!for\s)exports\b|\bexported\b"
+    r"|restricted|controlled|set|fixed)))|\bproduc(?:ed|es|ing)\b|\bmined\b|\b(?<!for\s)exports\b|\bexported\b"
     r"|\bshipments?\b|\bshipped\b|\bcustoms\b|\bimports?\b|\bimported\b|\bsales\b|\bsold\b"
     r"|\bused\b|\butili[sz]ed\b|\bfilled\b|\bunused\b|\bconsum\w*|\bdemand\b|\breserves?\b"
     r"|\bcapacity\b|\binventor(?:y|ies)\b|\bstockpiles?\b|\bstocks\b|\btariffs?\b|\bdut(?:y|ies)\b"
@@ -286,7 +286,7 @@ FORECAST = re.compile(
 # from Jiangxi", "a 10,000 t rise",
 # "6,000 t more than".
 DIFFERENCE_BEFORE = re.compile(
-    r"\b(?:by|(?:increase|rise|increment|decrease|cut|reduction|drop|jump|gain|addition|growth"
+    r"\b(?:by|up|down|(?:increase|rise|increment|decrease|cut|reduction|drop|jump|gain|addition|growth"
     r"|hike|decline|fall)s?\s+of"
     r"|another|extra|additional)\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$",
     _I,
