@@ -921,6 +921,34 @@ EXPORT_STORIES.append(
 )
 
 
+EXPORT_STORIES.extend(
+    [
+        # the allowance allotted is a quota even when called "exports"
+        (
+            "2010-12-28",
+            "China cuts rare earth export quotas\nThe government allotted 14,446 metric tons "
+            "of rare-earth exports for 2011, split among 31 companies.",
+            {(RE, X, 2011, "annual", None, None, 14446)},
+        ),
+        # another of our metals, set in the next sentence, goes on from the quota before;
+        # a reserve not handed out does not
+        (
+            "2011-10-31",
+            "The export quota for tungsten was set at 15,400 tonnes for 2012. Antimony was set "
+            "at 59,400 tonnes. Another 2,000 tonnes of tungsten was not distributed.",
+            {(W, X, 2012, "annual", None, None, 15400), (SB, X, 2012, "annual", None, None, 59400)},
+        ),
+        # an output cap in a story about export quotas is a mining quota
+        (
+            "2011-03-01",
+            "China bumps up rare earth export quota\nChina set its total output of light rare "
+            "earths at 80,400 tonnes for 2011, the land ministry said.",
+            {(RE, M, 2011, "annual", "light", None, 80400)},
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), EXPORT_STORIES)
 def test_export_stories(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)
@@ -991,6 +1019,26 @@ def test_a_table_of_years_and_halves() -> None:
     assert (RE, X, 2010, "batch:2", None, None, 7976) in found
     assert (RE, X, 2011, "annual", None, None, 30246) in found
     assert len(found) == 9  # the domestic sub-group is not ours to read
+
+
+def test_a_table_of_metals_by_year() -> None:
+    """Rows named by commodity under a header of years; a header wrapped onto its caption."""
+    text = (
+        "China will cut export quotas for tungsten and antimony in 2012 from this year.\n"
+        "The quota for tungsten was set at 15,400 tonnes next year versus 15,700 tonnes this "
+        "year.\n"
+        "A table of 2012 and 2011 quotas, in tonnes,\n"
+        "Metal 2012 2011\n"
+        "Tungsten 15,400 15,700\n"
+        "Tin 18,000 18,900\n"
+        "Antimony 59,400 60,300\n"
+    )
+    assert keys(text, "2011-10-31") == {
+        (W, X, 2012, "annual", None, None, 15400),
+        (W, X, 2011, "annual", None, None, 15700),
+        (SB, X, 2012, "annual", None, None, 59400),
+        (SB, X, 2011, "annual", None, None, 60300),
+    }
 
 
 def test_rows_without_a_quota_caption_are_not_read() -> None:
@@ -1264,6 +1312,32 @@ def test_related_articles_are_not_read() -> None:
         "China raises rare earth mining quota to 270,000 tonnes for the year\n"
     )
     assert keys(text) == {(RE, M, 2024, "batch:1", None, None, 135000)}
+
+
+def test_a_page_without_a_date_dates_only_what_it_can() -> None:
+    """Without a publication date, "this year" names no year: its figure is not read; a
+    past figure "up from 140,000 t last year" is dated by the figure it is compared with."""
+    content = Content(
+        title=None,
+        published=None,
+        language="en",
+        text=(
+            "The 2021 rare earth mining quota was set at 168,000 tonnes, up from 140,000 last "
+            "year. The smelting quota for this year is 162,000 tonnes."
+        ),
+    )
+    assert {f.key() for f in find_facts(content)} == {
+        (RE, M, 2021, "annual", None, None, 168000),
+        (RE, M, 2020, "annual", None, None, 140000),
+    }
+
+
+def test_previous_year_allocations_are_last_year() -> None:
+    text = (
+        "China issued its 2025 rare earth quotas quietly. Previous year allocations totalled "
+        "270,000 tons for mining."
+    )
+    assert (RE, M, 2024, "annual", None, None, 270000) in keys(text, "2025-07-18")
 
 
 def test_no_publication_date_and_no_year_gives_nothing() -> None:

@@ -82,6 +82,12 @@ ALLOTTED_TO = re.compile(
 )
 # A holder named after its figure: "94,580 t for China Northern", "went to Xiamen Tungsten".
 HOLDER_AFTER = re.compile(r"\b(?:for|to|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# An allotment just before its figure: "allotted 14,446 t of exports", "allocated a total of".
+ALLOTTED_BEFORE = re.compile(
+    r"\b(?:allott?ed|allocated|granted|assigned|approved)\s+(?:a\s+total\s+of\s+|about\s+"
+    r"|around\s+|some\s+)?$",
+    re.IGNORECASE,
+)
 # Words between a figure and a shipment word that still bind them: "16,000 t of exports".
 NEGATIVE_AFTER = re.compile(
     r"\s*(?:(?:was|were|is|are|been|had\s+been)\s+)?(?:of\s+|in\s+)?(?:the\s+)?"
@@ -144,6 +150,15 @@ def bind(
                 # "raise quotas for 2018 from 105,000 t": the year is the new quota's
                 slot.own["year"] = None
         fig.attrs = {k: (m.value if m else None) for k, m in slot.own.items() if k in KINDS}
+        unknown = slot.own.get("uyear")
+        # "this year" on a page without a date: which year is unknown; only a past figure
+        # "up from 140,000 t last year" is dated, by the figure it is compared with
+        if (
+            fig.attrs["year"] is None
+            and unknown is not None
+            and not (fig.compared and unknown.value == -1)
+        ):
+            slot.negative = True
         if (
             fig.attrs["period"] is None
             and fig.attrs["year"] is not None
@@ -175,7 +190,7 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         in_right = [m for m in near if fig.end <= m.start and m.end <= right]
         in_left = [m for m in near if m.end <= fig.start]
         own: dict[str, Mention | None] = {}
-        for kind in (*KINDS, "prior", "cyear"):
+        for kind in (*KINDS, "prior", "cyear", "uyear"):
             after = [m for m in in_right if m.kind == kind]
             before = [m for m in in_left if m.kind == kind]
             if kind == "holder":
@@ -242,6 +257,8 @@ def _negative(sentence: str, fig: Figure, in_left: list[Mention], in_right: list
     ]
     if nots and (not cues or nots[-1] > cues[-1]):
         return True
+    if ALLOTTED_BEFORE.search(sentence, max(0, fig.start - 30), fig.start):
+        return False  # "allotted 14,446 t of rare-earth exports": the exports allowed
     return any(
         m.kind == "not_quota" and NEGATIVE_AFTER.fullmatch(sentence, fig.end, m.start)
         for m in in_right
@@ -396,6 +413,9 @@ def _compare_all(
                 fig.attrs["period"] = (defaults.get("period") if same_year else None) or "annual"
             continue
         _compare(fig, slots[i], ref)
+        if joins[i] and figures[i - 1].compared and slots[i].own.get("year") is None:
+            # "the first round this year of 16,304 t and the second round of 7,976 t"
+            fig.attrs["year"] = figures[i - 1].attrs.get("year")
 
 
 def _carried_reference(fig: Figure, n: int, count: int, carried: list[Figure]) -> Figure | None:

@@ -13,9 +13,10 @@ _I = re.IGNORECASE
 
 # A sentence worth reading at all: "quota(s)", "allocation", "production cap", "output
 # limitation", "control indicators" / "control index" (translations of 总量控制指标), "total
-# amount control", "mining cap", "a ceiling on output", "output is capped at"; "tonnes of export
-# license" (the export quota, in Japanese trade papers; export quotas ended in 2015, so the
-# licences of later export controls are never taken for one: see EXPORT_YEARS).
+# amount control", "mining cap", "a ceiling on output", "output is capped at", "is set at",
+# "cap (set) the total output of", "allotted 14,446 t"; "tonnes of export license" (the
+# export quota, in Japanese trade papers; export quotas ended in 2015, so the licences of
+# later export controls are never taken for one: see EXPORT_YEARS).
 QUOTA_WORD = re.compile(
     r"\bquotas?\b|\ballocations?\b|\ballotments?\b"
     r"|\b(?:production|output|mining|smelting|extraction)\s+(?:caps?|ceilings?|limits?|limitations?"
@@ -24,6 +25,9 @@ QUOTA_WORD = re.compile(
     r"|targets?)\b|\b(?:ceiling|cap|limit)\s+on\s+(?:the\s+|its\s+)?(?:output|production|mining)\b"
     r"|\b(?:output|production|mining)\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been)\s+"
     r"(?:capped|limited|restricted|controlled|set|fixed)\b"
+    r"|\b(?:is|was|are|were|been|be)\s+(?:set|capped|fixed)\s+at\b"
+    r"|\b(?:cap|set)(?:s|ped|ping|ting)?\s+(?:the\s+|its\s+)?(?:total\s+)?(?:output|production"
+    r"|mining)\b|\b(?:allott?ed|allocated)\s+(?:a\s+total\s+of\s+|about\s+|around\s+)?\d"
     r"|\bexport\s+licen[cs]es?\b(?!\s+(?:applications?|requirements?|regime|system|controls?"
     r"|approvals?))|\bEL\s+quotas?\b",
     _I,
@@ -276,7 +280,7 @@ CLAUSE_BREAK = re.compile(
 # "will be cut to", "will be set at", "(the ministry said) it would raise quotas to" announce one.
 FORECAST = re.compile(
     r"\b(?:[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast\w*|[Pp]redict\w*|[Aa]nticipat\w*|could"
-    r"|might|(?:would|will)(?!\s+(?:also\s+)?(?:be\s+)?(?:cut|rais(?:e|ed)|set|reduc(?:e|ed)"
+    r"|might|(?:would|will)(?!\s+(?:also\s+)?(?:be\s+)?(?:cut|rais(?:e|ed)|set|reduc(?:e|ed)|cap(?:ped)?"
     r"|increas(?:e|ed)|lower(?:ed)?|keep|kept|fix(?:ed)?|cap(?:ped)?|trim(?:med)?|hold|held"
     r"|maintain(?:ed)?|allocat(?:e|ed))\b)|likely|may|[Pp]rojected|[Ss]een\s+at"
     r"|[Ss]peculat\w*|[Ee]stimated\s+(?:at"
@@ -300,7 +304,8 @@ DIFFERENCE_AFTER = re.compile(
 COMPARED_WITH = re.compile(
     r"\b(?:from|against|compar(?:ed|es?|ing)\s+(?:with|to)|versus|vs\.?|than|over|on|ahead\s+of)\s+"
     r"(?:(?:the|a|an|its|their|figures?|levels?|totals?|amounts?|of|last\s+year['’]s|previous"
-    r"|20[0-3]\d['’]s)\s+){0,3}$",
+    r"|20[0-3]\d['’]s|first|second|third|round|batch|tranche|half|this|last|year|in|quotas?)\s+)"
+    r"{0,6}$",
     _I,
 )
 # A year named for comparison, just before it: "up 19% from last year", "higher than in the
@@ -350,10 +355,15 @@ YEAR = re.compile(
     r"(?<![\d,.$])(?:\b|(?<=[12]H)|(?<=H[12]))(20[0-3]\d)(?:['’]s)?\b"
     r"(?![,.]\d|\s*(?:%|per\s*cent|yuan))"
 )
-# Years said relative to the publication date: "this year('s)", "last year", "a year ago".
+# Years said relative to the publication date: "this year('s)", "last year", "a year ago",
+# "previous year allocations".
 RELATIVE_YEAR: dict[int, re.Pattern[str]] = {
     0: re.compile(r"\b(?:this|the\s+current)\s+year(?:['’]s)?\b", _I),
-    -1: re.compile(r"\b(?:last|past)\s+year(?:['’]s)?\b|\ba\s+year\s+ago\b", _I),
+    -1: re.compile(
+        r"\b(?:last|past)\s+year(?:['’]s)?\b|\ba\s+year\s+ago\b|\bprevious\s+year(?:['’]s)?"
+        r"(?=\s+(?:allocations?|quotas?|totals?|figures?|levels?)\b)",
+        _I,
+    ),
     1: re.compile(r"\bnext\s+year(?:['’]s)?\b", _I),
 }
 # Years said relative to the figure they compare with: "a year earlier", "the previous year",

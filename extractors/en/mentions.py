@@ -57,7 +57,7 @@ BARE_FOLLOW = re.compile(
 class Mention:
     """A qualifying word: ``sentence[start:end]`` gives ``value`` of ``kind``."""
 
-    kind: str  # commodity|type|period|year|cyear|prior|category|holder|not_quota|quota
+    kind: str  # commodity|type|period|year|cyear|uyear|prior|category|holder|not_quota|quota
     value: str | int
     start: int
     end: int
@@ -200,14 +200,19 @@ def _years(sentence: str, published: date | None) -> list[Mention]:
         for m in YEAR.finditer(sentence)
         if not _inside(m.start(), m.end(), dates)
     ]
-    if published is not None:
-        for offset, pattern in RELATIVE_YEAR.items():
-            found.extend(
-                (published.year + offset, m.start(), m.end())
-                for m in pattern.finditer(sentence)
-                if not _inside(m.start(), m.end(), dates)
-            )
-    return [Mention(_year_kind(sentence, start), value, start, end) for value, start, end in found]
+    unknown = []
+    for offset, pattern in RELATIVE_YEAR.items():
+        for m in pattern.finditer(sentence):
+            if _inside(m.start(), m.end(), dates):
+                continue
+            if published is None:  # "last year" of a page without a date: no year at all
+                unknown.append(Mention("uyear", offset, m.start(), m.end()))
+            else:
+                found.append((published.year + offset, m.start(), m.end()))
+    return [
+        *(Mention(_year_kind(sentence, start), value, start, end) for value, start, end in found),
+        *unknown,
+    ]
 
 
 def _year_kind(sentence: str, start: int) -> str:

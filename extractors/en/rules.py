@@ -56,8 +56,19 @@ SHIPPED = factor_boundaries(lexicon.SHIPPED)
 # Amounts outside this range are not national, group or province quotas of our metals.
 MIN_TONNES, MAX_TONNES = 100.0, 2_000_000.0
 # What a sentence without a quota word needs to go on with the last one's figures: a type,
-# a period, a category or a holder ("Of the total, 13,563 t are for light rare earths").
+# a period, a category or a holder ("Of the total, 13,563 t are for light rare earths"), or
+# one of our commodities set like the one before ("Antimony was set at 59,400 t").
 CONTINUES = frozenset({"type", "period", "category", "holder"})
+# A negated statement: "2,000 t was not distributed".
+NEGATED = re.compile(r"\bnot\b|n['’]t\b|\bnever\b", re.IGNORECASE)
+# An output or production cap: of the mines, never an export quota ("the total output of
+# light rare earths is set at 80,400 t" in a story headlined on export quotas).
+OUTPUT_CAP = re.compile(
+    r"\b(?:set|sets|setting|cap|caps|capped|capping)\s+(?:the\s+|its\s+)?(?:total\s+)?"
+    r"(?:output|production)\b|\b(?:output|production)\b[^.;,]{0,60}?\b(?:is|was|were|are|been)\s+"
+    r"(?:set|capped|fixed|limited)\b",
+    re.IGNORECASE,
+)
 # Commodities whose only quota without a type word is a mining one (export quotas are named).
 UNTYPED_MINING = ("tungsten", "antimony")
 # Longer "sentences" are not prose (tables flattened to one line, junk): not read.
@@ -242,7 +253,7 @@ def _read_row(state: _State, line: str, span: tuple[int, int]) -> bool:
         category = None if cell.column.category == "total" else cell.column.category
         fig = Figure(0, 0, cell.tonnes)
         fig.attrs = {
-            "commodity": state.commodity,
+            "commodity": row.commodity or state.commodity,
             "type": qtype,
             "year": cell.column.year or year,
             "category": category,
@@ -284,20 +295,23 @@ def _read_sentence(
         return False
     aside = SHIPPED.search(sentence) or FORECAST.search(sentence)
     figures = find_figures(sentence)
-    defaults = _defaults(state, mentions, ours, continued)
+    defaults = _defaults(state, sentence, mentions, ours, continued)
     bound = bind(sentence, figures, mentions, defaults, state.carried)
     if aside:
         # exports shipped, a quota used, a forecast: not a quota set, in its own clause
         bound = [f for f in bound if not _set_aside(sentence, f)]
         if not bound:
             return True
-    if continued and not kinds & CONTINUES:
+    goes_on = bool(kinds & CONTINUES) or bool(
+        ours and ISSUED.search(sentence) and not NEGATED.search(sentence)
+    )
+    if continued and not goes_on:
         bound = [f for f in bound if f.compared]  # only "up 10% from 120,000 t" continues
     named = [BATCH_WORD.match(str(m.value)) for m in mentions if m.kind == "period"]
     latest = max((int(n[1]) for n in named if n), default=0)
     readings = _facts(state, sentence, span, bound, latest)
     facts = [r[0] for r in readings]
-    if continued and not facts and not kinds & CONTINUES:
+    if continued and not facts and not goes_on:
         return False  # a sentence after a quota sentence that says nothing about quotas
     state.figures.extend(readings)
     state.carried = [f for f in bound if not f.compared] or state.carried
@@ -326,7 +340,7 @@ def _set_aside(sentence: str, figure: Figure) -> bool:
 
 
 def _defaults(
-    state: _State, mentions: list[Mention], ours: list[Mention], continued: bool
+    state: _State, sentence: str, mentions: list[Mention], ours: list[Mention], continued: bool
 ) -> dict[str, str | int | None]:
     """What the sentence leaves open. A sentence that names a quota of its own is about the
     story's year; only one that goes on from the last ("The smelting one was ...") takes the
@@ -339,6 +353,8 @@ def _defaults(
         single_type = str(named.pop())
     if state.doc_type == "export" and "type" not in kinds:
         single_type = "export"
+    if single_type == "export" and not named and OUTPUT_CAP.search(sentence):
+        single_type = None
     year = (None if continued else state.doc_year) or state.year
     year = year or (state.published.year if state.published else None)
     return {

@@ -21,6 +21,12 @@ from extractors import numbers, vocab
 CELL = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 # The national line of a table: "Sub-Total", "TOTAL", "National total", "Nationwide".
 NATIONAL = re.compile(r"^(?:sub[\s-]?total|total|national(?:\s+total)?|nationwide)$", re.I)
+# A row of one of our commodities: "Tungsten 15,400 15,700" under "Metal 2012 2011".
+COMMODITY_ROW = {
+    "rare_earth": re.compile(r"^(?:rare[\s-]earths?(?:\s+oxides?)?|REO)$", re.I),
+    "tungsten": re.compile(r"^tungsten(?:\s+(?:concentrates?|products?))?$", re.I),
+    "antimony": re.compile(r"^antimony(?:\s+(?:products?|ingots?))?$", re.I),
+}
 # Words a province may carry in a row label: "Jiangxi Province", "Inner Mongolia A.R.".
 PROVINCE_WORDS = re.compile(r"^(?:province|autonomous\s+region|region|a\.?r\.?)?$", re.I)
 # What a header cell names.
@@ -55,6 +61,8 @@ PARTS = {
     "rare_earth": ("light", "medium_heavy"),
     "tungsten": ("tungsten_primary", "tungsten_byproduct"),
 }
+# A row label is a name, not a sentence ("China Nonferrous Import-Export Co. Jiangsu Branch").
+MAX_LABEL_WORDS = 10
 # How many lines above a table its header may be (its rows not counted).
 HEADER_REACH = 4
 
@@ -78,10 +86,12 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
-    """A row read: the holder it is about (None: the nation) and its figures."""
+    """A row read: the holder it is about (None: the nation), the commodity if the row
+    names one ("Tungsten 15,400 15,700"), and its figures."""
 
     holder: str | None
     cells: tuple[Cell, ...]
+    commodity: str | None = None
 
 
 def read_row(line: str, header: Sequence[str], parts: tuple[str, str] | None) -> Row | None:
@@ -95,7 +105,8 @@ def read_row(line: str, header: Sequence[str], parts: tuple[str, str] | None) ->
     if split is None:
         return None
     label, found = split
-    holder = _holder(label)
+    commodity = next((c for c, p in COMMODITY_ROW.items() if p.match(label)), None)
+    holder = None if commodity else _holder(label)
     if holder is False:
         return None
     columns = _columns(header, len(found)) or _summed(found, parts)
@@ -108,7 +119,7 @@ def read_row(line: str, header: Sequence[str], parts: tuple[str, str] | None) ->
         tonnes = numbers.scale(number)
         if tonnes is not None:
             cells.append(Cell(tonnes, column))
-    return Row(holder if isinstance(holder, str) else None, tuple(cells))
+    return Row(holder if isinstance(holder, str) else None, tuple(cells), commodity)
 
 
 def split_row(line: str) -> tuple[str, list[str]] | None:
@@ -124,8 +135,10 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
         if token:
             found.append(token)
     label = " ".join(t for t in tokens if t).strip(" *:\t")
-    if not found or not any(c.isalpha() for c in label):
+    if not found or not any(c.isalpha() for c in label) or len(label.split()) > MAX_LABEL_WORDS:
         return None
+    if all(YEAR_CELL.match(cell) for cell in found):
+        return None  # a header of years: "Metal 2012 2011"
     return label, found[::-1]
 
 
@@ -158,7 +171,7 @@ def _columns(header: Sequence[str], count: int) -> list[Column] | None:
     years: list[int] = []
     named: list[Column] = []
     for line in reversed(header[-HEADER_REACH:]):
-        cells = _header_cells(line)
+        cells = _header_cells(line.rsplit("\n", 1)[-1])  # a caption wrapped onto it
         if cells and all(YEAR_CELL.match(c) for c in cells):
             years = [int(c) for c in cells]
             break
