@@ -148,6 +148,43 @@ PERIOD: dict[str, re.Pattern[str]] = {
     ),
 }
 
+# Words (case-folded) one of which a sentence must hold for each pattern above to match in
+# it: a pattern whose words are all absent is not run (the same mentions, found faster;
+# tests/test_patterns.py checks each gate against its pattern).
+GATES: dict[str, dict[str, tuple[str, ...]]] = {
+    "commodity": {
+        "rare_earth": ("earth", "reo", "ree"),
+        "tungsten": ("tungsten", "wo3", "wolfram"),
+        "antimony": ("antimony",),
+    },
+    "type": {
+        "smelting_separation": ("melting", "separat", "refining"),
+        "mining": ("min", "extraction", "exploration"),
+        "export": ("export",),
+    },
+    "period": {
+        "cumulative:2": ("two",),
+        "cumulative:3": ("three",),
+        "all:2": ("two", "both"),
+        "all:3": ("three",),
+        "cumulative": (
+            "far", "date", "ytd", "bring", "brought", "total", "cumul", "lift", "rais", "take",
+            "took", "push", "combined",
+        ),
+        "double": ("doubl",),
+        "annual": ("year", "annual", "total"),
+        "batch:1": ("first", "1st", "h1", "1h", "initial"),
+        "batch:2": ("second", "2nd", "h2", "2h", "six"),
+        "batch:3": ("third", "3rd"),
+    },
+    "category": {
+        "medium_heavy": ("heavy", "ion"),
+        "light": ("light", "rock"),
+        "tungsten_primary": ("main", "primary"),
+        "tungsten_byproduct": ("product", "comprehensive"),
+    },
+}  # fmt: skip
+
 # Categories of the quota.
 CATEGORY: dict[str, re.Pattern[str]] = {
     # "medium and heavy", "medium-heavy", "mid-heavy", "ion-adsorption", "ionic clay",

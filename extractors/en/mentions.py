@@ -18,6 +18,7 @@ from extractors.en import lexicon
 from extractors.en.lexicon import (
     COMPARED_WITH,
     COMPARED_YEAR,
+    GATES,
     HOLDER_NOT_AFTER,
     HOLDER_NOT_BEFORE,
     OTHER_COMMODITIES,
@@ -37,6 +38,8 @@ PRIOR_YEAR = factor_boundaries(lexicon.PRIOR_YEAR)
 NOT_QUOTA = factor_boundaries(lexicon.NOT_QUOTA)
 QUOTA_WORD = factor_boundaries(lexicon.QUOTA_WORD)
 
+# The word tables find_mentions runs, by kind of mention.
+TABLES = {"commodity": COMMODITY, "type": QUOTA_TYPE, "period": PERIOD, "category": CATEGORY}
 # Words, for the goods that are not ours.
 WORD = re.compile(r"\w+")
 # "a 135,000-tonne quota": the compound adjective form of an amount.
@@ -83,11 +86,13 @@ def find_mentions(sentence: str, published: date | None) -> list[Mention]:
         for term in terms
         if _is_holder(sentence, term.start, term.end)
     ]
-    tables = {"commodity": COMMODITY, "type": QUOTA_TYPE, "period": PERIOD, "category": CATEGORY}
-    for kind, table in tables.items():
+    folded = sentence.casefold()
+    for kind, table in TABLES.items():
+        gates = GATES[kind]
         candidates = [
             Mention(kind, value, m.start(), m.end())
             for value, pattern in table.items()
+            if any(word in folded for word in gates[value])
             for m in pattern.finditer(sentence)
         ]
         if kind == "commodity":  # "Xiamen Tungsten" names a company, not the metal

@@ -24,6 +24,7 @@ from extractors.en.lexicon import (
     CLAUSE_BREAK,
     EXPORT_YEARS,
     FORECAST,
+    GATES,
     NOT_ISSUED,
     UNDISCLOSED_CUE,
 )
@@ -110,8 +111,10 @@ class _State:
     undisclosed: list[QuotaFact] = field(default_factory=list)
 
 
-# How near a commodity must be to a quota word for a passage to be about its quotas.
+# How near a commodity must be to a quota word for a passage to be about its quotas, and how
+# long a quota word may be ("total amount control indexes").
 RELEVANT_REACH = 80
+QUOTA_WORD_REACH = 40
 
 
 def is_relevant(title: str, text: str) -> bool:
@@ -119,12 +122,14 @@ def is_relevant(title: str, text: str) -> bool:
     targets of rare earth ore mining", "tungsten output limitation"), as
     ``vocab.is_relevant`` does for the words both languages share."""
     for passage in (title, text):
-        cues = [m.start() for m in QUOTA_WORD.finditer(passage)]
-        if not cues:
-            continue
-        for pattern in COMMODITY.values():
+        folded = passage.casefold()
+        for value, pattern in COMMODITY.items():
+            if not any(word in folded for word in GATES["commodity"][value]):
+                continue
             for m in pattern.finditer(passage):
-                if any(abs(cue - m.start()) <= RELEVANT_REACH for cue in cues):
+                start, reach = max(0, m.start() - RELEVANT_REACH), m.start() + RELEVANT_REACH
+                cue = QUOTA_WORD.search(passage, start, reach + QUOTA_WORD_REACH)
+                if cue is not None and cue.start() <= reach:
                     return True
     return False
 
@@ -143,7 +148,7 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
         return []
     stamp: date | None = content.published
     published = stamp.date() if isinstance(stamp, datetime) else stamp
-    spans = [(a, b, QUOTA_WORD.search(text, a, b) is not None) for a, b in sentence_spans(text)]
+    spans = _quota_sentences(text)
     state = _start(content, published, spans)
     continuing = False
     for start, end, named in spans:
@@ -165,6 +170,16 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
     figured = {readings[0].key()[:5] for readings in state.figures}
     figures = _running_totals_that_are_the_year(state.figures)
     return figures + [(f,) for f in state.undisclosed if f.key()[:5] not in figured]
+
+
+def _quota_sentences(text: str) -> list[tuple[int, int, bool]]:
+    """Each sentence's span and whether it names a quota (one scan of the whole text)."""
+    words = [m.start() for m in QUOTA_WORD.finditer(text)]
+    spans = []
+    for a, b in sentence_spans(text):
+        i = bisect.bisect_left(words, a)
+        spans.append((a, b, i < len(words) and words[i] < b))
+    return spans
 
 
 def _running_totals_that_are_the_year(
