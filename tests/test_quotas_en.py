@@ -758,6 +758,19 @@ OTHER_METALS = [
 
 
 OTHER_METALS.append(
+    # "direct mining" and "composite utilisation" are the main-mining and by-product parts
+    (
+        "2021-02-20",
+        "The first batch of 2021 tungsten mining quotas totalled 63,000 mt: quotas from direct "
+        "mining are 46,890 mt, while quotas of composite utilisation stand at 16,110 mt.",
+        {
+            (W, M, 2021, "batch:1", None, None, 63000),
+            (W, M, 2021, "batch:1", "tungsten_primary", None, 46890),
+            (W, M, 2021, "batch:1", "tungsten_byproduct", None, 16110),
+        },
+    )
+)
+OTHER_METALS.append(
     # "primary tungsten mining enterprises" are who gets the quota, not its category
     (
         "2024-03-20",
@@ -944,6 +957,30 @@ EXPORT_STORIES.extend(
             "China bumps up rare earth export quota\nChina set its total output of light rare "
             "earths at 80,400 tonnes for 2011, the land ministry said.",
             {(RE, M, 2011, "annual", "light", None, 80400)},
+        ),
+    ]
+)
+
+
+EXPORT_STORIES.extend(
+    [
+        # a cap on shipments is the quota; shares of domestic and foreign-invested firms are
+        # not quotas of any holder we name
+        (
+            "2010-07-09",
+            "China cut rare earth export quotas for the second half. Shipments will be capped at "
+            "7,976 metric tons, down from 28,417 tons for the same period a year ago.",
+            {
+                (RE, X, 2010, "batch:2", None, None, 7976),
+                (RE, X, 2009, "batch:2", None, None, 28417),
+            },
+        ),
+        (
+            "2010-08-20",
+            "MOFCOM issued 30,258 tonnes of 2010 rare earth export quotas. Of the quotas, 22,512 "
+            "tonnes went to domestic firms while 7,746 tonnes were given to foreign-invested "
+            "companies.",
+            {(RE, X, 2010, "annual", None, None, 30258)},
         ),
     ]
 )

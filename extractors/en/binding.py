@@ -51,6 +51,13 @@ FROM_TO = re.compile(
     r"(?<!\s)\s+to\s+(?:as\s+(?:much|high|low|many)\s+as\s+|about\s+|around\s+|roughly\s+|some\s+)?",
     re.IGNORECASE,
 )
+# Shares of the quota that no holder id names: domestic firms, foreign-invested companies,
+# joint ventures ("7,746 t were given to foreign-invested companies").
+SUBGROUP = re.compile(
+    r"\b(?:domestic|foreign(?:[\s-](?:invested|owned|funded))?|sino[\s-]foreign|overseas)\s+"
+    r"(?:firms|companies|producers|enterprises|exporters|ventures)\b|\bjoint[\s-]ventures?\b",
+    re.IGNORECASE,
+)
 # An aside between dashes: "the smelting quota – or the processing of ore into material used
 # by manufacturers – is".
 ASIDE = re.compile(r"\s[–—-]\s[^–—]{1,200}?\s[–—-]\s")
@@ -207,7 +214,10 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
                 after = [m for m in after if not _weak_annual(sentence, m)]
                 before = [m for m in before if not _weak_annual(sentence, m)]
             own[kind] = after[0] if after else (before[-1] if before else None)
-        slot = _Slot(left, right, own, _negative(sentence, fig, in_left, in_right))
+        negative = _negative(sentence, fig, in_left, in_right)
+        # "22,512 t were assigned to domestic firms": a share of no holder FACTS.md names
+        negative = negative or SUBGROUP.search(sentence, fig.end, limit) is not None
+        slot = _Slot(left, right, own, negative)
         year = own["year"]
         slot.said_relative = year is not None and not sentence[year.start : year.end][:1].isdigit()
         slots.append(slot)

@@ -180,8 +180,8 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
     "category": {
         "medium_heavy": ("heavy", "ion"),
         "light": ("light", "rock"),
-        "tungsten_primary": ("main", "primary"),
-        "tungsten_byproduct": ("product", "comprehensive"),
+        "tungsten_primary": ("main", "direct", "primary"),
+        "tungsten_byproduct": ("product", "comprehensive", "composite"),
     },
 }  # fmt: skip
 
@@ -200,16 +200,19 @@ CATEGORY: dict[str, re.Pattern[str]] = {
         r"|minerals?|based|deposits?))?\b",
         _I,
     ),
-    # tungsten "main-mining", "main mined", "primary" (not "primary tungsten mining enterprises",
-    # the holders the quota goes to)
+    # tungsten "main-mining", "main mined", "direct mining", "primary" (not "primary tungsten
+    # mining enterprises", the holders the quota goes to)
     "tungsten_primary": re.compile(
-        r"\bmain[\s-]+min(?:ing|ed)\b|\bprimary\b(?!\s+(?:tungsten\s+)?(?:mining\s+)?(?:enterprises?"
+        r"\b(?:main|direct)[\s-]+min(?:ing|ed)\b"
+        r"|\bprimary\b(?!\s+(?:tungsten\s+)?(?:mining\s+)?(?:enterprises?"
         r"|producers?|miners?|compan(?:y|ies)|firms?|operations?|mines?)\b)",
         _I,
     ),
-    # tungsten "by-product", "comprehensive utilisation", "comprehensive use"
+    # tungsten "by-product", "comprehensive utilisation", "comprehensive use", "composite
+    # utilisation"
     "tungsten_byproduct": re.compile(
-        r"\bby[\s-]?products?\b|\bcomprehensive(?:ly)?\s+(?:utili[sz]\w*|use|recovery)\b", _I
+        r"\bby[\s-]?products?\b|\b(?:comprehensive(?:ly)?|composite)\s+(?:utili[sz]\w*|use|recovery)\b",
+        _I,
     ),
 }
 CATEGORY_COMMODITY = {

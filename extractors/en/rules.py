@@ -60,6 +60,8 @@ MIN_TONNES, MAX_TONNES = 100.0, 2_000_000.0
 # a period, a category or a holder ("Of the total, 13,563 t are for light rare earths"), or
 # one of our commodities set like the one before ("Antimony was set at 59,400 t").
 CONTINUES = frozenset({"type", "period", "category", "holder"})
+# A cap on shipments is a quota: "shipments will be capped at 7,976 t".
+CAPPED = re.compile(r"\b(?:capped|limited|restricted)\s+(?:at|to)\b", re.IGNORECASE)
 # A negated statement: "2,000 t was not distributed".
 NEGATED = re.compile(r"\bnot\b|n['’]t\b|\bnever\b", re.IGNORECASE)
 # An output or production cap: of the mines, never an export quota ("the total output of
@@ -351,7 +353,9 @@ def _set_aside(sentence: str, figure: Figure) -> bool:
         elif cut.start() >= figure.end:
             end = cut.start()
             break
-    return bool(SHIPPED.search(sentence, start, end) or FORECAST.search(sentence, start, end))
+    if SHIPPED.search(sentence, start, end) and not CAPPED.search(sentence, start, end):
+        return True  # "shipments will be capped at 7,976 t" is the quota
+    return FORECAST.search(sentence, start, end) is not None
 
 
 def _defaults(
