@@ -588,6 +588,30 @@ def test_from_old_level_to_new_level() -> None:
     }
 
 
+def test_a_type_named_to_compare_is_not_the_figures() -> None:
+    text = (
+        "The first-half rare earth mining quota for 2019 was 60,000 tonnes. The smelting and "
+        "separation quota is usually issued at the same time as the mining quota and was "
+        "57,500 tonnes in the first half of 2019."
+    )
+    assert keys(text, "2019-03-20") == {
+        (RE, M, 2019, "batch:1", None, None, 60000),
+        (RE, S, 2019, "batch:1", None, None, 57500),
+    }
+
+
+def test_an_undated_story_keeps_its_period_for_a_figure_of_a_named_year() -> None:
+    """No publication date and no year before: "In 2020, ... 66,000 t" under a first-batch
+    headline is that first batch, not the 2020 total."""
+    content = Content(
+        title="First batch of rare earth mining control targets issued",
+        published=None,
+        language="en",
+        text="In 2020, the nation's total control targets of rare earth ore mining are 66,000 t.",
+    )
+    assert {f.key() for f in find_facts(content)} == {(RE, M, 2020, "batch:1", None, None, 66000)}
+
+
 def test_change_pct_is_signed() -> None:
     (fact,) = read("The first-batch rare earth mining quota was 135,000 t, down 3% on a year ago.")
     assert fact.change_pct == -3.0
@@ -983,6 +1007,19 @@ EXPORT_STORIES.extend(
             {(RE, X, 2010, "annual", None, None, 30258)},
         ),
     ]
+)
+
+
+EXPORT_STORIES.append(
+    # "Aluminum Corporation of China" is Chinalco, not aluminium; "that would put the 2012
+    # quota ahead of 2011's" compares whole years
+    (
+        "2012-08-23",
+        "The second round of 2012 rare earth export quotas was 9,770 tons, spread across "
+        "producers including Minmetals and Aluminum Corporation of China. That would put the "
+        "2012 export quota 2.7 percent ahead of 2011's 30,184 tons.",
+        {(RE, X, 2012, "batch:2", None, None, 9770), (RE, X, 2011, "annual", None, None, 30184)},
+    )
 )
 
 

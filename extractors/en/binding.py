@@ -51,6 +51,11 @@ FROM_TO = re.compile(
     r"(?<!\s)\s+to\s+(?:as\s+(?:much|high|low|many)\s+as\s+|about\s+|around\s+|roughly\s+|some\s+)?",
     re.IGNORECASE,
 )
+# A quota type named only to compare with: "at the same time as the mining quota", "like the".
+TYPE_ASIDE = re.compile(
+    r"\b(?:same\s+time\s+as|along\s+with|together\s+with|like|than|unlike)\s+(?:the\s+|its\s+)?$",
+    re.IGNORECASE,
+)
 # Shares of the quota that no holder id names: domestic firms, foreign-invested companies,
 # joint ventures ("7,746 t were given to foreign-invested companies").
 SUBGROUP = re.compile(
@@ -122,6 +127,7 @@ class _Slot:
     own: dict[str, Mention | None]
     negative: bool
     said_relative: bool = False  # its own year is "last year", "a year ago"
+    subject_year: bool = False  # a year named before its comparison: "the 2012 quota ... than"
 
 
 def bind(
@@ -156,6 +162,7 @@ def bind(
             if compared and year is not None and year.end <= compared.start():
                 # "raise quotas for 2018 from 105,000 t": the year is the new quota's
                 slot.own["year"] = None
+                slot.subject_year = True
         fig.attrs = {k: (m.value if m else None) for k, m in slot.own.items() if k in KINDS}
         unknown = slot.own.get("uyear")
         # "this year" on a page without a date: which year is unknown; only a past figure
@@ -200,6 +207,13 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         for kind in (*KINDS, "prior", "cyear", "uyear"):
             after = [m for m in in_right if m.kind == kind]
             before = [m for m in in_left if m.kind == kind]
+            if kind == "type":
+                # "the smelting quota is issued at the same time as the mining quota and was"
+                before = [
+                    m
+                    for m in before
+                    if not TYPE_ASIDE.search(sentence, max(0, m.start - 30), m.start)
+                ]
             if kind == "holder":
                 after = [m for m in after if HOLDER_AFTER.search(sentence, fig.end, m.start)]
                 before = [
@@ -381,7 +395,10 @@ def _propagate(
             if fig.attrs.get(kind) is None:
                 fig.attrs[kind] = defaults.get(kind)
         if fig.attrs.get("period") is None:
-            same_year = fig.attrs.get("year") == defaults.get("year")
+            # a figure of another year than the story's is that year's total; with no story
+            # year known yet, it is the story's own
+            story_year = defaults.get("year")
+            same_year = story_year is None or fig.attrs.get("year") == story_year
             fig.attrs["period"] = (defaults.get("period") if same_year else None) or "annual"
         previous = fig
 
@@ -466,6 +483,10 @@ def _compare(fig: Figure, slot: _Slot, ref: Figure | None) -> None:
             fig.attrs["year"], own_period = ref_year, own_period or "batch:1"
         elif own_period is not None and own_period != ref.attrs.get("period"):
             fig.attrs["year"] = ref_year  # "from 120,000 t in the first batch": same year
+    if own_period is None and slot.subject_year:
+        # "put the 2012 export quota 2.7% ahead of 2011's 30,184 t": with no period named,
+        # years are compared whole
+        own_period = "annual"
     fig.attrs["period"] = own_period or ref.attrs.get("period")
 
 

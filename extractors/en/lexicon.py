@@ -317,12 +317,13 @@ CLAUSE_BREAK = re.compile(
 # A forecast, not a quota set: "analysts expect ... around 135,000 t", "could reach", "will be".
 # "may" is matched in lower case only, so the month May is not taken for it.
 # "is estimated at", and a plan's deadline, "By 2020, ... is controlled at", are not quotas set;
-# "will be cut to", "will be set at", "(the ministry said) it would raise quotas to" announce one.
+# "will be cut to", "will be set at", "(the ministry said) it would raise quotas to" announce one;
+# "that would put (bring) the quota at" is arithmetic.
 FORECAST = re.compile(
     r"\b(?:[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast\w*|[Pp]redict\w*|[Aa]nticipat\w*|could"
     r"|might|(?:would|will)(?!\s+(?:also\s+)?(?:be\s+)?(?:cut|rais(?:e|ed)|set|reduc(?:e|ed)|cap(?:ped)?"
     r"|increas(?:e|ed)|lower(?:ed)?|keep|kept|fix(?:ed)?|cap(?:ped)?|trim(?:med)?|hold|held"
-    r"|maintain(?:ed)?|allocat(?:e|ed))\b)|likely|may|[Pp]rojected|[Ss]een\s+at"
+    r"|maintain(?:ed)?|allocat(?:e|ed)|put|bring|take|lift)\b)|likely|may|[Pp]rojected|[Ss]een\s+at"
     r"|[Ss]peculat\w*|[Ee]stimated\s+(?:at"
     r"|to)|[Bb]y\s+(?:the\s+end\s+of\s+)?20[0-3]\d\b(?!\s*(?:quotas?|batch)))\b"
 )
