@@ -1206,6 +1206,34 @@ def test_quiet_issuance_without_figures() -> None:
     assert {(f.status, f.announced) for f in facts} == {("reported", date(2025, 4, 1))}
 
 
+def test_a_quiet_issuance_story_with_last_years_totals() -> None:
+    """The 2025 story: this year's first set issued without a statement or volumes (both
+    rare earth quotas, amount null, year from the headline), last year's totals given as
+    figures, and the announcement date only on this year's records."""
+    text = (
+        "Beijing hands out 2025 rare earth quotas without announcement, people say\n"
+        "Officials issued this year's first set of quotas to the state groups last month, "
+        "without the usual public notice, two people familiar with the matter said. They did "
+        "not give the volumes. In 2024, China issued two batches of mining quotas totalling "
+        "270,000 tons, and the smelting and separation quota was 254,000 tons."
+    )
+    content = Content(
+        title=text.split("\n")[0],
+        published=datetime(2025, 7, 18),
+        language="en",
+        text=text.split("\n", 1)[1],
+    )
+    facts = find_facts(content)
+    assert {f.key() for f in facts} == {
+        (RE, M, 2025, "batch:1", None, None, None),
+        (RE, S, 2025, "batch:1", None, None, None),
+        (RE, M, 2024, "annual", None, None, 270000),
+        (RE, S, 2024, "annual", None, None, 254000),
+    }
+    assert {f.announced for f in facts if f.year == 2025} == {date(2025, 6, 1)}
+    assert {f.announced for f in facts if f.year == 2024} == {None}
+
+
 def test_issuance_with_figures_later_is_not_a_quiet_one() -> None:
     text = (
         "China quietly issued the first batch of 2025 rare earth mining quotas last month. "

@@ -266,11 +266,14 @@ REPORTED_CUE = re.compile(
     r"|\bnot\s+(?:yet\s+)?(?:been\s+)?confirmed\b",
     _I,
 )
-# An issuance sentence that withholds the figures: "quietly", "without publishing them".
+# An issuance sentence that withholds the figures: "quietly", "without publishing them",
+# "without the usual public statement".
 UNDISCLOSED_CUE = re.compile(
     r"\bquietly\b|\bwithout\s+(?:publish|announc|disclos|making|releas)\w*|\bundisclosed\b"
     r"|\bnot\s+(?:been\s+)?(?:made\s+)?public\w*\b|\bdid\s+not\s+(?:publish|disclose|announce|"
-    r"release)\b|\bno\s+(?:figures|details|numbers)\b",
+    r"release|give|reveal)\b|\bno\s+(?:figures|details|numbers)\b"
+    r"|\bwithout\s+(?:the\s+|a\s+|any\s+)?(?:usual\s+)?(?:public\s+|official\s+)?(?:statement"
+    r"|announcement|notice|disclosure)s?\b",
     _I,
 )
 # Issuing verbs: "issued", "released", "handed out", "allocated", "set", "announced".

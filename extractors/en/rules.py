@@ -72,6 +72,12 @@ OUTPUT_CAP = re.compile(
     r"(?:set|capped|fixed|limited)\b",
     re.IGNORECASE,
 )
+# The quotas an issuance without any type named sets, by commodity.
+UNNAMED_TYPES = {
+    "rare_earth": ("mining", "smelting_separation"),
+    "tungsten": ("mining",),
+    "antimony": ("mining",),
+}
 # Commodities whose only quota without a type word is a mining one (export quotas are named).
 UNTYPED_MINING = ("tungsten", "antimony")
 # Longer "sentences" are not prose (tables flattened to one line, junk): not read.
@@ -106,7 +112,8 @@ class _State:
     issuer: str | None = None
     first_issuer: str | None = None
     issuer_marks: list[tuple[int, str]] = field(default_factory=list)  # (offset, issuer)
-    announced: date | None = None
+    announced: date | None = None  # when the quotas the story is about were announced
+    announced_year: int | None = None  # ...the year of those quotas
     carried: list[Figure] = field(default_factory=list)  # current figures of the last sentence
     figures: list[tuple[QuotaFact, ...]] = field(default_factory=list)  # readings of each
     lines: list[str] = field(default_factory=list)  # the sentences read that are not table rows
@@ -338,7 +345,9 @@ def _read_sentence(
     if REPORTED_CUE.search(sentence) or OFFICIAL_CUE.search(sentence):
         state.status = _status(state, sentence)
     if ISSUED.search(sentence):
-        state.announced = announced_on(sentence, state.published) or state.announced
+        announced = announced_on(sentence, state.published)
+        if announced:
+            state.announced, state.announced_year = announced, state.year
     return True
 
 
@@ -411,7 +420,9 @@ def _facts(
         if fact is None:
             continue
         if not fig.compared:
-            fact = _with_announced(fact, announced or state.announced)
+            if announced is None and fact.year == state.announced_year:
+                announced = state.announced  # not for a past year's figure said later
+            fact = _with_announced(fact, announced)
         found.append(fact)
     return _with_alternatives(found)
 
@@ -521,13 +532,16 @@ def _undisclosed(
         return []
     first = {m.kind: m.value for m in reversed(mentions)}
     commodity = first.get("commodity", state.commodity)
-    year = first.get("year", state.year or (state.published.year if state.published else None))
+    story = state.doc_year or state.year or (state.published.year if state.published else None)
+    year = first.get("year", story)
     latest = max(state.max_batch, state.doc_max_batch)
     period = _period(first.get("period"), latest) or state.period
     if commodity not in COMMODITIES or not isinstance(year, int) or not period:
         return []
     announced = announced_on(sentence, state.published)
     types = dict.fromkeys(str(m.value) for m in mentions if m.kind == "type")
+    if not types:  # "the first set of quotas": a rare earth issuance sets both kinds
+        types = dict.fromkeys(UNNAMED_TYPES.get(str(commodity), ()))
     return [
         QuotaFact(
             commodity=str(commodity),
