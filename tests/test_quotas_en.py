@@ -726,6 +726,32 @@ HOLDER_CASES.append(
 )
 
 
+HOLDER_CASES.extend(
+    [
+        # the province the sentence is about holds "the largest quota"; a range of halves
+        # names the comparison year first
+        (
+            "The first-batch rare earth mining quota rose 40% between H1-2023 and H1-2024. Jiangxi "
+            "province remained the province with the largest ion-adsorption mining quota at "
+            "6,300t REO, compared to 4,500t REO in the first batch of 2023.",
+            {
+                (RE, M, 2024, "batch:1", "medium_heavy", "province:jiangxi", 6300),
+                (RE, M, 2023, "batch:1", "medium_heavy", "province:jiangxi", 4500),
+            },
+        ),
+        # a group "owns" its share; what it keeps in reserve is not its quota
+        (
+            "The 2024 first-batch light rare earth mining quota of Inner Mongolia is 73,550 tons. "
+            "China Northern Rare Earth owns 68,550 tons and reserved 5,000 tons.",
+            {
+                (RE, M, 2024, "batch:1", "light", "province:neimenggu", 73550),
+                (RE, M, 2024, "batch:1", "light", "china_northern_rare_earth", 68550),
+            },
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("text", "expected"), HOLDER_CASES)
 def test_holders(text: str, expected: set[Key]) -> None:
     check("2024-02-08", text, expected)
@@ -1501,6 +1527,40 @@ def test_that_compares_with_refers_to_the_sentence_before() -> None:
         (RE, X, 2010, "batch:2", None, None, 7976),
         (RE, X, 2011, "annual", None, None, 30184),
         (RE, X, 2010, "annual", None, None, 30258),
+    }
+
+
+def test_an_undated_review_with_background_first() -> None:
+    """Background years first, the news after: figures coordinated in one clause share what
+    the last is said to be; "respectively" pairs each past figure with its own; a group's
+    "total" keeps the group; a bare figure listed after one with a unit takes that unit; and
+    later quota sentences are about the story's latest year, not its first."""
+    content = Content(
+        title=None,
+        published=None,
+        language="en",
+        text=(
+            "The ministry raised 2023 quotas for rare earth mining and separation to 240,000 "
+            "tons and 230,000 tons respectively. A rare earth mining quota of 135,000 tonnes and "
+            "a smelting quota of 127,000 tonnes were unveiled for the first round of 2024, up "
+            "12.50 percent from 120,000 and 10.43 percent from 115,000 tonnes respectively. It "
+            "added more details. China Rare Earth Group received a total mining quota of 40,420 "
+            "tonnes including 30,280 tonnes for light rare earth, and 10,140 for ion-adsorption "
+            "rare earth, and a total smelting quota of 38,990 tonnes."
+        ),
+    )
+    group = "china_rare_earth_group"
+    assert {f.key() for f in find_facts(content)} == {
+        (RE, M, 2023, "annual", None, None, 240000),
+        (RE, S, 2023, "annual", None, None, 230000),
+        (RE, M, 2024, "batch:1", None, None, 135000),
+        (RE, S, 2024, "batch:1", None, None, 127000),
+        (RE, M, 2023, "batch:1", None, None, 120000),
+        (RE, S, 2023, "batch:1", None, None, 115000),
+        (RE, M, 2024, "batch:1", None, group, 40420),
+        (RE, M, 2024, "batch:1", "light", group, 30280),
+        (RE, M, 2024, "batch:1", "medium_heavy", group, 10140),
+        (RE, S, 2024, "batch:1", None, group, 38990),
     }
 
 

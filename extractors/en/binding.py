@@ -72,24 +72,29 @@ REFERS_BACK = re.compile(
     r"(?:compares|is|was|represents|marks|means)\b",
     re.IGNORECASE,
 )
+# Between two figures coordinated in one clause: "tonnes and a smelting and separation quota of".
+COORDINATED = re.compile(r"[^,;:.()]{0,80}?\band\b[^,;:.()]{0,80}")
 # A figure given as a total, just before it: "a total of", "totalling", "totaled".
 TOTAL_BEFORE = re.compile(r"\btotal(?:l?ing|l?ed|s)?\s+(?:of\s+)?$", re.IGNORECASE)
 # "for the year": the whole year only when no batch is named beside it.
 WEAK_ANNUAL = re.compile(r"for\s+the\s+year\b(?!\s+as\s+a\s+whole)", re.IGNORECASE)
 # How far before its figure a holder may be named (characters).
-HOLDER_REACH = 60
-# Words between a group and the figure it holds: "got", "received", "was allocated".
+HOLDER_REACH = 80
+# Words between a group and the figure it holds: "got", "received", "was allocated", "owns",
+# "remained the province with the largest quota at".
 ALLOTTED = re.compile(
     r"\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|allocated|allotted|given|granted|assigned"
-    r"|awarded|accounted\s+for|took|takes|obtained|won|secured|holds?|held)\b|^['’]s\b",
+    r"|awarded|accounted\s+for|took|takes|obtained|won|secured|holds?|held|owns?)\b|^['’]s\b"
+    r"|\bwith\s+the\s+(?:largest|biggest|highest|smallest|lowest)\b",
     re.IGNORECASE,
 )
 # ...and words that make the group the subject of other news: "said", "is expected to".
 NOT_ALLOTTED = re.compile(r"\b(?:said|says|expected|rose|fell|shares|stock|plans?)\b", re.I)
-# A holder named as the receiver: "allocated to China Northern", "quotas for Xiamen Tungsten".
+# A holder named as the receiver: "allocated to China Northern", "quotas for Xiamen Tungsten",
+# "the light rare earth mining quota of Inner Mongolia is".
 ALLOTTED_TO = re.compile(
-    r"\b(?:(?:allocated|allotted|given|granted|assigned|awarded|went|goes|go)\s+to|for)\s+"
-    r"(?:the\s+)?$",
+    r"\b(?:(?:allocated|allotted|given|granted|assigned|awarded|went|goes|go)\s+to|for"
+    r"|quotas?\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A holder named after its figure: "94,580 t for China Northern", "went to Xiamen Tungsten".
@@ -185,7 +190,8 @@ def bind(
     _apply_lists(sentence, figures, slots, mentions)
     _propagate(sentence, figures, slots, mentions, defaults)
     back = REFERS_BACK.match(sentence.lstrip(" \"'“‘(")) is not None
-    _compare_all(figures, slots, carried or [], joins, defaults, back)
+    respectively = "respectively" in sentence.lower()
+    _compare_all(figures, slots, carried or [], joins, defaults, back, respectively)
     _assign_changes(sentence, figures)
     return [f for f, s in zip(figures, slots, strict=True) if not s.negative]
 
@@ -343,6 +349,19 @@ def _distinct(listed: list[Mention], n: int) -> list[str | int] | None:
     return values if len(values) == n else None
 
 
+def _share_trailing(sentence: str, figures: list[Figure], slots: list[_Slot]) -> None:
+    for i in range(len(figures) - 2, -1, -1):
+        fig, nxt = figures[i], figures[i + 1]
+        if fig.compared or nxt.compared:
+            continue
+        if not COORDINATED.fullmatch(sentence, fig.end, nxt.start):
+            continue
+        for kind in ("period", "year"):
+            said = slots[i + 1].own.get(kind)
+            if fig.attrs.get(kind) is None and said is not None and said.start >= nxt.end:
+                fig.attrs[kind] = nxt.attrs.get(kind)
+
+
 def _propagate(
     sentence: str,
     figures: list[Figure],
@@ -350,7 +369,12 @@ def _propagate(
     mentions: list[Mention],
     defaults: dict[str, str | int | None],
 ) -> None:
-    """Fill gaps from the previous current figure, then from words after the last figure."""
+    """Fill gaps from the previous current figure, then from words after the last figure.
+
+    Figures coordinated in one clause share what the last of them is said to be ("a mining
+    quota of 135,000 t and a smelting quota of 127,000 t were unveiled for the first round of
+    2024")."""
+    _share_trailing(sentence, figures, slots)
     tail_start = slots[-1].right if slots else 0
     zone = COMPARISON_ZONE.search(sentence, tail_start)
     tail_end = zone.start() if zone else len(sentence)
@@ -394,6 +418,9 @@ def _propagate(
         for kind in ("commodity", "type", "year"):
             if fig.attrs.get(kind) is None:
                 fig.attrs[kind] = defaults.get(kind)
+        if fig.attrs.get("holder") and fig.attrs.get("category") is None:
+            # "The light quota of Inner Mongolia is 73,550 t. China Northern owns 68,550 t."
+            fig.attrs["category"] = defaults.get("category")
         if fig.attrs.get("period") is None:
             # a figure of another year than the story's is that year's total; with no story
             # year known yet, it is the story's own
@@ -410,6 +437,7 @@ def _compare_all(
     joins: list[bool],
     defaults: dict[str, str | int | None],
     refers_back: bool = False,
+    respectively: bool = False,
 ) -> None:
     """Past figures against the sentence's current one, else the last sentence's figures.
 
@@ -426,7 +454,10 @@ def _compare_all(
                 said = slots[i - 1].own.get(kind)  # its own words, not its reference's
                 if fig.attrs.get(kind) is None and said is not None:
                     fig.attrs[kind] = said.value
-        if back and (not current or i < current[0]):
+        ref: Figure | None
+        if respectively and len(compared) == len(current):
+            ref = figures[current[n]]  # "up 12.5% from 120,000 t and 10.4% from 115,000 t resp."
+        elif back and (not current or i < current[0]):
             ref = _carried_reference(fig, n, len(compared), carried) or _reference(figures, i)
         else:
             ref = _reference(figures, i) or _carried_reference(fig, n, len(compared), carried)

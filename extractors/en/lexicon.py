@@ -299,7 +299,7 @@ NOT_QUOTA = re.compile(
     r"|plans?|controls?|(?:is|was|are|were|will\s+be|has\s+been|had\s+been)\s+(?:capped|limited"
     r"|restricted|controlled|set|fixed)))|\bproduc(?:ed|es|ing)\b|\bmined\b|\b(?<!for\s)exports\b|\bexported\b"
     r"|\bshipments?\b|\bshipped\b|\bcustoms\b|\bimports?\b|\bimported\b|\bsales\b|\bsold\b"
-    r"|\bused\b|\butili[sz]ed\b|\bfilled\b|\bunused\b|\bconsum\w*|\bdemand\b|\breserves?\b"
+    r"|\bused\b|\butili[sz]ed\b|\bfilled\b|\bunused\b|\bconsum\w*|\bdemand\b|\breserve[sd]?\b"
     r"|\bcapacity\b|\binventor(?:y|ies)\b|\bstockpiles?\b|\bstocks\b|\btariffs?\b|\bdut(?:y|ies)\b"
     r"|\bsmuggl\w*|\billegal(?:ly)?\b|\bsupply\b|\bactual(?:ly)?\b",
     _I,
@@ -353,12 +353,12 @@ COMPARED_WITH = re.compile(
     _I,
 )
 # A year named for comparison, just before it: "up 19% from last year", "higher than in the
-# first 2023 quota", "compared with 2022", "on a year ago". It dates a past figure, never the
-# quota being set.
+# first 2023 quota", "compared with 2022", "on a year ago", "between H1-2017 (and H1-2018)".
+# It dates a past figure, never the quota being set.
 COMPARED_YEAR = re.compile(
-    r"\b(?:from|than|over|on|compared\s+(?:with|to)|versus|vs\.?|against|ahead\s+of|relative\s+to)"
-    r"\s+(?:(?:in|the|a|that|those|of|its|first|second|third|batch|batches|quotas?|levels?"
-    r"|figures?|same|period|total|set|for|all|early|late|H[12])\s+){0,4}$",
+    r"\b(?:from|than|over|on|compared\s+(?:with|to)|versus|vs\.?|against|ahead\s+of|relative\s+to"
+    r"|between)\s+(?:(?:in|the|a|that|those|of|its|first|second|third|batch|batches|quotas?|levels?"
+    r"|figures?|same|period|total|set|for|all|early|late|H[12])\s+){0,4}(?:H[12][\s–-]*)?$",
     _I,
 )
 # Where the comparison begins in a clause: "up 12.5% from", "down", "against", "compared".
@@ -375,8 +375,13 @@ FLAT = re.compile(
     r"\b(?:flat|unchanged|steady|same\s+as|held\s+at|maintained\s+at|kept\s+at|stayed\s+at)\b",
     _I,
 )
-# A national total after a group or category figure: "the total", "overall", "national".
-RESET = re.compile(r"\btotal\b|\boverall\b|\bnational(?:ly)?\b|\bnationwide\b|\bin\s+all\b", _I)
+# A national total after a group or category figure: "the total", "overall", "national" (not
+# "received a total mining quota of 40,420 t", the group's own total).
+RESET = re.compile(
+    r"\bthe\s+(?:national\s+|overall\s+|combined\s+)?total\b|\boverall\b|\bnational(?:ly)?\b"
+    r"|\bnationwide\b|\bin\s+all\b",
+    _I,
+)
 
 # Stated change: "up 12.5%", "rose 27 per cent", "a 12.5% increase", "down 5 pc".
 CHANGE_BEFORE = re.compile(

@@ -40,6 +40,11 @@ QUOTA_WORD = factor_boundaries(lexicon.QUOTA_WORD)
 
 # The word tables find_mentions runs, by kind of mention.
 TABLES = {"commodity": COMMODITY, "type": QUOTA_TYPE, "period": PERIOD, "category": CATEGORY}
+# A bare number just after "and", listed after a figure with its unit (at most this far, and
+# at most this many times as large).
+LISTED_AND = re.compile(r"(?:,\s*|\s)and\s+$")
+LISTED_GAP = 60
+LISTED_REACH = 3.0
 # Words, for the goods that are not ours.
 WORD = re.compile(r"\w+")
 # "a 135,000-tonne quota": the compound adjective form of an amount.
@@ -180,7 +185,20 @@ def _with_bare_numbers(sentence: str, figures: list[Figure]) -> list[Figure]:
             scaled = _plausible(value, figures[earlier - 1])
             if scaled is not None:
                 by_start[m.start()] = Figure(m.start(), m.end(), scaled)
+        elif earlier and _listed_after(sentence, figures[earlier - 1], m.start()):
+            # "30,280 tonnes for light rare earth, and 10,140 for ion-absorbed": its unit
+            before = figures[earlier - 1]
+            factor = before.tonnes / (numbers.scale(_number_of(sentence, before)) or 1.0)
+            if value * factor <= before.tonnes * LISTED_REACH:
+                by_start[m.start()] = Figure(m.start(), m.end(), value * factor)
     return [by_start[start] for start in sorted(by_start)]
+
+
+def _listed_after(sentence: str, before: Figure, start: int) -> bool:
+    """A bare number listed after a figure with its unit, nothing numeric between."""
+    if start - before.end > LISTED_GAP or not LISTED_AND.search(sentence, before.end, start):
+        return False
+    return not any(c.isdigit() for c in sentence[before.end : start])
 
 
 def _number_of(sentence: str, figure: Figure) -> str:

@@ -100,9 +100,12 @@ class _State:
     published: date | None
     commodity: str | None = None
     year: int | None = None  # the year the last sentence read was about
-    doc_year: int | None = None  # the story's year: the title's, else its first figure's
+    doc_year: int | None = None  # the story's year: the title's, else its figures' latest
+    title_year: bool = False  # whether the title gave it
     doc_period: str | None = None  # the story's period, likewise
     period: str | None = None
+    category: str | None = None  # the one category of the last sentence's figures
+    had_figures: bool = False  # whether the last sentence read gave figures
     qtype: str | None = None
     doc_type: str | None = None  # the one quota type the whole text names, if only one
     max_batch: int = 0
@@ -222,6 +225,7 @@ def _start(content: Content, published: date | None, spans: list[tuple[int, int,
         mentions = find_mentions(title, published)
         _update(state, mentions, [])
         state.doc_year = next((int(m.value) for m in mentions if m.kind == "year"), None)
+        state.title_year = state.doc_year is not None
         state.doc_period = next(
             (
                 str(m.value)
@@ -383,13 +387,17 @@ def _defaults(
         single_type = "export"
     if single_type == "export" and not named and OUTPUT_CAP.search(sentence):
         single_type = None
-    year = (None if continued else state.doc_year) or state.year
+    # the year of the sentence before if it gave figures (the text has not moved on), else
+    # the story's
+    year = (None if continued or state.had_figures else state.doc_year) or state.year
     year = year or (state.published.year if state.published else None)
     return {
         "commodity": None if not ours and "commodity" in kinds else state.commodity,
         "type": single_type,
         "year": year,
         "period": state.period,
+        # a holder's share in a sentence going on from a category's figure is of that category
+        "category": state.category if continued else None,
     }
 
 
@@ -608,7 +616,8 @@ def _update(
     # the sentence's subject: "The full-year quotas include the first batch of 84,000t"
     if current:
         state.year = current[0].year
-        state.doc_year = state.doc_year or state.year
+        if not state.title_year:  # the latest year of its figures: background comes first
+            state.doc_year = max(state.doc_year or 0, *(f.year for f in current))
         state.doc_period = state.doc_period or current[0].period
     elif years:
         state.year = int(years[0])
@@ -616,6 +625,9 @@ def _update(
         state.year = state.doc_year
     if periods or current:
         state.period = periods[0] if periods else current[0].period
+    state.had_figures = bool(current)
+    categories = {f.category for f in current}
+    state.category = categories.pop() if len(categories) == 1 else None
     batches = [int(p.split(":")[1]) for p in periods if p.startswith("batch:")]
     state.max_batch = max([state.max_batch, *batches])
     types = {f.quota_type for f in current} or {str(m.value) for m in mentions if m.kind == "type"}
