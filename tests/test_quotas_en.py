@@ -193,6 +193,32 @@ WORDING.extend(
 )
 
 
+WORDING.extend(
+    [
+        # the land ministry sets mining quotas; a pair naming no types follows the sentence's
+        # earlier pair
+        (
+            "2011-03-01",
+            "China's rare earth production quota for 2011 was set at 93,800 tonnes, the land "
+            "ministry said.",
+            {(RE, M, 2011, "annual", None, None, 93800)},
+        ),
+        (
+            "2024-08-20",
+            "China's second batch of 2024 rare earth quotas was 135,000 tonnes for mining and "
+            "127,000 tonnes for smelting, taking full-year totals to 270,000 tonnes and 254,000 "
+            "tonnes.",
+            {
+                (RE, M, 2024, "batch:2", None, None, 135000),
+                (RE, S, 2024, "batch:2", None, None, 127000),
+                (RE, M, 2024, "annual", None, None, 270000),
+                (RE, S, 2024, "annual", None, None, 254000),
+            },
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), WORDING)
 def test_quota_wording(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)
@@ -752,6 +778,22 @@ HOLDER_CASES.extend(
 )
 
 
+HOLDER_CASES.append(
+    # a rare earth group names the commodity; a pair without types follows the pair before it
+    (
+        "China Northern Rare Earth was allocated 94,580 tonnes of the first-batch mining quota and "
+        "88,010 tonnes of the smelting quota, while China Rare Earth Group got 40,420 tonnes and "
+        "38,990 tonnes.",
+        {
+            (RE, M, 2024, "batch:1", None, "china_northern_rare_earth", 94580),
+            (RE, S, 2024, "batch:1", None, "china_northern_rare_earth", 88010),
+            (RE, M, 2024, "batch:1", None, "china_rare_earth_group", 40420),
+            (RE, S, 2024, "batch:1", None, "china_rare_earth_group", 38990),
+        },
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "expected"), HOLDER_CASES)
 def test_holders(text: str, expected: set[Key]) -> None:
     check("2024-02-08", text, expected)
@@ -1046,6 +1088,29 @@ EXPORT_STORIES.append(
         "2012 export quota 2.7 percent ahead of 2011's 30,184 tons.",
         {(RE, X, 2012, "batch:2", None, None, 9770), (RE, X, 2011, "annual", None, None, 30184)},
     )
+)
+
+
+EXPORT_STORIES.extend(
+    [
+        # the commerce ministry's quota is an export quota; "15.500 tonnes" is European for
+        # 15,500; "Mining Markets" is a section, not a quota type
+        (
+            "2014-07-22",
+            "Global Mining Markets: rare earths quota\nThe Ministry of Commerce announced the "
+            "15.500 tonnes rare earth quota for 2014.",
+            {(RE, X, 2014, "annual", None, None, 15500)},
+        ),
+        # "brings the 2012 total to" is the year's
+        (
+            "2012-08-23",
+            "Added to the rare earth export quota for the first six months, that brings the 2012 "
+            "total to 30,996 tons.",
+            {(RE, X, 2012, "annual", None, None, 30996)},
+        ),
+        # an untyped tungsten quota with no word of mines may be the export one: not read
+        ("2010-06-10", "China cut the quota of 2010 on tungsten to 14,300 metric tons.", set()),
+    ]
 )
 
 
@@ -1382,6 +1447,9 @@ NEGATIVES = [
 
 
 NEGATIVES_MORE = [
+    # a top-up of the quotas already issued has no batch or year of its own
+    "China announced additional rare earth export quotas totalling 10,680 tons. Of the added "
+    "quotas, 9,490 tons were light rare earths.",
     # a difference spread over provinces, not their quotas
     "The 2021 tungsten mining quota rose by 7,815 t, with growth of 3,605 t from Jiangxi and "
     "2,090 t from Hunan.",

@@ -63,6 +63,11 @@ SUBGROUP = re.compile(
     r"(?:firms|companies|producers|enterprises|exporters|ventures)\b|\bjoint[\s-]ventures?\b",
     re.IGNORECASE,
 )
+# A top-up of the quotas already issued: "additional export quotas", "of the added quotas".
+SUPPLEMENT = re.compile(
+    r"\b(?:additional|extra|supplementary|added|top[\s-]up)\s+(?:[\w-]+\s+){0,3}?quotas?\b",
+    re.IGNORECASE,
+)
 # An aside between dashes: "the smelting quota – or the processing of ore into material used
 # by manufacturers – is".
 ASIDE = re.compile(r"\s[–—-]\s[^–—]{1,200}?\s[–—-]\s")
@@ -187,7 +192,7 @@ def bind(
         cyear = slot.own.get("cyear")
         if fig.compared and fig.attrs["year"] is None and cyear is not None:
             fig.attrs["year"] = cyear.value  # "compared with 2022's 210,000 t"
-    _apply_lists(sentence, figures, slots, mentions)
+    _apply_lists(sentence, figures, slots, mentions, carried or [])
     _propagate(sentence, figures, slots, mentions, defaults)
     back = REFERS_BACK.match(sentence.lstrip(" \"'“‘(")) is not None
     respectively = "respectively" in sentence.lower()
@@ -235,8 +240,10 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
                 before = [m for m in before if not _weak_annual(sentence, m)]
             own[kind] = after[0] if after else (before[-1] if before else None)
         negative = _negative(sentence, fig, in_left, in_right)
-        # "22,512 t were assigned to domestic firms": a share of no holder FACTS.md names
+        # "22,512 t were assigned to domestic firms": a share of no holder FACTS.md names;
+        # "additional quotas totalling 10,680 t": a top-up of no batch or year
         negative = negative or SUBGROUP.search(sentence, fig.end, limit) is not None
+        negative = negative or SUPPLEMENT.search(sentence, left, fig.start) is not None
         slot = _Slot(left, right, own, negative)
         year = own["year"]
         slot.said_relative = year is not None and not sentence[year.start : year.end][:1].isdigit()
@@ -295,8 +302,26 @@ def _negative(sentence: str, fig: Figure, in_left: list[Mention], in_right: list
     )
 
 
+def _parallel_types(
+    figures: list[Figure], group: list[int], carried: list[Figure]
+) -> list[str | int] | None:
+    """The types of a list that names none, from the list before it: "135,000 t for mining and
+    127,000 t for smelting, taking full-year totals to 270,000 t and 254,000 t"; "Northern got
+    94,580 t of mining and 88,010 t of smelting quota, while CREG got 40,420 t and 38,990 t"."""
+    earlier = [f for f in figures[: group[0]] if not f.compared]
+    for source in (earlier[-len(group) :], carried):
+        types = [str(t) for f in source if (t := f.attrs.get("type")) is not None]
+        if len(types) == len(group) == len(source) and len(set(types)) == len(types):
+            return list(types)
+    return None
+
+
 def _apply_lists(
-    sentence: str, figures: list[Figure], slots: list[_Slot], mentions: list[Mention]
+    sentence: str,
+    figures: list[Figure],
+    slots: list[_Slot],
+    mentions: list[Mention],
+    carried: list[Figure] | None = None,
 ) -> None:
     respectively = "respectively" in sentence.lower()
     for group in _groups(sentence, figures, slots):
@@ -312,6 +337,8 @@ def _apply_lists(
                 values = _distinct([m for m in same if m.end <= first.start], len(group))
             if values is None and len({m.value for m in after}) == 1:
                 values = [after[0].value] * len(group)  # "210,000 t and 202,000 t last year"
+            if values is None and kind == "type" and not before and not after:
+                values = _parallel_types(figures, group, carried or [])
             if values is not None:
                 for index, value in zip(group, values, strict=True):
                     figures[index].attrs[kind] = value

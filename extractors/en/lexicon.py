@@ -74,7 +74,7 @@ QUOTA_TYPE: dict[str, re.Pattern[str]] = {
     # "mining", "mine products" (MIIT's old plan), "mined products", "extraction",
     # "exploration" (SMM's word); not "mining stocks", "the mining belt", "mining companies"
     "mining": re.compile(
-        r"\bmining\b(?!\s+(?:stocks?|shares?|belt|compan(?:y|ies)|firms?|sector|industry|areas?"
+        r"\bmining\b(?!\s+(?:stocks?|shares?|markets?|belt|compan(?:y|ies)|firms?|sector|industry|areas?"
         r"|regions?|licen[cs]es?|rights?|projects?|equipment|giants?))|\bmined?\s+products?\b"
         r"|\bextraction\b|\bexploration\b",
         _I,
@@ -103,9 +103,8 @@ PERIOD: dict[str, re.Pattern[str]] = {
     # "so far this year", "year-to-date", "bringing the total (the limit) to", "in total this year"
     "cumulative": re.compile(
         r"\bso\s+far\s+(?:this\s+year|in\s+20[0-3]\d)\b|\b(?:for\s+the\s+)?year[\s-]to[\s-]date\b"
-        r"|\bYTD\b|\bbr(?:ing|ings|inging|ought)\s+(?:the\s+|its\s+)?(?:(?:20[0-3]\d|combined"
-        r"|overall)\s+)?(?:total|tally|limit|ceiling|quota)\b|\bin\s+total\s+(?:this\s+year"
-        r"|so\s+far)\b"
+        r"|\bYTD\b|\bbr(?:ing|ings|inging|ought)\s+(?:the\s+|its\s+)?(?:(?:combined|overall)\s+)?"
+        r"(?:total|tally|limit|ceiling|quota)\b|\bin\s+total\s+(?:this\s+year|so\s+far)\b"
         r"|\bcumulative(?:ly)?\b|(?:(?<=batch\s)|(?<=batches\s))(?:lifts?|lifted|raises?|raised"
         r"|brings?|brought|takes?|took|push(?:es|ed)?)\b"
         r"|\bcombined\b|\btotal\s+so\s+far\b",

@@ -45,6 +45,8 @@ TABLES = {"commodity": COMMODITY, "type": QUOTA_TYPE, "period": PERIOD, "categor
 LISTED_AND = re.compile(r"(?:,\s*|\s)and\s+$")
 LISTED_GAP = 60
 LISTED_REACH = 3.0
+# A number written with a dot between thousands and units: "15.500", "13.691" (tonnes).
+DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 # Words, for the goods that are not ours.
 WORD = re.compile(r"\w+")
 # "a 135,000-tonne quota": the compound adjective form of an amount.
@@ -147,8 +149,11 @@ def find_figures(sentence: str) -> list[Figure]:
         for m in pattern.finditer(sentence):
             if CURRENCY_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
                 continue
-            unit = m.groupdict().get("unit")
-            tonnes = numbers.scale(m["num"], m.groupdict().get("mult"), unit)
+            unit, mult = m.groupdict().get("unit"), m.groupdict().get("mult")
+            tonnes = numbers.scale(m["num"], mult, unit)
+            kilo = str(unit).lower().startswith("k")
+            if tonnes is not None and not mult and not kilo and DOT_THOUSANDS.fullmatch(m["num"]):
+                tonnes *= 1000  # "15.500 tonnes": a dot for the thousands, as in Europe
             if tonnes is not None:
                 figures.append(Figure(m.start(), m.end(), tonnes))
     figures.sort(key=lambda f: f.start)

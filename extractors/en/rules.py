@@ -72,12 +72,31 @@ OUTPUT_CAP = re.compile(
     r"(?:set|capped|fixed|limited)\b",
     re.IGNORECASE,
 )
+# Groups that hold rare earth quotas only: naming one names the commodity.
+RARE_EARTH_GROUPS = frozenset(
+    {
+        "china_rare_earth_group",
+        "china_northern_rare_earth",
+        "guangdong_rare_earth",
+        "chinalco_rare_earth",
+        "china_southern_rare_earth",
+    }
+)
 # The quotas an issuance without any type named sets, by commodity.
 UNNAMED_TYPES = {
     "rare_earth": ("mining", "smelting_separation"),
     "tungsten": ("mining",),
     "antimony": ("mining",),
 }
+# Words that make an untyped tungsten or antimony quota a mining one: "concentrate output
+# limitation", "WO3", "ore"; without them ("cut the quota of 2010 on tungsten") it may be an
+# export quota, and is not read.
+MINING_CUE = re.compile(
+    r"\b(?:concentrates?|WO3|ores?|output|production|min(?:e|es|ed|ing)|exploitation|extraction)\b",
+    re.IGNORECASE,
+)
+# The ministries that set mining quotas only (MLR, later MNR).
+MINING_ISSUERS = ("MLR", "MNR")
 # Commodities whose only quota without a type word is a mining one (export quotas are named).
 UNTYPED_MINING = ("tungsten", "antimony")
 # Longer "sentences" are not prose (tables flattened to one line, junk): not read.
@@ -319,6 +338,11 @@ def _read_sentence(
         return False
     ours = [m for m in mentions if m.kind == "commodity" and m.value != "other"]
     others = [m for m in mentions if m.kind == "commodity" and m.value == "other"]
+    if not ours and not others and state.commodity is None:
+        # "China Northern Rare Earth was allocated 94,580 t": a rare earth group's quota
+        groups = [m for m in mentions if m.kind == "holder" and m.value in RARE_EARTH_GROUPS]
+        if groups:
+            state.commodity = "rare_earth"
     if not ours and (others or state.commodity is None):
         return False
     aside = SHIPPED.search(sentence) or FORECAST.search(sentence)
@@ -475,9 +499,16 @@ def _fact(
     category, holder = a.get("category"), a.get("holder")
     if commodity not in COMMODITIES or not isinstance(commodity, str):
         return None
-    if qtype is None and (category is not None or commodity in UNTYPED_MINING):
+    if qtype is None and issuer == "MOFCOM":
+        qtype = "export"  # the commerce ministry set export quotas only
+    if qtype is None and (
+        category is not None
+        or (commodity in UNTYPED_MINING and MINING_CUE.search(sentence) is not None)
+        or issuer in MINING_ISSUERS
+    ):
         # "quotas for ion-adsorption ores": categories split mining quotas; a tungsten or
-        # antimony "output limitation" with no type named is a mining one
+        # antimony "output limitation" with no type named is a mining one, and so is any
+        # quota the land (natural resources) ministry sets
         qtype = "mining"
     if not isinstance(qtype, str) or not isinstance(year, int) or period is None:
         return None
