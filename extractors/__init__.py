@@ -73,14 +73,20 @@ def extract_text(
 
 def _mine(url: str, page: Content, published: date | None, encoding: str | None) -> Extraction:
     from extractors import en, vocab, zh
+    from extractors.resolve import resolve
 
     if page.published is None and published is not None:
         page = _with_date(page, published)
-    # only pages about quotas of our commodities are mined; every page is still stored
-    relevant = vocab.is_relevant(page.title or "", page.text)
+    # only pages about quotas of our commodities are mined; every page is still stored. The
+    # English rules know more ways to name a quota than the shared vocabulary.
+    title = page.title or ""
+    relevant = vocab.is_relevant(title, page.text) or en.is_relevant(title, page.text)
     facts: tuple[QuotaFact, ...] = ()
     if relevant:
-        facts = tuple(_dedupe([*zh.find_facts(page), *en.find_facts(page)]))
+        # each stated figure with its readings, preferred first; the document's arithmetic
+        # picks among them (extractors.resolve). Chinese figures come with one reading.
+        candidates = [*((fact,) for fact in zh.find_facts(page)), *en.find_readings(page)]
+        facts = tuple(_dedupe(resolve(candidates)))
     return Extraction(
         url=url,
         content=page,

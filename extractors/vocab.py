@@ -63,6 +63,7 @@ COMPANIES: dict[str, tuple[str, ...]] = {
         "China Northern Rare Earth Group", "China Northern Rare Earth", "China North Rare Earth",
         "Northern Rare Earth", "Baotou Steel Rare Earth", "Baotou Steel Rare-Earth",
         "Inner Mongolia Baotou Steel Rare Earth", "CNRE",
+        "Baogang Group", "Baogang Rare Earth", "Baotou Steel Rare Earth Hi-Tech",
     ),
     "xiamen_tungsten": (
         "厦门钨业", "厦门钨业股份有限公司", "厦钨", "Xiamen Tungsten", "Xiamen Tungsten Co", "XTC",
@@ -80,6 +81,7 @@ COMPANIES: dict[str, tuple[str, ...]] = {
     "chinalco_rare_earth": (
         "中国稀有稀土", "中国稀有稀土股份有限公司", "中铝稀土", "中铝集团", "中国铝业", "中铝",
         "Chinalco Rare Earth", "Chinalco", "China Rare Metal and Rare Earth",
+        "Aluminum Corporation of China", "Aluminium Corporation of China",
     ),
     "china_southern_rare_earth": (
         "中国南方稀土集团", "中国南方稀土集团有限公司", "南方稀土", "南方稀土集团",

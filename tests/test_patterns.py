@@ -94,3 +94,39 @@ def test_runs_of_boundary_alternatives_share_one_boundary_in_order() -> None:
     assert factor_boundaries(pattern).pattern == r"\b(?:prices?\b|yuan\b)|\$|\b(?:USD\b)|x\b"
     verbose = re.compile(r"\ba | \bb", re.VERBOSE)
     assert factor_boundaries(verbose) is verbose
+
+
+# (gate words, pattern) for every word-table pattern the English mentions run behind a gate.
+GATED = [
+    (f"{kind}[{value}]", words, getattr(lexicon, table)[value])
+    for kind, table in (
+        ("commodity", "COMMODITY"),
+        ("type", "QUOTA_TYPE"),
+        ("period", "PERIOD"),
+        ("category", "CATEGORY"),
+    )
+    for value, words in lexicon.GATES[kind].items()
+]
+
+
+def test_every_table_pattern_has_a_gate() -> None:
+    for kind, table in mentions.TABLES.items():
+        assert set(table) == set(lexicon.GATES[kind]), kind
+
+
+@pytest.mark.parametrize(("name", "words", "pattern"), GATED, ids=[n for n, _, _ in GATED])
+def test_a_gate_never_hides_a_match_on_a_fixture(
+    name: str, words: tuple[str, ...], pattern: re.Pattern[str]
+) -> None:
+    for text in _fixture_texts():
+        for line in text.splitlines():
+            if pattern.search(line):
+                assert any(word in line.casefold() for word in words), (name, line)
+
+
+@settings(max_examples=300, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_a_gate_never_hides_a_match_on_any_text(text: str) -> None:
+    for name, words, pattern in GATED:
+        if pattern.search(text):
+            assert any(word in text.casefold() for word in words), (name, text)

@@ -106,6 +106,124 @@ def test_units(published: str, text: str, amount: float) -> None:
     check(published, text, {(RE, M, year, "batch:1", None, None, amount)})
 
 
+# --- quota wording -------------------------------------------------------------------------
+
+WORDING = [
+    # translations of 总量控制指标: "control index", "control indicators"
+    (
+        "2019-11-08",
+        "In 2019 the national total control index for rare earth mining was 132,000 tonnes.",
+        {(RE, M, 2019, "annual", None, None, 132000)},
+    ),
+    (
+        "2024-03-20",
+        "The total mining control indicator for the first batch of 2024 tungsten (65% WO3) is "
+        "62,000 tons.",
+        {(W, M, 2024, "batch:1", None, None, 62000)},
+    ),
+    # "output limitation", "output quota", "a ceiling on output", "output was capped at"
+    (
+        "2013-03-01",
+        "The 2013 tungsten concentrate output limitation is 89,000 tons.",
+        {(W, M, 2013, "annual", None, None, 89000)},
+    ),
+    (
+        "2020-03-01",
+        "Beijing put the first-half rare earth mining output quota at 66,000 tonnes.",
+        {(RE, M, 2020, "batch:1", None, None, 66000)},
+    ),
+    (
+        "2012-06-01",
+        "The ministry kept a ceiling on the output of antimony mines in 2012 of 50,000 t.",
+        {(SB, M, 2012, "annual", None, None, 50000)},
+    ),
+    (
+        "2021-09-30",
+        "Rare earth mining output was capped at 168,000 tonnes for 2021.",
+        {(RE, M, 2021, "annual", None, None, 168000)},
+    ),
+    # "TREO"; "mined products" and "refining and smelting products"
+    (
+        "2024-02-08",
+        "The first-batch quotas came to 135kt TREO for mined products and 127kt TREO for "
+        "refining and smelting products.",
+        {
+            (RE, M, 2024, "batch:1", None, None, 135000),
+            (RE, S, 2024, "batch:1", None, None, 127000),
+        },
+    ),
+]
+
+
+WORDING.extend(
+    [
+        # "output ... had been set at" is a quota set; "total control indexes"
+        (
+            "2021-09-30",
+            "The ministry said 2021 rare earth mining output had been set at 168,000 tonnes.",
+            {(RE, M, 2021, "annual", None, None, 168000)},
+        ),
+        (
+            "2022-02-07",
+            "In 2022, the total control indexes of the first batch of rare earth mining, smelting "
+            "and separation are 100800 tons and 97200 tons respectively.",
+            {
+                (RE, M, 2022, "batch:1", None, None, 100800),
+                (RE, S, 2022, "batch:1", None, None, 97200),
+            },
+        ),
+        # an aside between dashes does not make the figure a use of the quota
+        (
+            "2021-03-01",
+            "The first-half quota for rare earth smelting and separation – the processing of ore "
+            "into material used by manufacturers – has been set at 81,000 tons.",
+            {(RE, S, 2021, "batch:1", None, None, 81000)},
+        ),
+        # "up 18,000 mt or 27% and 17,500 mt or 28%": differences throughout the list
+        (
+            "2021-02-20",
+            "The first batch of 2021 quotas is 84,000 mt for rare earth mining and 81,000 mt for "
+            "smelting and separation, up 18,000 mt or 27% and 17,500 mt or 28% respectively.",
+            {
+                (RE, M, 2021, "batch:1", None, None, 84000),
+                (RE, S, 2021, "batch:1", None, None, 81000),
+            },
+        ),
+    ]
+)
+
+
+WORDING.extend(
+    [
+        # the land ministry sets mining quotas; a pair naming no types follows the sentence's
+        # earlier pair
+        (
+            "2011-03-01",
+            "China's rare earth production quota for 2011 was set at 93,800 tonnes, the land "
+            "ministry said.",
+            {(RE, M, 2011, "annual", None, None, 93800)},
+        ),
+        (
+            "2024-08-20",
+            "China's second batch of 2024 rare earth quotas was 135,000 tonnes for mining and "
+            "127,000 tonnes for smelting, taking full-year totals to 270,000 tonnes and 254,000 "
+            "tonnes.",
+            {
+                (RE, M, 2024, "batch:2", None, None, 135000),
+                (RE, S, 2024, "batch:2", None, None, 127000),
+                (RE, M, 2024, "annual", None, None, 270000),
+                (RE, S, 2024, "annual", None, None, 254000),
+            },
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), WORDING)
+def test_quota_wording(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
 # --- periods ------------------------------------------------------------------------------
 
 PERIODS = [
@@ -118,6 +236,12 @@ PERIODS = [
     ("The H2 rare earth mining quota was 135,000 t.", "batch:2"),
     ("The third batch of rare earth mining quotas was 15,000 t.", "batch:3"),
     ("The 2nd tranche of rare earth mining quotas was 135,000 t.", "batch:2"),
+    ("China set its first rare earth mining quota of the year at 135,000 t.", "batch:1"),
+    ("The first 2024 rare earth mining quota came to 135,000 t.", "batch:1"),
+    ("The second rare earth mining quota of the year was 135,000 t.", "batch:2"),
+    ("The third rare earth mining quota was 15,000 t.", "batch:3"),
+    ("The rare earth mining quota for the first batchissued today is 135,000 t.", "batch:1"),
+    ("China unveiled its first uncommon earths mining quota of 2024 at 135,000 t.", "batch:1"),
     ("The full-year rare earth mining quota is 270,000 t.", "annual"),
     ("The rare earth mining quota for the year is 270,000 t.", "annual"),
     ("The annual rare earth mining quota is 270,000 t.", "annual"),
@@ -174,6 +298,23 @@ CUMULATIVE = [
             (RE, M, 2024, "annual", None, None, 270000),
         },
     ),
+    # "the 2023 total" is the year's; a batch that only "lifts" the quota gives a running total
+    (
+        "2023-12-15",
+        "The third batch takes the 2023 total rare earth mining quota to 255,000 tons.",
+        {(RE, M, 2023, "annual", None, None, 255000)},
+    ),
+    (
+        "2023-12-15",
+        "The third batch lifts the 2023 rare earth mining quota to 255,000 tons.",
+        {(RE, M, 2023, "cumulative:3", None, None, 255000)},
+    ),
+    # "the 2024 total control quotas" (总量控制指标) name no period
+    (
+        "2024-02-07",
+        "The first batch of the 2024 total control quotas for rare earth mining is 135,000 mt.",
+        {(RE, M, 2024, "batch:1", None, None, 135000)},
+    ),
 ]
 
 
@@ -213,6 +354,124 @@ YEARS = [
 def test_years(published: str, text: str, year: int) -> None:
     (fact,) = read(text, published)
     assert fact.year == year
+
+
+COMPARISON_YEARS = [
+    # a year named in a comparison never dates the quota being set
+    (
+        "2023-03-24",
+        "China lifted its 2023 first batch, with the rare earth mining quota up 19% from last "
+        "year to 120,000 tonnes.",
+        {(RE, M, 2023, "batch:1", None, None, 120000)},
+    ),
+    (
+        "2024-02-08",
+        "The first-batch rare earth smelting quota is 127,000 t, 10.4% higher than in the first "
+        "2023 quota.",
+        {(RE, S, 2024, "batch:1", None, None, 127000)},
+    ),
+    (
+        "2024-02-08",
+        "Compared with 2023, the first-batch rare earth mining quota is 135,000 t.",
+        {(RE, M, 2024, "batch:1", None, None, 135000)},
+    ),
+    # ...but it dates the past figure it introduces
+    (
+        "2024-08-20",
+        "The 2024 rare earth mining quota is 270,000 t, above 2022's 210,000 t.",
+        {(RE, M, 2024, "annual", None, None, 270000), (RE, M, 2022, "annual", None, None, 210000)},
+    ),
+    (
+        "2022-02-07",
+        "The 2022 first-round rare earth mining quota is 100.8 kt, up 20% from the figure of "
+        "84 kt set in the first round of 2021.",
+        {
+            (RE, M, 2022, "batch:1", None, None, 100800),
+            (RE, M, 2021, "batch:1", None, None, 84000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), COMPARISON_YEARS)
+def test_a_comparison_year_dates_only_the_past_figure(
+    published: str, text: str, expected: set[Key]
+) -> None:
+    check(published, text, expected)
+
+
+def test_a_background_year_does_not_carry_to_a_new_quota_sentence() -> None:
+    """The story's year (its first figure's) dates a later quota sentence with no year;
+    a year said in between, in a sentence without figures, only dates sentences that go on
+    from it."""
+    text = (
+        "China set its first rare earth mining quota for 2024 at 135,000 t. Quotas usually come "
+        "twice a year, though there were three batches last year. The ministry also set the "
+        "first smelting quota for the year at 127,000 t."
+    )
+    assert keys(text, "2024-02-06") == {
+        (RE, M, 2024, "batch:1", None, None, 135000),
+        (RE, S, 2024, "batch:1", None, None, 127000),
+    }
+    text = (
+        "China set its first rare earth mining quota for 2024 at 135,000 t. Last year the "
+        "quotas came in three batches. The first batch was 120,000 t."
+    )
+    assert keys(text, "2024-02-06") == {
+        (RE, M, 2024, "batch:1", None, None, 135000),
+        (RE, M, 2023, "batch:1", None, None, 120000),
+    }
+
+
+STORY_YEARS = [
+    # "a 12.5% uplift on ... H1 2023" is a comparison: the tail's year is not the figure's
+    (
+        "2024-02-08",
+        "The first-batch quotas came to 135kt REO for mining, a 12.5% uplift on those allocated "
+        "by the two ministries in H1 2023.",
+        {(RE, M, 2024, "batch:1", None, None, 135000)},
+    ),
+    # in December, "last year" of a comparison with next year's quota is the year before it
+    (
+        "2010-12-28",
+        "China set the first round of 2011 rare earth export quotas at 14,446 tons, down 11.4 "
+        "percent year-on-year from the 16,304 tons in the first round of last year.",
+        {(RE, X, 2011, "batch:1", None, None, 14446), (RE, X, 2010, "batch:1", None, None, 16304)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), STORY_YEARS)
+def test_story_years(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
+def test_a_new_quota_sentence_without_a_year_returns_to_the_story_year() -> None:
+    text = (
+        "The tungsten concentrate output limitation for 2013 is 89,000 tons. Half of the 2012 "
+        "output limitation was issued in December. The output limitation sent to the provinces "
+        "rose by 2,000 tons. Main mining accounts for 71,000 tons and comprehensive "
+        "utilization for 18,000 tons."
+    )
+    assert keys(text, "2013-03-01") == {
+        (W, M, 2013, "annual", None, None, 89000),
+        (W, M, 2013, "annual", "tungsten_primary", None, 71000),
+        (W, M, 2013, "annual", "tungsten_byproduct", None, 18000),
+    }
+
+
+def test_the_year_of_a_date_is_not_the_quota_year() -> None:
+    """ "On December 27 last year" dates the announcement; the quota is the story's year."""
+    text = (
+        "China set the second batch of 2012 rare earth export quotas at 9,770 t. On December 27 "
+        "last year, the ministry had set the first batch of export quotas at 10,546 t."
+    )
+    facts = read(text, "2012-08-23")
+    assert {f.key() for f in facts} == {
+        (RE, X, 2012, "batch:2", None, None, 9770),
+        (RE, X, 2012, "batch:1", None, None, 10546),
+    }
+    assert {f.announced for f in facts if f.amount_t == 10546} == {date(2011, 12, 27)}
 
 
 def test_a_year_earlier_belongs_to_the_past_figure() -> None:
@@ -340,6 +599,45 @@ def test_growth_and_past_figures(published: str, text: str, expected: set[Key]) 
     check(published, text, expected)
 
 
+def test_from_old_level_to_new_level() -> None:
+    """ "raise mining quotas for 2018 from 105,000 t to 120,000 t": the year named before the
+    comparison is the new level's; each new level is the quota of its old one."""
+    text = (
+        "The ministry said it would raise rare earth mining quotas for 2018 from 105,000 tons to "
+        "as much as 120,000 tons and the smelting quota from 100,000 tons to 115,000 tons."
+    )
+    assert keys(text, "2018-11-08") == {
+        (RE, M, 2018, "annual", None, None, 120000),
+        (RE, M, 2017, "annual", None, None, 105000),
+        (RE, S, 2018, "annual", None, None, 115000),
+        (RE, S, 2017, "annual", None, None, 100000),
+    }
+
+
+def test_a_type_named_to_compare_is_not_the_figures() -> None:
+    text = (
+        "The first-half rare earth mining quota for 2019 was 60,000 tonnes. The smelting and "
+        "separation quota is usually issued at the same time as the mining quota and was "
+        "57,500 tonnes in the first half of 2019."
+    )
+    assert keys(text, "2019-03-20") == {
+        (RE, M, 2019, "batch:1", None, None, 60000),
+        (RE, S, 2019, "batch:1", None, None, 57500),
+    }
+
+
+def test_an_undated_story_keeps_its_period_for_a_figure_of_a_named_year() -> None:
+    """No publication date and no year before: "In 2020, ... 66,000 t" under a first-batch
+    headline is that first batch, not the 2020 total."""
+    content = Content(
+        title="First batch of rare earth mining control targets issued",
+        published=None,
+        language="en",
+        text="In 2020, the nation's total control targets of rare earth ore mining are 66,000 t.",
+    )
+    assert {f.key() for f in find_facts(content)} == {(RE, M, 2020, "batch:1", None, None, 66000)}
+
+
 def test_change_pct_is_signed() -> None:
     (fact,) = read("The first-batch rare earth mining quota was 135,000 t, down 3% on a year ago.")
     assert fact.change_pct == -3.0
@@ -443,6 +741,59 @@ HOLDER_CASES = [
 ]
 
 
+HOLDER_CASES.append(
+    # a group named a clause away from the figure does not hold it
+    (
+        "Across Northern Rare Earth and China Rare Earth Group, most of the rise went to light "
+        "ores, while the first-batch rare earth mining quota for ion-adsorption ores fell to "
+        "10,140 t.",
+        {(RE, M, 2024, "batch:1", "medium_heavy", None, 10140)},
+    )
+)
+
+
+HOLDER_CASES.extend(
+    [
+        # the province the sentence is about holds "the largest quota"; a range of halves
+        # names the comparison year first
+        (
+            "The first-batch rare earth mining quota rose 40% between H1-2023 and H1-2024. Jiangxi "
+            "province remained the province with the largest ion-adsorption mining quota at "
+            "6,300t REO, compared to 4,500t REO in the first batch of 2023.",
+            {
+                (RE, M, 2024, "batch:1", "medium_heavy", "province:jiangxi", 6300),
+                (RE, M, 2023, "batch:1", "medium_heavy", "province:jiangxi", 4500),
+            },
+        ),
+        # a group "owns" its share; what it keeps in reserve is not its quota
+        (
+            "The 2024 first-batch light rare earth mining quota of Inner Mongolia is 73,550 tons. "
+            "China Northern Rare Earth owns 68,550 tons and reserved 5,000 tons.",
+            {
+                (RE, M, 2024, "batch:1", "light", "province:neimenggu", 73550),
+                (RE, M, 2024, "batch:1", "light", "china_northern_rare_earth", 68550),
+            },
+        ),
+    ]
+)
+
+
+HOLDER_CASES.append(
+    # a rare earth group names the commodity; a pair without types follows the pair before it
+    (
+        "China Northern Rare Earth was allocated 94,580 tonnes of the first-batch mining quota and "
+        "88,010 tonnes of the smelting quota, while China Rare Earth Group got 40,420 tonnes and "
+        "38,990 tonnes.",
+        {
+            (RE, M, 2024, "batch:1", None, "china_northern_rare_earth", 94580),
+            (RE, S, 2024, "batch:1", None, "china_northern_rare_earth", 88010),
+            (RE, M, 2024, "batch:1", None, "china_rare_earth_group", 40420),
+            (RE, S, 2024, "batch:1", None, "china_rare_earth_group", 38990),
+        },
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "expected"), HOLDER_CASES)
 def test_holders(text: str, expected: set[Key]) -> None:
     check("2024-02-08", text, expected)
@@ -498,6 +849,30 @@ OTHER_METALS = [
 ]
 
 
+OTHER_METALS.append(
+    # "direct mining" and "composite utilisation" are the main-mining and by-product parts
+    (
+        "2021-02-20",
+        "The first batch of 2021 tungsten mining quotas totalled 63,000 mt: quotas from direct "
+        "mining are 46,890 mt, while quotas of composite utilisation stand at 16,110 mt.",
+        {
+            (W, M, 2021, "batch:1", None, None, 63000),
+            (W, M, 2021, "batch:1", "tungsten_primary", None, 46890),
+            (W, M, 2021, "batch:1", "tungsten_byproduct", None, 16110),
+        },
+    )
+)
+OTHER_METALS.append(
+    # "primary tungsten mining enterprises" are who gets the quota, not its category
+    (
+        "2024-03-20",
+        "The Ministry of Natural Resources set a first batch tungsten mining quota of 62,000t for "
+        "primary tungsten mining enterprises.",
+        {(W, M, 2024, "batch:1", None, None, 62000)},
+    )
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), OTHER_METALS)
 def test_tungsten_and_antimony(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)
@@ -547,6 +922,203 @@ EXPORTS = [
 ]
 
 
+EXPORT_STORIES = [
+    # a shipment or a forecast sets aside its own clause, not the quota before it
+    (
+        "2013-01-02",
+        "The 2012 rare earth export quota was 30,996 tons, and China shipped only about "
+        "13,000 tons of it.",
+        {(RE, X, 2012, "annual", None, None, 30996)},
+    ),
+    (
+        "2010-12-29",
+        "China will not add export quotas for foreign firms, and the first batch of 2011 rare "
+        "earth export quotas totals 14,446 tonnes.",
+        {(RE, X, 2011, "batch:1", None, None, 14446)},
+    ),
+    # the split after the total, in a sentence of its own
+    (
+        "2013-01-05",
+        "MOFCOM set the first batch of 2013 rare earth export quotas at 15,501 tonnes, about "
+        "half the quota for all of 2012. Of the total, 13,563 tonnes are for light rare earths, "
+        "while 1,938 tonnes are for medium and heavy rare earths.",
+        {
+            (RE, X, 2013, "batch:1", None, None, 15501),
+            (RE, X, 2013, "batch:1", "light", None, 13563),
+            (RE, X, 2013, "batch:1", "medium_heavy", None, 1938),
+        },
+    ),
+    # a holder named as the old Baotou group; a type said once for the whole story
+    (
+        "2013-01-05",
+        "China issued its first 2013 rare earth export quotas. Baogang Group got the largest "
+        "quota, 1,811 tons, while actual exports lagged.",
+        {(RE, X, 2013, "batch:1", None, "china_northern_rare_earth", 1811)},
+    ),
+]
+
+
+EXPORT_STORIES.append(
+    # the parts take the type the sentence names after them
+    (
+        "2012-08-23",
+        "The second batch, including 8,537 tons of light rare earths and 1,233 tons of medium and "
+        "heavy rare earths, brings the full-year export quota to 30,996 tons.",
+        {
+            (RE, X, 2012, "batch:2", "light", None, 8537),
+            (RE, X, 2012, "batch:2", "medium_heavy", None, 1233),
+            (RE, X, 2012, "annual", None, None, 30996),
+        },
+    )
+)
+
+
+EXPORT_STORIES.extend(
+    [
+        # a half run into its year; the export quota called an "export license" (EL)
+        (
+            "2010-12-30",
+            "China Cuts Rare Earth EL Quota for 1H2011\nThe rare earth export license quota was "
+            "set at 14,446 tonnes.",
+            {(RE, X, 2011, "batch:1", None, None, 14446)},
+        ),
+        (
+            "2008-01-10",
+            "The government issued about 23,000 tonnes of export license for rare earth as the "
+            "first batch for 2008.",
+            {(RE, X, 2008, "batch:1", None, None, 23000)},
+        ),
+        # export quotas ended in 2015: later export licences are controls, not quotas
+        (
+            "2025-06-10",
+            "China approved export licences for 2,000 tonnes of rare earth magnets this year.",
+            set(),
+        ),
+    ]
+)
+
+
+EXPORT_STORIES.append(
+    # "will be cut to" announces the quota; "from"/"against" give last year's
+    (
+        "2007-11-20",
+        "China is cutting export quotas for tungsten and antimony in 2008. The tungsten export "
+        "quota will be cut to 14,900 tons from 15,400 tons, and antimony to 59,900 tons "
+        "against 61,800 tons.",
+        {
+            (W, X, 2008, "annual", None, None, 14900),
+            (W, X, 2007, "annual", None, None, 15400),
+            (SB, X, 2008, "annual", None, None, 59900),
+            (SB, X, 2007, "annual", None, None, 61800),
+        },
+    )
+)
+
+
+EXPORT_STORIES.append(
+    # "mining" of stocks and belts is not a quota type: the export quota stays export
+    (
+        "2011-07-15",
+        "Rare earth mining stocks fell 5% as China raised the export quota for companies in "
+        "the rare earth mining belt to 15,738 tons for the second half of 2011.",
+        {(RE, X, 2011, "batch:2", None, None, 15738)},
+    )
+)
+
+
+EXPORT_STORIES.extend(
+    [
+        # the allowance allotted is a quota even when called "exports"
+        (
+            "2010-12-28",
+            "China cuts rare earth export quotas\nThe government allotted 14,446 metric tons "
+            "of rare-earth exports for 2011, split among 31 companies.",
+            {(RE, X, 2011, "annual", None, None, 14446)},
+        ),
+        # another of our metals, set in the next sentence, goes on from the quota before;
+        # a reserve not handed out does not
+        (
+            "2011-10-31",
+            "The export quota for tungsten was set at 15,400 tonnes for 2012. Antimony was set "
+            "at 59,400 tonnes. Another 2,000 tonnes of tungsten was not distributed.",
+            {(W, X, 2012, "annual", None, None, 15400), (SB, X, 2012, "annual", None, None, 59400)},
+        ),
+        # an output cap in a story about export quotas is a mining quota
+        (
+            "2011-03-01",
+            "China bumps up rare earth export quota\nChina set its total output of light rare "
+            "earths at 80,400 tonnes for 2011, the land ministry said.",
+            {(RE, M, 2011, "annual", "light", None, 80400)},
+        ),
+    ]
+)
+
+
+EXPORT_STORIES.extend(
+    [
+        # a cap on shipments is the quota; shares of domestic and foreign-invested firms are
+        # not quotas of any holder we name
+        (
+            "2010-07-09",
+            "China cut rare earth export quotas for the second half. Shipments will be capped at "
+            "7,976 metric tons, down from 28,417 tons for the same period a year ago.",
+            {
+                (RE, X, 2010, "batch:2", None, None, 7976),
+                (RE, X, 2009, "batch:2", None, None, 28417),
+            },
+        ),
+        (
+            "2010-08-20",
+            "MOFCOM issued 30,258 tonnes of 2010 rare earth export quotas. Of the quotas, 22,512 "
+            "tonnes went to domestic firms while 7,746 tonnes were given to foreign-invested "
+            "companies.",
+            {(RE, X, 2010, "annual", None, None, 30258)},
+        ),
+    ]
+)
+
+
+EXPORT_STORIES.append(
+    # "Aluminum Corporation of China" is Chinalco, not aluminium; "that would put the 2012
+    # quota ahead of 2011's" compares whole years
+    (
+        "2012-08-23",
+        "The second round of 2012 rare earth export quotas was 9,770 tons, spread across "
+        "producers including Minmetals and Aluminum Corporation of China. That would put the "
+        "2012 export quota 2.7 percent ahead of 2011's 30,184 tons.",
+        {(RE, X, 2012, "batch:2", None, None, 9770), (RE, X, 2011, "annual", None, None, 30184)},
+    )
+)
+
+
+EXPORT_STORIES.extend(
+    [
+        # the commerce ministry's quota is an export quota; "15.500 tonnes" is European for
+        # 15,500; "Mining Markets" is a section, not a quota type
+        (
+            "2014-07-22",
+            "Global Mining Markets: rare earths quota\nThe Ministry of Commerce announced the "
+            "15.500 tonnes rare earth quota for 2014.",
+            {(RE, X, 2014, "annual", None, None, 15500)},
+        ),
+        # "brings the 2012 total to" is the year's
+        (
+            "2012-08-23",
+            "Added to the rare earth export quota for the first six months, that brings the 2012 "
+            "total to 30,996 tons.",
+            {(RE, X, 2012, "annual", None, None, 30996)},
+        ),
+        # an untyped tungsten quota with no word of mines may be the export one: not read
+        ("2010-06-10", "China cut the quota of 2010 on tungsten to 14,300 metric tons.", set()),
+    ]
+)
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), EXPORT_STORIES)
+def test_export_stories(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), EXPORTS)
 def test_export_quotas(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)
@@ -555,6 +1127,103 @@ def test_export_quotas(published: str, text: str, expected: set[Key]) -> None:
 def test_export_issuer() -> None:
     (fact,) = read("MOFCOM set the 1H 2012 rare earth export quota at 10,546 mt.", "2012-01-01")
     assert (fact.key(), fact.issuer) == ((RE, X, 2012, "batch:1", None, None, 10546), "MOFCOM")
+
+
+# --- tables written as text -------------------------------------------------------------------
+
+COMPANY_TABLE = """\
+MOFCOM announced the second batch of 2013 rare earth export quotas this week.
+Allocation of rare-earth export quotas to individual companies
+Exporting Company | Allocation (tonnes) | |
+LRE | M/HRE | Total |
+Some Other Rare Earth Co. | 1,020 | 65 | 1,085 |
+China Minmetals Corporation* | 670 | 140 | 810 |
+Jiangxi Rare Earth & Rare Metals Tungsten Group Co. | 475 | 2 | 477 |
+Inner Mongolia Baotou Steel Rare Earth Hi-Tech Co. | 509 | 28 | 537 |
+"""
+
+
+def test_a_company_table_under_a_quota_caption() -> None:
+    """Rows of groups we know are read, by column; other companies' rows are not (a company
+    named after a province is not that province)."""
+    assert keys(COMPANY_TABLE, "2013-07-20") == {
+        (RE, X, 2013, "batch:2", "light", "china_minmetals", 670),
+        (RE, X, 2013, "batch:2", "medium_heavy", "china_minmetals", 140),
+        (RE, X, 2013, "batch:2", None, "china_minmetals", 810),
+        (RE, X, 2013, "batch:2", "light", "china_northern_rare_earth", 509),
+        (RE, X, 2013, "batch:2", "medium_heavy", "china_northern_rare_earth", 28),
+        (RE, X, 2013, "batch:2", None, "china_northern_rare_earth", 537),
+    }
+
+
+def test_rows_of_three_figures_that_add_up_are_parts_and_total() -> None:
+    text = (
+        "China set the first round of 2013 rare earth export quotas.\n"
+        "First allocations of rare-earth export quotas, by company (tonnes)\n"
+        "China Minmetals Corporation 710 173 883\n"
+        "Chinalco Rare Earth 512 30 600\n"
+    )
+    assert keys(text, "2012-12-28") == {
+        (RE, X, 2013, "batch:1", "light", "china_minmetals", 710),
+        (RE, X, 2013, "batch:1", "medium_heavy", "china_minmetals", 173),
+        (RE, X, 2013, "batch:1", None, "china_minmetals", 883),
+    }
+
+
+def test_a_table_of_years_and_halves() -> None:
+    text = (
+        "Rare earth export quotas over three years (source: MOFCOM)\n"
+        "2009 2010 2011\n"
+        "Sub-group H1 (t) H2 (t) H1 (t) H2 (t) H1 (t) H2 (t)\n"
+        "Domestic 15,043 18,257 16,304 6,208 10,762 12,221\n"
+        "Sub-Total 21,728 28,417 22,282 7,976 14,508 15,738\n"
+        "TOTAL 50,145 30,258 30,246\n"
+    )
+    found = keys(text, "2011-07-14")
+    assert (RE, X, 2009, "batch:1", None, None, 21728) in found
+    assert (RE, X, 2010, "batch:2", None, None, 7976) in found
+    assert (RE, X, 2011, "annual", None, None, 30246) in found
+    assert len(found) == 9  # the domestic sub-group is not ours to read
+
+
+def test_a_table_of_metals_by_year() -> None:
+    """Rows named by commodity under a header of years; a header wrapped onto its caption."""
+    text = (
+        "China will cut export quotas for tungsten and antimony in 2012 from this year.\n"
+        "The quota for tungsten was set at 15,400 tonnes next year versus 15,700 tonnes this "
+        "year.\n"
+        "A table of 2012 and 2011 quotas, in tonnes,\n"
+        "Metal 2012 2011\n"
+        "Tungsten 15,400 15,700\n"
+        "Tin 18,000 18,900\n"
+        "Antimony 59,400 60,300\n"
+    )
+    assert keys(text, "2011-10-31") == {
+        (W, X, 2012, "annual", None, None, 15400),
+        (W, X, 2011, "annual", None, None, 15700),
+        (SB, X, 2012, "annual", None, None, 59400),
+        (SB, X, 2011, "annual", None, None, 60300),
+    }
+
+
+def test_rows_without_a_quota_caption_are_not_read() -> None:
+    text = (
+        "China set the first batch of 2013 rare earth export quotas at 15,501 t.\n"
+        "Rare earth oxide prices, yuan per kilogram\n"
+        "China Minmetals Corporation 710 173 883\n"
+    )
+    assert keys(text, "2012-12-28") == {(RE, X, 2013, "batch:1", None, None, 15501)}
+
+
+def test_a_total_for_a_year_is_the_year() -> None:
+    text = (
+        "The second-half rare earth export allocation is 15,738 t. This gives a total of 30,246 t "
+        "of quota allocated for 2011."
+    )
+    assert keys(text, "2011-07-14") == {
+        (RE, X, 2011, "batch:2", None, None, 15738),
+        (RE, X, 2011, "annual", None, None, 30246),
+    }
 
 
 # --- sourcing: status and issuer ----------------------------------------------------------------
@@ -628,6 +1297,34 @@ def test_quiet_issuance_without_figures() -> None:
     assert {(f.status, f.announced) for f in facts} == {("reported", date(2025, 4, 1))}
 
 
+def test_a_quiet_issuance_story_with_last_years_totals() -> None:
+    """The 2025 story: this year's first set issued without a statement or volumes (both
+    rare earth quotas, amount null, year from the headline), last year's totals given as
+    figures, and the announcement date only on this year's records."""
+    text = (
+        "Beijing hands out 2025 rare earth quotas without announcement, people say\n"
+        "Officials issued this year's first set of quotas to the state groups last month, "
+        "without the usual public notice, two people familiar with the matter said. They did "
+        "not give the volumes. In 2024, China issued two batches of mining quotas totalling "
+        "270,000 tons, and the smelting and separation quota was 254,000 tons."
+    )
+    content = Content(
+        title=text.split("\n")[0],
+        published=datetime(2025, 7, 18),
+        language="en",
+        text=text.split("\n", 1)[1],
+    )
+    facts = find_facts(content)
+    assert {f.key() for f in facts} == {
+        (RE, M, 2025, "batch:1", None, None, None),
+        (RE, S, 2025, "batch:1", None, None, None),
+        (RE, M, 2024, "annual", None, None, 270000),
+        (RE, S, 2024, "annual", None, None, 254000),
+    }
+    assert {f.announced for f in facts if f.year == 2025} == {date(2025, 6, 1)}
+    assert {f.announced for f in facts if f.year == 2024} == {None}
+
+
 def test_issuance_with_figures_later_is_not_a_quiet_one() -> None:
     text = (
         "China quietly issued the first batch of 2025 rare earth mining quotas last month. "
@@ -664,6 +1361,30 @@ def test_unit_at_sentence_end_splits() -> None:
         "The quota was 127,000 t.",
         "The next one was set.",
     ]
+
+
+def test_wrapped_lines_are_one_sentence() -> None:
+    """Plain text wrapped at a fixed width: a line that stops mid-sentence goes on below."""
+    text = (
+        "Beijing lifted the full-year rare earth mining\n"
+        "quota to 168,000 tonnes on Thursday, the ministry\n"
+        "said. The smelting quota was set at\n"
+        "162,000 tonnes.\n"
+        "Rare earth quotas\n"
+        "Prices rose."
+    )
+    sentences = [text[a:b] for a, b in sentence_spans(text)]
+    assert sentences == [
+        "Beijing lifted the full-year rare earth mining\nquota to 168,000 tonnes on Thursday, "
+        "the ministry\nsaid.",
+        "The smelting quota was set at\n162,000 tonnes.",
+        "Rare earth quotas",
+        "Prices rose.",
+    ]
+    assert keys(text, "2021-09-30") == {
+        (RE, M, 2021, "annual", None, None, 168000),
+        (RE, S, 2021, "annual", None, None, 162000),
+    }
 
 
 def test_evidence_is_the_sentence_and_span_points_at_it() -> None:
@@ -725,6 +1446,38 @@ NEGATIVES = [
 ]
 
 
+NEGATIVES_MORE = [
+    # a top-up of the quotas already issued has no batch or year of its own
+    "China announced additional rare earth export quotas totalling 10,680 tons. Of the added "
+    "quotas, 9,490 tons were light rare earths.",
+    # a difference spread over provinces, not their quotas
+    "The 2021 tungsten mining quota rose by 7,815 t, with growth of 3,605 t from Jiangxi and "
+    "2,090 t from Hunan.",
+    # an estimate and a plan's target for a year to come
+    "The 2024 rare earth mining output quota is estimated at 270,000 t, an industry official said.",
+    "Under the resources plan, the tungsten mining control target is 120,000 tons a year by 2020.",
+    "By 2020, the tungsten mining control target is 120,000 tons a year.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES_MORE)
+def test_not_a_quota_more(text: str) -> None:
+    assert keys(text) == set()
+
+
+def test_a_page_naming_quotas_only_as_control_targets_is_read() -> None:
+    """Relevance: "total control targets" names a quota though "quota" never appears."""
+    from extractors import extract_text
+
+    text = (
+        "First batch of 2020 rare earth mining control targets issued\n"
+        "In 2020, the first batch of the nation's total control targets of rare earth ore "
+        "mining is 66,000 tons."
+    )
+    facts = extract_text(text, "https://example.com/a", published=date(2020, 2, 20)).facts
+    assert {f.key() for f in facts} == {(RE, M, 2020, "batch:1", None, None, 66000)}
+
+
 def test_difference_is_dropped_and_the_new_level_kept() -> None:
     text = "The quota for rare earth smelting rose by 10,000 t to 127,000 t in the first batch."
     assert keys(text) == {(RE, S, 2024, "batch:1", None, None, 127000)}
@@ -755,6 +1508,32 @@ def test_related_articles_are_not_read() -> None:
         "China raises rare earth mining quota to 270,000 tonnes for the year\n"
     )
     assert keys(text) == {(RE, M, 2024, "batch:1", None, None, 135000)}
+
+
+def test_a_page_without_a_date_dates_only_what_it_can() -> None:
+    """Without a publication date, "this year" names no year: its figure is not read; a
+    past figure "up from 140,000 t last year" is dated by the figure it is compared with."""
+    content = Content(
+        title=None,
+        published=None,
+        language="en",
+        text=(
+            "The 2021 rare earth mining quota was set at 168,000 tonnes, up from 140,000 last "
+            "year. The smelting quota for this year is 162,000 tonnes."
+        ),
+    )
+    assert {f.key() for f in find_facts(content)} == {
+        (RE, M, 2021, "annual", None, None, 168000),
+        (RE, M, 2020, "annual", None, None, 140000),
+    }
+
+
+def test_previous_year_allocations_are_last_year() -> None:
+    text = (
+        "China issued its 2025 rare earth quotas quietly. Previous year allocations totalled "
+        "270,000 tons for mining."
+    )
+    assert (RE, M, 2024, "annual", None, None, 270000) in keys(text, "2025-07-18")
 
 
 def test_no_publication_date_and_no_year_gives_nothing() -> None:
@@ -800,6 +1579,69 @@ def test_follow_up_sentence_with_past_figures_only() -> None:
         (RE, S, 2019, "annual", None, None, 127000),
         (RE, M, 2018, "annual", None, None, 120000),
         (RE, S, 2018, "annual", None, None, 115000),
+    }
+
+
+def test_that_compares_with_refers_to_the_sentence_before() -> None:
+    """ "That compares with 7,976 t for the year-ago period": the figure before, a year
+    earlier, in its period; the rest of the sentence goes on as usual."""
+    text = (
+        "China raised its second-half rare earth export quota to 15,738 tons for 2011. That "
+        "compares with 7,976 tons for the year-ago period and brings the limit to 30,184 tons "
+        "for 2011, little changed on 30,258 tons in 2010."
+    )
+    assert keys(text, "2011-07-15") == {
+        (RE, X, 2011, "batch:2", None, None, 15738),
+        (RE, X, 2010, "batch:2", None, None, 7976),
+        (RE, X, 2011, "annual", None, None, 30184),
+        (RE, X, 2010, "annual", None, None, 30258),
+    }
+
+
+def test_an_undated_review_with_background_first() -> None:
+    """Background years first, the news after: figures coordinated in one clause share what
+    the last is said to be; "respectively" pairs each past figure with its own; a group's
+    "total" keeps the group; a bare figure listed after one with a unit takes that unit; and
+    later quota sentences are about the story's latest year, not its first."""
+    content = Content(
+        title=None,
+        published=None,
+        language="en",
+        text=(
+            "The ministry raised 2023 quotas for rare earth mining and separation to 240,000 "
+            "tons and 230,000 tons respectively. A rare earth mining quota of 135,000 tonnes and "
+            "a smelting quota of 127,000 tonnes were unveiled for the first round of 2024, up "
+            "12.50 percent from 120,000 and 10.43 percent from 115,000 tonnes respectively. It "
+            "added more details. China Rare Earth Group received a total mining quota of 40,420 "
+            "tonnes including 30,280 tonnes for light rare earth, and 10,140 for ion-adsorption "
+            "rare earth, and a total smelting quota of 38,990 tonnes."
+        ),
+    )
+    group = "china_rare_earth_group"
+    assert {f.key() for f in find_facts(content)} == {
+        (RE, M, 2023, "annual", None, None, 240000),
+        (RE, S, 2023, "annual", None, None, 230000),
+        (RE, M, 2024, "batch:1", None, None, 135000),
+        (RE, S, 2024, "batch:1", None, None, 127000),
+        (RE, M, 2023, "batch:1", None, None, 120000),
+        (RE, S, 2023, "batch:1", None, None, 115000),
+        (RE, M, 2024, "batch:1", None, group, 40420),
+        (RE, M, 2024, "batch:1", "light", group, 30280),
+        (RE, M, 2024, "batch:1", "medium_heavy", group, 10140),
+        (RE, S, 2024, "batch:1", None, group, 38990),
+    }
+
+
+def test_a_list_of_past_figures_is_of_one_quota() -> None:
+    text = (
+        "The full-year rare earth mining quota is 270kt for 2024. The full-year mining quota "
+        "compares with 255kt in 2023 and 210kt in 2022, and the smelting quota is 254kt."
+    )
+    assert keys(text, "2024-08-20") == {
+        (RE, M, 2024, "annual", None, None, 270000),
+        (RE, M, 2023, "annual", None, None, 255000),
+        (RE, M, 2022, "annual", None, None, 210000),
+        (RE, S, 2024, "annual", None, None, 254000),
     }
 
 

@@ -3,6 +3,6 @@ their document context (``rules``); the words are data in ``lexicon``."""
 
 from __future__ import annotations
 
-from extractors.en.rules import find_facts
+from extractors.en.rules import find_facts, find_readings, is_relevant
 
-__all__ = ["find_facts"]
+__all__ = ["find_facts", "find_readings", "is_relevant"]

@@ -40,22 +40,76 @@ RIGHT_STOP = re.compile(
     r"|fell|increas\w*|decreas\w*|with|including|br(?:ing|ings|inging|ought)|taking)\b",
     re.IGNORECASE,
 )
-# Words between a group and the figure it holds: "got", "received", "was allocated".
+# Between list members that each name their place: "3,605 t from Jiangxi and 2,090 t".
+# ...or each their share: "up 18,000 t or 27% and 17,500 t or 28%".
+PLACED_JOIN = re.compile(
+    r"(?<!\s)\s+(?:(?:from|in|for|at|to|by)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"|or\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent))(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+)
+# Between the old level and the new: "from 105,000 t to (as much as) 120,000 t".
+FROM_TO = re.compile(
+    r"(?<!\s)\s+to\s+(?:as\s+(?:much|high|low|many)\s+as\s+|about\s+|around\s+|roughly\s+|some\s+)?",
+    re.IGNORECASE,
+)
+# A quota type named only to compare with: "at the same time as the mining quota", "like the".
+TYPE_ASIDE = re.compile(
+    r"\b(?:same\s+time\s+as|along\s+with|together\s+with|like|than|unlike)\s+(?:the\s+|its\s+)?$",
+    re.IGNORECASE,
+)
+# Shares of the quota that no holder id names: domestic firms, foreign-invested companies,
+# joint ventures ("7,746 t were given to foreign-invested companies").
+SUBGROUP = re.compile(
+    r"\b(?:domestic|foreign(?:[\s-](?:invested|owned|funded))?|sino[\s-]foreign|overseas)\s+"
+    r"(?:firms|companies|producers|enterprises|exporters|ventures)\b|\bjoint[\s-]ventures?\b",
+    re.IGNORECASE,
+)
+# A top-up of the quotas already issued: "additional export quotas", "of the added quotas".
+SUPPLEMENT = re.compile(
+    r"\b(?:additional|extra|supplementary|added|top[\s-]up)\s+(?:[\w-]+\s+){0,3}?quotas?\b",
+    re.IGNORECASE,
+)
+# An aside between dashes: "the smelting quota – or the processing of ore into material used
+# by manufacturers – is".
+ASIDE = re.compile(r"\s[–—-]\s[^–—]{1,200}?\s[–—-]\s")
+# A sentence about the figure of the one before: "That compares with 7,976 t a year ago".
+REFERS_BACK = re.compile(
+    r"(?:that|this|it|the\s+(?:new\s+)?(?:figures?|quotas?|amounts?|totals?|levels?))\s+"
+    r"(?:compares|is|was|represents|marks|means)\b",
+    re.IGNORECASE,
+)
+# Between two figures coordinated in one clause: "tonnes and a smelting and separation quota of".
+COORDINATED = re.compile(r"[^,;:.()]{0,80}?\band\b[^,;:.()]{0,80}")
+# A figure given as a total, just before it: "a total of", "totalling", "totaled".
+TOTAL_BEFORE = re.compile(r"\btotal(?:l?ing|l?ed|s)?\s+(?:of\s+)?$", re.IGNORECASE)
+# "for the year": the whole year only when no batch is named beside it.
+WEAK_ANNUAL = re.compile(r"for\s+the\s+year\b(?!\s+as\s+a\s+whole)", re.IGNORECASE)
+# How far before its figure a holder may be named (characters).
+HOLDER_REACH = 80
+# Words between a group and the figure it holds: "got", "received", "was allocated", "owns",
+# "remained the province with the largest quota at".
 ALLOTTED = re.compile(
     r"\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|allocated|allotted|given|granted|assigned"
-    r"|awarded|accounted\s+for|took|takes|obtained|won|secured|holds?|held)\b|^['’]s\b",
+    r"|awarded|accounted\s+for|took|takes|obtained|won|secured|holds?|held|owns?)\b|^['’]s\b"
+    r"|\bwith\s+the\s+(?:largest|biggest|highest|smallest|lowest)\b",
     re.IGNORECASE,
 )
 # ...and words that make the group the subject of other news: "said", "is expected to".
 NOT_ALLOTTED = re.compile(r"\b(?:said|says|expected|rose|fell|shares|stock|plans?)\b", re.I)
-# A holder named as the receiver: "allocated to China Northern", "quotas for Xiamen Tungsten".
+# A holder named as the receiver: "allocated to China Northern", "quotas for Xiamen Tungsten",
+# "the light rare earth mining quota of Inner Mongolia is".
 ALLOTTED_TO = re.compile(
-    r"\b(?:(?:allocated|allotted|given|granted|assigned|awarded|went|goes|go)\s+to|for)\s+"
-    r"(?:the\s+)?$",
+    r"\b(?:(?:allocated|allotted|given|granted|assigned|awarded|went|goes|go)\s+to|for"
+    r"|quotas?\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A holder named after its figure: "94,580 t for China Northern", "went to Xiamen Tungsten".
 HOLDER_AFTER = re.compile(r"\b(?:for|to|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# An allotment just before its figure: "allotted 14,446 t of exports", "allocated a total of".
+ALLOTTED_BEFORE = re.compile(
+    r"\b(?:allott?ed|allocated|granted|assigned|approved)\s+(?:a\s+total\s+of\s+|about\s+"
+    r"|around\s+|some\s+)?$",
+    re.IGNORECASE,
+)
 # Words between a figure and a shipment word that still bind them: "16,000 t of exports".
 NEGATIVE_AFTER = re.compile(
     r"\s*(?:(?:was|were|is|are|been|had\s+been)\s+)?(?:of\s+|in\s+)?(?:the\s+)?"
@@ -82,6 +136,8 @@ class _Slot:
     right: int
     own: dict[str, Mention | None]
     negative: bool
+    said_relative: bool = False  # its own year is "last year", "a year ago"
+    subject_year: bool = False  # a year named before its comparison: "the 2012 quota ... than"
 
 
 def bind(
@@ -99,17 +155,48 @@ def bind(
     compares ("The new figures are up 10% from 120,000 t and 115,000 t respectively").
     """
     slots = _slots(sentence, figures, mentions)
+    joins: list[bool] = []
     for i, (fig, slot) in enumerate(zip(figures, slots, strict=True)):
-        joined = i > 0 and LIST_JOIN.fullmatch(sentence, slot.left, fig.start) is not None
+        joined = i > 0 and (
+            LIST_JOIN.fullmatch(sentence, slot.left, fig.start) is not None
+            or PLACED_JOIN.fullmatch(sentence, figures[i - 1].end, fig.start) is not None
+        )
+        joins.append(joined)
         if joined:
             fig.compared = figures[i - 1].compared
             slot.negative = slot.negative or slots[i - 1].negative
         else:
-            fig.compared = COMPARED_WITH.search(sentence, slot.left, fig.start) is not None
+            compared = COMPARED_WITH.search(sentence, slot.left, fig.start)
+            fig.compared = compared is not None
+            year = slot.own["year"]
+            if compared and year is not None and year.end <= compared.start():
+                # "raise quotas for 2018 from 105,000 t": the year is the new quota's
+                slot.own["year"] = None
+                slot.subject_year = True
         fig.attrs = {k: (m.value if m else None) for k, m in slot.own.items() if k in KINDS}
-    _apply_lists(sentence, figures, slots, mentions)
+        unknown = slot.own.get("uyear")
+        # "this year" on a page without a date: which year is unknown; only a past figure
+        # "up from 140,000 t last year" is dated, by the figure it is compared with
+        if (
+            fig.attrs["year"] is None
+            and unknown is not None
+            and not (fig.compared and unknown.value == -1)
+        ):
+            slot.negative = True
+        if (
+            fig.attrs["period"] is None
+            and fig.attrs["year"] is not None
+            and TOTAL_BEFORE.search(sentence, max(0, fig.start - 24), fig.start)
+        ):
+            fig.attrs["period"] = "annual"  # "a total of 30,246 t of quota allocated for 2011"
+        cyear = slot.own.get("cyear")
+        if fig.compared and fig.attrs["year"] is None and cyear is not None:
+            fig.attrs["year"] = cyear.value  # "compared with 2022's 210,000 t"
+    _apply_lists(sentence, figures, slots, mentions, carried or [])
     _propagate(sentence, figures, slots, mentions, defaults)
-    _compare_all(figures, slots, carried or [])
+    back = REFERS_BACK.match(sentence.lstrip(" \"'“‘(")) is not None
+    respectively = "respectively" in sentence.lower()
+    _compare_all(figures, slots, carried or [], joins, defaults, back, respectively)
     _assign_changes(sentence, figures)
     return [f for f, s in zip(figures, slots, strict=True) if not s.negative]
 
@@ -128,9 +215,16 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         in_right = [m for m in near if fig.end <= m.start and m.end <= right]
         in_left = [m for m in near if m.end <= fig.start]
         own: dict[str, Mention | None] = {}
-        for kind in (*KINDS, "prior"):
+        for kind in (*KINDS, "prior", "cyear", "uyear"):
             after = [m for m in in_right if m.kind == kind]
             before = [m for m in in_left if m.kind == kind]
+            if kind == "type":
+                # "the smelting quota is issued at the same time as the mining quota and was"
+                before = [
+                    m
+                    for m in before
+                    if not TYPE_ASIDE.search(sentence, max(0, m.start - 30), m.start)
+                ]
             if kind == "holder":
                 after = [m for m in after if HOLDER_AFTER.search(sentence, fig.end, m.start)]
                 before = [
@@ -138,11 +232,34 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
                     for m in before
                     if _allotted(sentence[m.end : fig.start])
                     or ALLOTTED_TO.search(sentence, max(0, m.start - 40), m.start)
+                    if _near(sentence[m.end : fig.start])
                 ]
+            if kind == "period" and any(str(m.value).startswith("batch:") for m in after + before):
+                # "the first quota ... for the year": "for the year" is this year, not annual
+                after = [m for m in after if not _weak_annual(sentence, m)]
+                before = [m for m in before if not _weak_annual(sentence, m)]
             own[kind] = after[0] if after else (before[-1] if before else None)
-        slots.append(_Slot(left, right, own, _negative(sentence, fig, in_left, in_right)))
+        negative = _negative(sentence, fig, in_left, in_right)
+        # "22,512 t were assigned to domestic firms": a share of no holder FACTS.md names;
+        # "additional quotas totalling 10,680 t": a top-up of no batch or year
+        negative = negative or SUBGROUP.search(sentence, fig.end, limit) is not None
+        negative = negative or SUPPLEMENT.search(sentence, left, fig.start) is not None
+        slot = _Slot(left, right, own, negative)
+        year = own["year"]
+        slot.said_relative = year is not None and not sentence[year.start : year.end][:1].isdigit()
+        slots.append(slot)
         left = right
     return slots
+
+
+def _weak_annual(sentence: str, mention: Mention) -> bool:
+    return mention.value == "annual" and WEAK_ANNUAL.match(sentence, mention.start) is not None
+
+
+def _near(between: str) -> bool:
+    """A holder named before its figure is near it: "Baogang Group got the highest quota of
+    1,811 t", "China Northern, the largest producer, got 94,580 t"; not a clause away."""
+    return len(between) <= HOLDER_REACH or (len(between) <= 2 * HOLDER_REACH and "," not in between)
 
 
 def _allotted(between: str) -> bool:
@@ -157,8 +274,18 @@ def _negative(sentence: str, fig: Figure, in_left: list[Mention], in_right: list
         return True
     if DIFFERENCE_AFTER.match(sentence, fig.end):
         return True
-    nots = [m.start for m in in_left if m.kind == "not_quota"]
-    ends = {m.end for m in in_left if m.kind == "not_quota"}
+    quotas = [(m.start, m.end) for m in in_left if m.kind == "quota"]
+    # "output" inside "a ceiling on output" is part of the quota word, not a negative; nor is
+    # a word of an aside between dashes ("smelting – the processing of ore used by ... –")
+    asides = [(m.start(), m.end()) for m in ASIDE.finditer(sentence, 0, fig.start)]
+    negatives = [
+        m
+        for m in in_left
+        if m.kind == "not_quota"
+        and not any(a <= m.start and m.end <= b for a, b in quotas + asides)
+    ]
+    nots = [m.start for m in negatives]
+    ends = {m.end for m in negatives}
     # a type word qualified by a negative ("illegal mining", "actual mining") is no cue
     cues = [
         m.start
@@ -167,14 +294,34 @@ def _negative(sentence: str, fig: Figure, in_left: list[Mention], in_right: list
     ]
     if nots and (not cues or nots[-1] > cues[-1]):
         return True
+    if ALLOTTED_BEFORE.search(sentence, max(0, fig.start - 30), fig.start):
+        return False  # "allotted 14,446 t of rare-earth exports": the exports allowed
     return any(
         m.kind == "not_quota" and NEGATIVE_AFTER.fullmatch(sentence, fig.end, m.start)
         for m in in_right
     )
 
 
+def _parallel_types(
+    figures: list[Figure], group: list[int], carried: list[Figure]
+) -> list[str | int] | None:
+    """The types of a list that names none, from the list before it: "135,000 t for mining and
+    127,000 t for smelting, taking full-year totals to 270,000 t and 254,000 t"; "Northern got
+    94,580 t of mining and 88,010 t of smelting quota, while CREG got 40,420 t and 38,990 t"."""
+    earlier = [f for f in figures[: group[0]] if not f.compared]
+    for source in (earlier[-len(group) :], carried):
+        types = [str(t) for f in source if (t := f.attrs.get("type")) is not None]
+        if len(types) == len(group) == len(source) and len(set(types)) == len(types):
+            return list(types)
+    return None
+
+
 def _apply_lists(
-    sentence: str, figures: list[Figure], slots: list[_Slot], mentions: list[Mention]
+    sentence: str,
+    figures: list[Figure],
+    slots: list[_Slot],
+    mentions: list[Mention],
+    carried: list[Figure] | None = None,
 ) -> None:
     respectively = "respectively" in sentence.lower()
     for group in _groups(sentence, figures, slots):
@@ -190,6 +337,8 @@ def _apply_lists(
                 values = _distinct([m for m in same if m.end <= first.start], len(group))
             if values is None and len({m.value for m in after}) == 1:
                 values = [after[0].value] * len(group)  # "210,000 t and 202,000 t last year"
+            if values is None and kind == "type" and not before and not after:
+                values = _parallel_types(figures, group, carried or [])
             if values is not None:
                 for index, value in zip(group, values, strict=True):
                     figures[index].attrs[kind] = value
@@ -227,6 +376,19 @@ def _distinct(listed: list[Mention], n: int) -> list[str | int] | None:
     return values if len(values) == n else None
 
 
+def _share_trailing(sentence: str, figures: list[Figure], slots: list[_Slot]) -> None:
+    for i in range(len(figures) - 2, -1, -1):
+        fig, nxt = figures[i], figures[i + 1]
+        if fig.compared or nxt.compared:
+            continue
+        if not COORDINATED.fullmatch(sentence, fig.end, nxt.start):
+            continue
+        for kind in ("period", "year"):
+            said = slots[i + 1].own.get(kind)
+            if fig.attrs.get(kind) is None and said is not None and said.start >= nxt.end:
+                fig.attrs[kind] = nxt.attrs.get(kind)
+
+
 def _propagate(
     sentence: str,
     figures: list[Figure],
@@ -234,16 +396,36 @@ def _propagate(
     mentions: list[Mention],
     defaults: dict[str, str | int | None],
 ) -> None:
-    """Fill gaps from the previous current figure, then from words after the last figure."""
+    """Fill gaps from the previous current figure, then from words after the last figure.
+
+    Figures coordinated in one clause share what the last of them is said to be ("a mining
+    quota of 135,000 t and a smelting quota of 127,000 t were unveiled for the first round of
+    2024")."""
+    _share_trailing(sentence, figures, slots)
     tail_start = slots[-1].right if slots else 0
     zone = COMPARISON_ZONE.search(sentence, tail_start)
     tail_end = zone.start() if zone else len(sentence)
     tail = [m for m in mentions if tail_start <= m.start and m.end <= tail_end]
     previous: Figure | None = None
-    for fig, slot in zip(figures, slots, strict=True):
+    for i, (fig, slot) in enumerate(zip(figures, slots, strict=True)):
         if fig.compared:
             continue
+        before = figures[i - 1] if i else None
+        if (
+            before is not None
+            and before.compared
+            and FROM_TO.fullmatch(sentence, before.end, fig.start)
+        ):
+            # "raise mining quotas from 105,000 t to 120,000 t": the same quota, a new level
+            for kind in ("commodity", "type", "category", "holder"):
+                if fig.attrs.get(kind) is None:
+                    fig.attrs[kind] = before.attrs.get(kind)
         reset = RESET.search(sentence, slot.left, fig.start) is not None
+        # a figure of another period is another quota: "8,537 t of light ... brings the
+        # full-year quota to 30,996 t" passes no category on
+        own_period = fig.attrs.get("period")
+        if previous is not None and own_period is not None:
+            reset = reset or own_period != previous.attrs.get("period")
         for kind in KINDS:
             if fig.attrs.get(kind) is not None:
                 continue
@@ -263,22 +445,62 @@ def _propagate(
         for kind in ("commodity", "type", "year"):
             if fig.attrs.get(kind) is None:
                 fig.attrs[kind] = defaults.get(kind)
+        if fig.attrs.get("holder") and fig.attrs.get("category") is None:
+            # "The light quota of Inner Mongolia is 73,550 t. China Northern owns 68,550 t."
+            fig.attrs["category"] = defaults.get("category")
         if fig.attrs.get("period") is None:
-            same_year = fig.attrs.get("year") == defaults.get("year")
+            # a figure of another year than the story's is that year's total; with no story
+            # year known yet, it is the story's own
+            story_year = defaults.get("year")
+            same_year = story_year is None or fig.attrs.get("year") == story_year
             fig.attrs["period"] = (defaults.get("period") if same_year else None) or "annual"
         previous = fig
 
 
-def _compare_all(figures: list[Figure], slots: list[_Slot], carried: list[Figure]) -> None:
-    """Past figures against the sentence's current one, else the last sentence's figures."""
+def _compare_all(
+    figures: list[Figure],
+    slots: list[_Slot],
+    carried: list[Figure],
+    joins: list[bool],
+    defaults: dict[str, str | int | None],
+    refers_back: bool = False,
+    respectively: bool = False,
+) -> None:
+    """Past figures against the sentence's current one, else the last sentence's figures.
+
+    A past figure listed after another ("compares with 255 kt in 2023 and 210 kt in 2022")
+    is of the same quota as the one before it."""
     compared = [i for i, fig in enumerate(figures) if fig.compared]
+    current = [i for i, fig in enumerate(figures) if not fig.compared]
+    # "That compares with 7,976 t ...": the figure of the sentence before is compared
+    back = refers_back and bool(carried)
     for n, i in enumerate(compared):
         fig = figures[i]
-        ref = _reference(figures, i) or _carried_reference(fig, n, len(compared), carried)
+        if joins[i] and figures[i - 1].compared:
+            for kind in ("commodity", "type", "category", "holder"):
+                said = slots[i - 1].own.get(kind)  # its own words, not its reference's
+                if fig.attrs.get(kind) is None and said is not None:
+                    fig.attrs[kind] = said.value
+        ref: Figure | None
+        if respectively and len(compared) == len(current):
+            ref = figures[current[n]]  # "up 12.5% from 120,000 t and 10.4% from 115,000 t resp."
+        elif back and (not current or i < current[0]):
+            ref = _carried_reference(fig, n, len(compared), carried) or _reference(figures, i)
+        else:
+            ref = _reference(figures, i) or _carried_reference(fig, n, len(compared), carried)
         if ref is None and fig.attrs.get("year") is not None:
-            fig.compared = False  # "higher than the 210,000 t set for 2022": stands alone
+            # "higher than the 210,000 t set for 2022": stands alone, of its own year
+            fig.compared = False
+            for kind in ("commodity", "type"):
+                fig.attrs[kind] = fig.attrs.get(kind) or defaults.get(kind)
+            if fig.attrs.get("period") is None:
+                same_year = fig.attrs.get("year") == defaults.get("year")
+                fig.attrs["period"] = (defaults.get("period") if same_year else None) or "annual"
             continue
         _compare(fig, slots[i], ref)
+        if joins[i] and figures[i - 1].compared and slots[i].own.get("year") is None:
+            # "the first round this year of 16,304 t and the second round of 7,976 t"
+            fig.attrs["year"] = figures[i - 1].attrs.get("year")
 
 
 def _carried_reference(fig: Figure, n: int, count: int, carried: list[Figure]) -> Figure | None:
@@ -308,12 +530,21 @@ def _compare(fig: Figure, slot: _Slot, ref: Figure | None) -> None:
             fig.attrs[kind] = ref.attrs.get(kind)
     own_period = fig.attrs.get("period")
     ref_year = ref.attrs.get("year")
+    year = fig.attrs.get("year")
+    if slot.said_relative and isinstance(ref_year, int) and year == ref_year - 2:
+        # in December, "down 11.4% from the first round of last year" about next year's quota:
+        # last year's is the quota year before the one being set
+        fig.attrs["year"] = ref_year - 1
     if fig.attrs.get("year") is None:
         fig.attrs["year"] = None if ref_year is None else int(ref_year) - 1
         if slot.own.get("prior") is None and ref.attrs.get("period") == "double":
             fig.attrs["year"], own_period = ref_year, own_period or "batch:1"
         elif own_period is not None and own_period != ref.attrs.get("period"):
             fig.attrs["year"] = ref_year  # "from 120,000 t in the first batch": same year
+    if own_period is None and slot.subject_year:
+        # "put the 2012 export quota 2.7% ahead of 2011's 30,184 t": with no period named,
+        # years are compared whole
+        own_period = "annual"
     fig.attrs["period"] = own_period or ref.attrs.get("period")
 
 

@@ -11,48 +11,84 @@ import re
 
 _I = re.IGNORECASE
 
-# A sentence worth reading at all: "quota(s)", "allocation", "production cap", "control
-# indicators" (translations of 总量控制指标), "mining cap".
+# A sentence worth reading at all: "quota(s)", "allocation", "production cap", "output
+# limitation", "control indicators" / "control index" (translations of 总量控制指标), "total
+# amount control", "mining cap", "a ceiling on output", "output is capped at", "is set at",
+# "cap (set) the total output of", "allotted 14,446 t"; "tonnes of export license" (the
+# export quota, in Japanese trade papers; export quotas ended in 2015, so the licences of
+# later export controls are never taken for one: see EXPORT_YEARS).
 QUOTA_WORD = re.compile(
     r"\bquotas?\b|\ballocations?\b|\ballotments?\b"
-    r"|\b(?:production|output|mining|smelting)\s+(?:caps?|ceilings?|limits?|targets?|plans?)\b"
-    r"|\btotal[\s-](?:quantity|volume|amount)\s+control\b|\bcontrol\s+(?:indicators?|targets?)\b",
+    r"|\b(?:production|output|mining|smelting|extraction)\s+(?:caps?|ceilings?|limits?|limitations?"
+    r"|targets?|plans?)\b"
+    r"|\btotal[\s-](?:quantity|volume|amount)\s+control\b|\bcontrol\s+(?:indicators?|ind(?:ex|exes|ices)"
+    r"|targets?)\b|\b(?:ceiling|cap|limit)\s+on\s+(?:the\s+|its\s+)?(?:output|production|mining)\b"
+    r"|\b(?:output|production|mining)\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been)\s+"
+    r"(?:capped|limited|restricted|controlled|set|fixed)\b"
+    r"|\b(?:is|was|are|were|been|be)\s+(?:set|capped|fixed)\s+at\b"
+    r"|\b(?:cap|set)(?:s|ped|ping|ting)?\s+(?:the\s+|its\s+)?(?:total\s+)?(?:output|production"
+    r"|mining)\b|\b(?:allott?ed|allocated)\s+(?:a\s+total\s+of\s+|about\s+|around\s+)?\d"
+    r"|\bexport\s+licen[cs]es?\b(?!\s+(?:applications?|requirements?|regime|system|controls?"
+    r"|approvals?))|\bEL\s+quotas?\b",
     _I,
 )
 
+# The years export quotas were set (MOFCOM, until 2015).
+EXPORT_YEARS = range(1999, 2016)
+
 # Our commodities; "other" is any commodity whose quota we must not take for ours.
 COMMODITY: dict[str, re.Pattern[str]] = {
-    # "rare earth", "rare-earths", "REO", "rare earth oxide", "REEs"
-    "rare_earth": re.compile(r"\brare[\s-]earths?\b|\bREO\b|\bREEs?\b", _I),
+    # "rare earth", "rare-earths", "REO", "TREO", "rare earth oxide", "REEs"; the "uncommon
+    # earths" / "unusual earths" of machine-spun rewrites
+    "rare_earth": re.compile(
+        r"\brare[\s-]earths?\b|\bT?REO\b|\bREEs?\b|\b(?:uncommon|unusual)\s+earths?\b", _I
+    ),
     # "tungsten", "tungsten concentrate", "WO3"
     "tungsten": re.compile(r"\btungsten\b|\bWO3\b|\bwolfram\w*", _I),
     # "antimony"
     "antimony": re.compile(r"\bantimony\b", _I),
-    # other goods with quotas or tonnages: "graphite", "coal", "steel", "fishing quota", ...
-    "other": re.compile(
-        r"\b(?:graphite|gallium|germanium|coal|steel|iron\s+ore|crude|oil|fluorspar|fluorite"
-        r"|phosphates?|molybdenum|tin|lithium|cobalt|nickel|copper|alumin(?:um|ium)|zinc"
-        r"|gold|silver|vanadium|indium|magnesium|fertili[sz]ers?|urea|grain|wheat|corn"
-        r"|maize|rice|soybeans?|cotton|sugar|pork|fish(?:ing)?|carbon|emissions?"
-        r"|polysilicon|cement|scrap)\b",
-        _I,
-    ),
 }
-
+# Other goods with quotas or tonnages, whose quota we must not take for ours: "graphite",
+# "coal", "steel", "fishing quota", ... (words, matched whole and in any case; "iron ore" is
+# "iron" followed by "ore").
+OTHER_COMMODITIES = frozenset(
+    (
+        "graphite", "gallium", "germanium", "coal", "steel", "iron", "crude", "oil", "fluorspar",
+        "fluorite", "phosphate", "phosphates", "molybdenum", "tin", "lithium", "cobalt", "nickel",
+        "copper", "aluminum", "aluminium", "zinc", "gold", "silver", "vanadium", "indium",
+        "magnesium", "fertiliser", "fertilisers", "fertilizer", "fertilizers", "urea", "grain",
+        "wheat", "corn", "maize", "rice", "soybean", "soybeans", "cotton", "sugar", "pork", "fish",
+        "fishing", "carbon", "emission", "emissions", "polysilicon", "cement", "scrap",
+    )
+)  # fmt: skip
 # Quota types; "smelting and separation" must win over the single words, so it comes first.
 QUOTA_TYPE: dict[str, re.Pattern[str]] = {
     # "smelting and separation", "separation and smelting", "smelting & separation",
-    # "smelting/separation", "smelting", "separation", "refining"
+    # "smelting/separation", "smelting separation", "smelting", "separation", "refining", and
+    # the "melting" of machine translations
     "smelting_separation": re.compile(
-        r"\b(?:smelting|separation|separating|refining)"
-        r"(?:\s*(?:and|&|/|-)\s*(?:smelting|separation|separating|refining))?\b",
+        r"\b(?:smelting|separation|separating|refining|melting)"
+        r"(?:\s*(?:and|&|/|-)?\s*(?:smelting|separation|separating|refining))?\b",
         _I,
     ),
-    # "mining", "mine products" (MIIT's old plan), "extraction", "exploration" (SMM's word)
-    "mining": re.compile(r"\bmining\b|\bmine\s+products?\b|\bextraction\b|\bexploration\b", _I),
+    # "mining", "mine products" (MIIT's old plan), "mined products", "extraction",
+    # "exploration" (SMM's word); not "mining stocks", "the mining belt", "mining companies"
+    "mining": re.compile(
+        r"\bmining\b(?!\s+(?:stocks?|shares?|markets?|belt|compan(?:y|ies)|firms?|sector|industry|areas?"
+        r"|regions?|licen[cs]es?|rights?|projects?|equipment|giants?))|\bmined?\s+products?\b"
+        r"|\bextraction\b|\bexploration\b",
+        _I,
+    ),
     # "export quota" (MOFCOM); "exports"/"exported" are shipments, not quotas
     "export": re.compile(r"\bexport\b(?![-\s]*(?:data|figures|volumes?|earnings))", _I),
 }
+
+# "first" numbering a quota named a few words on: "first [2024] [rare earths] [mining] [output]
+# quota", "first set of quotas"; the words between are ours only, so "first time" never counts.
+_BEFORE_QUOTA = (
+    r"(?=\s+(?:(?:20[0-3]\d|rare[\s-]earths?|(?:uncommon|unusual)\s+earths?|tungsten|antimony"
+    r"|mining|smelting|and|separation|output|production|export|set\s+of|REO)\s+){0,4}quotas?\b)"
+)
 
 # Periods. One alternation per value; matches that overlap a longer one are dropped.
 PERIOD: dict[str, re.Pattern[str]] = {
@@ -64,11 +100,11 @@ PERIOD: dict[str, re.Pattern[str]] = {
     # the whole year for a past year
     "all:2": re.compile(r"\b(?:two|both)\s+(?:batch(?:es)?|rounds?|tranches?)\b", _I),
     "all:3": re.compile(r"\b(?:all\s+)?three\s+(?:batch(?:es)?|rounds?|tranches?)\b", _I),
-    # "so far this year", "year-to-date", "bringing the total to", "in total this year"
+    # "so far this year", "year-to-date", "bringing the total (the limit) to", "in total this year"
     "cumulative": re.compile(
         r"\bso\s+far\s+(?:this\s+year|in\s+20[0-3]\d)\b|\b(?:for\s+the\s+)?year[\s-]to[\s-]date\b"
-        r"|\bYTD\b|\bbr(?:ing|ings|inging|ought)\s+(?:the\s+|its\s+)?(?:(?:20[0-3]\d|combined"
-        r"|overall)\s+)?(?:total|tally)\b|\bin\s+total\s+(?:this\s+year|so\s+far)\b"
+        r"|\bYTD\b|\bbr(?:ing|ings|inging|ought)\s+(?:the\s+|its\s+)?(?:(?:combined|overall)\s+)?"
+        r"(?:total|tally|limit|ceiling|quota)\b|\bin\s+total\s+(?:this\s+year|so\s+far)\b"
         r"|\bcumulative(?:ly)?\b|(?:(?<=batch\s)|(?<=batches\s))(?:lifts?|lifted|raises?|raised"
         r"|brings?|brought|takes?|took|push(?:es|ed)?)\b"
         r"|\bcombined\b|\btotal\s+so\s+far\b",
@@ -76,27 +112,77 @@ PERIOD: dict[str, re.Pattern[str]] = {
     ),
     # "doubled to 240,000 tonnes": after a second batch this is the running total
     "double": re.compile(r"\bdoubl(?:e|ed|es|ing)\b", _I),
-    # "full-year", "for the year", "annual", "whole-year", "total for the year"
+    # "full-year", "for the year", "annual", "whole-year", "total for the year"; a year's own
+    # total, "takes the 2023 total ... to", "last year's total allocation" (not "the 2024 total
+    # control quotas", 总量控制指标)
     "annual": re.compile(
-        r"\bfull[\s-]year\b|\bwhole[\s-]year\b|\bfor\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b"
-        r"|\bannual(?:ly)?\b|\byearly\b|\bfor\s+the\s+year\s+as\s+a\s+whole\b",
+        r"\bfull[\s-]year\b|\bwhole[\s-]year\b"
+        r"|\bfor\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b(?![\s-]+(?:ago|earlier|before))"
+        r"|\bannual(?:ly)?\b|\byearly\b|\bfor\s+the\s+year\s+as\s+a\s+whole\b"
+        r"|\b(?:20[0-3]\d|year)(?:['’]s)?\s+total\b(?![\s-]+(?:control|amount|quantity|volume))",
         _I,
     ),
-    # "first batch", "first round", "first-half", "H1", "1H", "first six months", "initial batch"
+    # "first batch", "first round", "first-half", "H1", "1H", "first six months", "initial batch",
+    # "first batchissued" (words run together); "the first rare earths mining quota", "the
+    # first 2023 quota", "its first quota for smelting": "first" before the quota it numbers
     "batch:1": re.compile(
-        r"\b(?:first|1st)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b|\b(?:H1|1H)\b"
-        r"|\bfirst\s+(?:six|6)\s+months\b|\binitial\s+(?:batch|round|tranche)\b",
+        r"\b(?:first|1st)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?(?:\b|(?=issu))"
+        r"|\b(?:H1|1H)(?:\b|(?=20[0-3]\d\b))|\bfirst\s+(?:six|6)\s+months\b"
+        r"|\binitial\s+(?:batch|round|tranche)\b"
+        rf"|\b(?:first|initial){_BEFORE_QUOTA}",
         _I,
     ),
-    # "second batch", "second half", "H2", "2H", "for the six months to December"
+    # "second batch", "second half", "H2", "2H", "for the six months to December", "the second
+    # rare earth export quota"
     "batch:2": re.compile(
-        r"\b(?:second|2nd)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b|\b(?:H2|2H)\b"
-        r"|\b(?:second|last)\s+(?:six|6)\s+months\b|\bsix\s+months\s+to\s+December\b",
+        r"\b(?:second|2nd)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b"
+        r"|\b(?:H2|2H)(?:\b|(?=20[0-3]\d\b))"
+        r"|\b(?:second|last)\s+(?:six|6)\s+months\b|\bsix\s+months\s+to\s+December\b"
+        rf"|\bsecond{_BEFORE_QUOTA}",
         _I,
     ),
-    # "third batch", "third round"
-    "batch:3": re.compile(r"\b(?:third|3rd)[\s-](?:batch|round|tranche|lot)(?:es|s)?\b", _I),
+    # "third batch", "third round", "the third quota"
+    "batch:3": re.compile(
+        rf"\b(?:third|3rd)[\s-](?:batch|round|tranche|lot)(?:es|s)?\b|\bthird{_BEFORE_QUOTA}", _I
+    ),
 }
+
+# Words (case-folded) one of which a sentence must hold for each pattern above to match in
+# it: a pattern whose words are all absent is not run (the same mentions, found faster;
+# tests/test_patterns.py checks each gate against its pattern).
+GATES: dict[str, dict[str, tuple[str, ...]]] = {
+    "commodity": {
+        "rare_earth": ("earth", "reo", "ree"),
+        "tungsten": ("tungsten", "wo3", "wolfram"),
+        "antimony": ("antimony",),
+    },
+    "type": {
+        "smelting_separation": ("melting", "separat", "refining"),
+        "mining": ("min", "extraction", "exploration"),
+        "export": ("export",),
+    },
+    "period": {
+        "cumulative:2": ("two",),
+        "cumulative:3": ("three",),
+        "all:2": ("two", "both"),
+        "all:3": ("three",),
+        "cumulative": (
+            "far", "date", "ytd", "bring", "brought", "total", "cumul", "lift", "rais", "take",
+            "took", "push", "combined",
+        ),
+        "double": ("doubl",),
+        "annual": ("year", "annual", "total"),
+        "batch:1": ("first", "1st", "h1", "1h", "initial"),
+        "batch:2": ("second", "2nd", "h2", "2h", "six"),
+        "batch:3": ("third", "3rd"),
+    },
+    "category": {
+        "medium_heavy": ("heavy", "ion"),
+        "light": ("light", "rock"),
+        "tungsten_primary": ("main", "direct", "primary"),
+        "tungsten_byproduct": ("product", "comprehensive", "composite"),
+    },
+}  # fmt: skip
 
 # Categories of the quota.
 CATEGORY: dict[str, re.Pattern[str]] = {
@@ -113,11 +199,19 @@ CATEGORY: dict[str, re.Pattern[str]] = {
         r"|minerals?|based|deposits?))?\b",
         _I,
     ),
-    # tungsten "main-mining", "main mined", "primary"
-    "tungsten_primary": re.compile(r"\bmain[\s-]+min(?:ing|ed)\b|\bprimary\b", _I),
-    # tungsten "by-product", "comprehensive utilisation", "comprehensive use"
+    # tungsten "main-mining", "main mined", "direct mining", "primary" (not "primary tungsten
+    # mining enterprises", the holders the quota goes to)
+    "tungsten_primary": re.compile(
+        r"\b(?:main|direct)[\s-]+min(?:ing|ed)\b"
+        r"|\bprimary\b(?!\s+(?:tungsten\s+)?(?:mining\s+)?(?:enterprises?"
+        r"|producers?|miners?|compan(?:y|ies)|firms?|operations?|mines?)\b)",
+        _I,
+    ),
+    # tungsten "by-product", "comprehensive utilisation", "comprehensive use", "composite
+    # utilisation"
     "tungsten_byproduct": re.compile(
-        r"\bby[\s-]?products?\b|\bcomprehensive(?:ly)?\s+(?:utili[sz]\w*|use|recovery)\b", _I
+        r"\bby[\s-]?products?\b|\b(?:comprehensive(?:ly)?|composite)\s+(?:utili[sz]\w*|use|recovery)\b",
+        _I,
     ),
 }
 CATEGORY_COMMODITY = {
@@ -171,11 +265,14 @@ REPORTED_CUE = re.compile(
     r"|\bnot\s+(?:yet\s+)?(?:been\s+)?confirmed\b",
     _I,
 )
-# An issuance sentence that withholds the figures: "quietly", "without publishing them".
+# An issuance sentence that withholds the figures: "quietly", "without publishing them",
+# "without the usual public statement".
 UNDISCLOSED_CUE = re.compile(
     r"\bquietly\b|\bwithout\s+(?:publish|announc|disclos|making|releas)\w*|\bundisclosed\b"
     r"|\bnot\s+(?:been\s+)?(?:made\s+)?public\w*\b|\bdid\s+not\s+(?:publish|disclose|announce|"
-    r"release)\b|\bno\s+(?:figures|details|numbers)\b",
+    r"release|give|reveal)\b|\bno\s+(?:figures|details|numbers)\b"
+    r"|\bwithout\s+(?:the\s+|a\s+|any\s+)?(?:usual\s+)?(?:public\s+|official\s+)?(?:statement"
+    r"|announcement|notice|disclosure)s?\b",
     _I,
 )
 # Issuing verbs: "issued", "released", "handed out", "allocated", "set", "announced".
@@ -197,10 +294,11 @@ NOT_ISSUED = re.compile(
 # stocks, tariffs, smuggling.
 NOT_QUOTA = re.compile(
     r"\bprices?\b|\byuan\b|\bdollars?\b|\$|\bUSD\b|\bper\s+(?:tonne|ton|kg|kilogram|pound)\b"
-    r"|\boutput\b|\bproduction\b(?!\s+(?:quotas?|caps?|ceilings?|limits?|targets?|plans?"
-    r"|controls?))|\bproduc(?:ed|es|ing)\b|\bmined\b|\b(?<!for\s)exports\b|\bexported\b"
+    r"|\b(?:output|production)\b(?!\s+(?:quotas?|caps?|ceilings?|limits?|limitations?|targets?"
+    r"|plans?|controls?|(?:is|was|are|were|will\s+be|has\s+been|had\s+been)\s+(?:capped|limited"
+    r"|restricted|controlled|set|fixed)))|\bproduc(?:ed|es|ing)\b|\bmined\b|\b(?<!for\s)exports\b|\bexported\b"
     r"|\bshipments?\b|\bshipped\b|\bcustoms\b|\bimports?\b|\bimported\b|\bsales\b|\bsold\b"
-    r"|\bused\b|\butili[sz]ed\b|\bfilled\b|\bunused\b|\bconsum\w*|\bdemand\b|\breserves?\b"
+    r"|\bused\b|\butili[sz]ed\b|\bfilled\b|\bunused\b|\bconsum\w*|\bdemand\b|\breserve[sd]?\b"
     r"|\bcapacity\b|\binventor(?:y|ies)\b|\bstockpiles?\b|\bstocks\b|\btariffs?\b|\bdut(?:y|ies)\b"
     r"|\bsmuggl\w*|\billegal(?:ly)?\b|\bsupply\b|\bactual(?:ly)?\b",
     _I,
@@ -214,16 +312,29 @@ SHIPPED = re.compile(
     _I,
 )
 
+# Where a clause ends inside a sentence: ";", ", and", ", but", " while ", " whereas ".
+CLAUSE_BREAK = re.compile(
+    r";|,\s*(?:and|but|while|whereas|although|though|however)\b|\s(?:but|while|whereas)\s", _I
+)
 # A forecast, not a quota set: "analysts expect ... around 135,000 t", "could reach", "will be".
 # "may" is matched in lower case only, so the month May is not taken for it.
+# "is estimated at", and a plan's deadline, "By 2020, ... is controlled at", are not quotas set;
+# "will be cut to", "will be set at", "(the ministry said) it would raise quotas to" announce one;
+# "that would put (bring) the quota at" is arithmetic.
 FORECAST = re.compile(
     r"\b(?:[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast\w*|[Pp]redict\w*|[Aa]nticipat\w*|could"
-    r"|might|would|will|likely|may|[Pp]rojected|[Ss]een\s+at|[Ss]peculat\w*)\b"
+    r"|might|(?:would|will)(?!\s+(?:also\s+)?(?:be\s+)?(?:cut|rais(?:e|ed)|set|reduc(?:e|ed)|cap(?:ped)?"
+    r"|increas(?:e|ed)|lower(?:ed)?|keep|kept|fix(?:ed)?|cap(?:ped)?|trim(?:med)?|hold|held"
+    r"|maintain(?:ed)?|allocat(?:e|ed)|put|bring|take|lift)\b)|likely|may|[Pp]rojected|[Ss]een\s+at"
+    r"|[Ss]peculat\w*|[Ee]stimated\s+(?:at"
+    r"|to)|[Bb]y\s+(?:the\s+end\s+of\s+)?20[0-3]\d\b(?!\s*(?:quotas?|batch)))\b"
 )
-# A difference, not a quota: "rose by 10,000 t", "an increase of 15,000 t", "a 10,000 t rise",
+# A difference, not a quota: "rose by 10,000 t", "an increase of 15,000 t", "growth of 3,605 t
+# from Jiangxi", "a 10,000 t rise",
 # "6,000 t more than".
 DIFFERENCE_BEFORE = re.compile(
-    r"\b(?:by|(?:increase|rise|increment|decrease|cut|reduction|drop|jump|gain|addition)\s+of"
+    r"\b(?:by|up|down|(?:increase|rise|increment|decrease|cut|reduction|drop|jump|gain|addition|growth"
+    r"|hike|decline|fall)s?\s+of"
     r"|another|extra|additional)\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$",
     _I,
 )
@@ -232,16 +343,30 @@ DIFFERENCE_AFTER = re.compile(
 )
 
 # A figure given for comparison, just before it: "from", "against", "compared with",
-# "versus", "than", "over", "up from last year's".
+# "versus", "than", "over", "ahead of", "up from last year's", "from the figures of".
 COMPARED_WITH = re.compile(
-    r"\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?|than|over|on)\s+(?:(?:the|a|its"
-    r"|last\s+year's|last\s+year’s|20[0-3]\d's|20[0-3]\d’s)\s+)?$",
+    r"\b(?:from|against|compar(?:ed|es?|ing)\s+(?:with|to)|versus|vs\.?|than|over|on|ahead\s+of)\s+"
+    r"(?:(?:the|a|an|its|their|figures?|levels?|totals?|amounts?|of|last\s+year['’]s|previous"
+    r"|20[0-3]\d['’]s|first|second|third|round|batch|tranche|half|this|last|year|in|quotas?)\s+)"
+    r"{0,6}$",
+    _I,
+)
+# A year named for comparison, just before it: "up 19% from last year", "higher than in the
+# first 2023 quota", "compared with 2022", "on a year ago", "between H1-2017 (and H1-2018)".
+# It dates a past figure, never the quota being set.
+COMPARED_YEAR = re.compile(
+    r"\b(?:from|than|over|on|compared\s+(?:with|to)|versus|vs\.?|against|ahead\s+of|relative\s+to"
+    r"|between)\s+(?:(?:in|the|a|that|those|of|its|first|second|third|batch|batches|quotas?|levels?"
+    r"|figures?|same|period|total|set|for|all|early|late|H[12])\s+){0,4}(?:H[12][\s–-]*)?$",
     _I,
 )
 # Where the comparison begins in a clause: "up 12.5% from", "down", "against", "compared".
+# "about half the quota set for all of 2012", "twice", "equal to", "a 12.5% uplift to".
 COMPARISON_ZONE = re.compile(
     r"\b(?:up|down|ris(?:e|ing)|rose|fall(?:ing)?|fell|increas\w*|decreas\w*|compared|against"
-    r"|versus|vs\.?|from|than|higher|lower|unchanged|flat|same\s+as)\b",
+    r"|versus|vs\.?|from|than|higher|lower|unchanged|flat|same\s+as|twice|double|equal\s+to"
+    r"|uplift|growth|gain|jump|hike|boost|reduction|decline|drop|cut"
+    r"|(?<!first\s)(?<!second\s)half)\b",
     _I,
 )
 # Unchanged wording: "kept flat at", "unchanged from last year", "the same as", "held at".
@@ -249,8 +374,13 @@ FLAT = re.compile(
     r"\b(?:flat|unchanged|steady|same\s+as|held\s+at|maintained\s+at|kept\s+at|stayed\s+at)\b",
     _I,
 )
-# A national total after a group or category figure: "the total", "overall", "national".
-RESET = re.compile(r"\btotal\b|\boverall\b|\bnational(?:ly)?\b|\bnationwide\b|\bin\s+all\b", _I)
+# A national total after a group or category figure: "the total", "overall", "national" (not
+# "received a total mining quota of 40,420 t", the group's own total).
+RESET = re.compile(
+    r"\bthe\s+(?:national\s+|overall\s+|combined\s+)?total\b|\boverall\b|\bnational(?:ly)?\b"
+    r"|\bnationwide\b|\bin\s+all\b",
+    _I,
+)
 
 # Stated change: "up 12.5%", "rose 27 per cent", "a 12.5% increase", "down 5 pc".
 CHANGE_BEFORE = re.compile(
@@ -267,17 +397,28 @@ CHANGE_AFTER = re.compile(
 )
 FALLING = re.compile(r"down|fell|fall|decreas|cut|drop|slipped|lower|less|reduction|declin", _I)
 
-# Quota years: "2024", "2024's", "in 2023 and 2022".
-YEAR = re.compile(r"(?<![\d,.$])\b(20[0-3]\d)(?:['’]s)?\b(?![,.]\d|\s*(?:%|per\s*cent|yuan))")
-# Years said relative to the publication date: "this year('s)", "last year", "a year ago".
+# Quota years: "2024", "2024's", "in 2023 and 2022",
+# "1H2011", "H2-2011": a half run into its year.
+YEAR = re.compile(
+    r"(?<![\d,.$])(?:\b|(?<=[12]H)|(?<=H[12]))(20[0-3]\d)(?:['’]s)?\b"
+    r"(?![,.]\d|\s*(?:%|per\s*cent|yuan))"
+)
+# Years said relative to the publication date: "this year('s)", "last year", "a year ago",
+# "previous year allocations".
 RELATIVE_YEAR: dict[int, re.Pattern[str]] = {
     0: re.compile(r"\b(?:this|the\s+current)\s+year(?:['’]s)?\b", _I),
-    -1: re.compile(r"\b(?:last|past)\s+year(?:['’]s)?\b|\ba\s+year\s+ago\b", _I),
+    -1: re.compile(
+        r"\b(?:last|past)\s+year(?:['’]s)?\b|\ba\s+year\s+ago\b|\bprevious\s+year(?:['’]s)?"
+        r"(?=\s+(?:allocations?|quotas?|totals?|figures?|levels?)\b)",
+        _I,
+    ),
     1: re.compile(r"\bnext\s+year(?:['’]s)?\b", _I),
 }
-# Years said relative to the figure they compare with: "a year earlier", "the previous year".
+# Years said relative to the figure they compare with: "a year earlier", "the previous year",
+# "the year-ago period".
 PRIOR_YEAR = re.compile(
     r"\ba\s+year\s+(?:earlier|before)\b|\bthe\s+(?:previous|prior|preceding)\s+year(?:['’]s)?\b"
-    r"|\bthe\s+year\s+before\b|\byear[\s-]on[\s-]year\b|\by/y\b|\byoy\b",
+    r"|\bthe\s+year\s+before\b|\byear[\s-]on[\s-]year\b|\by/y\b|\byoy\b"
+    r"|\byear[\s-](?:ago|earlier)\s+(?:period|level|quota|figure)s?\b",
     _I,
 )

@@ -17,8 +17,11 @@ from extractors import numbers, vocab
 from extractors.en import lexicon
 from extractors.en.lexicon import (
     COMPARED_WITH,
+    COMPARED_YEAR,
+    GATES,
     HOLDER_NOT_AFTER,
     HOLDER_NOT_BEFORE,
+    OTHER_COMMODITIES,
     RELATIVE_YEAR,
     YEAR,
 )
@@ -35,6 +38,17 @@ PRIOR_YEAR = factor_boundaries(lexicon.PRIOR_YEAR)
 NOT_QUOTA = factor_boundaries(lexicon.NOT_QUOTA)
 QUOTA_WORD = factor_boundaries(lexicon.QUOTA_WORD)
 
+# The word tables find_mentions runs, by kind of mention.
+TABLES = {"commodity": COMMODITY, "type": QUOTA_TYPE, "period": PERIOD, "category": CATEGORY}
+# A bare number just after "and", listed after a figure with its unit (at most this far, and
+# at most this many times as large).
+LISTED_AND = re.compile(r"(?:,\s*|\s)and\s+$")
+LISTED_GAP = 60
+LISTED_REACH = 3.0
+# A number written with a dot between thousands and units: "15.500", "13.691" (tonnes).
+DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+# Words, for the goods that are not ours.
+WORD = re.compile(r"\w+")
 # "a 135,000-tonne quota": the compound adjective form of an amount.
 HYPHENATED_AMOUNT = re.compile(
     rf"(?<![\d.,])(?P<num>{numbers.NUMBER})-(?:metric-)?(?P<unit>tonne|ton|kt)\b", re.IGNORECASE
@@ -53,7 +67,7 @@ BARE_FOLLOW = re.compile(
 class Mention:
     """A qualifying word: ``sentence[start:end]`` gives ``value`` of ``kind``."""
 
-    kind: str  # commodity|type|period|year|prior|category|holder|not_quota|quota
+    kind: str  # commodity|type|period|year|cyear|uyear|prior|category|holder|not_quota|quota
     value: str | int
     start: int
     end: int
@@ -79,14 +93,17 @@ def find_mentions(sentence: str, published: date | None) -> list[Mention]:
         for term in terms
         if _is_holder(sentence, term.start, term.end)
     ]
-    tables = {"commodity": COMMODITY, "type": QUOTA_TYPE, "period": PERIOD, "category": CATEGORY}
-    for kind, table in tables.items():
+    folded = sentence.casefold()
+    for kind, table in TABLES.items():
+        gates = GATES[kind]
         candidates = [
             Mention(kind, value, m.start(), m.end())
             for value, pattern in table.items()
+            if any(word in folded for word in gates[value])
             for m in pattern.finditer(sentence)
         ]
         if kind == "commodity":  # "Xiamen Tungsten" names a company, not the metal
+            candidates.extend(_other_commodities(sentence))
             candidates = [c for c in candidates if not _inside(c.start, c.end, names)]
         found.extend(_longest_first(candidates))
     found.extend(_years(sentence, published))
@@ -95,6 +112,24 @@ def find_mentions(sentence: str, published: date | None) -> list[Mention]:
             Mention(kind, m.group(), m.start(), m.end()) for m in pattern.finditer(sentence)
         )
     return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def _other_commodities(sentence: str) -> list[Mention]:
+    """Goods other than ours ("coal", "iron ore"), as "other" commodity mentions."""
+    found = []
+    for word in WORD.finditer(sentence):
+        name = word.group().lower()
+        if name in OTHER_COMMODITIES:
+            end = word.end()
+            if name == "iron":  # only "iron ore" is a good of its own
+                rest = sentence[end : end + 24]
+                after = rest.lstrip()
+                ore = after[:3].lower() == "ore" and not after[3:4].isalnum()
+                if not (ore and len(after) < len(rest) and after[3:4] != "_"):
+                    continue
+                end += len(rest) - len(after) + 3
+            found.append(Mention("commodity", "other", word.start(), end))
+    return found
 
 
 def quota_types(text: str) -> set[str]:
@@ -114,8 +149,11 @@ def find_figures(sentence: str) -> list[Figure]:
         for m in pattern.finditer(sentence):
             if CURRENCY_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
                 continue
-            unit = m.groupdict().get("unit")
-            tonnes = numbers.scale(m["num"], m.groupdict().get("mult"), unit)
+            unit, mult = m.groupdict().get("unit"), m.groupdict().get("mult")
+            tonnes = numbers.scale(m["num"], mult, unit)
+            kilo = str(unit).lower().startswith("k")
+            if tonnes is not None and not mult and not kilo and DOT_THOUSANDS.fullmatch(m["num"]):
+                tonnes *= 1000  # "15.500 tonnes": a dot for the thousands, as in Europe
             if tonnes is not None:
                 figures.append(Figure(m.start(), m.end(), tonnes))
     figures.sort(key=lambda f: f.start)
@@ -152,7 +190,20 @@ def _with_bare_numbers(sentence: str, figures: list[Figure]) -> list[Figure]:
             scaled = _plausible(value, figures[earlier - 1])
             if scaled is not None:
                 by_start[m.start()] = Figure(m.start(), m.end(), scaled)
+        elif earlier and _listed_after(sentence, figures[earlier - 1], m.start()):
+            # "30,280 tonnes for light rare earth, and 10,140 for ion-absorbed": its unit
+            before = figures[earlier - 1]
+            factor = before.tonnes / (numbers.scale(_number_of(sentence, before)) or 1.0)
+            if value * factor <= before.tonnes * LISTED_REACH:
+                by_start[m.start()] = Figure(m.start(), m.end(), value * factor)
     return [by_start[start] for start in sorted(by_start)]
+
+
+def _listed_after(sentence: str, before: Figure, start: int) -> bool:
+    """A bare number listed after a figure with its unit, nothing numeric between."""
+    if start - before.end > LISTED_GAP or not LISTED_AND.search(sentence, before.end, start):
+        return False
+    return not any(c.isdigit() for c in sentence[before.end : start])
 
 
 def _number_of(sentence: str, figure: Figure) -> str:
@@ -170,19 +221,31 @@ def _plausible(value: float, reference: Figure) -> float | None:
 
 
 def _years(sentence: str, published: date | None) -> list[Mention]:
+    """Years and relative years; one named for comparison ("from last year") is a "cyear"."""
     dates = _merged(date_spans(sentence))
     found = [
-        Mention("year", int(m.group(1)), m.start(), m.end())
+        (int(m.group(1)), m.start(), m.end())
         for m in YEAR.finditer(sentence)
         if not _inside(m.start(), m.end(), dates)
     ]
-    if published is not None:
-        for offset, pattern in RELATIVE_YEAR.items():
-            found.extend(
-                Mention("year", published.year + offset, m.start(), m.end())
-                for m in pattern.finditer(sentence)
-            )
-    return found
+    unknown = []
+    for offset, pattern in RELATIVE_YEAR.items():
+        for m in pattern.finditer(sentence):
+            if _inside(m.start(), m.end(), dates):
+                continue
+            if published is None:  # "last year" of a page without a date: no year at all
+                unknown.append(Mention("uyear", offset, m.start(), m.end()))
+            else:
+                found.append((published.year + offset, m.start(), m.end()))
+    return [
+        *(Mention(_year_kind(sentence, start), value, start, end) for value, start, end in found),
+        *unknown,
+    ]
+
+
+def _year_kind(sentence: str, start: int) -> str:
+    compared = COMPARED_YEAR.search(sentence, max(0, start - 60), start)
+    return "cyear" if compared is not None else "year"
 
 
 def _is_holder(sentence: str, start: int, end: int) -> bool:

@@ -2,8 +2,11 @@
 
 A sentence ends at ``.``, ``!`` or ``?`` followed by space and a capital, a digit or a quote,
 unless the dot closes an abbreviation ("U.S.", "No.", "Co.", "Ltd.", "Feb.") or an initial;
-it always ends at a line break. Decimals never split, as no space follows their dot.
-A "Related Articles" / "Read more" heading line ends the article's own text.
+it ends at a line break, unless the line was only wrapped: it stops without closing
+punctuation and the next line begins in lower case ("...rare earth output\nquotas on Thursday"),
+or it stops on a word no sentence ends with ("of", "the", "and"). Decimals never split, as no
+space follows their dot. A "Related Articles" / "Read more" heading line ends the article's own
+text.
 """
 
 from __future__ import annotations
@@ -38,16 +41,48 @@ BOILERPLATE_HEADING = re.compile(
 )
 
 
+# A line that stops mid-sentence: no closing punctuation, or a word no sentence ends with.
+_OPEN_END = re.compile(
+    r"(?:[,\-–—(]|\b(?:a|an|the|of|and|or|to|in|for|from|at|by|with|on|as|its|their|was|were|is"
+    r"|are|has|had|have|been|be|that|which|than|per|into|about|between|nor|but)\b)\s*$",
+    re.IGNORECASE,
+)
+# A line that closes a sentence (or a heading that must stay alone): ends with punctuation.
+_CLOSED_END = re.compile(r"[.!?:;\"'”’)\]]\s*$")
+
+
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of each sentence, stripped of surrounding space."""
+    for base, end in _blocks(text):
+        start = base
+        for cut in _ends(text[base:end]):
+            yield from _stripped(text, start, base + cut)
+            start = base + cut
+        yield from _stripped(text, start, end)
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Runs of lines that wrap one text (a line break inside a sentence), up to a heading."""
+    block: tuple[int, int] | None = None
     for line in _LINE.finditer(text):
         if BOILERPLATE_HEADING.match(line.group()):
-            return
-        start = line.start()
-        for end in _ends(line.group()):
-            yield from _stripped(text, start, line.start() + end)
-            start = line.start() + end
-        yield from _stripped(text, start, line.end())
+            break
+        if block is not None and _wraps(text[block[0] : block[1]], line.group()):
+            block = (block[0], line.end())
+            continue
+        if block is not None:
+            yield block
+        block = line.span()
+    if block is not None:
+        yield block
+
+
+def _wraps(before: str, line: str) -> bool:
+    tail = before[-40:]
+    if _CLOSED_END.search(tail):
+        return False
+    # the next line goes on with the sentence when it begins in lower case
+    return line.lstrip()[:1].islower() or bool(_OPEN_END.search(tail))
 
 
 def _ends(line: str) -> Iterator[int]:

@@ -18,18 +18,16 @@ _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-# "Feb. 6", "February 6, 2024", "Dec 14th 2023"
-MONTH_DAY = re.compile(
-    rf"\b{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
-)
-# "6 February 2024", "14 Dec"
-DAY_MONTH = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b\.?(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
-)
-# "in January", "in March 2024", "earlier in April": the first of that month.
-IN_MONTH = re.compile(
-    rf"\bin\s+(?:early\s+|late\s+|mid-?)?{_MONTH}\b(?:\s+(?P<year>(?:19|20)\d\d)\b)?"
-)
+# The year of a date: "2024", or said relative to publication: "December 27 last year".
+_DATE_YEAR = r"(?:,?\s+(?:(?P<year>(?:19|20)\d\d)\b|(?P<rel>last|this|next)\s+year\b))?"
+# "Feb. 6", "February 6, 2024", "Dec 14th 2023", "December 27 last year"
+MONTH_DAY = re.compile(rf"\b{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_DATE_YEAR}")
+# "6 February 2024", "14 Dec", "27 December last year"
+DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b\.?{_DATE_YEAR}")
+# "in January", "in March 2024", "earlier in April", "in December last year": the first of
+# that month.
+IN_MONTH = re.compile(rf"\bin\s+(?:early\s+|late\s+|mid-?)?{_MONTH}\b{_DATE_YEAR}")
+_RELATIVE = {"last": -1, "this": 0, "next": 1}
 # "2024-02-06"
 ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<day>\d\d)\b")
 # "on Tuesday", "late on Friday"
@@ -79,7 +77,7 @@ def _announced(sentence: str, published: date) -> date | None:
     match = IN_MONTH.search(sentence)
     if match:
         month = _MONTHS[match["month"][:3].lower()]
-        year = int(match["year"]) if match["year"] else _year_of(month, 1, published)
+        year = _stated_year(match, published) or _year_of(month, 1, published)
         return date(year, month, 1)
     return None
 
@@ -88,11 +86,20 @@ def _day(match: re.Match[str], published: date) -> date | None:
     groups = match.groupdict()
     month = int(groups["m"]) if groups.get("m") else _MONTHS[groups["month"][:3].lower()]
     day = int(groups["day"])
-    year = int(groups["year"]) if groups.get("year") else _year_of(month, day, published)
+    year = _stated_year(match, published) or _year_of(month, day, published)
     try:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _stated_year(match: re.Match[str], published: date) -> int | None:
+    groups = match.groupdict()
+    if groups.get("year"):
+        return int(groups["year"])
+    if groups.get("rel"):
+        return published.year + _RELATIVE[groups["rel"].lower()]
+    return None
 
 
 def _year_of(month: int, day: int, published: date) -> int:
