@@ -12,20 +12,15 @@ import hashlib
 import re
 from typing import Any
 
+from extractors import facts, vocab
+
 FIELDS = {"id", "url", "query", "lang", "published", "negative", "facts", "notes"}
 FACT_FIELDS = ("commodity", "quota_type", "year", "period", "category", "holder", "amount_t")
-COMMODITIES = {"rare_earth", "tungsten", "antimony"}
-QUOTA_TYPES = {"mining", "smelting_separation", "export"}
-CATEGORIES = {None, "light", "medium_heavy", "tungsten_primary", "tungsten_byproduct"}
-COMPANIES = {
-    "china_rare_earth_group",
-    "china_northern_rare_earth",
-    "xiamen_tungsten",
-    "guangdong_rare_earth",
-    "china_minmetals",
-    "chinalco_rare_earth",
-    "china_southern_rare_earth",
-}
+# FACTS.md's values, as the extractor declares them (extractors.facts, extractors.vocab)
+COMMODITIES = set(facts.COMMODITIES)
+QUOTA_TYPES = set(facts.QUOTA_TYPES)
+CATEGORIES = set(facts.CATEGORIES)
+COMPANIES = set(vocab.COMPANIES)
 PERIOD = re.compile(r"annual|(batch|cumulative):[1-9]")
 PROVINCE = re.compile(r"province:[a-z]+")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
