@@ -1114,6 +1114,37 @@ EXPORT_STORIES.extend(
 )
 
 
+EXPORT_STORIES.extend(
+    [
+        # "will be allowed to export" announces the quota; "the second export limit" numbers a
+        # batch; "the heavy varieties" are medium-heavy rare earths
+        (
+            "2013-12-13",
+            "China cut its rare earth export quota for next year. Producers will be allowed to "
+            "export 15,110 tons in the first round for 2014, after the second export limit for "
+            "2013 was set at 15,500 tons. The first batch will include 13,314 tons of light rare "
+            "earths and 1,796 tons of the heavy varieties.",
+            {
+                (RE, X, 2014, "batch:1", None, None, 15110),
+                (RE, X, 2013, "batch:2", None, None, 15500),
+                (RE, X, 2014, "batch:1", "light", None, 13314),
+                (RE, X, 2014, "batch:1", "medium_heavy", None, 1796),
+            },
+        ),
+        # the period and year named in a comparison go with its one past figure
+        (
+            "2010-12-30",
+            "Rare earth export quotas in 2009/H2 actually increased by 31% over 2009/H1 (28,417 "
+            "tons versus 21,728 tons).",
+            {
+                (RE, X, 2009, "batch:2", None, None, 28417),
+                (RE, X, 2009, "batch:1", None, None, 21728),
+            },
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), EXPORT_STORIES)
 def test_export_stories(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)

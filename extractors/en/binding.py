@@ -192,11 +192,17 @@ def bind(
         cyear = slot.own.get("cyear")
         if fig.compared and fig.attrs["year"] is None and cyear is not None:
             fig.attrs["year"] = cyear.value  # "compared with 2022's 210,000 t"
+        cperiod = slot.own.get("cperiod")
+        if fig.attrs["period"] is None and cperiod is not None:
+            # a past figure's period ("versus 2009/H1"), or a figure's only one ("compared with
+            # the first batch of export quotas, 16,304 t")
+            fig.attrs["period"] = cperiod.value
     _apply_lists(sentence, figures, slots, mentions, carried or [])
     _propagate(sentence, figures, slots, mentions, defaults)
     back = REFERS_BACK.match(sentence.lstrip(" \"'“‘(")) is not None
     respectively = "respectively" in sentence.lower()
     _compare_all(figures, slots, carried or [], joins, defaults, back, respectively)
+    _date_the_one_past_figure(figures, slots, mentions)
     _assign_changes(sentence, figures)
     return [f for f, s in zip(figures, slots, strict=True) if not s.negative]
 
@@ -215,7 +221,7 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         in_right = [m for m in near if fig.end <= m.start and m.end <= right]
         in_left = [m for m in near if m.end <= fig.start]
         own: dict[str, Mention | None] = {}
-        for kind in (*KINDS, "prior", "cyear", "uyear"):
+        for kind in (*KINDS, "prior", "cyear", "cperiod", "uyear"):
             after = [m for m in in_right if m.kind == kind]
             before = [m for m in in_left if m.kind == kind]
             if kind == "type":
@@ -501,6 +507,24 @@ def _compare_all(
         if joins[i] and figures[i - 1].compared and slots[i].own.get("year") is None:
             # "the first round this year of 16,304 t and the second round of 7,976 t"
             fig.attrs["year"] = figures[i - 1].attrs.get("year")
+
+
+def _date_the_one_past_figure(
+    figures: list[Figure], slots: list[_Slot], mentions: list[Mention]
+) -> None:
+    """ "increased 31% over 2009/H1 (28,417 t versus 21,728 t)": the one past figure of the
+    sentence, with no year or period of its own, is the one the comparison names."""
+    compared = [(f, s) for f, s in zip(figures, slots, strict=True) if f.compared]
+    cyears = [m for m in mentions if m.kind == "cyear"]
+    if len(compared) != 1 or len(cyears) != 1:
+        return
+    fig, slot = compared[0]
+    if slot.own.get("year") is not None or slot.own.get("period") is not None:
+        return
+    cperiods = [m for m in mentions if m.kind == "cperiod"]
+    fig.attrs["year"] = cyears[0].value
+    if len(cperiods) == 1:
+        fig.attrs["period"] = cperiods[0].value
 
 
 def _carried_reference(fig: Figure, n: int, count: int, carried: list[Figure]) -> Figure | None:

@@ -84,10 +84,12 @@ QUOTA_TYPE: dict[str, re.Pattern[str]] = {
 }
 
 # "first" numbering a quota named a few words on: "first [2024] [rare earths] [mining] [output]
-# quota", "first set of quotas"; the words between are ours only, so "first time" never counts.
+# quota", "first set of quotas", "the second export limit"; the words between are ours only, so
+# "first time" never counts.
 _BEFORE_QUOTA = (
     r"(?=\s+(?:(?:20[0-3]\d|rare[\s-]earths?|(?:uncommon|unusual)\s+earths?|tungsten|antimony"
-    r"|mining|smelting|and|separation|output|production|export|set\s+of|REO)\s+){0,4}quotas?\b)"
+    r"|mining|smelting|and|separation|output|production|export|set\s+of|REO)\s+){0,4}"
+    r"(?:quotas?|limits?|allocations?|allotments?)\b)"
 )
 
 # Periods. One alternation per value; matches that overlap a longer one are dropped.
@@ -187,10 +189,11 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
 # Categories of the quota.
 CATEGORY: dict[str, re.Pattern[str]] = {
     # "medium and heavy", "medium-heavy", "mid-heavy", "ion-adsorption", "ionic clay",
-    # "ion-absorbed", "heavy rare earths"
+    # "ion-absorbed", "heavy rare earths", "the heavy varieties"
     "medium_heavy": re.compile(
         r"\b(?:medium|middle|mid)(?:\s+(?:and|to|&)\s+|[\s/-])heavy\b"
-        r"|\bion(?:ic|[\s-]a[db]sor(?:ption|bed|bent)|[\s-]type)\b|\bheavy\s+rare\b",
+        r"|\bion(?:ic|[\s-]a[db]sor(?:ption|bed|bent)|[\s-]type)\b|\bheavy\s+rare\b"
+        r"|\bheavy\s+(?:varieties|ones|types|elements|REEs?)\b",
         _I,
     ),
     # "light rare earths", "rock-type", "hard-rock", "rock ore"
@@ -300,7 +303,7 @@ NOT_QUOTA = re.compile(
     r"|\bshipments?\b|\bshipped\b|\bcustoms\b|\bimports?\b|\bimported\b|\bsales\b|\bsold\b"
     r"|\bused\b|\butili[sz]ed\b|\bfilled\b|\bunused\b|\bconsum\w*|\bdemand\b|\breserve[sd]?\b"
     r"|\bcapacity\b|\binventor(?:y|ies)\b|\bstockpiles?\b|\bstocks\b|\btariffs?\b|\bdut(?:y|ies)\b"
-    r"|\bsmuggl\w*|\billegal(?:ly)?\b|\bsupply\b|\bactual(?:ly)?\b",
+    r"|\bsmuggl\w*|\billegal(?:ly)?\b|\bsupply\b|\bactual\b",
     _I,
 )
 
@@ -319,13 +322,15 @@ CLAUSE_BREAK = re.compile(
 # A forecast, not a quota set: "analysts expect ... around 135,000 t", "could reach", "will be".
 # "may" is matched in lower case only, so the month May is not taken for it.
 # "is estimated at", and a plan's deadline, "By 2020, ... is controlled at", are not quotas set;
-# "will be cut to", "will be set at", "(the ministry said) it would raise quotas to" announce one;
+# "will be cut to", "will be set at", "(the ministry said) it would raise quotas to", "producers
+# will be allowed to export", "the first batch will include" announce one;
 # "that would put (bring) the quota at" is arithmetic.
 FORECAST = re.compile(
     r"\b(?:[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast\w*|[Pp]redict\w*|[Aa]nticipat\w*|could"
     r"|might|(?:would|will)(?!\s+(?:also\s+)?(?:be\s+)?(?:cut|rais(?:e|ed)|set|reduc(?:e|ed)|cap(?:ped)?"
     r"|increas(?:e|ed)|lower(?:ed)?|keep|kept|fix(?:ed)?|cap(?:ped)?|trim(?:med)?|hold|held"
-    r"|maintain(?:ed)?|allocat(?:e|ed)|put|bring|take|lift)\b)|likely|may|[Pp]rojected|[Ss]een\s+at"
+    r"|maintain(?:ed)?|allocat(?:e|ed)|put|bring|take|lift|allowed|permitted|include|total)\b)"
+    r"|likely|may|[Pp]rojected|[Ss]een\s+at"
     r"|[Ss]peculat\w*|[Ee]stimated\s+(?:at"
     r"|to)|[Bb]y\s+(?:the\s+end\s+of\s+)?20[0-3]\d\b(?!\s*(?:quotas?|batch)))\b"
 )
@@ -358,6 +363,12 @@ COMPARED_YEAR = re.compile(
     r"\b(?:from|than|over|on|compared\s+(?:with|to)|versus|vs\.?|against|ahead\s+of|relative\s+to"
     r"|between)\s+(?:(?:in|the|a|that|those|of|its|first|second|third|batch|batches|quotas?|levels?"
     r"|figures?|same|period|total|set|for|all|early|late|H[12])\s+){0,4}(?:H[12][\s–-]*)?$",
+    _I,
+)
+# A period named for comparison, just before it: "increased 31% over 2009/H1", "than the".
+COMPARED_PERIOD = re.compile(
+    r"\b(?:from|than|over|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:(?:the|a|its|in)\s+)?"
+    r"(?:20[0-3]\d\s*[/-]?\s*)?$",
     _I,
 )
 # Where the comparison begins in a clause: "up 12.5% from", "down", "against", "compared".

@@ -16,6 +16,7 @@ from datetime import date
 from extractors import numbers, vocab
 from extractors.en import lexicon
 from extractors.en.lexicon import (
+    COMPARED_PERIOD,
     COMPARED_WITH,
     COMPARED_YEAR,
     GATES,
@@ -67,7 +68,8 @@ BARE_FOLLOW = re.compile(
 class Mention:
     """A qualifying word: ``sentence[start:end]`` gives ``value`` of ``kind``."""
 
-    kind: str  # commodity|type|period|year|cyear|uyear|prior|category|holder|not_quota|quota
+    # commodity|type|period|cperiod|year|cyear|uyear|prior|category|holder|not_quota|quota
+    kind: str
     value: str | int
     start: int
     end: int
@@ -105,7 +107,10 @@ def find_mentions(sentence: str, published: date | None) -> list[Mention]:
         if kind == "commodity":  # "Xiamen Tungsten" names a company, not the metal
             candidates.extend(_other_commodities(sentence))
             candidates = [c for c in candidates if not _inside(c.start, c.end, names)]
-        found.extend(_longest_first(candidates))
+        kept = _longest_first(candidates)
+        if kind == "period":  # "over 2009/H1": the period of a past figure, as for years
+            kept = [_period_kind(sentence, m) for m in kept]
+        found.extend(kept)
     found.extend(_years(sentence, published))
     for kind, pattern in (("prior", PRIOR_YEAR), ("not_quota", NOT_QUOTA), ("quota", QUOTA_WORD)):
         found.extend(
@@ -241,6 +246,13 @@ def _years(sentence: str, published: date | None) -> list[Mention]:
         *(Mention(_year_kind(sentence, start), value, start, end) for value, start, end in found),
         *unknown,
     ]
+
+
+def _period_kind(sentence: str, mention: Mention) -> Mention:
+    compared = COMPARED_PERIOD.search(sentence, max(0, mention.start - 40), mention.start)
+    if compared is None:
+        return mention
+    return Mention("cperiod", mention.value, mention.start, mention.end)
 
 
 def _year_kind(sentence: str, start: int) -> str:
