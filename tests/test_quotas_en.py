@@ -318,6 +318,18 @@ CUMULATIVE = [
 ]
 
 
+CUMULATIVE.append(
+    # a batch inherited from the figure before may be the year's: the document's arithmetic
+    # (one amount per quota) reads "reached 255,000 t" as the year
+    (
+        "2023-12-15",
+        "With the third batch of 15,000 tonnes, China's 2023 rare earth mining quota reached "
+        "255,000 tonnes.",
+        {(RE, M, 2023, "batch:3", None, None, 15000), (RE, M, 2023, "annual", None, None, 255000)},
+    )
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), CUMULATIVE)
 def test_running_totals(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)
@@ -799,6 +811,14 @@ def test_holders(text: str, expected: set[Key]) -> None:
     check("2024-02-08", text, expected)
 
 
+def test_a_group_named_as_news_subject_still_names_the_commodity() -> None:
+    text = (
+        "Shares of China Northern Rare Earth rose 3% after MIIT set the second-batch mining "
+        "quota at 135,000 tonnes."
+    )
+    assert keys(text, "2024-08-20") == {(RE, M, 2024, "batch:2", None, None, 135000)}
+
+
 def test_company_as_news_subject_is_not_a_holder() -> None:
     text = (
         "China Northern Rare Earth said the first-batch rare earth mining quota of 135,000 t "
@@ -1145,6 +1165,20 @@ EXPORT_STORIES.extend(
 )
 
 
+EXPORT_STORIES.append(
+    # "LRE" and "M/HRE" name the categories
+    (
+        "2012-12-28",
+        "The first round of 2013 rare earth export quotas comprised 13,561 t of LRE products and "
+        "1,938 t of M/HRE products.",
+        {
+            (RE, X, 2013, "batch:1", "light", None, 13561),
+            (RE, X, 2013, "batch:1", "medium_heavy", None, 1938),
+        },
+    )
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), EXPORT_STORIES)
 def test_export_stories(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)
@@ -1478,6 +1512,8 @@ NEGATIVES = [
 
 
 NEGATIVES_MORE = [
+    # analysts' estimates are not quotas
+    "Analysts estimate the 2025 first-batch rare earth mining quota at around 140,000 tonnes.",
     # a top-up of the quotas already issued has no batch or year of its own
     "China announced additional rare earth export quotas totalling 10,680 tons. Of the added "
     "quotas, 9,490 tons were light rare earths.",

@@ -445,6 +445,8 @@ def _propagate(
                 and not (reset and kind in ("category", "holder"))
             ):
                 fig.attrs[kind] = previous.attrs.get(kind)
+                if kind == "period" and fig.attrs[kind] is not None:
+                    fig.inherited_period = True
             if fig.attrs.get(kind) is None and kind in TRAILING:
                 found = next((m.value for m in tail if m.kind == kind), None)
                 fig.attrs[kind] = found

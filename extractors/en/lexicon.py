@@ -179,8 +179,8 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
         "batch:3": ("third", "3rd"),
     },
     "category": {
-        "medium_heavy": ("heavy", "ion"),
-        "light": ("light", "rock"),
+        "medium_heavy": ("heavy", "ion", "hre"),
+        "light": ("light", "rock", "lre"),
         "tungsten_primary": ("main", "direct", "primary"),
         "tungsten_byproduct": ("product", "comprehensive", "composite"),
     },
@@ -189,17 +189,17 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
 # Categories of the quota.
 CATEGORY: dict[str, re.Pattern[str]] = {
     # "medium and heavy", "medium-heavy", "mid-heavy", "ion-adsorption", "ionic clay",
-    # "ion-absorbed", "heavy rare earths", "the heavy varieties"
+    # "ion-absorbed", "heavy rare earths", "the heavy varieties", "M/HRE", "HREE"
     "medium_heavy": re.compile(
         r"\b(?:medium|middle|mid)(?:\s+(?:and|to|&)\s+|[\s/-])heavy\b"
         r"|\bion(?:ic|[\s-]a[db]sor(?:ption|bed|bent)|[\s-]type)\b|\bheavy\s+rare\b"
-        r"|\bheavy\s+(?:varieties|ones|types|elements|REEs?)\b",
+        r"|\bheavy\s+(?:varieties|ones|types|elements|REEs?)\b|\bM\s*/\s*HREE?s?\b|\bM?HREE?s?\b",
         _I,
     ),
-    # "light rare earths", "rock-type", "hard-rock", "rock ore"
+    # "light rare earths", "rock-type", "hard-rock", "rock ore", "LRE"
     "light": re.compile(
         r"\blight(?=[\s-]+(?:rare|REO|type|mining|quota))\b|\b(?:hard[\s-])?rock(?:[\s-](?:type|ore"
-        r"|minerals?|based|deposits?))?\b",
+        r"|minerals?|based|deposits?))?\b|\bLREE?s?\b",
         _I,
     ),
     # tungsten "main-mining", "main mined", "direct mining", "primary" (not "primary tungsten
@@ -331,7 +331,7 @@ FORECAST = re.compile(
     r"|increas(?:e|ed)|lower(?:ed)?|keep|kept|fix(?:ed)?|cap(?:ped)?|trim(?:med)?|hold|held"
     r"|maintain(?:ed)?|allocat(?:e|ed)|put|bring|take|lift|allowed|permitted|include|total)\b)"
     r"|likely|may|[Pp]rojected|[Ss]een\s+at"
-    r"|[Ss]peculat\w*|[Ee]stimated\s+(?:at"
+    r"|[Ss]peculat\w*|[Ee]stimat(?:e|es|ing)|[Ee]stimated\s+(?:at"
     r"|to)|[Bb]y\s+(?:the\s+end\s+of\s+)?20[0-3]\d\b(?!\s*(?:quotas?|batch)))\b"
 )
 # A difference, not a quota: "rose by 10,000 t", "an increase of 15,000 t", "growth of 3,605 t

@@ -68,7 +68,7 @@ BARE_FOLLOW = re.compile(
 class Mention:
     """A qualifying word: ``sentence[start:end]`` gives ``value`` of ``kind``."""
 
-    # commodity|type|period|cperiod|year|cyear|uyear|prior|category|holder|not_quota|quota
+    # commodity|type|period|cperiod|year|cyear|uyear|prior|category|holder|company|not_quota|quota
     kind: str
     value: str | int
     start: int
@@ -84,6 +84,7 @@ class Figure:
     tonnes: float
     compared: bool = False  # a past figure given for comparison ("up from 120,000 t")
     attrs: dict[str, str | int | float | None] = field(default_factory=dict)
+    inherited_period: bool = False  # its period is the figure's before it, not its own words
 
 
 def find_mentions(sentence: str, published: date | None) -> list[Mention]:
@@ -95,6 +96,8 @@ def find_mentions(sentence: str, published: date | None) -> list[Mention]:
         for term in terms
         if _is_holder(sentence, term.start, term.end)
     ]
+    # every group named, holder or not ("shares of China Northern Rare Earth")
+    found.extend(Mention("company", t.value, t.start, t.end) for t in terms if t.kind == "company")
     folded = sentence.casefold()
     for kind, table in TABLES.items():
         gates = GATES[kind]

@@ -340,7 +340,7 @@ def _read_sentence(
     others = [m for m in mentions if m.kind == "commodity" and m.value == "other"]
     if not ours and not others and state.commodity is None:
         # "China Northern Rare Earth was allocated 94,580 t": a rare earth group's quota
-        groups = [m for m in mentions if m.kind == "holder" and m.value in RARE_EARTH_GROUPS]
+        groups = [m for m in mentions if m.kind == "company" and m.value in RARE_EARTH_GROUPS]
         if groups:
             state.commodity = "rare_earth"
     if not ours and (others or state.commodity is None):
@@ -416,7 +416,15 @@ def _defaults(
     year = (None if continued or state.had_figures else state.doc_year) or state.year
     year = year or (state.published.year if state.published else None)
     return {
-        "commodity": None if not ours and "commodity" in kinds else state.commodity,
+        # the one commodity of ours the sentence names, else the story's (none if it names
+        # another good only)
+        "commodity": (
+            str(ours[0].value)
+            if len({m.value for m in ours}) == 1
+            else None
+            if not ours and "commodity" in kinds
+            else state.commodity
+        ),
         "type": single_type,
         "year": year,
         "period": state.period,
@@ -438,6 +446,7 @@ def _facts(
     issuer = _issuer(state, span)
     announced = announced_on(sentence, state.published) if ISSUED.search(sentence) else None
     found: list[QuotaFact] = []
+    inherited: list[bool] = []
     for fig in figures:
         if fig.compared and flat:
             continue  # "kept flat at X": only the figure of the year being set
@@ -456,7 +465,8 @@ def _facts(
                 announced = state.announced  # not for a past year's figure said later
             fact = _with_announced(fact, announced)
         found.append(fact)
-    return _with_alternatives(found)
+        inherited.append(fig.inherited_period)
+    return _with_alternatives(found, inherited)
 
 
 def _period(
@@ -539,25 +549,31 @@ def _with_announced(fact: QuotaFact, announced: date | None) -> QuotaFact:
     return replace(fact, announced=announced) if announced else fact
 
 
-def _with_alternatives(facts: list[QuotaFact]) -> list[tuple[QuotaFact, ...]]:
+def _with_alternatives(
+    facts: list[QuotaFact], inherited: list[bool]
+) -> list[tuple[QuotaFact, ...]]:
     """Each fact with the other readings the sentence leaves open.
 
     A tungsten mining figure beside a by-product one may be the main-mining part ("63,000 t,
     including a 46,890 t mining quota and a 16,110 t comprehensive utilization quota") or the
     whole: the first figure of the sentence is more likely the whole, a later one the part.
+    A figure whose batch is only the figure's before it may be the year's ("With the third
+    batch of 15,000 t, the 2023 quota reached 255,000 t").
     """
     split = any(f.category == "tungsten_byproduct" for f in facts)
     readings: list[tuple[QuotaFact, ...]] = []
     for n, fact in enumerate(facts):
+        these: tuple[QuotaFact, ...] = (fact,)
         if split and (fact.commodity, fact.quota_type, fact.category) == (
             "tungsten",
             "mining",
             None,
         ):
             main = replace(fact, category="tungsten_primary")
-            readings.append((fact, main) if n == 0 else (main, fact))
-        else:
-            readings.append((fact,))
+            these = (fact, main) if n == 0 else (main, fact)
+        if inherited[n] and fact.period.startswith("batch:"):
+            these = (*these, *(replace(f, period="annual") for f in these))
+        readings.append(these)
     return readings
 
 
