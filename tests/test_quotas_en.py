@@ -927,11 +927,13 @@ EXPORTS = [
             (RE, X, 2014, "batch:1", "medium_heavy", None, 1796),
         },
     ),
+    # the shipments are not a quota, the quota they are half of is (FACTS.md: every quota
+    # figure stated counts)
     (
         "2013-01-20",
         "China exported 16,265 t of rare earths in 2012, just over half of the 30,996 t export "
         "quota, customs data showed.",
-        set(),
+        {(RE, X, 2012, "annual", None, None, 30996)},
     ),
     ("2013-01-20", "Just over half of the rare earth export quota was used last year.", set()),
     (
@@ -1176,6 +1178,38 @@ EXPORT_STORIES.append(
             (RE, X, 2013, "batch:1", "medium_heavy", None, 1938),
         },
     )
+)
+
+
+EXPORT_STORIES.extend(
+    [
+        # "will be" of an announcement reported is the quota; "July-December" is the second
+        # half
+        (
+            "2011-07-15",
+            "The Ministry of Commerce announced on its website that rare earth export quotas for "
+            "July-December 2011 will be 15,738 tons, which makes the full 2011 export quota a "
+            "total of 30,184 tons.",
+            {
+                (RE, X, 2011, "batch:2", None, None, 15738),
+                (RE, X, 2011, "annual", None, None, 30184),
+            },
+        ),
+        (
+            "2013-12-13",
+            "China trimmed its rare earth export quota. The government will initially allow "
+            "producers to export a total 15,110 tonnes in the first six months of 2014, the "
+            "Ministry of Commerce said.",
+            {(RE, X, 2014, "batch:1", None, None, 15110)},
+        ),
+        # ...but a "will" with a forecaster is still a forecast
+        (
+            "2013-12-13",
+            "Analysts said the 2014 rare earth export quota will likely be about 30,000 tons, the "
+            "ministry's statement notwithstanding.",
+            set(),
+        ),
+    ]
 )
 
 

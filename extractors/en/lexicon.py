@@ -125,21 +125,25 @@ PERIOD: dict[str, re.Pattern[str]] = {
         _I,
     ),
     # "first batch", "first round", "first-half", "H1", "1H", "first six months", "initial batch",
+    # "January-June",
     # "first batchissued" (words run together); "the first rare earths mining quota", "the
     # first 2023 quota", "its first quota for smelting": "first" before the quota it numbers
     "batch:1": re.compile(
         r"\b(?:first|1st)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?(?:\b|(?=issu))"
         r"|\b(?:H1|1H)(?:\b|(?=20[0-3]\d\b))|\bfirst\s+(?:six|6)\s+months\b"
+        r"|\bJanuary[\s–-]+(?:to[\s–-]+|through[\s–-]+)?June\b"
         r"|\binitial\s+(?:batch|round|tranche)\b"
         rf"|\b(?:first|initial){_BEFORE_QUOTA}",
         _I,
     ),
-    # "second batch", "second half", "H2", "2H", "for the six months to December", "the second
+    # "second batch", "second half", "H2", "2H", "for the six months to December", "July-December",
+    # "the second
     # rare earth export quota"
     "batch:2": re.compile(
         r"\b(?:second|2nd)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b"
         r"|\b(?:H2|2H)(?:\b|(?=20[0-3]\d\b))"
         r"|\b(?:second|last)\s+(?:six|6)\s+months\b|\bsix\s+months\s+to\s+December\b"
+        r"|\bJuly[\s–-]+(?:to[\s–-]+|through[\s–-]+)?December\b"
         rf"|\bsecond{_BEFORE_QUOTA}",
         _I,
     ),
@@ -174,8 +178,8 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "double": ("doubl",),
         "annual": ("year", "annual", "total"),
-        "batch:1": ("first", "1st", "h1", "1h", "initial"),
-        "batch:2": ("second", "2nd", "h2", "2h", "six"),
+        "batch:1": ("first", "1st", "h1", "1h", "initial", "january"),
+        "batch:2": ("second", "2nd", "h2", "2h", "six", "july"),
         "batch:3": ("third", "3rd"),
     },
     "category": {
@@ -329,7 +333,8 @@ FORECAST = re.compile(
     r"\b(?:[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast\w*|[Pp]redict\w*|[Aa]nticipat\w*|could"
     r"|might|(?:would|will)(?!\s+(?:also\s+)?(?:be\s+)?(?:cut|rais(?:e|ed)|set|reduc(?:e|ed)|cap(?:ped)?"
     r"|increas(?:e|ed)|lower(?:ed)?|keep|kept|fix(?:ed)?|cap(?:ped)?|trim(?:med)?|hold|held"
-    r"|maintain(?:ed)?|allocat(?:e|ed)|put|bring|take|lift|allowed|permitted|include|total)\b)"
+    r"|maintain(?:ed)?|allocat(?:e|ed)|put|bring|take|lift|allowed|permitted|include|total"
+    r"|(?:initially\s+)?allow)\b)"
     r"|likely|may|[Pp]rojected|[Ss]een\s+at"
     r"|[Ss]peculat\w*|[Ee]stimat(?:e|es|ing)|[Ee]stimated\s+(?:at"
     r"|to)|[Bb]y\s+(?:the\s+end\s+of\s+)?20[0-3]\d\b(?!\s*(?:quotas?|batch)))\b"
@@ -350,10 +355,10 @@ DIFFERENCE_AFTER = re.compile(
 # A figure given for comparison, just before it: "from", "against", "compared with",
 # "versus", "than", "over", "ahead of", "up from last year's", "from the figures of".
 COMPARED_WITH = re.compile(
-    r"\b(?:from|against|compar(?:ed|es?|ing)\s+(?:with|to)|versus|vs\.?|than|over|on|ahead\s+of)\s+"
-    r"(?:(?:the|a|an|its|their|figures?|levels?|totals?|amounts?|of|last\s+year['’]s|previous"
-    r"|20[0-3]\d['’]s|first|second|third|round|batch|tranche|half|this|last|year|in|quotas?)\s+)"
-    r"{0,6}$",
+    r"\b(?:from|against|compar(?:ed|es?|ing)\s+(?:with|to)|versus|vs\.?|than|over(?!\s+half)|on"
+    r"|ahead\s+of)\s+(?:(?:the|a|an|its|their|figures?|levels?|totals?|amounts?|of"
+    r"|last\s+year['’]s|previous|20[0-3]\d['’]s|first|second|third|round|batch|tranche|this|last"
+    r"|year|in|quotas?)\s+){0,6}$",
     _I,
 )
 # A year named for comparison, just before it: "up 19% from last year", "higher than in the

@@ -60,6 +60,15 @@ MIN_TONNES, MAX_TONNES = 100.0, 2_000_000.0
 # a period, a category or a holder ("Of the total, 13,563 t are for light rare earths"), or
 # one of our commodities set like the one before ("Antimony was set at 59,400 t").
 CONTINUES = frozenset({"type", "period", "category", "holder"})
+# A figure named as the quota itself: "the 30,966 tonne quota", "30,996 t export quota".
+QUOTA_AFTER = re.compile(
+    r"[\s-]*(?:(?:metric[\s-])?(?:tonnes?|tons?|t)\s+)?(?:export\s+)?quotas?\b", re.I
+)
+# An announcement being reported: "the ministry said in a statement", "announced on its website".
+ANNOUNCED = re.compile(
+    r"\b(?:announced|said|stated|statement|notice|showed|website|according\s+to\s+the\s+ministry)\b",
+    re.IGNORECASE,
+)
 # A cap on shipments is a quota: "shipments will be capped at 7,976 t".
 CAPPED = re.compile(r"\b(?:capped|limited|restricted)\s+(?:at|to)\b", re.IGNORECASE)
 # A negated statement: "2,000 t was not distributed".
@@ -390,9 +399,18 @@ def _set_aside(sentence: str, figure: Figure) -> bool:
         elif cut.start() >= figure.end:
             end = cut.start()
             break
+    if QUOTA_AFTER.match(sentence, figure.end):
+        return False  # "just over half the 30,966 tonne quota": the quota, named as such
     if SHIPPED.search(sentence, start, end) and not CAPPED.search(sentence, start, end):
         return True  # "shipments will be capped at 7,976 t" is the quota
-    return FORECAST.search(sentence, start, end) is not None
+    forecast = FORECAST.search(sentence, start, end)
+    if forecast is None:
+        return False
+    # "will be 15,738 t, the ministry announced": a plain "will" of an announcement
+    plain = forecast.group().lower() in ("will", "would") and not any(
+        m.group().lower() not in ("will", "would") for m in FORECAST.finditer(sentence)
+    )
+    return not (plain and ANNOUNCED.search(sentence))
 
 
 def _defaults(
