@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.en.rules import MAX_TONNES, MIN_TONNES, find_facts
+from extractors.en.readings import MAX_TONNES, MIN_TONNES
+from extractors.en.rules import find_facts
 from extractors.en.sentences import sentence_spans
 from extractors.facts import Content, QuotaFact
 

@@ -87,6 +87,18 @@ class Figure:
     inherited_period: bool = False  # its period is the figure's before it, not its own words
 
 
+@dataclass
+class Slot:
+    """A figure's words: its right window and left segment, as sentence offsets."""
+
+    left: int
+    right: int
+    own: dict[str, Mention | None]
+    negative: bool
+    said_relative: bool = False  # its own year is "last year", "a year ago"
+    subject_year: bool = False  # a year named before its comparison: "the 2012 quota ... than"
+
+
 def find_mentions(sentence: str, published: date | None) -> list[Mention]:
     """Every qualifying word of the sentence, in order; overlaps within a kind resolved."""
     terms = vocab.find_terms(sentence, ("company", "province"))
