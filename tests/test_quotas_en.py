@@ -1214,6 +1214,28 @@ EXPORT_STORIES.extend(
 )
 
 
+EXPORT_STORIES.append(
+    # exporters "allowed to sell" a tonnage: the export quota
+    (
+        "2011-12-28",
+        "The Commerce Ministry said exporters will be allowed to sell 10,546 tons of rare earth "
+        "metals in the first half of 2012.",
+        {(RE, X, 2012, "batch:1", None, None, 10546)},
+    )
+)
+
+
+EXPORT_STORIES.append(
+    # the quota named as such, after shipments said with their source
+    (
+        "2013-12-13",
+        "The export quota has not always been met. China exported 16,265 tonnes of rare earths in "
+        "2012, according to customs, just over half the 30,966 tonne quota for the year.",
+        {(RE, X, 2012, "annual", None, None, 30966)},
+    )
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), EXPORT_STORIES)
 def test_export_stories(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)

@@ -70,6 +70,10 @@ SUPPLEMENT = re.compile(
     r"\b(?:additional|extra|supplementary|added|top[\s-]up)\s+(?:[\w-]+\s+){0,3}?quotas?\b",
     re.IGNORECASE,
 )
+# A figure named as the quota itself: "the 30,966 tonne quota", "30,996 t export quota".
+QUOTA_NAMED_AFTER = re.compile(
+    r"(?:[\s-]*(?:metric[\s-])?(?:tonnes?|tons?|t)\b)?\s*(?:export\s+)?quotas?\b", re.IGNORECASE
+)
 # An aside between dashes: "the smelting quota – or the processing of ore into material used
 # by manufacturers – is".
 ASIDE = re.compile(r"\s[–—-]\s[^–—]{1,200}?\s[–—-]\s")
@@ -260,6 +264,8 @@ def _negative(sentence: str, fig: Figure, in_left: list[Mention], in_right: list
         return True
     if DIFFERENCE_AFTER.match(sentence, fig.end):
         return True
+    if QUOTA_NAMED_AFTER.match(sentence, fig.end):
+        return False  # "just over half the 30,966 tonne quota": the quota itself
     quotas = [(m.start, m.end) for m in in_left if m.kind == "quota"]
     # "output" inside "a ceiling on output" is part of the quota word, not a negative; nor is
     # a word of an aside between dashes ("smelting – the processing of ore used by ... –")

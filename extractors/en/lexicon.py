@@ -14,7 +14,8 @@ _I = re.IGNORECASE
 # A sentence worth reading at all: "quota(s)", "allocation", "production cap", "output
 # limitation", "control indicators" / "control index" (translations of 总量控制指标), "total
 # amount control", "mining cap", "a ceiling on output", "output is capped at", "is set at",
-# "cap (set) the total output of", "allotted 14,446 t"; "tonnes of export license" (the
+# "cap (set) the total output of", "allotted 14,446 t", "(exporters) will be allowed to sell
+# (export)"; "tonnes of export license" (the
 # export quota, in Japanese trade papers; export quotas ended in 2015, so the licences of
 # later export controls are never taken for one: see EXPORT_YEARS).
 QUOTA_WORD = re.compile(
@@ -28,6 +29,7 @@ QUOTA_WORD = re.compile(
     r"|\b(?:is|was|are|were|been|be)\s+(?:set|capped|fixed)\s+at\b"
     r"|\b(?:cap|set)(?:s|ped|ping|ting)?\s+(?:the\s+|its\s+)?(?:total\s+)?(?:output|production"
     r"|mining)\b|\b(?:allott?ed|allocated)\s+(?:a\s+total\s+of\s+|about\s+|around\s+)?\d"
+    r"|\ballow(?:s|ed|ing)?\b[^.;]{0,60}?\bto\s+(?:export|sell|ship)\b"
     r"|\bexport\s+licen[cs]es?\b(?!\s+(?:applications?|requirements?|regime|system|controls?"
     r"|approvals?))|\bEL\s+quotas?\b",
     _I,

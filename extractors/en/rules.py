@@ -17,7 +17,7 @@ import re
 from datetime import date, datetime
 
 from extractors.en import tables
-from extractors.en.binding import bind
+from extractors.en.binding import QUOTA_NAMED_AFTER, bind
 from extractors.en.context import (
     BATCH_WORD,
     ISSUED,
@@ -62,10 +62,6 @@ from extractors.resolve import resolve
 # a period, a category or a holder ("Of the total, 13,563 t are for light rare earths"), or
 # one of our commodities set like the one before ("Antimony was set at 59,400 t").
 CONTINUES = frozenset({"type", "period", "category", "holder"})
-# A figure named as the quota itself: "the 30,966 tonne quota", "30,996 t export quota".
-QUOTA_AFTER = re.compile(
-    r"[\s-]*(?:(?:metric[\s-])?(?:tonnes?|tons?|t)\s+)?(?:export\s+)?quotas?\b", re.I
-)
 # An announcement being reported: "the ministry said in a statement", "announced on its website".
 ANNOUNCED = re.compile(
     r"\b(?:announced|said|stated|statement|notice|showed|website|according\s+to\s+the\s+ministry)\b",
@@ -266,7 +262,7 @@ def _set_aside(sentence: str, figure: Figure) -> bool:
         elif cut.start() >= figure.end:
             end = cut.start()
             break
-    if QUOTA_AFTER.match(sentence, figure.end):
+    if QUOTA_NAMED_AFTER.match(sentence, figure.end):
         return False  # "just over half the 30,966 tonne quota": the quota, named as such
     if SHIPPED.search(sentence, start, end) and not CAPPED.search(sentence, start, end):
         return True  # "shipments will be capped at 7,976 t" is the quota
