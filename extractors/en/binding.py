@@ -72,7 +72,8 @@ SUPPLEMENT = re.compile(
 )
 # A figure named as the quota itself: "the 30,966 tonne quota", "30,996 t export quota".
 QUOTA_NAMED_AFTER = re.compile(
-    r"(?:[\s-]*(?:metric[\s-])?(?:tonnes?|tons?|t)\b)?\s*(?:export\s+)?quotas?\b", re.IGNORECASE
+    r"(?<![\s-])(?:[\s-]*(?:metric[\s-])?(?:tonnes?|tons?|t)\b)?\s*(?:export\s+)?quotas?\b",
+    re.IGNORECASE,
 )
 # An aside between dashes: "the smelting quota – or the processing of ore into material used
 # by manufacturers – is".
