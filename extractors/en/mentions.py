@@ -126,8 +126,11 @@ def find_mentions(sentence: str, published: date | None) -> list[Mention]:
         if kind == "period":  # "over 2009/H1": the period of a past figure, as for years
             kept = [_period_kind(sentence, m) for m in kept]
         found.extend(kept)
-    found.extend(_years(sentence, published))
-    for kind, pattern in (("prior", PRIOR_YEAR), ("not_quota", NOT_QUOTA), ("quota", QUOTA_WORD)):
+    found.extend(_years(sentence, published, folded))
+    words = [("not_quota", NOT_QUOTA), ("quota", QUOTA_WORD)]
+    if "year" in folded or "y/y" in folded or "yoy" in folded:
+        words.insert(0, ("prior", PRIOR_YEAR))  # PRIOR_YEAR needs one of them
+    for kind, pattern in words:
         found.extend(
             Mention(kind, m.group(), m.start(), m.end()) for m in pattern.finditer(sentence)
         )
@@ -240,16 +243,18 @@ def _plausible(value: float, reference: Figure) -> float | None:
     return None
 
 
-def _years(sentence: str, published: date | None) -> list[Mention]:
+def _years(sentence: str, published: date | None, folded: str | None = None) -> list[Mention]:
     """Years and relative years; one named for comparison ("from last year") is a "cyear"."""
-    dates = _merged(date_spans(sentence))
+    folded = sentence.casefold() if folded is None else folded
+    dates = _merged(date_spans(sentence, folded))
     found = [
         (int(m.group(1)), m.start(), m.end())
         for m in YEAR.finditer(sentence)
         if not _inside(m.start(), m.end(), dates)
     ]
     unknown = []
-    for offset, pattern in RELATIVE_YEAR.items():
+    relative = RELATIVE_YEAR.items() if "year" in folded else ()  # each names a "year"
+    for offset, pattern in relative:
         for m in pattern.finditer(sentence):
             if _inside(m.start(), m.end(), dates):
                 continue
