@@ -331,6 +331,20 @@ CUMULATIVE.append(
 )
 
 
+CUMULATIVE.append(
+    # the words after a figure up to the comma are its clause's, not the next figure's
+    (
+        "2023-10-20",
+        "The year-to-date rare earth mining quota is 240,000 tonnes after the second batch, and "
+        "the smelting quota is 230,000 tonnes.",
+        {
+            (RE, M, 2023, "cumulative:2", None, None, 240000),
+            (RE, S, 2023, "cumulative:2", None, None, 230000),
+        },
+    )
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), CUMULATIVE)
 def test_running_totals(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)
@@ -894,9 +908,42 @@ OTHER_METALS.append(
 )
 
 
+OTHER_METALS.extend(
+    [
+        # two metals in one list keep their own names
+        (
+            "2024-03-26",
+            "MNR issued the 2024 first batch tungsten concentrate mining quota of 62,000 t, and "
+            "20,000 t antimony ore quota.",
+            {
+                (W, M, 2024, "batch:1", None, None, 62000),
+                (SB, M, 2024, "batch:1", None, None, 20000),
+            },
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), OTHER_METALS)
 def test_tungsten_and_antimony(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)
+
+
+def test_a_provinces_notice_gives_the_province_its_figures() -> None:
+    """A title on one province's quotas: its figures are the province's; "used for
+    comprehensive utilization" is the by-product part, and the part "allocated" of it, which
+    the parts' sum does not support, is no quota."""
+    text = (
+        "The 2020 WO3 65% tungsten mining total control index is 2000 tons, of which 800 tons are "
+        "mainly mined; 1200 tons are used for comprehensive utilization, 1010 tons are allocated "
+        "and 190 tons reserved."
+    )
+    title = "Tungsten Mining Quotas of Inner Mongolia in 2020"
+    assert keys(text, "2020-09-21", title) == {
+        (W, M, 2020, "annual", None, "province:neimenggu", 2000),
+        (W, M, 2020, "annual", "tungsten_primary", "province:neimenggu", 800),
+        (W, M, 2020, "annual", "tungsten_byproduct", "province:neimenggu", 1200),
+    }
 
 
 def test_tungsten_company_does_not_make_a_tungsten_figure() -> None:

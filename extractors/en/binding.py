@@ -117,6 +117,8 @@ NEGATIVE_AFTER = re.compile(
     r"(?:(?:rare[\s-]earths?|tungsten|antimony)\s+)?",
     re.IGNORECASE,
 )
+# The end of a clause after a figure: a comma or semicolon.
+CLAUSE_END = re.compile(r"[,;]")
 # Between the members of a list of words: "mining and smelting", "light, medium-heavy".
 TIGHT = re.compile(
     r"[\s,]*(?:quotas?|rare[\s-]earths?)?[\s,]*(?:and|&|/|or|as\s+well\s+as)?[\s,]*"
@@ -239,7 +241,10 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         year = own["year"]
         slot.said_relative = year is not None and not sentence[year.start : year.end][:1].isdigit()
         slots.append(slot)
-        left = right
+        # words between a figure's window and the clause break after it are its clause's, not
+        # the next figure's ("240,000 t after the second batch, and the smelting quota is")
+        cut = CLAUSE_END.search(sentence, right, limit)
+        left = cut.end() if cut else right
     return slots
 
 
@@ -328,13 +333,16 @@ def _apply_lists(
             values = _list_values(sentence, before, after, len(group), respectively)
             if values is None and respectively:
                 values = _distinct([m for m in same if m.end <= first.start], len(group))
+            shared = False
             if values is None and len({m.value for m in after}) == 1:
                 values = [after[0].value] * len(group)  # "210,000 t and 202,000 t last year"
+                shared = True
             if values is None and kind == "type" and not before and not after:
                 values = _parallel_types(figures, group, carried or [])
             if values is not None:
                 for index, value in zip(group, values, strict=True):
-                    figures[index].attrs[kind] = value
+                    if not (shared and slots[index].own.get(kind) is not None):
+                        figures[index].attrs[kind] = value  # a word shared only where none
 
 
 def _groups(sentence: str, figures: list[Figure], slots: list[Slot]) -> list[list[int]]:
@@ -440,6 +448,8 @@ def _propagate(
         for kind in ("commodity", "type", "year"):
             if fig.attrs.get(kind) is None:
                 fig.attrs[kind] = defaults.get(kind)
+        if fig.attrs.get("holder") is None and defaults.get("holder"):
+            fig.attrs["holder"] = defaults["holder"]  # a province's notice
         if fig.attrs.get("holder") and fig.attrs.get("category") is None:
             # "The light quota of Inner Mongolia is 73,550 t. China Northern owns 68,550 t."
             fig.attrs["category"] = defaults.get("category")

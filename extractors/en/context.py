@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from extractors import vocab
 from extractors.en import lexicon
 from extractors.en.mentions import (
     Figure,
@@ -43,6 +44,14 @@ OUTPUT_CAP = re.compile(
     r"(?:set|capped|fixed|limited)\b",
     re.IGNORECASE,
 )
+# A title about one province's quotas: "Mining Quotas of Inner Mongolia", "Quota for Jiangxi".
+PROVINCE_QUOTAS = re.compile(
+    r"\b(?:quotas?|control\s+ind(?:ex|exes|ices|icators?)|limits?)\s+(?:of|for|in)\s+"
+    r"(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)",
+    re.IGNORECASE,
+)
+# The nation's figures named in a province's story: "national", "the country", "nationwide".
+NATIONAL = re.compile(r"\bnation(?:al|wide|'s)?\b|\bthe\s+country\b|\bChina['’]s\b", re.I)
 # A batch number anywhere in the text ("second batch", "H2"), for running totals.
 BATCH_WORD = re.compile(r"(?:batch|cumulative|all):(\d)")
 # The period patterns that name a batch number ("batch:2", "cumulative:3", "all:2"), highest first.
@@ -64,6 +73,7 @@ class State:
     doc_year: int | None = None  # the story's year: the title's, else its figures' latest
     title_year: bool = False  # whether the title gave it
     doc_period: str | None = None  # the story's period, likewise
+    doc_holder: str | None = None  # a province whose own quotas the story is about
     period: str | None = None
     category: str | None = None  # the one category of the last sentence's figures
     had_figures: bool = False  # whether the last sentence read gave figures
@@ -113,6 +123,11 @@ def start_state(
         update(state, mentions, [])
         state.doc_year = next((int(m.value) for m in mentions if m.kind == "year"), None)
         state.title_year = state.doc_year is not None
+        # "Tungsten and Rare Earth Mining Quotas of Inner Mongolia in 2020": a province's notice
+        place = PROVINCE_QUOTAS.search(title)
+        if place:
+            terms = [t for t in vocab.find_terms(place.group(), ("province",))]
+            state.doc_holder = terms[0].value if terms else None
         state.doc_period = next(
             (
                 str(m.value)
@@ -158,6 +173,8 @@ def defaults_for(
         single_type = None
     # the year of the sentence before if it gave figures (the text has not moved on), else
     # the story's
+    # a province's notice: its figures are the province's, unless the nation's are named
+    holder = state.doc_holder if not NATIONAL.search(sentence) else None
     year = (None if continued or state.had_figures else state.doc_year) or state.year
     year = year or (state.published.year if state.published else None)
     return {
@@ -173,6 +190,7 @@ def defaults_for(
         "type": single_type,
         "year": year,
         "period": state.period,
+        "holder": holder,
         # a holder's share in a sentence going on from a category's figure is of that category
         "category": state.category if continued else None,
     }

@@ -307,7 +307,8 @@ NOT_QUOTA = re.compile(
     r"|plans?|controls?|(?:is|was|are|were|will\s+be|has\s+been|had\s+been)\s+(?:capped|limited"
     r"|restricted|controlled|set|fixed)))|\bproduc(?:ed|es|ing)\b|\bmined\b|\b(?<!for\s)exports\b|\bexported\b"
     r"|\bshipments?\b|\bshipped\b|\bcustoms\b|\bimports?\b|\bimported\b|\bsales\b|\bsold\b"
-    r"|\bused\b|\butili[sz]ed\b|\bfilled\b|\bunused\b|\bconsum\w*|\bdemand\b|\breserve[sd]?\b"
+    r"|\bused\b(?!\s+for\s+(?:comprehensive|composite))|\butili[sz]ed\b|\bfilled\b|\bunused\b"
+    r"|\bconsum\w*|\bdemand\b|\breserve[sd]?\b"
     r"|\bcapacity\b|\binventor(?:y|ies)\b|\bstockpiles?\b|\bstocks\b|\btariffs?\b|\bdut(?:y|ies)\b"
     r"|\bsmuggl\w*|\billegal(?:ly)?\b|\bsupply\b|\bactual\b",
     _I,
