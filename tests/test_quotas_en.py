@@ -220,6 +220,34 @@ WORDING.extend(
 )
 
 
+WORDING.extend(
+    [
+        # "output of rare earths is limited to", "a ceiling on rare earth mining output of"
+        (
+            "2012-04-01",
+            "China's output of rare earths is limited to 93,800 tonnes this year under the land "
+            "ministry's plan.",
+            {(RE, M, 2012, "annual", None, None, 93800)},
+        ),
+        (
+            "2019-06-01",
+            "A ceiling on rare earth mining output of 132,000 tonnes applies for 2019.",
+            {(RE, M, 2019, "annual", None, None, 132000)},
+        ),
+        # "since 2017, from 105,000 t": the old level's year
+        (
+            "2021-01-10",
+            "China's rare earth mining quota has risen every year since 2017, from 105,000 tonnes "
+            "to 140,000 tonnes in 2020.",
+            {
+                (RE, M, 2017, "annual", None, None, 105000),
+                (RE, M, 2020, "annual", None, None, 140000),
+            },
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), WORDING)
 def test_quota_wording(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)
@@ -1372,6 +1400,17 @@ def test_a_table_of_metals_by_year() -> None:
         (W, X, 2011, "annual", None, None, 15700),
         (SB, X, 2012, "annual", None, None, 59400),
         (SB, X, 2011, "annual", None, None, 60300),
+    }
+
+
+def test_a_table_of_years_by_quota_type() -> None:
+    """Rows labelled by year under a header naming the quota types, the caption the title."""
+    text = "Year  Mining  Smelting and separation\n2019 132,000 127,000\n2020 140,000 135,000\n"
+    assert keys(text, "2024-09-01", "China's rare earth quotas by year") == {
+        (RE, M, 2019, "annual", None, None, 132000),
+        (RE, S, 2019, "annual", None, None, 127000),
+        (RE, M, 2020, "annual", None, None, 140000),
+        (RE, S, 2020, "annual", None, None, 135000),
     }
 
 

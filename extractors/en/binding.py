@@ -78,6 +78,8 @@ QUOTA_NAMED_AFTER = re.compile(
 # An aside between dashes: "the smelting quota – or the processing of ore into material used
 # by manufacturers – is".
 ASIDE = re.compile(r"\s[–—-]\s[^–—]{1,200}?\s[–—-]\s")
+# "has risen every year since 2017, from 105,000 t to": the year of the old level.
+SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 # Between two figures coordinated in one clause: "tonnes and a smelting and separation quota of".
 COORDINATED = re.compile(r"[^,;:.()]{0,80}?\band\b[^,;:.()]{0,80}")
 # A figure given as a total, just before it: "a total of", "totalling", "totaled".
@@ -156,7 +158,8 @@ def bind(
             compared = COMPARED_WITH.search(sentence, slot.left, fig.start)
             fig.compared = compared is not None
             year = slot.own["year"]
-            if compared and year is not None and year.end <= compared.start():
+            since = year is not None and SINCE.search(sentence, max(0, year.start - 8), year.start)
+            if compared and year is not None and year.end <= compared.start() and not since:
                 # "raise quotas for 2018 from 105,000 t": the year is the new quota's
                 slot.own["year"] = None
                 slot.subject_year = True

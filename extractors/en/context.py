@@ -119,6 +119,7 @@ def start_state(
     state.doc_type = types.pop() if len(types) == 1 else None
     title = content.title or ""
     if QUOTA_WORD.search(title):
+        state.lines.append(title)  # a caption for a table the text begins with
         mentions = find_mentions(title, published)
         update(state, mentions, [])
         state.doc_year = next((int(m.value) for m in mentions if m.kind == "year"), None)

@@ -116,8 +116,8 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
     """Each quota figure stated in English with its possible readings, the preferred first
     (``extractors.resolve`` picks among them by the document's arithmetic)."""
     text = content.text
-    if not text or not QUOTA_WORD.search(text):
-        return []
+    if not text or not (QUOTA_WORD.search(text) or QUOTA_WORD.search(content.title or "")):
+        return []  # (a table under a title naming quotas names none in its text)
     stamp: date | None = content.published
     published = stamp.date() if isinstance(stamp, datetime) else stamp
     spans = quota_sentences(text)
@@ -164,7 +164,7 @@ def _read_row(state: State, line: str, span: tuple[int, int]) -> bool:
     named = [m for line in header for m in find_mentions(line, state.published)]
     periods = [m.value for m in named if m.kind == "period" and BATCH_WORD.match(str(m.value))]
     years = [m.value for m in named if m.kind == "year"]
-    year = years[-1] if years else state.doc_year or state.year
+    year = row.year or (years[-1] if years else state.doc_year or state.year)
     year = year or (state.published.year if state.published else None)
     caption_period = str(periods[-1]) if periods else state.doc_period or state.period
     qtype = state.qtype or state.doc_type
@@ -173,12 +173,13 @@ def _read_row(state: State, line: str, span: tuple[int, int]) -> bool:
         fig = Figure(0, 0, cell.tonnes)
         fig.attrs = {
             "commodity": row.commodity or state.commodity,
-            "type": qtype,
+            "type": cell.column.qtype or qtype,
             "year": cell.column.year or year,
             "category": category,
             "holder": row.holder,
         }
-        period = cell.column.period or caption_period or "annual"
+        # a row of one year is that year's, unless a column names its batch
+        period = cell.column.period or (None if row.year else caption_period) or "annual"
         least = 1.0 if row.holder else MIN_TONNES
         fact = make_fact(fig, period, status, issuer, line, span, least)
         if fact is not None:
