@@ -98,12 +98,21 @@ def _related(facts: Sequence[QuotaFact]) -> bool:
     return False
 
 
+def _trial(
+    figures: list[tuple[QuotaFact, ...]], choice: list[int], i: int, reading: QuotaFact
+) -> list[QuotaFact]:
+    """The chosen readings with ``reading`` for figure ``i``: only those of its commodity and
+    quota type, since no relation crosses them."""
+    kind = (reading.commodity, reading.quota_type)
+    others = (figures[j][choice[j]] for j in range(len(figures)) if j != i)
+    return [reading, *(f for f in others if (f.commodity, f.quota_type) == kind)]
+
+
 def _best_reading(figures: list[tuple[QuotaFact, ...]], choice: list[int], i: int) -> int:
     scores = []
-    for r in range(len(figures[i])):
-        trial = [figures[j][r if j == i else choice[j]] for j in range(len(figures))]
-        support, against = _tallies(_relations(trial), soft=True)
-        key = figures[i][r].key()
+    for r, reading in enumerate(figures[i]):
+        support, against = _tallies(_relations(_trial(figures, choice, i, reading)), soft=True)
+        key = reading.key()
         scores.append((support[key] - against[key], -r))
     return -max(scores)[1]
 
@@ -115,8 +124,7 @@ def _fitting_alternative(
     for r, reading in enumerate(figures[i]):
         if r == choice[i]:
             continue
-        trial = [figures[j][r if j == i else choice[j]] for j in range(len(figures))]
-        _, against = _tallies(_relations(trial))
+        _, against = _tallies(_relations(_trial(figures, choice, i, reading)))
         if not against[reading.key()]:
             return reading
     return None

@@ -82,6 +82,7 @@ COMPANIES: dict[str, tuple[str, ...]] = {
         "中国稀有稀土", "中国稀有稀土股份有限公司", "中铝稀土", "中铝集团", "中国铝业", "中铝",
         "Chinalco Rare Earth", "Chinalco", "China Rare Metal and Rare Earth",
         "Aluminum Corporation of China", "Aluminium Corporation of China",
+        "Aluminum Corp. of China", "Aluminum Corp of China",
     ),
     "china_southern_rare_earth": (
         "中国南方稀土集团", "中国南方稀土集团有限公司", "南方稀土", "南方稀土集团",

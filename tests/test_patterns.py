@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.en import lexicon, mentions, rules
+from extractors.en import context, lexicon, mentions
 from extractors.patterns import factor_boundaries, top_level_alternatives
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "sites"
@@ -18,14 +18,14 @@ FIXTURES = Path(__file__).parent.parent / "fixtures" / "sites"
 PAIRS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = []
 for module, names in (
     (mentions, ("COMMODITY", "QUOTA_TYPE", "PERIOD", "CATEGORY")),
-    (rules, ("ISSUER", "PERIOD")),
+    (context, ("ISSUER", "PERIOD")),
 ):
     for name in names:
         for key, pattern in getattr(module, name).items():
             PAIRS.append((f"{name}[{key}]", pattern, getattr(lexicon, name)[key]))
 for module, names in (
     (mentions, ("PRIOR_YEAR", "NOT_QUOTA", "QUOTA_WORD")),
-    (rules, ("FLAT", "ISSUED", "OFFICIAL_CUE", "QUOTA_WORD", "REPORTED_CUE", "SHIPPED")),
+    (context, ("FLAT", "ISSUED", "OFFICIAL_CUE", "QUOTA_WORD", "REPORTED_CUE", "SHIPPED")),
 ):
     for name in names:
         PAIRS.append((name, getattr(module, name), getattr(lexicon, name)))

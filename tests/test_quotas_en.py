@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.en.rules import MAX_TONNES, MIN_TONNES, find_facts
+from extractors.en.readings import MAX_TONNES, MIN_TONNES
+from extractors.en.rules import find_facts
 from extractors.en.sentences import sentence_spans
 from extractors.facts import Content, QuotaFact
 
@@ -219,6 +220,34 @@ WORDING.extend(
 )
 
 
+WORDING.extend(
+    [
+        # "output of rare earths is limited to", "a ceiling on rare earth mining output of"
+        (
+            "2012-04-01",
+            "China's output of rare earths is limited to 93,800 tonnes this year under the land "
+            "ministry's plan.",
+            {(RE, M, 2012, "annual", None, None, 93800)},
+        ),
+        (
+            "2019-06-01",
+            "A ceiling on rare earth mining output of 132,000 tonnes applies for 2019.",
+            {(RE, M, 2019, "annual", None, None, 132000)},
+        ),
+        # "since 2017, from 105,000 t": the old level's year
+        (
+            "2021-01-10",
+            "China's rare earth mining quota has risen every year since 2017, from 105,000 tonnes "
+            "to 140,000 tonnes in 2020.",
+            {
+                (RE, M, 2017, "annual", None, None, 105000),
+                (RE, M, 2020, "annual", None, None, 140000),
+            },
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), WORDING)
 def test_quota_wording(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)
@@ -316,6 +345,32 @@ CUMULATIVE = [
         {(RE, M, 2024, "batch:1", None, None, 135000)},
     ),
 ]
+
+
+CUMULATIVE.append(
+    # a batch inherited from the figure before may be the year's: the document's arithmetic
+    # (one amount per quota) reads "reached 255,000 t" as the year
+    (
+        "2023-12-15",
+        "With the third batch of 15,000 tonnes, China's 2023 rare earth mining quota reached "
+        "255,000 tonnes.",
+        {(RE, M, 2023, "batch:3", None, None, 15000), (RE, M, 2023, "annual", None, None, 255000)},
+    )
+)
+
+
+CUMULATIVE.append(
+    # the words after a figure up to the comma are its clause's, not the next figure's
+    (
+        "2023-10-20",
+        "The year-to-date rare earth mining quota is 240,000 tonnes after the second batch, and "
+        "the smelting quota is 230,000 tonnes.",
+        {
+            (RE, M, 2023, "cumulative:2", None, None, 240000),
+            (RE, S, 2023, "cumulative:2", None, None, 230000),
+        },
+    )
+)
 
 
 @pytest.mark.parametrize(("published", "text", "expected"), CUMULATIVE)
@@ -799,6 +854,14 @@ def test_holders(text: str, expected: set[Key]) -> None:
     check("2024-02-08", text, expected)
 
 
+def test_a_group_named_as_news_subject_still_names_the_commodity() -> None:
+    text = (
+        "Shares of China Northern Rare Earth rose 3% after MIIT set the second-batch mining "
+        "quota at 135,000 tonnes."
+    )
+    assert keys(text, "2024-08-20") == {(RE, M, 2024, "batch:2", None, None, 135000)}
+
+
 def test_company_as_news_subject_is_not_a_holder() -> None:
     text = (
         "China Northern Rare Earth said the first-batch rare earth mining quota of 135,000 t "
@@ -873,9 +936,42 @@ OTHER_METALS.append(
 )
 
 
+OTHER_METALS.extend(
+    [
+        # two metals in one list keep their own names
+        (
+            "2024-03-26",
+            "MNR issued the 2024 first batch tungsten concentrate mining quota of 62,000 t, and "
+            "20,000 t antimony ore quota.",
+            {
+                (W, M, 2024, "batch:1", None, None, 62000),
+                (SB, M, 2024, "batch:1", None, None, 20000),
+            },
+        ),
+    ]
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), OTHER_METALS)
 def test_tungsten_and_antimony(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)
+
+
+def test_a_provinces_notice_gives_the_province_its_figures() -> None:
+    """A title on one province's quotas: its figures are the province's; "used for
+    comprehensive utilization" is the by-product part, and the part "allocated" of it, which
+    the parts' sum does not support, is no quota."""
+    text = (
+        "The 2020 WO3 65% tungsten mining total control index is 2000 tons, of which 800 tons are "
+        "mainly mined; 1200 tons are used for comprehensive utilization, 1010 tons are allocated "
+        "and 190 tons reserved."
+    )
+    title = "Tungsten Mining Quotas of Inner Mongolia in 2020"
+    assert keys(text, "2020-09-21", title) == {
+        (W, M, 2020, "annual", None, "province:neimenggu", 2000),
+        (W, M, 2020, "annual", "tungsten_primary", "province:neimenggu", 800),
+        (W, M, 2020, "annual", "tungsten_byproduct", "province:neimenggu", 1200),
+    }
 
 
 def test_tungsten_company_does_not_make_a_tungsten_figure() -> None:
@@ -907,11 +1003,13 @@ EXPORTS = [
             (RE, X, 2014, "batch:1", "medium_heavy", None, 1796),
         },
     ),
+    # the shipments are not a quota, the quota they are half of is (FACTS.md: every quota
+    # figure stated counts)
     (
         "2013-01-20",
         "China exported 16,265 t of rare earths in 2012, just over half of the 30,996 t export "
         "quota, customs data showed.",
-        set(),
+        {(RE, X, 2012, "annual", None, None, 30996)},
     ),
     ("2013-01-20", "Just over half of the rare earth export quota was used last year.", set()),
     (
@@ -1114,6 +1212,105 @@ EXPORT_STORIES.extend(
 )
 
 
+EXPORT_STORIES.extend(
+    [
+        # "will be allowed to export" announces the quota; "the second export limit" numbers a
+        # batch; "the heavy varieties" are medium-heavy rare earths
+        (
+            "2013-12-13",
+            "China cut its rare earth export quota for next year. Producers will be allowed to "
+            "export 15,110 tons in the first round for 2014, after the second export limit for "
+            "2013 was set at 15,500 tons. The first batch will include 13,314 tons of light rare "
+            "earths and 1,796 tons of the heavy varieties.",
+            {
+                (RE, X, 2014, "batch:1", None, None, 15110),
+                (RE, X, 2013, "batch:2", None, None, 15500),
+                (RE, X, 2014, "batch:1", "light", None, 13314),
+                (RE, X, 2014, "batch:1", "medium_heavy", None, 1796),
+            },
+        ),
+        # the period and year named in a comparison go with its one past figure
+        (
+            "2010-12-30",
+            "Rare earth export quotas in 2009/H2 actually increased by 31% over 2009/H1 (28,417 "
+            "tons versus 21,728 tons).",
+            {
+                (RE, X, 2009, "batch:2", None, None, 28417),
+                (RE, X, 2009, "batch:1", None, None, 21728),
+            },
+        ),
+    ]
+)
+
+
+EXPORT_STORIES.append(
+    # "LRE" and "M/HRE" name the categories
+    (
+        "2012-12-28",
+        "The first round of 2013 rare earth export quotas comprised 13,561 t of LRE products and "
+        "1,938 t of M/HRE products.",
+        {
+            (RE, X, 2013, "batch:1", "light", None, 13561),
+            (RE, X, 2013, "batch:1", "medium_heavy", None, 1938),
+        },
+    )
+)
+
+
+EXPORT_STORIES.extend(
+    [
+        # "will be" of an announcement reported is the quota; "July-December" is the second
+        # half
+        (
+            "2011-07-15",
+            "The Ministry of Commerce announced on its website that rare earth export quotas for "
+            "July-December 2011 will be 15,738 tons, which makes the full 2011 export quota a "
+            "total of 30,184 tons.",
+            {
+                (RE, X, 2011, "batch:2", None, None, 15738),
+                (RE, X, 2011, "annual", None, None, 30184),
+            },
+        ),
+        (
+            "2013-12-13",
+            "China trimmed its rare earth export quota. The government will initially allow "
+            "producers to export a total 15,110 tonnes in the first six months of 2014, the "
+            "Ministry of Commerce said.",
+            {(RE, X, 2014, "batch:1", None, None, 15110)},
+        ),
+        # ...but a "will" with a forecaster is still a forecast
+        (
+            "2013-12-13",
+            "Analysts said the 2014 rare earth export quota will likely be about 30,000 tons, the "
+            "ministry's statement notwithstanding.",
+            set(),
+        ),
+    ]
+)
+
+
+EXPORT_STORIES.append(
+    # exporters "allowed to sell" a tonnage: the export quota
+    (
+        "2011-12-28",
+        "The Commerce Ministry said exporters will be allowed to sell 10,546 tons of rare earth "
+        "metals in the first half of 2012.",
+        {(RE, X, 2012, "batch:1", None, None, 10546)},
+    )
+)
+
+
+EXPORT_STORIES.append(
+    # the quota named as such, after shipments said with their source
+    (
+        "2013-12-13",
+        "The export quota has not always been met. China exported 16,265 tonnes of rare earths in "
+        "2012, according to customs, just over half the 30,966 tonne quota for the year.",
+        {(RE, X, 2012, "annual", None, None, 30966)},
+    )
+)
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), EXPORT_STORIES)
 def test_export_stories(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)
@@ -1203,6 +1400,17 @@ def test_a_table_of_metals_by_year() -> None:
         (W, X, 2011, "annual", None, None, 15700),
         (SB, X, 2012, "annual", None, None, 59400),
         (SB, X, 2011, "annual", None, None, 60300),
+    }
+
+
+def test_a_table_of_years_by_quota_type() -> None:
+    """Rows labelled by year under a header naming the quota types, the caption the title."""
+    text = "Year  Mining  Smelting and separation\n2019 132,000 127,000\n2020 140,000 135,000\n"
+    assert keys(text, "2024-09-01", "China's rare earth quotas by year") == {
+        (RE, M, 2019, "annual", None, None, 132000),
+        (RE, S, 2019, "annual", None, None, 127000),
+        (RE, M, 2020, "annual", None, None, 140000),
+        (RE, S, 2020, "annual", None, None, 135000),
     }
 
 
@@ -1447,6 +1655,8 @@ NEGATIVES = [
 
 
 NEGATIVES_MORE = [
+    # analysts' estimates are not quotas
+    "Analysts estimate the 2025 first-batch rare earth mining quota at around 140,000 tonnes.",
     # a top-up of the quotas already issued has no batch or year of its own
     "China announced additional rare earth export quotas totalling 10,680 tons. Of the added "
     "quotas, 9,490 tons were light rare earths.",

@@ -15,19 +15,21 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
 
+from extractors.en.comparing import (
+    REFERS_BACK,
+    assign_changes,
+    compare_all,
+    date_the_one_past_figure,
+)
 from extractors.en.lexicon import (
-    CHANGE_AFTER,
-    CHANGE_BEFORE,
     COMPARED_WITH,
     COMPARISON_ZONE,
     DIFFERENCE_AFTER,
     DIFFERENCE_BEFORE,
-    FALLING,
     RESET,
 )
-from extractors.en.mentions import LIST_JOIN, Figure, Mention
+from extractors.en.mentions import LIST_JOIN, Figure, Mention, Slot
 
 KINDS = ("commodity", "type", "period", "year", "category", "holder")
 TRAILING = ("commodity", "type", "period", "year")
@@ -68,15 +70,16 @@ SUPPLEMENT = re.compile(
     r"\b(?:additional|extra|supplementary|added|top[\s-]up)\s+(?:[\w-]+\s+){0,3}?quotas?\b",
     re.IGNORECASE,
 )
+# A figure named as the quota itself: "the 30,966 tonne quota", "30,996 t export quota".
+QUOTA_NAMED_AFTER = re.compile(
+    r"(?<![\s-])(?:[\s-]*(?:metric[\s-])?(?:tonnes?|tons?|t)\b)?\s*(?:export\s+)?quotas?\b",
+    re.IGNORECASE,
+)
 # An aside between dashes: "the smelting quota – or the processing of ore into material used
 # by manufacturers – is".
 ASIDE = re.compile(r"\s[–—-]\s[^–—]{1,200}?\s[–—-]\s")
-# A sentence about the figure of the one before: "That compares with 7,976 t a year ago".
-REFERS_BACK = re.compile(
-    r"(?:that|this|it|the\s+(?:new\s+)?(?:figures?|quotas?|amounts?|totals?|levels?))\s+"
-    r"(?:compares|is|was|represents|marks|means)\b",
-    re.IGNORECASE,
-)
+# "has risen every year since 2017, from 105,000 t to": the year of the old level.
+SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 # Between two figures coordinated in one clause: "tonnes and a smelting and separation quota of".
 COORDINATED = re.compile(r"[^,;:.()]{0,80}?\band\b[^,;:.()]{0,80}")
 # A figure given as a total, just before it: "a total of", "totalling", "totaled".
@@ -116,28 +119,14 @@ NEGATIVE_AFTER = re.compile(
     r"(?:(?:rare[\s-]earths?|tungsten|antimony)\s+)?",
     re.IGNORECASE,
 )
+# The end of a clause after a figure: a comma or semicolon.
+CLAUSE_END = re.compile(r"[,;]")
 # Between the members of a list of words: "mining and smelting", "light, medium-heavy".
 TIGHT = re.compile(
     r"[\s,]*(?:quotas?|rare[\s-]earths?)?[\s,]*(?:and|&|/|or|as\s+well\s+as)?[\s,]*"
     r"(?:the\s+|for\s+|of\s+|in\s+)?",
     re.IGNORECASE,
 )
-# A percentage that continues a list of changes: "up 12.5% and 10.4% respectively".
-PCT_LIST = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|and\s+)(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent|pc)"
-)
-
-
-@dataclass
-class _Slot:
-    """A figure's words: its right window and left segment, as sentence offsets."""
-
-    left: int
-    right: int
-    own: dict[str, Mention | None]
-    negative: bool
-    said_relative: bool = False  # its own year is "last year", "a year ago"
-    subject_year: bool = False  # a year named before its comparison: "the 2012 quota ... than"
 
 
 def bind(
@@ -169,7 +158,8 @@ def bind(
             compared = COMPARED_WITH.search(sentence, slot.left, fig.start)
             fig.compared = compared is not None
             year = slot.own["year"]
-            if compared and year is not None and year.end <= compared.start():
+            since = year is not None and SINCE.search(sentence, max(0, year.start - 8), year.start)
+            if compared and year is not None and year.end <= compared.start() and not since:
                 # "raise quotas for 2018 from 105,000 t": the year is the new quota's
                 slot.own["year"] = None
                 slot.subject_year = True
@@ -192,16 +182,22 @@ def bind(
         cyear = slot.own.get("cyear")
         if fig.compared and fig.attrs["year"] is None and cyear is not None:
             fig.attrs["year"] = cyear.value  # "compared with 2022's 210,000 t"
+        cperiod = slot.own.get("cperiod")
+        if fig.attrs["period"] is None and cperiod is not None:
+            # a past figure's period ("versus 2009/H1"), or a figure's only one ("compared with
+            # the first batch of export quotas, 16,304 t")
+            fig.attrs["period"] = cperiod.value
     _apply_lists(sentence, figures, slots, mentions, carried or [])
     _propagate(sentence, figures, slots, mentions, defaults)
     back = REFERS_BACK.match(sentence.lstrip(" \"'“‘(")) is not None
     respectively = "respectively" in sentence.lower()
-    _compare_all(figures, slots, carried or [], joins, defaults, back, respectively)
-    _assign_changes(sentence, figures)
+    compare_all(figures, slots, carried or [], joins, defaults, back, respectively)
+    date_the_one_past_figure(figures, slots, mentions)
+    assign_changes(sentence, figures)
     return [f for f, s in zip(figures, slots, strict=True) if not s.negative]
 
 
-def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> list[_Slot]:
+def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> list[Slot]:
     slots = []
     left = 0
     starts = [m.start for m in mentions]  # mentions are sorted by start
@@ -215,7 +211,7 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         in_right = [m for m in near if fig.end <= m.start and m.end <= right]
         in_left = [m for m in near if m.end <= fig.start]
         own: dict[str, Mention | None] = {}
-        for kind in (*KINDS, "prior", "cyear", "uyear"):
+        for kind in (*KINDS, "prior", "cyear", "cperiod", "uyear"):
             after = [m for m in in_right if m.kind == kind]
             before = [m for m in in_left if m.kind == kind]
             if kind == "type":
@@ -244,11 +240,14 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         # "additional quotas totalling 10,680 t": a top-up of no batch or year
         negative = negative or SUBGROUP.search(sentence, fig.end, limit) is not None
         negative = negative or SUPPLEMENT.search(sentence, left, fig.start) is not None
-        slot = _Slot(left, right, own, negative)
+        slot = Slot(left, right, own, negative)
         year = own["year"]
         slot.said_relative = year is not None and not sentence[year.start : year.end][:1].isdigit()
         slots.append(slot)
-        left = right
+        # words between a figure's window and the clause break after it are its clause's, not
+        # the next figure's ("240,000 t after the second batch, and the smelting quota is")
+        cut = CLAUSE_END.search(sentence, right, limit)
+        left = cut.end() if cut else right
     return slots
 
 
@@ -274,6 +273,8 @@ def _negative(sentence: str, fig: Figure, in_left: list[Mention], in_right: list
         return True
     if DIFFERENCE_AFTER.match(sentence, fig.end):
         return True
+    if QUOTA_NAMED_AFTER.match(sentence, fig.end):
+        return False  # "just over half the 30,966 tonne quota": the quota itself
     quotas = [(m.start, m.end) for m in in_left if m.kind == "quota"]
     # "output" inside "a ceiling on output" is part of the quota word, not a negative; nor is
     # a word of an aside between dashes ("smelting – the processing of ore used by ... –")
@@ -319,7 +320,7 @@ def _parallel_types(
 def _apply_lists(
     sentence: str,
     figures: list[Figure],
-    slots: list[_Slot],
+    slots: list[Slot],
     mentions: list[Mention],
     carried: list[Figure] | None = None,
 ) -> None:
@@ -335,16 +336,19 @@ def _apply_lists(
             values = _list_values(sentence, before, after, len(group), respectively)
             if values is None and respectively:
                 values = _distinct([m for m in same if m.end <= first.start], len(group))
+            shared = False
             if values is None and len({m.value for m in after}) == 1:
                 values = [after[0].value] * len(group)  # "210,000 t and 202,000 t last year"
+                shared = True
             if values is None and kind == "type" and not before and not after:
                 values = _parallel_types(figures, group, carried or [])
             if values is not None:
                 for index, value in zip(group, values, strict=True):
-                    figures[index].attrs[kind] = value
+                    if not (shared and slots[index].own.get(kind) is not None):
+                        figures[index].attrs[kind] = value  # a word shared only where none
 
 
-def _groups(sentence: str, figures: list[Figure], slots: list[_Slot]) -> list[list[int]]:
+def _groups(sentence: str, figures: list[Figure], slots: list[Slot]) -> list[list[int]]:
     groups: list[list[int]] = []
     for i in range(len(figures)):
         tight = i > 0 and LIST_JOIN.fullmatch(sentence, figures[i - 1].end, figures[i].start)
@@ -376,7 +380,7 @@ def _distinct(listed: list[Mention], n: int) -> list[str | int] | None:
     return values if len(values) == n else None
 
 
-def _share_trailing(sentence: str, figures: list[Figure], slots: list[_Slot]) -> None:
+def _share_trailing(sentence: str, figures: list[Figure], slots: list[Slot]) -> None:
     for i in range(len(figures) - 2, -1, -1):
         fig, nxt = figures[i], figures[i + 1]
         if fig.compared or nxt.compared:
@@ -392,7 +396,7 @@ def _share_trailing(sentence: str, figures: list[Figure], slots: list[_Slot]) ->
 def _propagate(
     sentence: str,
     figures: list[Figure],
-    slots: list[_Slot],
+    slots: list[Slot],
     mentions: list[Mention],
     defaults: dict[str, str | int | None],
 ) -> None:
@@ -439,12 +443,16 @@ def _propagate(
                 and not (reset and kind in ("category", "holder"))
             ):
                 fig.attrs[kind] = previous.attrs.get(kind)
+                if kind == "period" and fig.attrs[kind] is not None:
+                    fig.inherited_period = True
             if fig.attrs.get(kind) is None and kind in TRAILING:
                 found = next((m.value for m in tail if m.kind == kind), None)
                 fig.attrs[kind] = found
         for kind in ("commodity", "type", "year"):
             if fig.attrs.get(kind) is None:
                 fig.attrs[kind] = defaults.get(kind)
+        if fig.attrs.get("holder") is None and defaults.get("holder"):
+            fig.attrs["holder"] = defaults["holder"]  # a province's notice
         if fig.attrs.get("holder") and fig.attrs.get("category") is None:
             # "The light quota of Inner Mongolia is 73,550 t. China Northern owns 68,550 t."
             fig.attrs["category"] = defaults.get("category")
@@ -455,111 +463,3 @@ def _propagate(
             same_year = story_year is None or fig.attrs.get("year") == story_year
             fig.attrs["period"] = (defaults.get("period") if same_year else None) or "annual"
         previous = fig
-
-
-def _compare_all(
-    figures: list[Figure],
-    slots: list[_Slot],
-    carried: list[Figure],
-    joins: list[bool],
-    defaults: dict[str, str | int | None],
-    refers_back: bool = False,
-    respectively: bool = False,
-) -> None:
-    """Past figures against the sentence's current one, else the last sentence's figures.
-
-    A past figure listed after another ("compares with 255 kt in 2023 and 210 kt in 2022")
-    is of the same quota as the one before it."""
-    compared = [i for i, fig in enumerate(figures) if fig.compared]
-    current = [i for i, fig in enumerate(figures) if not fig.compared]
-    # "That compares with 7,976 t ...": the figure of the sentence before is compared
-    back = refers_back and bool(carried)
-    for n, i in enumerate(compared):
-        fig = figures[i]
-        if joins[i] and figures[i - 1].compared:
-            for kind in ("commodity", "type", "category", "holder"):
-                said = slots[i - 1].own.get(kind)  # its own words, not its reference's
-                if fig.attrs.get(kind) is None and said is not None:
-                    fig.attrs[kind] = said.value
-        ref: Figure | None
-        if respectively and len(compared) == len(current):
-            ref = figures[current[n]]  # "up 12.5% from 120,000 t and 10.4% from 115,000 t resp."
-        elif back and (not current or i < current[0]):
-            ref = _carried_reference(fig, n, len(compared), carried) or _reference(figures, i)
-        else:
-            ref = _reference(figures, i) or _carried_reference(fig, n, len(compared), carried)
-        if ref is None and fig.attrs.get("year") is not None:
-            # "higher than the 210,000 t set for 2022": stands alone, of its own year
-            fig.compared = False
-            for kind in ("commodity", "type"):
-                fig.attrs[kind] = fig.attrs.get(kind) or defaults.get(kind)
-            if fig.attrs.get("period") is None:
-                same_year = fig.attrs.get("year") == defaults.get("year")
-                fig.attrs["period"] = (defaults.get("period") if same_year else None) or "annual"
-            continue
-        _compare(fig, slots[i], ref)
-        if joins[i] and figures[i - 1].compared and slots[i].own.get("year") is None:
-            # "the first round this year of 16,304 t and the second round of 7,976 t"
-            fig.attrs["year"] = figures[i - 1].attrs.get("year")
-
-
-def _carried_reference(fig: Figure, n: int, count: int, carried: list[Figure]) -> Figure | None:
-    """The current figure of the sentence before that this one is compared with."""
-    qtype = fig.attrs.get("type")
-    if qtype is not None:
-        same = [c for c in carried if c.attrs.get("type") == qtype]
-        return same[0] if len(same) == 1 else None
-    if len(carried) == count:
-        return carried[n]
-    return carried[0] if len(carried) == 1 else None
-
-
-def _reference(figures: list[Figure], i: int) -> Figure | None:
-    before = [f for f in figures[:i] if not f.compared]
-    after = [f for f in figures[i + 1 :] if not f.compared]
-    return before[-1] if before else (after[0] if after else None)
-
-
-def _compare(fig: Figure, slot: _Slot, ref: Figure | None) -> None:
-    """A past figure: its own words, else the reference's, a year earlier."""
-    if ref is None:
-        fig.attrs["year"] = None  # nothing to compare with: unknown
-        return
-    for kind in ("commodity", "type", "category", "holder"):
-        if fig.attrs.get(kind) is None:
-            fig.attrs[kind] = ref.attrs.get(kind)
-    own_period = fig.attrs.get("period")
-    ref_year = ref.attrs.get("year")
-    year = fig.attrs.get("year")
-    if slot.said_relative and isinstance(ref_year, int) and year == ref_year - 2:
-        # in December, "down 11.4% from the first round of last year" about next year's quota:
-        # last year's is the quota year before the one being set
-        fig.attrs["year"] = ref_year - 1
-    if fig.attrs.get("year") is None:
-        fig.attrs["year"] = None if ref_year is None else int(ref_year) - 1
-        if slot.own.get("prior") is None and ref.attrs.get("period") == "double":
-            fig.attrs["year"], own_period = ref_year, own_period or "batch:1"
-        elif own_period is not None and own_period != ref.attrs.get("period"):
-            fig.attrs["year"] = ref_year  # "from 120,000 t in the first batch": same year
-    if own_period is None and slot.subject_year:
-        # "put the 2012 export quota 2.7% ahead of 2011's 30,184 t": with no period named,
-        # years are compared whole
-        own_period = "annual"
-    fig.attrs["period"] = own_period or ref.attrs.get("period")
-
-
-def _assign_changes(sentence: str, figures: list[Figure]) -> None:
-    current = [f for f in figures if not f.compared]
-    if not current:
-        return
-    for pattern in (CHANGE_BEFORE, CHANGE_AFTER):
-        for match in pattern.finditer(sentence):
-            sign = -1.0 if FALLING.match(match["dir"]) else 1.0
-            pcts = [float(match["pct"])]
-            pos = match.end()
-            while (more := PCT_LIST.match(sentence, pos)) is not None:
-                pcts.append(float(more.group(1)))
-                pos = more.end()
-            before = [f for f in current if f.start < match.start()]
-            for fig, pct in zip(before[-len(pcts) :], pcts, strict=False):
-                fig.attrs.setdefault("change_pct", sign * pct)

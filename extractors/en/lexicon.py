@@ -14,7 +14,8 @@ _I = re.IGNORECASE
 # A sentence worth reading at all: "quota(s)", "allocation", "production cap", "output
 # limitation", "control indicators" / "control index" (translations of 总量控制指标), "total
 # amount control", "mining cap", "a ceiling on output", "output is capped at", "is set at",
-# "cap (set) the total output of", "allotted 14,446 t"; "tonnes of export license" (the
+# "cap (set) the total output of", "allotted 14,446 t", "(exporters) will be allowed to sell
+# (export)"; "tonnes of export license" (the
 # export quota, in Japanese trade papers; export quotas ended in 2015, so the licences of
 # later export controls are never taken for one: see EXPORT_YEARS).
 QUOTA_WORD = re.compile(
@@ -22,12 +23,15 @@ QUOTA_WORD = re.compile(
     r"|\b(?:production|output|mining|smelting|extraction)\s+(?:caps?|ceilings?|limits?|limitations?"
     r"|targets?|plans?)\b"
     r"|\btotal[\s-](?:quantity|volume|amount)\s+control\b|\bcontrol\s+(?:indicators?|ind(?:ex|exes|ices)"
-    r"|targets?)\b|\b(?:ceiling|cap|limit)\s+on\s+(?:the\s+|its\s+)?(?:output|production|mining)\b"
-    r"|\b(?:output|production|mining)\s+(?:is|was|are|were|will\s+be|has\s+been|had\s+been)\s+"
+    r"|targets?)\b|\b(?:ceiling|cap|limit)\s+on\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:output|production|mining)(?:\s+(?:output|production))?\b"
+    r"|\b(?:output|production|mining)(?:\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:is|was|are|were"
+    r"|will\s+be|has\s+been|had\s+been)\s+"
     r"(?:capped|limited|restricted|controlled|set|fixed)\b"
     r"|\b(?:is|was|are|were|been|be)\s+(?:set|capped|fixed)\s+at\b"
     r"|\b(?:cap|set)(?:s|ped|ping|ting)?\s+(?:the\s+|its\s+)?(?:total\s+)?(?:output|production"
     r"|mining)\b|\b(?:allott?ed|allocated)\s+(?:a\s+total\s+of\s+|about\s+|around\s+)?\d"
+    r"|\ballow(?:s|ed|ing)?\b[^.;]{0,60}?\bto\s+(?:export|sell|ship)\b"
     r"|\bexport\s+licen[cs]es?\b(?!\s+(?:applications?|requirements?|regime|system|controls?"
     r"|approvals?))|\bEL\s+quotas?\b",
     _I,
@@ -84,10 +88,12 @@ QUOTA_TYPE: dict[str, re.Pattern[str]] = {
 }
 
 # "first" numbering a quota named a few words on: "first [2024] [rare earths] [mining] [output]
-# quota", "first set of quotas"; the words between are ours only, so "first time" never counts.
+# quota", "first set of quotas", "the second export limit"; the words between are ours only, so
+# "first time" never counts.
 _BEFORE_QUOTA = (
     r"(?=\s+(?:(?:20[0-3]\d|rare[\s-]earths?|(?:uncommon|unusual)\s+earths?|tungsten|antimony"
-    r"|mining|smelting|and|separation|output|production|export|set\s+of|REO)\s+){0,4}quotas?\b)"
+    r"|mining|smelting|and|separation|output|production|export|set\s+of|REO)\s+){0,4}"
+    r"(?:quotas?|limits?|allocations?|allotments?)\b)"
 )
 
 # Periods. One alternation per value; matches that overlap a longer one are dropped.
@@ -123,21 +129,25 @@ PERIOD: dict[str, re.Pattern[str]] = {
         _I,
     ),
     # "first batch", "first round", "first-half", "H1", "1H", "first six months", "initial batch",
+    # "January-June",
     # "first batchissued" (words run together); "the first rare earths mining quota", "the
     # first 2023 quota", "its first quota for smelting": "first" before the quota it numbers
     "batch:1": re.compile(
         r"\b(?:first|1st)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?(?:\b|(?=issu))"
         r"|\b(?:H1|1H)(?:\b|(?=20[0-3]\d\b))|\bfirst\s+(?:six|6)\s+months\b"
+        r"|\bJanuary[\s–-]+(?:to[\s–-]+|through[\s–-]+)?June\b"
         r"|\binitial\s+(?:batch|round|tranche)\b"
         rf"|\b(?:first|initial){_BEFORE_QUOTA}",
         _I,
     ),
-    # "second batch", "second half", "H2", "2H", "for the six months to December", "the second
+    # "second batch", "second half", "H2", "2H", "for the six months to December", "July-December",
+    # "the second
     # rare earth export quota"
     "batch:2": re.compile(
         r"\b(?:second|2nd)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b"
         r"|\b(?:H2|2H)(?:\b|(?=20[0-3]\d\b))"
         r"|\b(?:second|last)\s+(?:six|6)\s+months\b|\bsix\s+months\s+to\s+December\b"
+        r"|\bJuly[\s–-]+(?:to[\s–-]+|through[\s–-]+)?December\b"
         rf"|\bsecond{_BEFORE_QUOTA}",
         _I,
     ),
@@ -172,13 +182,13 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "double": ("doubl",),
         "annual": ("year", "annual", "total"),
-        "batch:1": ("first", "1st", "h1", "1h", "initial"),
-        "batch:2": ("second", "2nd", "h2", "2h", "six"),
+        "batch:1": ("first", "1st", "h1", "1h", "initial", "january"),
+        "batch:2": ("second", "2nd", "h2", "2h", "six", "july"),
         "batch:3": ("third", "3rd"),
     },
     "category": {
-        "medium_heavy": ("heavy", "ion"),
-        "light": ("light", "rock"),
+        "medium_heavy": ("heavy", "ion", "hre"),
+        "light": ("light", "rock", "lre"),
         "tungsten_primary": ("main", "direct", "primary"),
         "tungsten_byproduct": ("product", "comprehensive", "composite"),
     },
@@ -187,16 +197,17 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
 # Categories of the quota.
 CATEGORY: dict[str, re.Pattern[str]] = {
     # "medium and heavy", "medium-heavy", "mid-heavy", "ion-adsorption", "ionic clay",
-    # "ion-absorbed", "heavy rare earths"
+    # "ion-absorbed", "heavy rare earths", "the heavy varieties", "M/HRE", "HREE"
     "medium_heavy": re.compile(
         r"\b(?:medium|middle|mid)(?:\s+(?:and|to|&)\s+|[\s/-])heavy\b"
-        r"|\bion(?:ic|[\s-]a[db]sor(?:ption|bed|bent)|[\s-]type)\b|\bheavy\s+rare\b",
+        r"|\bion(?:ic|[\s-]a[db]sor(?:ption|bed|bent)|[\s-]type)\b|\bheavy\s+rare\b"
+        r"|\bheavy\s+(?:varieties|ones|types|elements|REEs?)\b|\bM\s*/\s*HREE?s?\b|\bM?HREE?s?\b",
         _I,
     ),
-    # "light rare earths", "rock-type", "hard-rock", "rock ore"
+    # "light rare earths", "rock-type", "hard-rock", "rock ore", "LRE"
     "light": re.compile(
         r"\blight(?=[\s-]+(?:rare|REO|type|mining|quota))\b|\b(?:hard[\s-])?rock(?:[\s-](?:type|ore"
-        r"|minerals?|based|deposits?))?\b",
+        r"|minerals?|based|deposits?))?\b|\bLREE?s?\b",
         _I,
     ),
     # tungsten "main-mining", "main mined", "direct mining", "primary" (not "primary tungsten
@@ -298,9 +309,10 @@ NOT_QUOTA = re.compile(
     r"|plans?|controls?|(?:is|was|are|were|will\s+be|has\s+been|had\s+been)\s+(?:capped|limited"
     r"|restricted|controlled|set|fixed)))|\bproduc(?:ed|es|ing)\b|\bmined\b|\b(?<!for\s)exports\b|\bexported\b"
     r"|\bshipments?\b|\bshipped\b|\bcustoms\b|\bimports?\b|\bimported\b|\bsales\b|\bsold\b"
-    r"|\bused\b|\butili[sz]ed\b|\bfilled\b|\bunused\b|\bconsum\w*|\bdemand\b|\breserve[sd]?\b"
+    r"|\bused\b(?!\s+for\s+(?:comprehensive|composite))|\butili[sz]ed\b|\bfilled\b|\bunused\b"
+    r"|\bconsum\w*|\bdemand\b|\breserve[sd]?\b"
     r"|\bcapacity\b|\binventor(?:y|ies)\b|\bstockpiles?\b|\bstocks\b|\btariffs?\b|\bdut(?:y|ies)\b"
-    r"|\bsmuggl\w*|\billegal(?:ly)?\b|\bsupply\b|\bactual(?:ly)?\b",
+    r"|\bsmuggl\w*|\billegal(?:ly)?\b|\bsupply\b|\bactual\b",
     _I,
 )
 
@@ -319,14 +331,17 @@ CLAUSE_BREAK = re.compile(
 # A forecast, not a quota set: "analysts expect ... around 135,000 t", "could reach", "will be".
 # "may" is matched in lower case only, so the month May is not taken for it.
 # "is estimated at", and a plan's deadline, "By 2020, ... is controlled at", are not quotas set;
-# "will be cut to", "will be set at", "(the ministry said) it would raise quotas to" announce one;
+# "will be cut to", "will be set at", "(the ministry said) it would raise quotas to", "producers
+# will be allowed to export", "the first batch will include" announce one;
 # "that would put (bring) the quota at" is arithmetic.
 FORECAST = re.compile(
     r"\b(?:[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast\w*|[Pp]redict\w*|[Aa]nticipat\w*|could"
     r"|might|(?:would|will)(?!\s+(?:also\s+)?(?:be\s+)?(?:cut|rais(?:e|ed)|set|reduc(?:e|ed)|cap(?:ped)?"
     r"|increas(?:e|ed)|lower(?:ed)?|keep|kept|fix(?:ed)?|cap(?:ped)?|trim(?:med)?|hold|held"
-    r"|maintain(?:ed)?|allocat(?:e|ed)|put|bring|take|lift)\b)|likely|may|[Pp]rojected|[Ss]een\s+at"
-    r"|[Ss]peculat\w*|[Ee]stimated\s+(?:at"
+    r"|maintain(?:ed)?|allocat(?:e|ed)|put|bring|take|lift|allowed|permitted|include|total"
+    r"|(?:initially\s+)?allow)\b)"
+    r"|likely|may|[Pp]rojected|[Ss]een\s+at"
+    r"|[Ss]peculat\w*|[Ee]stimat(?:e|es|ing)|[Ee]stimated\s+(?:at"
     r"|to)|[Bb]y\s+(?:the\s+end\s+of\s+)?20[0-3]\d\b(?!\s*(?:quotas?|batch)))\b"
 )
 # A difference, not a quota: "rose by 10,000 t", "an increase of 15,000 t", "growth of 3,605 t
@@ -345,10 +360,10 @@ DIFFERENCE_AFTER = re.compile(
 # A figure given for comparison, just before it: "from", "against", "compared with",
 # "versus", "than", "over", "ahead of", "up from last year's", "from the figures of".
 COMPARED_WITH = re.compile(
-    r"\b(?:from|against|compar(?:ed|es?|ing)\s+(?:with|to)|versus|vs\.?|than|over|on|ahead\s+of)\s+"
-    r"(?:(?:the|a|an|its|their|figures?|levels?|totals?|amounts?|of|last\s+year['’]s|previous"
-    r"|20[0-3]\d['’]s|first|second|third|round|batch|tranche|half|this|last|year|in|quotas?)\s+)"
-    r"{0,6}$",
+    r"\b(?:from|against|compar(?:ed|es?|ing)\s+(?:with|to)|versus|vs\.?|than|over(?!\s+half)|on"
+    r"|ahead\s+of)\s+(?:(?:the|a|an|its|their|figures?|levels?|totals?|amounts?|of"
+    r"|last\s+year['’]s|previous|20[0-3]\d['’]s|first|second|third|round|batch|tranche|this|last"
+    r"|year|in|quotas?)\s+){0,6}$",
     _I,
 )
 # A year named for comparison, just before it: "up 19% from last year", "higher than in the
@@ -358,6 +373,12 @@ COMPARED_YEAR = re.compile(
     r"\b(?:from|than|over|on|compared\s+(?:with|to)|versus|vs\.?|against|ahead\s+of|relative\s+to"
     r"|between)\s+(?:(?:in|the|a|that|those|of|its|first|second|third|batch|batches|quotas?|levels?"
     r"|figures?|same|period|total|set|for|all|early|late|H[12])\s+){0,4}(?:H[12][\s–-]*)?$",
+    _I,
+)
+# A period named for comparison, just before it: "increased 31% over 2009/H1", "than the".
+COMPARED_PERIOD = re.compile(
+    r"\b(?:from|than|over|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:(?:the|a|its|in)\s+)?"
+    r"(?:20[0-3]\d\s*[/-]?\s*)?$",
     _I,
 )
 # Where the comparison begins in a clause: "up 12.5% from", "down", "against", "compared".

@@ -16,6 +16,7 @@ from datetime import date
 from extractors import numbers, vocab
 from extractors.en import lexicon
 from extractors.en.lexicon import (
+    COMPARED_PERIOD,
     COMPARED_WITH,
     COMPARED_YEAR,
     GATES,
@@ -67,7 +68,8 @@ BARE_FOLLOW = re.compile(
 class Mention:
     """A qualifying word: ``sentence[start:end]`` gives ``value`` of ``kind``."""
 
-    kind: str  # commodity|type|period|year|cyear|uyear|prior|category|holder|not_quota|quota
+    # commodity|type|period|cperiod|year|cyear|uyear|prior|category|holder|company|not_quota|quota
+    kind: str
     value: str | int
     start: int
     end: int
@@ -82,6 +84,19 @@ class Figure:
     tonnes: float
     compared: bool = False  # a past figure given for comparison ("up from 120,000 t")
     attrs: dict[str, str | int | float | None] = field(default_factory=dict)
+    inherited_period: bool = False  # its period is the figure's before it, not its own words
+
+
+@dataclass
+class Slot:
+    """A figure's words: its right window and left segment, as sentence offsets."""
+
+    left: int
+    right: int
+    own: dict[str, Mention | None]
+    negative: bool
+    said_relative: bool = False  # its own year is "last year", "a year ago"
+    subject_year: bool = False  # a year named before its comparison: "the 2012 quota ... than"
 
 
 def find_mentions(sentence: str, published: date | None) -> list[Mention]:
@@ -93,6 +108,8 @@ def find_mentions(sentence: str, published: date | None) -> list[Mention]:
         for term in terms
         if _is_holder(sentence, term.start, term.end)
     ]
+    # every group named, holder or not ("shares of China Northern Rare Earth")
+    found.extend(Mention("company", t.value, t.start, t.end) for t in terms if t.kind == "company")
     folded = sentence.casefold()
     for kind, table in TABLES.items():
         gates = GATES[kind]
@@ -105,9 +122,15 @@ def find_mentions(sentence: str, published: date | None) -> list[Mention]:
         if kind == "commodity":  # "Xiamen Tungsten" names a company, not the metal
             candidates.extend(_other_commodities(sentence))
             candidates = [c for c in candidates if not _inside(c.start, c.end, names)]
-        found.extend(_longest_first(candidates))
-    found.extend(_years(sentence, published))
-    for kind, pattern in (("prior", PRIOR_YEAR), ("not_quota", NOT_QUOTA), ("quota", QUOTA_WORD)):
+        kept = _longest_first(candidates)
+        if kind == "period":  # "over 2009/H1": the period of a past figure, as for years
+            kept = [_period_kind(sentence, m) for m in kept]
+        found.extend(kept)
+    found.extend(_years(sentence, published, folded))
+    words = [("not_quota", NOT_QUOTA), ("quota", QUOTA_WORD)]
+    if "year" in folded or "y/y" in folded or "yoy" in folded:
+        words.insert(0, ("prior", PRIOR_YEAR))  # PRIOR_YEAR needs one of them
+    for kind, pattern in words:
         found.extend(
             Mention(kind, m.group(), m.start(), m.end()) for m in pattern.finditer(sentence)
         )
@@ -220,16 +243,18 @@ def _plausible(value: float, reference: Figure) -> float | None:
     return None
 
 
-def _years(sentence: str, published: date | None) -> list[Mention]:
+def _years(sentence: str, published: date | None, folded: str | None = None) -> list[Mention]:
     """Years and relative years; one named for comparison ("from last year") is a "cyear"."""
-    dates = _merged(date_spans(sentence))
+    folded = sentence.casefold() if folded is None else folded
+    dates = _merged(date_spans(sentence, folded))
     found = [
         (int(m.group(1)), m.start(), m.end())
         for m in YEAR.finditer(sentence)
         if not _inside(m.start(), m.end(), dates)
     ]
     unknown = []
-    for offset, pattern in RELATIVE_YEAR.items():
+    relative = RELATIVE_YEAR.items() if "year" in folded else ()  # each names a "year"
+    for offset, pattern in relative:
         for m in pattern.finditer(sentence):
             if _inside(m.start(), m.end(), dates):
                 continue
@@ -241,6 +266,13 @@ def _years(sentence: str, published: date | None) -> list[Mention]:
         *(Mention(_year_kind(sentence, start), value, start, end) for value, start, end in found),
         *unknown,
     ]
+
+
+def _period_kind(sentence: str, mention: Mention) -> Mention:
+    compared = COMPARED_PERIOD.search(sentence, max(0, mention.start - 40), mention.start)
+    if compared is None:
+        return mention
+    return Mention("cperiod", mention.value, mention.start, mention.end)
 
 
 def _year_kind(sentence: str, start: int) -> str:

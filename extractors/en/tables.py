@@ -3,8 +3,9 @@
 Analysts and wire services print allocations as rows ("China Minmetals Corporation* | 670 |
 140 | 810 |", "Sub-Total 21,728 28,417 22,282 7,976", "Jiangxi 37,750") under a header that
 says what each column is: categories ("LRE | M/HRE | Total"), periods ("H1 (t) H2 (t)"),
-years ("2009 2010 2011"). A row is read when its label is a holder FACTS.md knows (a group,
-a province written alone) or the national total ("Sub-Total", "TOTAL"); what its columns leave
+years ("2009 2010 2011"), quota types ("Year  Mining  Smelting"). A row is read when its label
+is a holder FACTS.md knows (a group, a province written alone), the national total
+("Sub-Total", "TOTAL"), one of our metals or a year ("2020 140,000 135,000"); what its columns leave
 open (commodity, type, year, period) comes from the text before the table. Rows of other
 companies, joint ventures or sub-groups ("Domestic", "Foreign-owned") are not ours to read.
 """
@@ -41,6 +42,13 @@ HEADER_CATEGORY = {
     ),
     "total": re.compile(r"^(?:total|sum)$", re.I),
 }
+HEADER_TYPE = {
+    "mining": re.compile(r"^(?:mining|mined?\s+products?|extraction)(?:\s+quotas?)?$", re.I),
+    "smelting_separation": re.compile(
+        r"^(?:smelting(?:\s*(?:and|&|/)\s*separation)?|separation|refining)(?:\s+quotas?)?$", re.I
+    ),
+    "export": re.compile(r"^exports?(?:\s+quotas?)?$", re.I),
+}
 HEADER_PERIOD = {
     "batch:1": re.compile(
         r"^(?:H1|1H|first\s+(?:batch|half|round))(?:\s*\((?:t|tonnes)\))?$", re.I
@@ -53,7 +61,8 @@ YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
 # A header cell split: "|", tabs, or two spaces; with single spaces, the known words.
 HEADER_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 HEADER_WORDS = re.compile(
-    r"M\s*/\s*HRE|LRE|(?:H[12]|[12]H)(?:\s*\((?:t|tonnes)\))?|(?:19|20)\d\d|total|light|heavy",
+    r"M\s*/\s*HRE|LRE|(?:H[12]|[12]H)(?:\s*\((?:t|tonnes)\))?|(?:19|20)\d\d|total|light|heavy"
+    r"|smelting(?:\s+(?:and|&)\s+separation)?|mining|separation|exports?",
     re.I,
 )
 # The two categories a row of three figures that add up is split into, by commodity.
@@ -74,6 +83,7 @@ class Column:
     category: str | None = None  # "total" for a whole of the parts
     period: str | None = None
     year: int | None = None
+    qtype: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,7 @@ class Row:
     holder: str | None
     cells: tuple[Cell, ...]
     commodity: str | None = None
+    year: int | None = None  # a row of one year: "2020 140,000 135,000"
 
 
 def read_row(line: str, header: Sequence[str], parts: tuple[str, str] | None) -> Row | None:
@@ -105,8 +116,9 @@ def read_row(line: str, header: Sequence[str], parts: tuple[str, str] | None) ->
     if split is None:
         return None
     label, found = split
+    year = int(label) if YEAR_CELL.match(label) else None
     commodity = next((c for c, p in COMMODITY_ROW.items() if p.match(label)), None)
-    holder = None if commodity else _holder(label)
+    holder = None if commodity or year else _holder(label)
     if holder is False:
         return None
     columns = _columns(header, len(found)) or _summed(found, parts)
@@ -119,7 +131,7 @@ def read_row(line: str, header: Sequence[str], parts: tuple[str, str] | None) ->
         tonnes = numbers.scale(number)
         if tonnes is not None:
             cells.append(Cell(tonnes, column))
-    return Row(holder if isinstance(holder, str) else None, tuple(cells), commodity)
+    return Row(holder if isinstance(holder, str) else None, tuple(cells), commodity, year)
 
 
 def split_row(line: str) -> tuple[str, list[str]] | None:
@@ -135,10 +147,13 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
         if token:
             found.append(token)
     label = " ".join(t for t in tokens if t).strip(" *:\t")
-    if not found or not any(c.isalpha() for c in label) or len(label.split()) > MAX_LABEL_WORDS:
-        return None
     if all(YEAR_CELL.match(cell) for cell in found):
         return None  # a header of years: "Metal 2012 2011"
+    if not label and len(found) >= 3 and YEAR_CELL.match(found[-1]):
+        label = found.pop()  # a row of one year: "2020 140,000 135,000"
+        return label, found[::-1]
+    if not any(c.isalpha() for c in label) or len(label.split()) > MAX_LABEL_WORDS:
+        return None
     return label, found[::-1]
 
 
@@ -195,6 +210,9 @@ def _header_cell(cell: str) -> Column | None:
     for period, pattern in HEADER_PERIOD.items():
         if pattern.match(cell):
             return Column(period=period)
+    for qtype, pattern in HEADER_TYPE.items():
+        if pattern.match(cell):
+            return Column(qtype=qtype)
     return None
 
 
@@ -205,13 +223,15 @@ def _fit(named: list[Column], years: list[int], count: int) -> list[Column] | No
         if years and count % len(years) == 0:
             span = count // len(years)
             return [
-                Column(category=c.category, period=c.period, year=years[i // span])
+                Column(category=c.category, period=c.period, year=years[i // span], qtype=c.qtype)
                 for i, c in enumerate(named)
             ]
         return named
     if years and named and len(years) * len(named) == count:
         return [
-            Column(category=c.category, period=c.period, year=year) for year in years for c in named
+            Column(category=c.category, period=c.period, year=year, qtype=c.qtype)
+            for year in years
+            for c in named
         ]
     if years and len(years) == count:
         return [Column(period="annual", year=year) for year in years]

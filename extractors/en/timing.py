@@ -44,12 +44,18 @@ DATELINE = re.compile(
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def date_spans(sentence: str) -> list[tuple[int, int]]:
+def date_spans(sentence: str, folded: str | None = None) -> list[tuple[int, int]]:
     """Spans of calendar dates, whose years are not quota years."""
+    folded = sentence.casefold() if folded is None else folded
+    patterns: list[re.Pattern[str]] = []
+    if any(month in folded for month in _MONTHS):  # the named-month dates need a month
+        patterns = [MONTH_DAY, DAY_MONTH, IN_MONTH]
+    if "-" in sentence:
+        patterns.append(ISO_DATE)
     spans: list[tuple[int, int]] = []
-    for pattern in (MONTH_DAY, DAY_MONTH, ISO_DATE, IN_MONTH):
+    for pattern in patterns:
         spans.extend(match.span() for match in pattern.finditer(sentence))
-    return spans
+    return sorted(spans)
 
 
 def announced_on(sentence: str, published: date | None) -> date | None:

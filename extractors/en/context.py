@@ -1,0 +1,263 @@
+"""What the sentences of an English text establish for the next: the document's context.
+
+The story's commodity, year and period (the title's, else its figures'), the year and period
+the last sentence was about, the one quota type the text names, its sourcing and issuers, and
+when the quotas it is about were announced. A sentence that names a quota of its own is dated
+by the story; one that goes on from the last takes that sentence's year; the text moving on
+(a new quota sentence without a year) resets the year to the story's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from extractors import vocab
+from extractors.en import lexicon
+from extractors.en.mentions import (
+    Figure,
+    Mention,
+    find_mentions,
+    quota_types,
+)
+from extractors.en.sentences import sentence_spans
+from extractors.facts import Content, QuotaFact
+from extractors.patterns import factor_boundaries, factor_table
+
+# The lexicon's patterns that every sentence meets: the same matches, found faster
+# (extractors.patterns).
+FLAT = factor_boundaries(lexicon.FLAT)
+ISSUED = factor_boundaries(lexicon.ISSUED)
+ISSUER = factor_table(lexicon.ISSUER)
+OFFICIAL_CUE = factor_boundaries(lexicon.OFFICIAL_CUE)
+PERIOD = factor_table(lexicon.PERIOD)
+QUOTA_WORD = factor_boundaries(lexicon.QUOTA_WORD)
+REPORTED_CUE = factor_boundaries(lexicon.REPORTED_CUE)
+SHIPPED = factor_boundaries(lexicon.SHIPPED)
+# An output or production cap: of the mines, never an export quota ("the total output of
+# light rare earths is set at 80,400 t" in a story headlined on export quotas).
+OUTPUT_CAP = re.compile(
+    r"\b(?:set|sets|setting|cap|caps|capped|capping)\s+(?:the\s+|its\s+)?(?:total\s+)?"
+    r"(?:output|production)\b|\b(?:output|production)\b[^.;,]{0,60}?\b(?:is|was|were|are|been)\s+"
+    r"(?:set|capped|fixed|limited)\b",
+    re.IGNORECASE,
+)
+# A title about one province's quotas: "Mining Quotas of Inner Mongolia", "Quota for Jiangxi".
+PROVINCE_QUOTAS = re.compile(
+    r"\b(?:quotas?|control\s+ind(?:ex|exes|ices|icators?)|limits?)\s+(?:of|for|in)\s+"
+    r"(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)",
+    re.IGNORECASE,
+)
+# The nation's figures named in a province's story: "national", "the country", "nationwide".
+NATIONAL = re.compile(r"\bnation(?:al|wide|'s)?\b|\bthe\s+country\b|\bChina['’]s\b", re.I)
+# A batch number anywhere in the text ("second batch", "H2"), for running totals.
+BATCH_WORD = re.compile(r"(?:batch|cumulative|all):(\d)")
+# The period patterns that name a batch number ("batch:2", "cumulative:3", "all:2"), highest first.
+_NUMBERED = sorted(
+    ((int(m[1]), pattern) for value, pattern in PERIOD.items() if (m := BATCH_WORD.match(value))),
+    key=lambda item: -item[0],
+)
+# Period words that need the latest batch to mean anything.
+_OPEN = ("cumulative", "double")
+
+
+@dataclass
+class State:
+    """What the sentences so far have established."""
+
+    published: date | None
+    commodity: str | None = None
+    year: int | None = None  # the year the last sentence read was about
+    doc_year: int | None = None  # the story's year: the title's, else its figures' latest
+    title_year: bool = False  # whether the title gave it
+    doc_period: str | None = None  # the story's period, likewise
+    doc_holder: str | None = None  # a province whose own quotas the story is about
+    period: str | None = None
+    category: str | None = None  # the one category of the last sentence's figures
+    had_figures: bool = False  # whether the last sentence read gave figures
+    qtype: str | None = None
+    doc_type: str | None = None  # the one quota type the whole text names, if only one
+    max_batch: int = 0
+    doc_max_batch: int = 0
+    status: str | None = None
+    default_status: str = "official"
+    issuer: str | None = None
+    first_issuer: str | None = None
+    issuer_marks: list[tuple[int, str]] = field(default_factory=list)  # (offset, issuer)
+    announced: date | None = None  # when the quotas the story is about were announced
+    announced_year: int | None = None  # ...the year of those quotas
+    carried: list[Figure] = field(default_factory=list)  # current figures of the last sentence
+    figures: list[tuple[QuotaFact, ...]] = field(default_factory=list)  # readings of each
+    lines: list[str] = field(default_factory=list)  # the sentences read that are not table rows
+    undisclosed: list[QuotaFact] = field(default_factory=list)
+
+
+def quota_sentences(text: str) -> list[tuple[int, int, bool]]:
+    """Each sentence's span and whether it names a quota (one scan of the whole text)."""
+    words = [m.start() for m in QUOTA_WORD.finditer(text)]
+    spans = []
+    for a, b in sentence_spans(text):
+        i = bisect.bisect_left(words, a)
+        spans.append((a, b, i < len(words) and words[i] < b))
+    return spans
+
+
+def start_state(
+    content: Content, published: date | None, spans: list[tuple[int, int, bool]]
+) -> State:
+    state = State(published)
+    text = content.text
+    state.default_status = main_sourcing(text, spans)
+    state.issuer_marks = sorted(
+        (m.start(), name) for name, p in ISSUER.items() for m in p.finditer(text)
+    )
+    state.first_issuer = state.issuer_marks[0][1] if state.issuer_marks else None
+    state.doc_max_batch = latest_batch(text)
+    types = quota_types(text)
+    state.doc_type = types.pop() if len(types) == 1 else None
+    title = content.title or ""
+    if QUOTA_WORD.search(title):
+        state.lines.append(title)  # a caption for a table the text begins with
+        mentions = find_mentions(title, published)
+        update(state, mentions, [])
+        state.doc_year = next((int(m.value) for m in mentions if m.kind == "year"), None)
+        state.title_year = state.doc_year is not None
+        # "Tungsten and Rare Earth Mining Quotas of Inner Mongolia in 2020": a province's notice
+        place = PROVINCE_QUOTAS.search(title)
+        if place:
+            terms = [t for t in vocab.find_terms(place.group(), ("province",))]
+            state.doc_holder = terms[0].value if terms else None
+        state.doc_period = next(
+            (
+                str(m.value)
+                for m in mentions
+                if m.kind == "period" and BATCH_WORD.match(str(m.value))
+            ),
+            None,
+        )
+    return state
+
+
+def main_sourcing(text: str, spans: list[tuple[int, int, bool]]) -> str:
+    """The sourcing of the first quota sentence that names one; figures without any take it."""
+    for start, end, named in spans:
+        if named:
+            if REPORTED_CUE.search(text, start, end):
+                return "reported"
+            if OFFICIAL_CUE.search(text, start, end):
+                return "official"
+    return "official"
+
+
+def latest_batch(text: str) -> int:
+    """The highest batch number any period wording in ``text`` names; 0 for none."""
+    return next((number for number, pattern in _NUMBERED if pattern.search(text)), 0)
+
+
+def defaults_for(
+    state: State, sentence: str, mentions: list[Mention], ours: list[Mention], continued: bool
+) -> dict[str, str | int | None]:
+    """What the sentence leaves open. A sentence that names a quota of its own is about the
+    story's year; only one that goes on from the last ("The smelting one was ...") takes the
+    year that sentence was about ("There were three batches last year. The first was ...")."""
+    kinds = {m.kind for m in mentions}
+    named = {m.value for m in mentions if m.kind == "type"}
+    # the one type the sentence names, else the one the story is about
+    single_type = (state.qtype or state.doc_type) if not named else None
+    if len(named) == 1:
+        single_type = str(named.pop())
+    if state.doc_type == "export" and "type" not in kinds:
+        single_type = "export"
+    if single_type == "export" and not named and OUTPUT_CAP.search(sentence):
+        single_type = None
+    # the year of the sentence before if it gave figures (the text has not moved on), else
+    # the story's
+    # a province's notice: its figures are the province's, unless the nation's are named
+    holder = state.doc_holder if not NATIONAL.search(sentence) else None
+    year = (None if continued or state.had_figures else state.doc_year) or state.year
+    year = year or (state.published.year if state.published else None)
+    return {
+        # the one commodity of ours the sentence names, else the story's (none if it names
+        # another good only)
+        "commodity": (
+            str(ours[0].value)
+            if len({m.value for m in ours}) == 1
+            else None
+            if not ours and "commodity" in kinds
+            else state.commodity
+        ),
+        "type": single_type,
+        "year": year,
+        "period": state.period,
+        "holder": holder,
+        # a holder's share in a sentence going on from a category's figure is of that category
+        "category": state.category if continued else None,
+    }
+
+
+def status_of(state: State, sentence: str) -> str:
+    if REPORTED_CUE.search(sentence):
+        return "reported"
+    if OFFICIAL_CUE.search(sentence):
+        return "official"
+    return state.status or state.default_status
+
+
+def named_issuers(state: State, span: tuple[int, int]) -> list[str]:
+    """The issuers a sentence names, in the order of their first mention."""
+    marks = state.issuer_marks
+    i = bisect.bisect_left(marks, (span[0], ""))
+    named: dict[str, None] = {}
+    while i < len(marks) and marks[i][0] < span[1]:
+        named.setdefault(marks[i][1], None)
+        i += 1
+    return list(named)
+
+
+def issuer_of(state: State, span: tuple[int, int]) -> str | None:
+    named = named_issuers(state, span)
+    return named[0] if named else state.issuer or state.first_issuer
+
+
+def note_issuer(state: State, span: tuple[int, int]) -> None:
+    named = named_issuers(state, span)
+    if named:
+        state.issuer = named[-1]
+
+
+def update(
+    state: State, mentions: list[Mention], facts: list[QuotaFact], continued: bool = False
+) -> None:
+    """Carry the sentence's commodity, year, period, single type and sourcing forward.
+
+    A sentence that names a quota of its own but no year moves on from the year the sentences
+    before were about: back to the story's year."""
+    ours = [m.value for m in mentions if m.kind == "commodity" and m.value != "other"]
+    if ours:
+        state.commodity = str(ours[0])
+    current = [f for f in facts if f.amount_t is not None]
+    years = [m.value for m in mentions if m.kind == "year"]
+    periods = [str(m.value) for m in mentions if m.kind == "period" and m.value not in _OPEN]
+    periods = [p for p in periods if not p.startswith("all:")]
+    # the sentence's subject: "The full-year quotas include the first batch of 84,000t"
+    if current:
+        state.year = current[0].year
+        if not state.title_year:  # the latest year of its figures: background comes first
+            state.doc_year = max(state.doc_year or 0, *(f.year for f in current))
+        state.doc_period = state.doc_period or current[0].period
+    elif years:
+        state.year = int(years[0])
+    elif not continued and state.doc_year:
+        state.year = state.doc_year
+    if periods or current:
+        state.period = periods[0] if periods else current[0].period
+    state.had_figures = bool(current)
+    categories = {f.category for f in current}
+    state.category = categories.pop() if len(categories) == 1 else None
+    batches = [int(p.split(":")[1]) for p in periods if p.startswith("batch:")]
+    state.max_batch = max([state.max_batch, *batches])
+    types = {f.quota_type for f in current} or {str(m.value) for m in mentions if m.kind == "type"}
+    if types:
+        state.qtype = types.pop() if len(types) == 1 else None
