@@ -38,6 +38,9 @@ CUMULATIVE_ZH_RE = re.compile(
     r"前\s*(?P<n>[两二三四\d])\s*批(?:\s*合计|\s*累计)?|(?P<m>[两二三四])批合计"
 )
 
+# The first batch in news wording: "首批", "头批".
+FIRST_BATCH_TITLE_RE = re.compile(r"首批|头批")
+
 # Relative years in words, in years from the publication date.
 RELATIVE_YEARS = {
     "今年": 0,
@@ -112,6 +115,8 @@ def title_period(title: str) -> tuple[int | None, str | None]:
     batch = batch_number(text)
     if batch:
         return year, f"batch:{batch}"
+    if FIRST_BATCH_TITLE_RE.search(text):
+        return year, "batch:1"  # "今年首批稀土开采指标下达"
     if re.search(r"年度|全年", text):
         return year, "annual"
     return year, None

@@ -23,9 +23,11 @@ _HALFWIDTH[ord("﹪")] = ord("%")  # small percent sign seen in reposts
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 NUMBER_RE = re.compile(rf"(?=\d)(?<![\d.])(?<!\d,){NUMBER}(?![\d])")
 
-# Chinese amount with its unit: "135000吨", "13.5万吨", "1.2 万吨", "135,000吨".
+# Chinese amount with its unit: "135000吨", "13.5万吨", "1.2 万吨", "135,000吨", and the mixed
+# form of headlines and subheads, "11万4000吨" (114,000 t: the 4000 is not a figure of its own).
 AMOUNT_ZH_RE = re.compile(
-    rf"(?=\d)(?<![\d.])(?<!\d,)(?P<num>{NUMBER})\s*(?P<mult>万|千)?\s*(?P<unit>吨)"
+    rf"(?=\d)(?<![\d.])(?<!\d,)(?P<num>{NUMBER})\s*(?P<mult>万|千)?(?:(?<=万)(?P<rest>\d{{1,4}}))?"
+    r"\s*(?P<unit>吨)"
 )
 
 # A number whose unit comes at the end of its list: "分别为12万、11.5万吨", "120000、115000吨".
@@ -85,17 +87,27 @@ def to_decimal(number: str) -> Decimal | None:
         return None
 
 
-def scale(number: str, mult: str | None = None, unit: str | None = None) -> float | None:
-    """A matched number with its multiplier and unit, in tonnes."""
+def scale(
+    number: str, mult: str | None = None, unit: str | None = None, rest: str | None = None
+) -> float | None:
+    """A matched number with its multiplier and unit, in tonnes; ``rest`` is what a mixed
+    Chinese amount adds after its 万 ("11万4000吨": 11, 万, 4000)."""
     value = to_decimal(number)
     if value is None:
         return None
     if mult:
         value *= _MULTIPLIERS[mult.lower()]
+    if rest:
+        value += int(rest)
     if unit:
         key = unit.lower().rstrip("s")
         value *= _UNITS.get(key, 1)
     return float(value)
+
+
+def zh_amount(match: re.Match[str]) -> float | None:
+    """The tonnes of a match of ``AMOUNT_ZH_RE`` or ``AMOUNT_ZH_SHARED_RE``."""
+    return scale(match["num"], match["mult"], rest=match.groupdict().get("rest"))
 
 
 def parse_amount(text: str) -> float | None:
@@ -105,10 +117,12 @@ def parse_amount(text: str) -> float | None:
     around it, or no number at all, gives None.
     """
     cleaned = to_halfwidth(text).strip()
-    for pattern in (AMOUNT_ZH_RE, AMOUNT_EN_RE):
-        match = pattern.fullmatch(cleaned)
-        if match:
-            return scale(match["num"], match["mult"], match["unit"])
+    match = AMOUNT_ZH_RE.fullmatch(cleaned)
+    if match:
+        return zh_amount(match)
+    match = AMOUNT_EN_RE.fullmatch(cleaned)
+    if match:
+        return scale(match["num"], match["mult"], match["unit"])
     match = re.fullmatch(rf"(?P<num>{NUMBER})\s*(?P<mult>万|千)?", cleaned)
     if match:
         return scale(match["num"], match["mult"])

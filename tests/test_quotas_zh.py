@@ -1176,3 +1176,111 @@ def test_one_amount_for_each_period_or_year_listed() -> None:
     assert (
         keys("2023年第一批和第二批稀土开采指标为24万吨。", "稀土", datetime(2023, 9, 20)) == set()
     )
+
+
+# Round two: wording families written in other words, years, numbers and orders.
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("2024年钨精矿开采总量控制指标为11万4000吨。", 114000),
+        ("全年钨矿指标定为10万8000吨，较上年有所增加。", 108000),
+        ("2024年钨精矿开采总量控制指标为11万吨。", 110000),
+    ],
+)
+def test_a_mixed_wan_amount_is_one_figure(text: str, amount: int) -> None:
+    assert keys(text, "2024年钨矿开采指标", datetime(2024, 8, 25)) == {
+        (TU, MIN, 2024, "annual", None, None, amount)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年第一批稀土开采、冶炼分离指标分别为8.4万吨和8.1万吨，分别比上年同期增加1.8万吨、1.75万吨。",
+        "今年首批开采、冶炼分离指标为8.4万吨、8.1万吨，较去年首批分别多出18000吨和17500吨。",
+    ],
+)
+def test_a_change_before_a_list_is_every_amounts_change(text: str) -> None:
+    assert keys(text, "稀土指标", datetime(2021, 3, 1)) == {
+        (RE, MIN, 2021, "batch:1", None, None, 84000),
+        (RE, SEP, 2021, "batch:1", None, None, 81000),
+    }
+
+
+def test_commodities_listed_map_onto_their_amounts_in_turn() -> None:
+    text = "2021年第一批稀土矿、钨矿开采总量控制指标分别为84000吨、54000吨。"
+    assert keys(text, "自然资源部下达指标", datetime(2021, 3, 1)) == {
+        (RE, MIN, 2021, "batch:1", None, None, 84000),
+        (TU, MIN, 2021, "batch:1", None, None, 54000),
+    }
+    text = "去年钨精矿和稀土矿的开采总量控制指标各为10.5万吨、14万吨，锑矿另行下达。"
+    assert keys(text, "开采总量控制指标", datetime(2021, 2, 1)) == {
+        (TU, MIN, 2020, "annual", None, None, 105000),
+        (RE, MIN, 2020, "annual", None, None, 140000),
+    }
+    # one amount for two commodities is neither's
+    text = "2019年稀土矿钨矿开采总量控制指标为60000吨。"
+    assert keys(text, "开采总量控制指标", datetime(2019, 3, 1)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年离子型稀土开采指标与上年持平，为19150吨。",
+        "今年中重稀土开采指标同2023年相同，仍是19150吨。",
+    ],
+)
+def test_a_category_carries_over_a_clause_without_a_figure(text: str) -> None:
+    assert keys(text, "稀土指标", datetime(2024, 8, 21)) == {
+        (RE, MIN, 2024, "annual", "medium_heavy", None, 19150)
+    }
+
+
+def test_groups_parts_of_a_category_figure_keep_its_category() -> None:
+    text = (
+        "2023年第一批离子型稀土开采指标1.9万吨，其中中国稀土集团1.5万吨，广东稀土0.27万吨，"
+        "厦门钨业0.23万吨。"
+    )
+    assert keys(text, "稀土指标", datetime(2023, 3, 25)) == {
+        (RE, MIN, 2023, "batch:1", "medium_heavy", None, 19000),
+        (RE, MIN, 2023, "batch:1", "medium_heavy", CREG, 15000),
+        (RE, MIN, 2023, "batch:1", "medium_heavy", "guangdong_rare_earth", 2700),
+        (RE, MIN, 2023, "batch:1", "medium_heavy", "xiamen_tungsten", 2300),
+    }
+    text = "全年岩矿型稀土指标为24.2万吨。其中，北方稀土分得19.2万吨。"
+    assert keys(text, "稀土指标", datetime(2023, 11, 1)) == {
+        (RE, MIN, 2023, "annual", "light", None, 242000),
+        (RE, MIN, 2023, "annual", "light", NORTH, 192000),
+    }
+
+
+def test_a_first_batch_title_and_a_rare_earth_group_name_the_period_and_commodity() -> None:
+    text = "北方稀土此次获得岩矿型开采指标9.458万吨、冶炼分离指标8.801万吨。"
+    assert keys(text, "北方稀土获得首批指标", datetime(2024, 2, 7)) == {
+        (RE, MIN, 2024, "batch:1", "light", NORTH, 94580),
+        (RE, SEP, 2024, "batch:1", None, NORTH, 88010),
+    }
+    # Xiamen Tungsten trades tungsten too: its figure alone does not say which commodity it is
+    assert keys("厦门钨业获得开采指标3440吨。", "今年首批指标", datetime(2024, 2, 7)) == set()
+
+
+def test_rows_of_holders_and_years_under_a_title_that_speaks_of_quotas() -> None:
+    text = "内蒙古:50000吨\n四川省:24400吨\n江西 8500吨"
+    assert keys(text, "2011年稀土矿开采总量控制指标分省情况", datetime(2011, 4, 20)) == {
+        (RE, MIN, 2011, "annual", None, "province:neimenggu", 50000),
+        (RE, MIN, 2011, "annual", None, "province:sichuan", 24400),
+        (RE, MIN, 2011, "annual", None, "province:jiangxi", 8500),
+    }
+    text = "2016年:开采10.5万吨,冶炼分离10万吨\n2018年:开采12万吨,冶炼分离11.5万吨"
+    assert keys(text, "稀土总量控制指标一览", datetime(2019, 1, 8)) == {
+        (RE, MIN, 2016, "annual", None, None, 105000),
+        (RE, SEP, 2016, "annual", None, None, 100000),
+        (RE, MIN, 2018, "annual", None, None, 120000),
+        (RE, SEP, 2018, "annual", None, None, 115000),
+    }
+    # a title without a quota word, or a line of prose first, gives no such rows
+    assert keys("内蒙古:50000吨", "2011年稀土矿分省情况", datetime(2011, 4, 20)) == set()
+    text = "各地矿山陆续复产。\n内蒙古:50000吨"
+    assert keys(text, "2011年稀土矿开采总量控制指标", datetime(2011, 4, 20)) == set()

@@ -22,6 +22,14 @@ CATEGORY_COMMODITY = {
     "tungsten_byproduct": "tungsten",
 }
 
+# Groups that hold rare earth quotas only: a figure given to one is a rare earth figure even where
+# the text has not named the commodity yet ("北方稀土获得开采指标…" under "各集团指标"). Minmetals
+# and Xiamen Tungsten also trade tungsten, so they do not say which commodity a figure is.
+RARE_EARTH_GROUPS = frozenset((
+    "china_rare_earth_group", "china_northern_rare_earth", "guangdong_rare_earth",
+    "chinalco_rare_earth", "china_southern_rare_earth",
+))  # fmt: skip
+
 AMBIGUOUS = object()  # more items in a list than amounts to map them on
 UNNAMED = "?"  # a holder the text names only as "公司"
 _LISTS = ("quota_type", "category", "holder")
@@ -83,6 +91,7 @@ class State:
     scope_changed: bool = False
     prior_period: str | None = None  # the period before a bare year made it annual
     cued: bool = False  # the sentence spoke of quotas
+    title_cued: bool = False  # no sentence read yet, under a title that speaks of quotas
     start_period: str | None = None  # the period in force when the sentence began
     figures_since_period: bool = False  # amounts were read since the period was last named
     holders_bound: bool = False  # figures were given to the holders listed
@@ -99,6 +108,10 @@ class State:
     periods: list[str] = field(default_factory=list)  # "第一批、第二批各为…": periods in order
     alt_year: int | None = None  # the year a relative word means against the publication date
     years: list[int] = field(default_factory=list)  # "2019年至2021年…分别为…": years in order
+    commodities: list[str] = field(default_factory=list)  # "稀土矿、钨矿…分别为…": in order
+    category_read: bool = False  # an amount or a change was read since a category was named
+    among_category: str | None = None  # the category of the figure a "其中" list divides
+    last_category: str | None = None  # the category of the last figure read
 
     @property
     def temporary(self) -> bool:
@@ -123,6 +136,7 @@ class State:
         state.default_commodity, state.last_ours = self.default_commodity, self.last_ours
         if keep_lists:
             state.totals = dict(self.totals)
+            state.last_category = self.last_category  # "…1.9万吨。其中，某集团…" divides it
         if not other:  # the types named with another commodity are its own
             state.lists["quota_type"] = list(self.lists["quota_type"])
         holders = self.lists["holder"]
@@ -194,6 +208,7 @@ class State:
             self.national = True
         elif kind == "among":
             self.among = True
+            self.among_category = self.last_category
         elif kind == "ownprovince" and self.province is not None:
             self._add("holder", self.province)
         elif kind == "speech":  # "…自治区政府网站发布消息:": a place quoted is no holder
@@ -204,6 +219,7 @@ class State:
             self._add("holder", UNNAMED)
         elif kind == "commodity":
             self.commodity = str(value)
+            self.commodities = [self.commodity]
         elif kind == "othercommodity":
             self.last_ours = self.commodity or self.last_ours
             self.commodity, self.other_named = None, True  # "…钼出口配额12000吨": not ours
@@ -212,7 +228,15 @@ class State:
         elif kind in ("company", "province"):
             self._add("holder", str(value))
 
+    def add_commodity(self, commodity: str) -> None:
+        """A commodity listed after another ("稀土矿、钨矿…分别为"): amounts map on them in turn."""
+        listed = self.commodities if self.commodity in self.commodities[-1:] else []
+        self.commodity = commodity
+        self.commodities = [commodity] if commodity in listed else [*listed, commodity]
+
     def _add(self, name: str, value: str) -> None:
+        if name == "category":
+            self.category_read = False
         items = self.lists[name]
         if name in self.stale or value in items:  # a new list begins (or it is named again)
             self.lists[name] = [value]
@@ -285,11 +309,15 @@ class State:
     def mark_amounts_read(self) -> None:
         self.stale = set(_LISTS)
         self.figures_since_period = True
+        self.category_read = True
 
     def end_clause(self) -> None:
         self.end_scope()
-        self.lists["category"] = []
-        self.stale.discard("category")
+        if self.category_read:
+            # A category is its clause's ("岩矿型X吨，离子型Y吨"), unless the clause gave no figure
+            # for it: "离子型稀土指标与上年持平，为19150吨" is still the ionic figure.
+            self.lists["category"] = []
+            self.stale.discard("category")
         self.stale.add("holder")  # a holder named after a clause break starts a new list
 
     def end_scope(self) -> None:
@@ -312,6 +340,9 @@ class State:
         ``period`` overrides the period in force."""
         category = _pick(self.lists["category"], count, position)
         holder = _pick(self.lists["holder"], count, position)
+        if self.among and category is None and holder is not None:
+            # "离子型稀土指标1.9万吨，其中某集团1.5万吨": a group's part of the ionic figure
+            category = self.among_category
         types = self.lists["quota_type"]
         if bound_type:
             quota_type = bound_type
@@ -336,7 +367,12 @@ class State:
             year = _pick(self.years, count, position)
             if year is AMBIGUOUS:
                 return None
-        row = self._row(quota_type, category, holder, year, period, amount)
+        commodity = None
+        if len(self.commodities) > 1 and self.commodities[-1] == self.commodity:
+            commodity = _pick(self.commodities, count, position)
+            if commodity is AMBIGUOUS:
+                return None  # "稀土矿、钨矿开采指标为…": one amount for two commodities
+        row = self._row(quota_type, category, holder, year, period, amount, commodity)
         if row is None:
             return None
         others = []
@@ -354,6 +390,7 @@ class State:
             self.totals[key] = amount
         if not self.temporary:
             self.last_row = (row.year, row.period)
+        self.last_category = row.category
         self.holders_bound = self.holders_bound or holder is not None
         return row
 
@@ -390,6 +427,8 @@ class State:
         commodity: str | None = None,
     ) -> Row | None:
         commodity = commodity or self.commodity
+        if commodity is None and holder in RARE_EARTH_GROUPS and not self.other_named:
+            commodity = "rare_earth"  # "北方稀土获得开采指标…" where no commodity was named yet
         if (category or "").startswith("tungsten_") and commodity == "antimony":
             return None  # antimony's main and by-product parts have no category of their own
         commodity = CATEGORY_COMMODITY.get(category or "") or commodity

@@ -16,6 +16,7 @@ from extractors.normalize import normalize_chars
 from extractors.numbers import to_halfwidth
 from extractors.vocab import Term, find_terms
 from extractors.zh.context import CATEGORY_COMMODITY, Row, State
+from extractors.zh.lexicon import QUOTA_CUE_RE
 
 # A notice by its title: "关于下达2024年第一批稀土开采、冶炼分离总量控制指标的通知".
 NOTICE_TITLE_RE = re.compile(r"关于(?:下达|印发|下发|分配)?.{0,60}?(?:指标|计划|配额).{0,12}?通知")
@@ -113,10 +114,12 @@ class Doc:
     quotes_notice: bool  # the text quotes a notice
     province: str | None = None  # the province whose own notice this is
     quota_type: str | None = None  # the one quota type its notice title names
+    title_cued: bool = False  # the title speaks of quotas (rows of figures under it continue it)
 
     def start_state(self) -> State:
         state = State(self.base, self.year, self.commodity, self.year, self.period)
         state.start_period = self.period
+        state.title_cued = self.title_cued
         state.province, state.default_type = self.province, self.quota_type
         state.default_commodity = self.commodity
         return state
@@ -212,7 +215,9 @@ def read_doc(content: Content, terms: list[Term] | None = None) -> Doc:
             if found:
                 province = found[0].value
                 break
-    notice_types = {t.value for t in find_terms(notice.group() if notice else "", ("quota_type",))}
+    # The one quota type the notice (or else the title) names, for figures that name none.
+    named = notice.group() if notice else title
+    notice_types = {t.value for t in find_terms(named, ("quota_type",))}
     return Doc(
         year=year,
         period=period,
@@ -224,6 +229,7 @@ def read_doc(content: Content, terms: list[Term] | None = None) -> Doc:
         quotes_notice=NOTICE_CUE_RE.search(text) is not None,
         province=province,
         quota_type=notice_types.pop() if len(notice_types) == 1 else None,
+        title_cued=QUOTA_CUE_RE.search(title) is not None,
     )
 
 

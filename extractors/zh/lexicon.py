@@ -163,7 +163,7 @@ QUOTA_CUE_RE = re.compile(r"指标|配额|计划|总量控制")
 # Just before an amount, a change or a bound rather than a level: "增加1.5万吨", "超过10万吨".
 DELTA_BEFORE_RE = re.compile(
     r"(?:增加|增长|减少|下降|提高|降低|上调|下调|调增|调减|增|减|多|少|超过|逾|近|不少于|不超过|不足"
-    r"|增量|减量|增幅|降幅|增加量|减少量|差额)"
+    r"|增量|减量|增幅|降幅|增加量|减少量|差额|多出|高出|少出|新增|缩减|压减|核减|削减|扩大)"
     r"(?:了|约|达|为)?\s*$|[-+−]\s*$"  # and signed changes: "某省(-1,000吨)"
 )
 
@@ -199,6 +199,9 @@ PERIOD_KINDS = frozenset(("batch", "cumulative", "annual", "first", "half", "quo
 
 # The smallest national figure (no category, no holder) that is plausibly a quota.
 MIN_NATIONAL_TONNES = 1_000.0
+
+# The longest row of holders written as text ("内蒙古自治区：稀土矿59500吨"), in characters.
+MAX_ROW = 40
 
 # The most rows a table set out with spaces is read for.
 MAX_ROWS = 60
@@ -242,3 +245,6 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # What may stand between two amounts of one list: "135000吨、127000吨", "12万和11.5万吨"
 LIST_JOINER_RE = re.compile(r"[\s、,和及与]*")
+
+# What may stand between two commodities of one list: "稀土矿、钨矿", "钨锑稀土", "稀土和钨精矿".
+COMMODITY_JOINER_RE = re.compile(r"(?:精?矿)?[\s、,和及与]*")

@@ -20,11 +20,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from extractors.facts import Content, QuotaFact
-from extractors.numbers import (
-    NUMBER_RE,
-    chinese_numeral,
-    scale,
-)
+from extractors.numbers import NUMBER_RE, chinese_numeral, zh_amount
 from extractors.vocab import Term, find_terms
 from extractors.zh.context import Group, State, Token
 from extractors.zh.document import Doc, plain, read_doc, status_of
@@ -32,6 +28,7 @@ from extractors.zh.lexicon import (
     AFTER_AMOUNT_RE,
     BOOK_TITLE_RE,
     CHANGE_BEFORE_RE,
+    COMMODITY_JOINER_RE,
     CONTINUES_RE,
     DELTA_BEFORE_RE,
     EACH_RE,
@@ -44,6 +41,7 @@ from extractors.zh.lexicon import (
     ISSUED_RE,
     LIST_JOINER_RE,
     LISTED_PERIOD_KINDS,
+    MAX_ROW,
     MAX_ROWS,
     MAX_TONNES,
     MAX_YEAR_SPAN,
@@ -193,12 +191,16 @@ def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
 
 
 def _listed(
-    tokens: list[Token], index: int, text: str, kinds: frozenset[str] | tuple[str, ...] = ()
+    tokens: list[Token],
+    index: int,
+    text: str,
+    kinds: frozenset[str] | tuple[str, ...] = (),
+    joiner: re.Pattern[str] = LIST_JOINER_RE,
 ) -> bool:
     """Whether the token at ``index`` follows another of its sort in a list ("第一批、第二批")."""
     if index == 0 or tokens[index - 1].kind not in (kinds or LISTED_PERIOD_KINDS):
         return False
-    return LIST_JOINER_RE.fullmatch(text[tokens[index - 1].end : tokens[index].start]) is not None
+    return joiner.fullmatch(text[tokens[index - 1].end : tokens[index].start]) is not None
 
 
 class _Tokens:
@@ -248,10 +250,12 @@ def _read_sentence(
     state = carried.copy(keep_lists=continues)
     state.period_explicit = False
     # About quotas: a quota word, or a sentence continuing one that had it ("前两批合计…").
-    # A row of a list of years ("历年开采指标：\n2019年：13.2万吨\n2020年：…") continues it too.
-    year_row = bool(tokens) and tokens[0].kind in ("year", "years") and tokens[0].start == start
+    # A row of a list continues it too, under a heading or under the title: rows of years
+    # ("历年开采指标：\n2019年：13.2万吨\n2020年：…") or short rows of holders ("内蒙古：50000吨").
+    row = _is_row(tokens, start, end)
     cue = QUOTA_CUE_RE.search(sentence) is not None or (
-        carried.cued and (continues or year_row or any(t.kind in PERIOD_KINDS for t in tokens))
+        (carried.cued or (row and carried.title_cued))
+        and (continues or row or any(t.kind in PERIOD_KINDS for t in tokens))
     )
     groups: list[Group] = []
     percents: list[tuple[int, float, int]] = []  # (clause, value, token start)
@@ -291,6 +295,10 @@ def _read_sentence(
             _include_earlier(state, [])  # "…12万吨，加上第一批，全年…": what follows is the total
         elif kind in LISTED_PERIOD_KINDS and _listed(tokens, index, half):
             state.add_period(kind, token.value)
+        elif kind == "commodity" and _listed(
+            tokens, index, half, ("commodity",), COMMODITY_JOINER_RE
+        ):
+            state.add_commodity(str(token.value))  # "稀土矿、钨矿…分别为"
         elif kind == "year" and _listed(tokens, index, half, ("year",)):
             state.add_year(int(token.value["y"]))  # "2019年、2020年和2021年…分别为"
         elif kind == "batches":
@@ -312,6 +320,15 @@ def _read_sentence(
         state = carried.copy(keep_lists=False)
     state.cued = cue
     return facts, state.settled()
+
+
+def _is_row(tokens: list[Token], start: int, end: int) -> bool:
+    """A row of a list written as text: it opens with a year, or it is short and opens with a
+    holder ("2019年：13.2万吨", "四川省 24400吨")."""
+    if not tokens or tokens[0].start != start:
+        return False
+    kind = tokens[0].kind
+    return kind in ("year", "years") or (kind in ("province", "company") and end - start <= MAX_ROW)
 
 
 def _include_earlier(state: State, groups: list[Group]) -> None:
@@ -378,14 +395,15 @@ def _read_group(
     )
     if not cue or not (QUOTA_CUE_RE.search(half[left:right]) or has_word):
         return None
+    if DELTA_BEFORE_RE.search(half, max(start, run[0].start - 6), run[0].start):
+        return None  # "分别增加1.5万吨、1.2万吨": a change before a list is every amount's
     rows = []
     for position, token in enumerate(run):
         before = half[max(start, token.start - 6) : token.start]
         after = half[token.end : min(end, token.end + 3)]
         if DELTA_BEFORE_RE.search(before) or AFTER_AMOUNT_RE.match(after):
             continue
-        match = token.value
-        amount = scale(match["num"], match["mult"])
+        amount = zh_amount(token.value)
         if amount is None or not MIN_TONNES <= amount <= MAX_TONNES:
             continue
         listed = state.listed()
