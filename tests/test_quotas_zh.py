@@ -1284,3 +1284,34 @@ def test_rows_of_holders_and_years_under_a_title_that_speaks_of_quotas() -> None
     assert keys("内蒙古:50000吨", "2011年稀土矿分省情况", datetime(2011, 4, 20)) == set()
     text = "各地矿山陆续复产。\n内蒙古:50000吨"
     assert keys(text, "2011年稀土矿开采总量控制指标", datetime(2011, 4, 20)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("2020年度稀土开采总量控制指标为140000吨（包括已下达的第一批指标）。", "annual"),
+        ("2020年度稀土开采总量控制指标为140000吨，已包含此前下达的首批指标。", "annual"),
+        ("2020年第二批稀土开采总量控制指标为140000吨（含此前已下达的第一批）。", "cumulative:2"),
+        ("2020年第二批稀土开采总量控制指标为140000吨（不包含第一批）。", "batch:2"),
+        ("2020年第二批稀土开采总量控制指标为140000吨，未包括首批。", "batch:2"),
+    ],
+)
+def test_earlier_batches_included_or_not_in_other_words(text: str, period: str) -> None:
+    assert keys(text, "稀土指标", datetime(2020, 7, 17)) == {
+        (RE, MIN, 2020, period, None, None, 140000)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "amount"),
+    [
+        ("2022年两批稀土开采指标合计21万吨。", "cumulative:2", 210000),
+        ("2023年已下达的三批稀土开采指标共计25.5万吨。", "cumulative:3", 255000),
+        ("2019年度指标分两批下达，第一批稀土开采指标为6万吨。", "batch:1", 60000),
+    ],
+)
+def test_batches_counted_together(text: str, period: str, amount: int) -> None:
+    year = int(text[:4])
+    assert keys(text, "稀土指标", datetime(year, 9, 1)) == {
+        (RE, MIN, year, period, None, None, amount)
+    }

@@ -29,9 +29,11 @@ FIRST_BATCH_RE = re.compile(r"首批")
 # Halves of the year, as export quotas (and some news) name the two batches: "上半年", "下半年".
 HALF_YEAR_RE = re.compile(r"(?P<half>[上下])半年")
 
-# A figure that includes earlier batches: "（含已下达的第一批指标）", "均含第一批".
+# A figure that includes earlier batches: "（含已下达的第一批指标）", "均含第一批", "包括此前
+# 下达的首批", "已包含前两批" (not "不含", "不包括": EXCLUDE_RE).
 INCLUDE_RE = re.compile(
-    r"(?=[均已并包含])(?<!不)(?:均|已|并|包)?含(?:已经?下达的?|此前下达的?)?(?=\s*(?:第|前))"
+    r"(?=[均已并包含])(?<!不)(?<!不包)(?:均|已|并)?(?:包含|包括|含)"
+    r"(?=[^,;。()]{0,10}?(?:第\s*[一二三四\d]\s*批|前\s*[两二三四\d]\s*批|首批))"
 )
 
 # Batches written together: "第一、二批", "第二、三批" (each maps onto its amount in turn).
@@ -60,7 +62,7 @@ YEAR_RANGE_RE = re.compile(
 ADD_EARLIER_RE = re.compile(r"(?:加上|连同|算上)[^,;。]{0,8}?(?=第|前\s*[两二三四\d]\s*批|首批)")
 
 # A figure that excludes them: "不含已下达的第一批指标", "不包括第一批".
-EXCLUDE_RE = re.compile(r"不含|不包括|未含")
+EXCLUDE_RE = re.compile(r"不含|不包含|不包括|未含|未包括")
 
 # Comparison: "较去年同期", "比2023年第一批", "高于"; the clause after it is a scope.
 COMPARE_RE = re.compile(r"较|相比|相较|对比|比(?<![占同环]比)(?!例|重)|高于|低于|超过|少于|多于")
