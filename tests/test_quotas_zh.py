@@ -1315,3 +1315,37 @@ def test_batches_counted_together(text: str, period: str, amount: int) -> None:
     assert keys(text, "稀土指标", datetime(year, 9, 1)) == {
         (RE, MIN, year, period, None, None, amount)
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2012年赣州市稀土矿开采总量控制指标为8500吨。",
+        "包头市今年获得稀土冶炼分离指标5万吨。",
+        "龙南县获得第一批离子型稀土开采指标1000吨。",
+        "郴州市钨矿开采指标为6500吨，占全省的三成。",
+        "锡林郭勒盟分得稀土开采指标3000吨。",
+    ],
+)
+def test_a_place_below_a_province_is_a_holder_we_cannot_name(text: str) -> None:
+    assert keys(text, "稀土钨矿开采总量控制指标", datetime(2015, 5, 1)) == set()
+
+
+def test_a_place_word_inside_other_words_is_no_holder() -> None:
+    text = "受市场影响，2015年稀土开采总量控制指标为105000吨，欧盟对此表示关注。"
+    assert keys(text, "稀土", datetime(2015, 5, 1)) == {
+        (RE, MIN, 2015, "annual", None, None, 105000)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我国钨精矿开采指标从2008年开始由国土部下达，近年来稳定在10万吨左右。",
+        "多年来稀土冶炼分离指标一直维持在10万吨上下。",
+        "2018年以来，稀土开采总量控制指标从12万吨一路升至27万吨。",
+        "钨精矿开采指标执行率约九成，全年产量约12万吨，超出指标1万吨。",
+    ],
+)
+def test_figures_of_vague_years_or_beyond_the_quota_are_not_placed(text: str) -> None:
+    assert keys(text, "稀土钨矿指标", datetime(2024, 6, 1)) == set()

@@ -109,6 +109,7 @@ class State:
     alt_year: int | None = None  # the year a relative word means against the publication date
     years: list[int] = field(default_factory=list)  # "2019年至2021年…分别为…": years in order
     commodities: list[str] = field(default_factory=list)  # "稀土矿、钨矿…分别为…": in order
+    vague: bool = False  # years were left vague ("近年来") and no year was named since
     category_read: bool = False  # an amount or a change was read since a category was named
     among_category: str | None = None  # the category of the figure a "其中" list divides
     last_category: str | None = None  # the category of the last figure read
@@ -206,6 +207,8 @@ class State:
             self.lists["holder"] = []
             self.holders_bound = False
             self.national = True
+        elif kind == "vague":
+            self.vague = True
         elif kind == "among":
             self.among = True
             self.among_category = self.last_category
@@ -259,6 +262,7 @@ class State:
 
     def _set_year(self, year: int) -> None:
         self.alt_year = None
+        self.vague = False
         self.years = [year]
         self.year_named = True
         self.prior_period = self.period
@@ -353,7 +357,7 @@ class State:
             quota_type = _pick(types, count, position)
             if quota_type is AMBIGUOUS and category is not None and "mining" in types:
                 quota_type = "mining"  # "开采、冶炼分离指标…其中岩矿型N吨"
-        if AMBIGUOUS in (category, holder, quota_type) or holder == UNNAMED:
+        if AMBIGUOUS in (category, holder, quota_type) or holder == UNNAMED or self.vague:
             return None
         if holder is None and self.province is not None and not self.national:
             return None  # a provincial notice's own figures without a holder: not national

@@ -86,10 +86,13 @@ FLAT_WORDS_RE = re.compile(r"持平|相同|一致|相当|维持")
 NATIONAL_RE = re.compile(r"全国|合计|总计")
 
 # A holder we cannot name: "公司获得开采指标…", "某某矿业有限公司" (known groups match first), a
-# plant of a group ("某集团下属选矿厂"), a list left open ("内蒙古等地"), or several groups at
-# once ("几家集团合计获得…").
+# plant of a group ("某集团下属选矿厂"), a list left open ("内蒙古等地"), several groups at
+# once ("几家集团合计获得…"), or a place below a province: a city, county, prefecture or league
+# ("某某市获得…", "某某县", "某某州", "某某盟"; not "市场", "上市", "各市", "欧盟").
 UNNAMED_HOLDER_RE = re.compile(
-    r"公司(?![债股])|厂(?![商长])|等(?:地区|地|省区|省份|省|企业|集团|公司|单位)"
+    r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff])(?:(?<![省各城上超股期全本该我开])市(?![场值民长委级])"
+    r"|(?<![省市各全本该我])县(?![级域])|州(?![际])|(?<![欧联同])盟(?![友])|旗(?![下帜舰]))"
+    r"|公司(?![债股])|厂(?![商长])|等(?:地区|地|省区|省份|省|企业|集团|公司|单位)"
     r"|家(?<=[一两二三四五六七八九十\d]家)(?:大型|大)?(?:稀土)?(?:大)?(?:集团|企业)"
     r"(?=\s*(?:分别|共获|合计|累计|获(?!批)))"
 )
@@ -142,7 +145,7 @@ NOT_QUOTA_RE = re.compile(
     r"价|元|产量|开采量|冶炼量|分离量|出口(?!配额)|进口|销量|销售|营收|收入|利润|关税|税率|"
     r"需求|消费|储量|储备|产能|库存|收储|市值|股价|走私|回收量|用量|"
     r"余下|剩余|预留|暂不下达|留作|"  # what is held back: "另有2000吨作为预留"
-    r"实际(?!下达|分配|发放)|实绩|超采"  # what was done: "全年实际开采14.2万吨"
+    r"实际(?!下达|分配|发放)|实绩|超采|超出"  # what was done: "全年实际开采14.2万吨"
 )
 
 # Another commodity's quota, which ends ours: "钨品出口配额8000吨，钼品出口配额12000吨".
@@ -159,13 +162,20 @@ HYPOTHETICAL_RE = re.compile(r"若(?!干)|如果|假如|假设|年化|据(?:测�
 # A figure foreseen, in the figure's own clause: "市场预计全年指标将增至30万吨", "有望达到".
 FORECAST_RE = re.compile(r"预计|预期|预测|估计|有望|或将|测算")
 
+# Years left vague: the figures after it belong to no one year we can name, until a year is
+# named again ("近年来稳定在10万吨左右", "多年来维持在9万吨上下", "2018年以来从12万吨增至…").
+VAGUE_YEARS_RE = re.compile(
+    r"近年来?|近几年|近些年|历年来|多年来|每年|往年|逐年|(?:19|20)\d{2}\s*年(?:以来|来)"
+)
+
 # A quota word: the clause, or the sentence, must speak of quotas.
 QUOTA_CUE_RE = re.compile(r"指标|配额|计划|总量控制")
 
 # Just before an amount, a change or a bound rather than a level: "增加1.5万吨", "超过10万吨".
 DELTA_BEFORE_RE = re.compile(
     r"(?:增加|增长|减少|下降|提高|降低|上调|下调|调增|调减|增|减|多|少|超过|逾|近|不少于|不超过|不足"
-    r"|增量|减量|增幅|降幅|增加量|减少量|差额|多出|高出|少出|新增|缩减|压减|核减|削减|扩大)"
+    r"|增量|减量|增幅|降幅|增加量|减少量|差额|多出|高出|少出|新增|缩减|压减|核减|削减|扩大"
+    r"|超出|超额|超产)"
     r"(?:了|约|达|为)?\s*$|[-+−]\s*$"  # and signed changes: "某省(-1,000吨)"
 )
 
@@ -217,6 +227,7 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", MONTH_ZH_RE),
     ("date", YEAR_TIME_RE),
     ("years", YEAR_RANGE_RE),
+    ("vague", VAGUE_YEARS_RE),
     ("batches", BATCH_LIST_RE),
     ("year", YEAR_ZH_RE),
     ("relyear", RELATIVE_YEAR_ZH_RE),
