@@ -1349,3 +1349,50 @@ def test_a_place_word_inside_other_words_is_no_holder() -> None:
 )
 def test_figures_of_vague_years_or_beyond_the_quota_are_not_placed(text: str) -> None:
     assert keys(text, "稀土钨矿指标", datetime(2024, 6, 1)) == set()
+
+
+def test_a_spaced_table_with_serial_numbers_and_a_total_row() -> None:
+    text = (
+        "附件：分省（区）开采总量控制指标\n"
+        "序号 省（区） 钨精矿 稀土矿\n"
+        "1 江西 41000 8000\n"
+        "2 湖南 23500 1800\n"
+        "3 内蒙古 - 57000\n"
+        "合计 88000 101000"
+    )
+    title = "国土资源部关于下达2013年钨矿稀土矿开采总量控制指标的通知"
+    assert keys(text, title, datetime(2013, 5, 6)) == {
+        (TU, MIN, 2013, "annual", None, "province:jiangxi", 41000),
+        (RE, MIN, 2013, "annual", None, "province:jiangxi", 8000),
+        (TU, MIN, 2013, "annual", None, "province:hunan", 23500),
+        (RE, MIN, 2013, "annual", None, "province:hunan", 1800),
+        (RE, MIN, 2013, "annual", None, "province:neimenggu", 57000),
+        (TU, MIN, 2013, "annual", None, None, 88000),
+        (RE, MIN, 2013, "annual", None, None, 101000),
+    }
+
+
+def test_a_total_column_before_its_parts() -> None:
+    text = (
+        "钨矿分省指标 单位：吨\n省（区） 合计 主采 综合利用\n"
+        "江西 41000 36000 5000\n湖南 23500 14000 9500"
+    )
+    title = "关于下达2013年度钨矿开采总量控制指标的通知"
+    assert keys(text, title, datetime(2013, 5, 6)) == {
+        (TU, MIN, 2013, "annual", None, "province:jiangxi", 41000),
+        (TU, MIN, 2013, "annual", "tungsten_primary", "province:jiangxi", 36000),
+        (TU, MIN, 2013, "annual", "tungsten_byproduct", "province:jiangxi", 5000),
+        (TU, MIN, 2013, "annual", None, "province:hunan", 23500),
+        (TU, MIN, 2013, "annual", "tungsten_primary", "province:hunan", 14000),
+        (TU, MIN, 2013, "annual", "tungsten_byproduct", "province:hunan", 9500),
+    }
+
+
+def test_a_category_noted_after_a_figure_does_not_carry_to_the_next() -> None:
+    text = (
+        "2012年全国稀土矿开采总量控制指标93800吨，"
+        "其中内蒙古50000吨（轻稀土），江西8500吨（中重稀土）。"
+    )
+    found = keys(text, "稀土矿开采指标分省", datetime(2012, 4, 20))
+    assert (RE, MIN, 2012, "annual", None, None, 93800) in found
+    assert (RE, MIN, 2012, "annual", "light", "province:jiangxi", 8500) not in found

@@ -110,7 +110,7 @@ class State:
     years: list[int] = field(default_factory=list)  # "2019年至2021年…分别为…": years in order
     commodities: list[str] = field(default_factory=list)  # "稀土矿、钨矿…分别为…": in order
     vague: bool = False  # years were left vague ("近年来") and no year was named since
-    category_read: bool = False  # an amount or a change was read since a category was named
+    clause_figures: bool = False  # amounts were read in the clause so far
     among_category: str | None = None  # the category of the figure a "其中" list divides
     last_category: str | None = None  # the category of the last figure read
 
@@ -238,8 +238,6 @@ class State:
         self.commodities = [commodity] if commodity in listed else [*listed, commodity]
 
     def _add(self, name: str, value: str) -> None:
-        if name == "category":
-            self.category_read = False
         items = self.lists[name]
         if name in self.stale or value in items:  # a new list begins (or it is named again)
             self.lists[name] = [value]
@@ -313,15 +311,16 @@ class State:
     def mark_amounts_read(self) -> None:
         self.stale = set(_LISTS)
         self.figures_since_period = True
-        self.category_read = True
+        self.clause_figures = True
 
     def end_clause(self) -> None:
         self.end_scope()
-        if self.category_read:
+        if self.clause_figures:
             # A category is its clause's ("岩矿型X吨，离子型Y吨"), unless the clause gave no figure
-            # for it: "离子型稀土指标与上年持平，为19150吨" is still the ionic figure.
+            # at all: "离子型稀土指标与上年持平，为19150吨" is still the ionic figure.
             self.lists["category"] = []
             self.stale.discard("category")
+        self.clause_figures = False
         self.stale.add("holder")  # a holder named after a clause break starts a new list
 
     def end_scope(self) -> None:

@@ -70,8 +70,11 @@ ISSUER_ORDER = ("MIIT", "MNR", "MLR", "MOFCOM")
 
 
 # Chinese words that text taken from PDFs breaks with spaces: "开 采指标", "今 年", "万 吨":
-# a lone character on one side of the space (words spaced apart, "省份 主采 综合利用", are cells).
-SPACED_WORDS_RE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?: [\u4e00-\u9fff]+)+")
+# a lone character on one side of the space (words spaced apart, "省份 主采 综合利用", are cells;
+# so is a word with its note in brackets, "序号 省(区)").
+SPACED_WORDS_RE = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?: [\u4e00-\u9fff]+)+(?!(?<= [\u4e00-\u9fff])\()"
+)
 
 
 @lru_cache(maxsize=8)  # a document's text is made plain by read_doc and find_facts alike

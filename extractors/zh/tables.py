@@ -42,6 +42,9 @@ COMMODITY_COLUMN_RE = re.compile(
     r"(?:稀土|钨|锑)(?:矿|精矿|氧化物)?(?:开采)?(?:总量控制)?(?:指标|计划)?(?:\([^()]*\))?(?:万?吨)?"
 )
 
+# The header of a column of serial numbers: "序号", "编号".
+SERIAL_HEADER_RE = re.compile(r"序号|编号|序")
+
 # Cells that hold no figure: "", "-", "—", "/", "0".
 EMPTY_CELL_RE = re.compile(r"^\s*(?:(?:[-—–/／]+|0+(?:\.0+)?)\s*)?$")
 
@@ -86,17 +89,22 @@ def spaced_table(lines: list[str]) -> list[str]:
     """The rows of a table whose cells are set apart by spaces, as plain text keeps tables
     ("省份 主采 综合利用" / "江西 29000 3500" / …), written as rows with " | "; [] when the
     lines do not start one: a header of 2 to 10 words, then at least two rows of as many cells,
-    a label (a name, a year, 合计) and figures."""
+    a label (a name, a year, 合计) and figures. A first column of serial numbers ("序号 省份 …" /
+    "1 江西 …") is a label too, and a total row may leave it out ("合计 89000 105000")."""
     header = lines[0].split() if lines else []
     if not 2 <= len(header) <= MAX_SPACED_CELLS or any(re.search(r"\d", c) for c in header):
         return []
+    labels = 2 if SERIAL_HEADER_RE.fullmatch(header[0]) else 1
     rows = []
     for line in lines[1:]:
         cells = line.split()
-        figures = cells[1:]
+        if labels == 2 and len(cells) == len(header) - 1 and NATIONAL_CELL_RE.match(cells[0]):
+            cells = ["", *cells]  # "合计 89000 105000" under "序号 省份 钨 稀土"
+        figures = cells[labels:]
         if (
             len(cells) != len(header)
-            or (re.search(r"\d", cells[0]) and not YEAR_CELL_RE.match(cells[0]))
+            or (re.search(r"\d", cells[labels - 1]) and not YEAR_CELL_RE.match(cells[labels - 1]))
+            or (labels == 2 and cells[0] and not cells[0].isdigit())
             or not all(FIGURE_CELL_RE.fullmatch(c) or EMPTY_CELL_RE.match(c) for c in figures)
         ):
             break
@@ -152,6 +160,17 @@ def _columns(headers: list[list[str]], wan: bool) -> list[Column | None]:
     columns: list[Column | None] = [None]
     for index in range(1, width):
         columns.append(_column(merged[index], wan, columns))
+    for index in range(1, width - 1):
+        after = columns[index + 1]
+        if (
+            columns[index] is None
+            and TOTAL_COLUMN_RE.search(merged[index])
+            and after is not None
+            and after.category is not None
+        ):
+            # A total before its parts: "省（区） | 合计 | 主采 | 综合利用".
+            multiplier = WAN if wan or WAN_UNIT_RE.search(merged[index]) else 1.0
+            columns[index] = Column(after.quota_type or "mining", None, after.commodity, multiplier)
     return columns
 
 
