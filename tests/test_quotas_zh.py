@@ -1396,3 +1396,39 @@ def test_a_category_noted_after_a_figure_does_not_carry_to_the_next() -> None:
     found = keys(text, "稀土矿开采指标分省", datetime(2012, 4, 20))
     assert (RE, MIN, 2012, "annual", None, None, 93800) in found
     assert (RE, MIN, 2012, "annual", "light", "province:jiangxi", 8500) not in found
+
+
+def test_half_width_full_stops_end_sentences_in_reposts() -> None:
+    text = (
+        "通知明确,2015年全国锑矿开采总量控制指标为9.8万吨,其中综合利用2.3万吨暂不下达.2015年"
+        "全国稀土矿开采总量控制指标为10.5万吨,其中轻稀土8.71万吨,中重稀土1.79万吨 . 另据了解,"
+        "实际产量约为10万吨."
+    )
+    assert keys(text, "国土资源部下达开采指标", datetime(2015, 4, 10)) == {
+        (SB, MIN, 2015, "annual", None, None, 98000),
+        (RE, MIN, 2015, "annual", None, None, 105000),
+        (RE, MIN, 2015, "annual", "light", None, 87100),
+        (RE, MIN, 2015, "annual", "medium_heavy", None, 17900),
+    }
+
+
+def test_the_whole_province_is_the_one_the_text_named() -> None:
+    text = "记者从湖南省国土资源厅获悉，第一批指标已下达。全省钨精矿开采指标为12000吨。"
+    assert keys(text, "钨矿开采指标下达", datetime(2016, 3, 1)) == {
+        (TU, MIN, 2016, "batch:1", None, "province:hunan", 12000)
+    }
+    # with no province named, the whole province is none we can name: not the national figure
+    assert keys("全省钨精矿开采指标为12000吨。", "钨矿开采指标下达", datetime(2016, 3, 1)) == set()
+
+
+def test_places_counted_after_a_list_leave_it_open() -> None:
+    text = (
+        "计划已向内蒙古、江西、四川等八个省（区）下达。"
+        "其中，稀土矿产品计划为8.9万吨，冶炼分离产品为8.6万吨。"
+    )
+    assert keys(text, "2010年稀土生产计划下达", datetime(2010, 6, 1)) == {
+        (RE, MIN, 2010, "annual", None, None, 89000),
+        (RE, SEP, 2010, "annual", None, None, 86000),
+    }
+    text = "计划已向内蒙古,江西,四川等八个省(区)下达,其中矿产品计划为8.9万吨。"
+    assert keys(text, "2010年稀土生产计划下达", datetime(2010, 6, 1)) == set()

@@ -109,6 +109,7 @@ class State:
     alt_year: int | None = None  # the year a relative word means against the publication date
     years: list[int] = field(default_factory=list)  # "2019年至2021年…分别为…": years in order
     commodities: list[str] = field(default_factory=list)  # "稀土矿、钨矿…分别为…": in order
+    last_province: str | None = None  # the province the text last named
     vague: bool = False  # years were left vague ("近年来") and no year was named since
     clause_figures: bool = False  # amounts were read in the clause so far
     among_category: str | None = None  # the category of the figure a "其中" list divides
@@ -135,6 +136,7 @@ class State:
         state.cued = self.cued
         state.province, state.default_type = self.province, self.default_type
         state.default_commodity, state.last_ours = self.default_commodity, self.last_ours
+        state.last_province = self.last_province
         if keep_lists:
             state.totals = dict(self.totals)
             state.last_category = self.last_category  # "…1.9万吨。其中，某集团…" divides it
@@ -212,8 +214,10 @@ class State:
         elif kind == "among":
             self.among = True
             self.among_category = self.last_category
-        elif kind == "ownprovince" and self.province is not None:
-            self._add("holder", self.province)
+        elif kind == "ownprovince":
+            # "全省…", "我省…": the notice's own province, or else the one the text last named
+            # ("记者从某省获悉…。全省矿产品下达4500吨"); with neither, a holder we cannot name.
+            self._add("holder", self.province or self.last_province or UNNAMED)
         elif kind == "speech":  # "…自治区政府网站发布消息:": a place quoted is no holder
             self.lists["holder"] = [
                 h for h in self.lists["holder"] if not h.startswith("province:")
@@ -230,6 +234,8 @@ class State:
             self._add(kind, str(value))
         elif kind in ("company", "province"):
             self._add("holder", str(value))
+            if kind == "province":
+                self.last_province = str(value)
 
     def add_commodity(self, commodity: str) -> None:
         """A commodity listed after another ("稀土矿、钨矿…分别为"): amounts map on them in turn."""

@@ -17,8 +17,10 @@ from extractors.dates import (
 )
 from extractors.numbers import AMOUNT_ZH_RE, AMOUNT_ZH_SHARED_RE, PERCENT_RE
 
-# A sentence ends at 。；! ? (either width) or a line break.
-SENTENCE_END_RE = re.compile(r"[。;!?\n]")
+# A sentence ends at 。；! ? (either width) or a line break, or at a half-width full stop after
+# a word, as reposts that turn punctuation half-width write it ("…指标为89200吨." but not the
+# point of "13.5万吨" or of "www.gov.cn").
+SENTENCE_END_RE = re.compile(r"[。;!?\n]|(?:(?<=[\u4e00-\u9fff)\]\"'”’%])|(?<=[\u4e00-\u9fff] ))\.")
 
 # The whole year: "全年", "全年度", "年度" (after a year, 2024年度 is read by YEAR_ZH_RE).
 ANNUAL_RE = re.compile(r"全年度?|年度")
@@ -92,7 +94,8 @@ NATIONAL_RE = re.compile(r"全国|合计|总计")
 UNNAMED_HOLDER_RE = re.compile(
     r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff])(?:(?<![省各城上超股期全本该我开])市(?![场值民长委级])"
     r"|(?<![省市各全本该我])县(?![级域])|州(?![际])|(?<![欧联同])盟(?![友])|旗(?![下帜舰]))"
-    r"|公司(?![债股])|厂(?![商长])|等(?:地区|地|省区|省份|省|企业|集团|公司|单位)"
+    r"|公司(?![债股])|厂(?![商长])"
+    r"|等(?:[一二两三四五六七八九十\d]+个?)?(?:地区|地|省区|省份|省|企业|集团|公司|单位)"
     r"|家(?<=[一两二三四五六七八九十\d]家)(?:大型|大)?(?:稀土)?(?:大)?(?:集团|企业)"
     r"(?=\s*(?:分别|共获|合计|累计|获(?!批)))"
 )
