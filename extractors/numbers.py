@@ -23,11 +23,16 @@ _HALFWIDTH[ord("﹪")] = ord("%")  # small percent sign seen in reposts
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 NUMBER_RE = re.compile(rf"(?=\d)(?<![\d.])(?<!\d,){NUMBER}(?![\d])")
 
-# Chinese amount with its unit: "135000吨", "13.5万吨", "1.2 万吨", "135,000吨", and the mixed
-# form of headlines and subheads, "11万4000吨" (114,000 t: the 4000 is not a figure of its own).
+# The Chinese unit: 吨, 公吨 as Hong Kong and Taiwan write it, and after 万 the "t" of reports
+# ("13.5万t").
+ZH_UNIT = r"(?:公?吨|(?<=万)\s*t(?![A-Za-z]))"
+
+# Chinese amount with its unit: "135000吨", "13.5万吨", "1.2 万吨", "135,000吨", "14446公吨",
+# and the mixed form of headlines and subheads, "11万4000吨" (114,000 t: the 4000 is not a
+# figure of its own).
 AMOUNT_ZH_RE = re.compile(
     rf"(?=\d)(?<![\d.])(?<!\d,)(?P<num>{NUMBER})\s*(?P<mult>万|千)?(?:(?<=万)(?P<rest>\d{{1,4}}))?"
-    r"\s*(?P<unit>吨)"
+    rf"\s*(?P<unit>{ZH_UNIT})"
 )
 
 # A number whose unit comes at the end of its list: "分别为12万、11.5万吨", "120000、115000吨".
@@ -35,7 +40,7 @@ AMOUNT_ZH_RE = re.compile(
 SHARED_UNIT_REACH = 24
 AMOUNT_ZH_SHARED_RE = re.compile(
     rf"(?=\d)(?<![\d.])(?<!\d,)(?P<num>{NUMBER})\s*(?P<mult>万|千)?"
-    rf"(?=(?:\s*(?:、|和|及|与|,|，)\s*{NUMBER}\s*(?:万|千)?){{1,{SHARED_UNIT_REACH}}}\s*吨)"
+    rf"(?=(?:\s*(?:、|和|及|与|,|，)\s*{NUMBER}\s*(?:万|千)?){{1,{SHARED_UNIT_REACH}}}\s*{ZH_UNIT})"
 )
 
 # English amount: "270,000 tonnes", "66,000t", "135kt", "100.8 kt", "52,500 metric tons",

@@ -1432,3 +1432,17 @@ def test_places_counted_after_a_list_leave_it_open() -> None:
     }
     text = "计划已向内蒙古,江西,四川等八个省(区)下达,其中矿产品计划为8.9万吨。"
     assert keys(text, "2010年稀土生产计划下达", datetime(2010, 6, 1)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "商務部公佈2013年第一批稀土出口配額，共計15501公噸。",
+        "商务部公布2013年第一批稀土出口配额,共计1.5501万公吨。",
+        "商务部公布2013年第一批稀土出口配额：共计1.5501万t。",
+    ],
+)
+def test_tonnes_as_hong_kong_taiwan_and_reports_write_them(text: str) -> None:
+    assert keys(text, "稀土出口配额", datetime(2012, 12, 31)) == {
+        (RE, EXP, 2013, "batch:1", None, None, 15501)
+    }

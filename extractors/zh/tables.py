@@ -12,17 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.numbers import NUMBER, scale, to_halfwidth
+from extractors.numbers import NUMBER, ZH_UNIT, scale, to_halfwidth
 from extractors.vocab import find_terms
 
 # A cell separator as content.py writes table rows.
 CELL_SEP = " | "
 
 # A cell holding one figure: "94580", "94,580", "9.458万", "94580吨", "9.458 万吨".
-FIGURE_CELL_RE = re.compile(rf"(?P<num>{NUMBER})\s*(?P<mult>万|千)?\s*(?:吨)?")
+FIGURE_CELL_RE = re.compile(rf"(?P<num>{NUMBER})\s*(?P<mult>万|千)?\s*(?:{ZH_UNIT})?")
 
 # A header or unit note giving the table in 万吨: "单位：万吨", "开采指标（万吨）".
-WAN_UNIT_RE = re.compile(r"万吨")
+WAN_UNIT_RE = re.compile(r"万(?:公?吨|t(?![A-Za-z]))")
 WAN = 10_000.0
 
 # A first cell naming the national figure: "合计", "总计", "全国", "全国合计".
