@@ -1446,3 +1446,39 @@ def test_tonnes_as_hong_kong_taiwan_and_reports_write_them(text: str) -> None:
     assert keys(text, "稀土出口配额", datetime(2012, 12, 31)) == {
         (RE, EXP, 2013, "batch:1", None, None, 15501)
     }
+
+
+def test_a_quota_word_only_after_a_figure_does_not_make_it_a_quota() -> None:
+    text = "2014年共查处非法开采案件200余起，收缴非法稀土产品1.6万吨，一些企业存在超指标生产问题。"
+    assert keys(text, "稀土专项整治", datetime(2015, 2, 1)) == set()
+    # within the figure's own clause it does: "获得9.458万吨开采指标"
+    text = "北方稀土获得9.458万吨开采指标，中国稀土集团获得4.042万吨开采指标。"
+    assert keys(text, "2024年第一批稀土指标", datetime(2024, 2, 8)) == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580),
+        (RE, MIN, 2024, "batch:1", None, CREG, 40420),
+    }
+
+
+def test_kept_stable_with_another_year_does_not_give_that_year() -> None:
+    text = (
+        "发言人表示，明年稀土出口配额将与今年保持基本稳定，第一批配额已于本月下达，数量为15110吨。"
+    )
+    assert keys(text, "稀土出口配额", datetime(2013, 12, 30)) == {
+        (RE, EXP, 2014, "batch:1", None, None, 15110)
+    }
+
+
+def test_a_plans_target_year_is_not_a_quota_year() -> None:
+    text = "规划提出，到2025年，全国稀土开采总量控制在15万吨以内。"
+    assert keys(text, "稀土产业规划", datetime(2021, 5, 1)) == set()
+    # a figure rising to a year's is that year's
+    text = "稀土开采总量控制指标从2017年的10.5万吨提高到2023年的25.5万吨。"
+    assert keys(text, "稀土", datetime(2024, 1, 5)) == {
+        (RE, MIN, 2017, "annual", None, None, 105000),
+        (RE, MIN, 2023, "annual", None, None, 255000),
+    }
+
+
+def test_a_groups_own_mines_are_not_the_group() -> None:
+    text = "厦门钨业去年钨精矿产量1.1万吨，其控股的几座钨矿山获得开采指标约8000吨。"
+    assert keys(text, "厦门钨业年报", datetime(2024, 3, 1)) == set()

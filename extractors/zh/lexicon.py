@@ -76,25 +76,26 @@ REFERENCE_RE = re.compile(
 )
 
 # Unchanged from another year, which is not restated as a fact of that year: "与去年持平",
-# "和2023年相同", "维持上年水平" (the figure that follows is the year being set).
+# "和2023年相同", "与上年保持基本稳定", "维持上年水平" (what follows is the year being set).
 FLAT_RE = re.compile(
-    r"(?:与|和|同)(?=[^,;。]{1,15}?(?:持平|相同|一致|相当))"
+    r"(?:与|和|同)(?=[^,;。]{1,15}?(?:持平|相同|一致|相当|稳定|不变|接近))"
     r"|维持(?=\s*(?:(?:19|20)\d{2}\s*年|去年|上年|上一年))"
 )
 # The words without which FLAT_RE is not tried (与/和/同 are everywhere).
-FLAT_WORDS_RE = re.compile(r"持平|相同|一致|相当|维持")
+FLAT_WORDS_RE = re.compile(r"持平|相同|一致|相当|稳定|不变|接近|维持")
 
 # The national figure after per-group ones: "全国", "合计", "总计".
 NATIONAL_RE = re.compile(r"全国|合计|总计")
 
 # A holder we cannot name: "公司获得开采指标…", "某某矿业有限公司" (known groups match first), a
 # plant of a group ("某集团下属选矿厂"), a list left open ("内蒙古等地"), several groups at
-# once ("几家集团合计获得…"), or a place below a province: a city, county, prefecture or league
-# ("某某市获得…", "某某县", "某某州", "某某盟"; not "市场", "上市", "各市", "欧盟").
+# once ("几家集团合计获得…"), a group's own mines or firms ("其控股的钨矿山获得…"), or a place
+# below a province: a city, county, prefecture or league ("某某市获得…", "某某县", "某某州",
+# "某某盟"; not "市场", "上市", "各市", "欧盟").
 UNNAMED_HOLDER_RE = re.compile(
     r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff])(?:(?<![省各城上超股期全本该我开])市(?![场值民长委级])"
     r"|(?<![省市各全本该我])县(?![级域])|州(?![际])|(?<![欧联同])盟(?![友])|旗(?![下帜舰]))"
-    r"|公司(?![债股])|厂(?![商长])"
+    r"|公司(?![债股])|厂(?![商长])|(?:下属|旗下|控股|所属)的?(?=[\u4e00-\u9fff]{0,4}?(?:矿|企业))"
     r"|等(?:[一二两三四五六七八九十\d]+个?)?(?:地区|地|省区|省份|省|企业|集团|公司|单位)"
     r"|家(?<=[一两二三四五六七八九十\d]家)(?:大型|大)?(?:稀土)?(?:大)?(?:集团|企业)"
     r"(?=\s*(?:分别|共获|合计|累计|获(?!批)))"
@@ -171,6 +172,10 @@ VAGUE_YEARS_RE = re.compile(
     r"近年来?|近几年|近些年|历年来|多年来|每年|往年|逐年|(?:19|20)\d{2}\s*年(?:以来|来)"
 )
 
+# A year a plan aims at, not a quota's: "到2020年，稀土开采总量控制在14万吨以内" (a figure that
+# rises to a year's, "从12万吨增加到2023年的25.5万吨", is that year's).
+TARGET_YEAR_RE = re.compile(r"(?<![加高升降长少多减至])到\s*(?:19|20)\d{2}\s*年(?:底|末)?")
+
 # A quota word: the clause, or the sentence, must speak of quotas.
 QUOTA_CUE_RE = re.compile(r"指标|配额|计划|总量控制")
 
@@ -231,6 +236,7 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", YEAR_TIME_RE),
     ("years", YEAR_RANGE_RE),
     ("vague", VAGUE_YEARS_RE),
+    ("vague", TARGET_YEAR_RE),
     ("batches", BATCH_LIST_RE),
     ("year", YEAR_ZH_RE),
     ("relyear", RELATIVE_YEAR_ZH_RE),

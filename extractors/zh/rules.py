@@ -252,11 +252,16 @@ def _read_sentence(
     # About quotas: a quota word, or a sentence continuing one that had it ("前两批合计…").
     # A row of a list continues it too, under a heading or under the title: rows of years
     # ("历年开采指标：\n2019年：13.2万吨\n2020年：…") or short rows of holders ("内蒙古：50000吨").
+    # A quota word of its own counts for the figures from its clause on ("…查获非法稀土产品2.8万
+    # 吨，部分企业超指标生产" does not make the seized tonnes a quota).
     row = _is_row(tokens, start, end)
-    cue = QUOTA_CUE_RE.search(sentence) is not None or (
-        (carried.cued or (row and carried.title_cued))
-        and (continues or row or any(t.kind in PERIOD_KINDS for t in tokens))
-    )
+    word = QUOTA_CUE_RE.search(sentence)
+    cue_at = start + word.start() if word else None
+    if (carried.cued or (row and carried.title_cued)) and (
+        continues or row or any(t.kind in PERIOD_KINDS for t in tokens)
+    ):
+        cue_at = start
+    cue = cue_at is not None
     groups: list[Group] = []
     percents: list[tuple[int, float, int]] = []  # (clause, value, token start)
     clause = 0
@@ -272,7 +277,7 @@ def _read_sentence(
                     break
                 index = step
                 run.append(tokens[index])
-            group = _read_group(doc, state, run, tokens, index, half, start, end, clause, cue)
+            group = _read_group(doc, state, run, tokens, index, half, start, end, clause, cue_at)
             if group is not None:
                 groups.append(group)
             state.mark_amounts_read()
@@ -357,12 +362,15 @@ def _read_group(
     start: int,
     end: int,
     clause: int,
-    cue: bool,
+    cue_at: int | None,
 ) -> Group | None:
-    """Facts for a run of amounts ("135000吨、127000吨") from the state, or None."""
+    """Facts for a run of amounts ("135000吨、127000吨") from the state, or None; ``cue_at`` is
+    where the sentence first speaks of quotas (None: it does not)."""
     if state.temporary and not state.scope_changed:
         return None  # "高于前值12万吨": a comparison without its own year or batch
     clause_left, right = _clause_bounds(half, start, end, run[0].start)
+    if cue_at is None or cue_at >= right:
+        return None
     # What comes before a colon is not this figure's clause ("…价格走高 要点:…指标5.25万吨"),
     # though it may label it ("2019年：13.2万吨").
     colon = half.rfind(":", clause_left, run[0].start)
@@ -393,7 +401,7 @@ def _read_group(
         t.kind in WORD_KINDS and min(left, clause_left) <= t.start and t.end <= right
         for t in tokens
     )
-    if not cue or not (QUOTA_CUE_RE.search(half[left:right]) or has_word):
+    if not (QUOTA_CUE_RE.search(half, left, right) or has_word):
         return None
     if DELTA_BEFORE_RE.search(half, max(start, run[0].start - 6), run[0].start):
         return None  # "分别增加1.5万吨、1.2万吨": a change before a list is every amount's
