@@ -172,9 +172,14 @@ VAGUE_YEARS_RE = re.compile(
     r"近年来?|近几年|近些年|历年来|多年来|每年|往年|逐年|(?:19|20)\d{2}\s*年(?:以来|来)"
 )
 
-# A year a plan aims at, not a quota's: "到2020年，稀土开采总量控制在14万吨以内" (a figure that
-# rises to a year's, "从12万吨增加到2023年的25.5万吨", is that year's).
-TARGET_YEAR_RE = re.compile(r"(?<![加高升降长少多减至])到\s*(?:19|20)\d{2}\s*年(?:底|末)?")
+# A year a plan aims at, not a quota's: "规划提出，到2020年，稀土开采总量控制在14万吨以内",
+# "力争到2025年…" (a figure that rises to a year's, "从12万吨增加到2023年的25.5万吨", is that
+# year's; so is one issued by a date, "到2023年3月…下达").
+TARGET_YEAR_RE = re.compile(
+    r"(?:(?:提出|要求|力争|争取|计划|目标|规划)[^,;。]{0,6}?|(?<=[,;:])|^)到\s*(?:19|20)\d{2}\s*年"
+    r"(?:底|末)?(?=\s*[,;])",
+    re.MULTILINE,
+)
 
 # A quota word: the clause, or the sentence, must speak of quotas.
 QUOTA_CUE_RE = re.compile(r"指标|配额|计划|总量控制")
