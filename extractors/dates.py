@@ -36,8 +36,9 @@ BATCH_ZH_RE = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\
 # A running total of the first N batches: "前两批合计", "前三批", "两批合计", "已下达的两批指标
 # 共计" (not "分两批下达": how many batches there will be).
 CUMULATIVE_ZH_RE = re.compile(
-    r"前\s*(?P<n>[两二三四\d])\s*批(?:\s*合计|\s*累计)?"
-    r"|(?<!分)(?P<m>[两二三四])\s*批(?:次)?(?=[^,;。，；]{0,10}?(?:合计|共计|累计|总计))"
+    r"(?=[前两二三四])"  # for speed only: the characters a match can start with
+    r"(?:前\s*(?P<n>[两二三四\d])\s*批(?:\s*合计|\s*累计)?"
+    r"|(?<!分)(?P<m>[两二三四])\s*批(?:次)?(?=[^,;。，；]{0,10}?(?:合计|共计|累计|总计)))"
 )
 
 # The first batch in news wording: "首批", "头批".

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # Full-width ASCII (U+FF01..U+FF5E) to ASCII, plus the ideographic space; one char for one.
-_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_HALFWIDTH[0x3000] = 0x20
-_HALFWIDTH[ord("﹪")] = ord("%")  # small percent sign seen in reposts
+HALFWIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+HALFWIDTH_TABLE[0x3000] = 0x20
+HALFWIDTH_TABLE[ord("﹪")] = ord("%")  # small percent sign seen in reposts
 
 # Patterns that can only start at a digit say so first, "(?=\d)": the regex engine then skips
 # other characters at once instead of trying the look-behinds at every position (3x faster).
@@ -81,7 +82,7 @@ _CHINESE_DIGITS = {
 
 def to_halfwidth(text: str) -> str:
     """Full-width digits, letters and ASCII punctuation as half-width; same length."""
-    return text.translate(_HALFWIDTH)
+    return text.translate(HALFWIDTH_TABLE)
 
 
 def to_decimal(number: str) -> Decimal | None:
@@ -112,7 +113,11 @@ def scale(
 
 def zh_amount(match: re.Match[str]) -> float | None:
     """The tonnes of a match of ``AMOUNT_ZH_RE`` or ``AMOUNT_ZH_SHARED_RE``."""
-    return scale(match["num"], match["mult"], rest=match.groupdict().get("rest"))
+    number, mult = match["num"], match["mult"]
+    rest = match.groupdict().get("rest")
+    if mult or rest or not number.isascii():
+        return scale(number, mult, rest=rest)
+    return float(Decimal(number.replace(",", "")))  # "135,000": scale's way, without its steps
 
 
 def parse_amount(text: str) -> float | None:
@@ -143,6 +148,7 @@ def parse_percent(text: str) -> float | None:
     return None if value is None else float(value)
 
 
+@lru_cache(maxsize=256)  # the same few numerals ("一", "二", "两") come again and again
 def chinese_numeral(text: str) -> int | None:
     """Small Chinese or Arabic numerals: "三" → 3, "十二" → 12, "二十" → 20, "2" → 2."""
     text = to_halfwidth(text).strip()

@@ -6,9 +6,10 @@ amounts map onto), and the rows of facts it gives. What the whole document says 
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from extractors.dates import resolve_relative_year
 from extractors.numbers import chinese_numeral
@@ -35,8 +36,7 @@ UNNAMED = "?"  # a holder the text names only as "公司"
 _LISTS = ("quota_type", "category", "holder")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a document has thousands, made fast
     start: int
     end: int
     kind: str
@@ -161,7 +161,17 @@ class State:
         return self
 
     def read(self, kind: str, value: Any) -> None:
-        if kind == "year":
+        # The commonest kinds first (each kind has one branch, so the order is only speed).
+        if kind in ("quota_type", "category"):
+            self._add(kind, str(value))
+        elif kind == "commodity":
+            self.commodity = str(value)
+            self.commodities = [self.commodity]
+        elif kind in ("company", "province"):
+            self._add("holder", str(value))
+            if kind == "province":
+                self.last_province = str(value)
+        elif kind == "year":
             self._set_year(int(value["y"]))
             if value["annual"]:
                 self._set_period("annual")
@@ -224,18 +234,9 @@ class State:
             ]
         elif kind == "unnamed":
             self._add("holder", UNNAMED)
-        elif kind == "commodity":
-            self.commodity = str(value)
-            self.commodities = [self.commodity]
         elif kind == "othercommodity":
             self.last_ours = self.commodity or self.last_ours
             self.commodity, self.other_named = None, True  # "…钼出口配额12000吨": not ours
-        elif kind in ("quota_type", "category"):
-            self._add(kind, str(value))
-        elif kind in ("company", "province"):
-            self._add("holder", str(value))
-            if kind == "province":
-                self.last_province = str(value)
 
     def add_commodity(self, commodity: str) -> None:
         """A commodity listed after another ("稀土矿、钨矿…分别为"): amounts map on them in turn."""
@@ -311,7 +312,9 @@ class State:
 
     def open_scope(self) -> None:
         if self.saved is None:
-            self.saved = replace(self, lists={k: list(v) for k, v in self.lists.items()})
+            saved = copy(self)  # as replace(self, lists=…), without re-running __init__
+            saved.lists = {k: list(v) for k, v in self.lists.items()}
+            self.saved = saved
             self.scope_changed = False
 
     def mark_amounts_read(self) -> None:

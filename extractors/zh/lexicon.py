@@ -20,7 +20,9 @@ from extractors.numbers import AMOUNT_ZH_RE, AMOUNT_ZH_SHARED_RE, PERCENT_RE
 # A sentence ends at 。；! ? (either width) or a line break, or at a half-width full stop after
 # a word, as reposts that turn punctuation half-width write it ("…指标为89200吨." but not the
 # point of "13.5万吨" or of "www.gov.cn").
-SENTENCE_END_RE = re.compile(r"[。;!?\n]|(?:(?<=[\u4e00-\u9fff)\]\"'”’%])|(?<=[\u4e00-\u9fff] ))\.")
+SENTENCE_END_RE = re.compile(
+    r"[。;!?\n]|\.(?:(?<=[\u4e00-\u9fff)\]\"'”’%]\.)|(?<=[\u4e00-\u9fff] \.))"
+)
 
 # The whole year: "全年", "全年度", "年度" (after a year, 2024年度 is read by YEAR_ZH_RE).
 ANNUAL_RE = re.compile(r"全年度?|年度")
@@ -44,6 +46,7 @@ BATCH_LIST_RE = re.compile(r"第\s*(?P<a>[一二三四\d])\s*[、,和及与]\s*(
 # The date of an issuance, whose year is the quota's unless the text names another: "去年9月下达
 # 的第二批", "2023年9月下达的第二批" (a date of anything else, "去年5月起停工", is not read).
 ISSUE_DATE_RE = re.compile(
+    r"(?=[12今去前上])"  # for speed only: the characters a match can start with
     r"(?:(?<!\d)(?P<y>(?:19|20)\d{2})\s*年|(?P<rel>今年|去年|前年|上一?年))"
     r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?=[^,;。]{0,6}?(?:下达|发布|公布|下发|印发))"
 )
@@ -51,6 +54,7 @@ ISSUE_DATE_RE = re.compile(
 # A time in a year, which says when something happened, not which year's quota a figure is:
 # "2023年底", "2024年初", "去年年底", "今年年中" (not "2024年中重稀土").
 YEAR_TIME_RE = re.compile(
+    r"(?=[12今去明前上])"  # for speed only: the characters a match can start with
     r"(?:(?<!\d)(?:19|20)\d{2}\s*|今|去|明|前|上一?)年\s*(?:年?底|年?初|年?末|年中(?!重)|中(?!重))"
 )
 
@@ -93,12 +97,13 @@ NATIONAL_RE = re.compile(r"全国|合计|总计")
 # below a province: a city, county, prefecture or league ("某某市获得…", "某某县", "某某州",
 # "某某盟"; not "市场", "上市", "各市", "欧盟").
 UNNAMED_HOLDER_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff])(?:(?<![省各城上超股期全本该我开])市(?![场值民长委级])"
+    r"(?=[市县州盟旗公厂下控所等家])"  # for speed only: the characters a match can start with
+    r"(?:(?<=[\u4e00-\u9fff][\u4e00-\u9fff])(?:(?<![省各城上超股期全本该我开])市(?![场值民长委级])"
     r"|(?<![省市各全本该我])县(?![级域])|州(?![际])|(?<![欧联同])盟(?![友])|旗(?![下帜舰]))"
     r"|公司(?![债股])|厂(?![商长])|(?:下属|旗下|控股|所属)的?(?=[\u4e00-\u9fff]{0,4}?(?:矿|企业))"
     r"|等(?:[一二两三四五六七八九十\d]+个?)?(?:地区|地|省区|省份|省|企业|集团|公司|单位)"
     r"|家(?<=[一两二三四五六七八九十\d]家)(?:大型|大)?(?:稀土)?(?:大)?(?:集团|企业)"
-    r"(?=\s*(?:分别|共获|合计|累计|获(?!批)))"
+    r"(?=\s*(?:分别|共获|合计|累计|获(?!批))))"
 )
 
 # Groups by a short name, only where it plainly is the group receiving a quota: "中国稀土获得",
@@ -130,6 +135,9 @@ OWN_PROVINCE_RE = re.compile(r"我省|本省|全省|我自治区|本自治区|�
 
 # A clause break, after full-width forms were made half-width: "，", "；", "）".
 SEP_RE = re.compile(r"[,;)]")
+
+# A clause break as a token: ")" is read as CLOSE_RE's (the longer or earlier pattern wins).
+SEP_TOKEN_RE = re.compile(r"[,;]")
 
 # The end of a parenthesis, which closes a comparison or inclusion scope: "（含第一批）".
 CLOSE_RE = re.compile(r"\)")
@@ -176,6 +184,7 @@ VAGUE_YEARS_RE = re.compile(
 # "力争到2025年…" (a figure that rises to a year's, "从12万吨增加到2023年的25.5万吨", is that
 # year's; so is one issued by a date, "到2023年3月…下达").
 TARGET_YEAR_RE = re.compile(
+    r"(?=[提要力争计目规到])"  # for speed only: the characters a match can start with
     r"(?:(?:提出|要求|力争|争取|计划|目标|规划)[^,;。]{0,6}?|(?<=[,;:])|^)到\s*(?:19|20)\d{2}\s*年"
     r"(?:底|末)?(?=\s*[,;])",
     re.MULTILINE,
@@ -266,9 +275,46 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amount", AMOUNT_ZH_SHARED_RE),
     ("percent", PERCENT_RE),
     ("close", CLOSE_RE),
-    ("sep", SEP_RE),
+    ("sep", SEP_TOKEN_RE),
     ("sameperiod", SAME_PERIOD_RE),
 )
+
+# "per cent" and "pc" in any case, as PERCENT_RE reads them.
+CASES_OF_PER_PC = ("PC", "PER", "PEr", "Pc", "PeR", "Per", "pC", "pER", "pEr", "pc", "peR", "per")
+
+# For speed only: words without one of which a pattern cannot match, so a text without any of
+# them is not scanned for it (most patterns need a 年, a 批, a 月 or a 吨).
+PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    ISSUE_DATE_RE: ("月",),
+    MONTH_ZH_RE: ("月",),
+    YEAR_TIME_RE: ("年",),
+    YEAR_RANGE_RE: ("年",),
+    VAGUE_YEARS_RE: ("年",),
+    TARGET_YEAR_RE: ("到",),
+    BATCH_LIST_RE: ("批",),
+    YEAR_ZH_RE: ("年",),
+    RELATIVE_YEAR_ZH_RE: ("年",),
+    CUMULATIVE_ZH_RE: ("批",),
+    BATCH_ZH_RE: ("批",),
+    ANNUAL_RE: ("年",),
+    FIRST_BATCH_RE: ("首批",),
+    HALF_YEAR_RE: ("半年",),
+    INCLUDE_RE: ("含", "包括"),
+    ADD_EARLIER_RE: ("加上", "连同", "算上"),
+    EXCLUDE_RE: ("不", "未"),
+    FLAT_RE: ("持平", "相同", "一致", "相当", "稳定", "不变", "接近", "维持"),
+    REFERENCE_RE: ("年",),
+    SPEECH_COLON_RE: (":",),
+    AMOUNT_ZH_RE: ("吨", "t"),
+    AMOUNT_ZH_SHARED_RE: ("吨", "t"),  # and a list of numbers: SHARED_LIST_RE
+    PERCENT_RE: ("%", *CASES_OF_PER_PC),
+}
+
+# For speed only: numbers in a list ("12万、11.5万", "120000,115000"), without which no amount
+# shares the unit at the list's end (AMOUNT_ZH_SHARED_RE is not scanned for).
+SHARED_LIST_RE = re.compile(r"\d\s*[万千]?\s*[、和及与,，]\s*\d")
+
+NEEDED_WORDS = frozenset(word for words in PATTERN_NEEDS.values() for word in words)
 
 # What may stand between two amounts of one list: "135000吨、127000吨", "12万和11.5万吨"
 LIST_JOINER_RE = re.compile(r"[\s、,和及与]*")

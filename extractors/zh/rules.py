@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from operator import itemgetter
 
 from extractors.facts import Content, QuotaFact
-from extractors.numbers import NUMBER_RE, chinese_numeral, zh_amount
+from extractors.numbers import AMOUNT_ZH_SHARED_RE, NUMBER_RE, chinese_numeral, zh_amount
 from extractors.vocab import Term, find_terms
 from extractors.zh.context import Group, State, Token
 from extractors.zh.document import Doc, plain, read_doc, status_of
@@ -33,8 +34,6 @@ from extractors.zh.lexicon import (
     DELTA_BEFORE_RE,
     EACH_RE,
     FALLING,
-    FLAT_RE,
-    FLAT_WORDS_RE,
     FORECAST_RE,
     HOLDER_KINDS,
     HYPOTHETICAL_RE,
@@ -47,11 +46,14 @@ from extractors.zh.lexicon import (
     MAX_YEAR_SPAN,
     MIN_NATIONAL_TONNES,
     MIN_TONNES,
+    NEEDED_WORDS,
     NOT_QUOTA_RE,
+    PATTERN_NEEDS,
     PERIOD_KINDS,
     QUOTA_CUE_RE,
     SENTENCE_END_RE,
     SEP_RE,
+    SHARED_LIST_RE,
     SHORT_NAMES,
     SUM_RE,
     TOKEN_PATTERNS,
@@ -101,7 +103,7 @@ def find_readings(content: Content) -> list[Readings]:
             table = []
         spaced = []
         if " " in line and index < len(lines) and not NUMBER_RE.search(line):
-            spaced = spaced_table([half[s:e] for s, e in lines[index - 1 : index - 1 + MAX_ROWS]])
+            spaced = spaced_table(half[s:e] for s, e in lines[index - 1 : index - 1 + MAX_ROWS])
         if spaced:  # "省份 主采 综合利用" / "江西 29000 3500"
             rows = [(*lines[index - 1 + n], row) for n, row in enumerate(spaced)]
             facts += _table_facts(doc, carried, rows, note, text)
@@ -109,7 +111,7 @@ def find_readings(content: Content) -> list[Readings]:
             continue
         for s_start, s_end in _sentences(half, start, end):
             sentence_facts, carried = _read_sentence(
-                doc, carried, half, s_start, s_end, text, tokens.within(s_start, s_end)
+                doc, carried, half, s_start, s_end, text, tokens
             )
             facts += sentence_facts
         note = line
@@ -208,17 +210,24 @@ class _Tokens:
 
     def __init__(self, text: str, terms: list[Term]) -> None:
         found: list[Token] = []
+        present = {word for word in NEEDED_WORDS if word in text}
+        new = tuple.__new__  # Token(...) without the call of its __new__
         for kind, pattern in TOKEN_PATTERNS:
-            if pattern is FLAT_RE and not FLAT_WORDS_RE.search(text):
-                continue  # the common 与/和/同 are tried only where a text says "持平", "维持"…
-            for match in pattern.finditer(text):
-                found.append(Token(match.start(), match.end(), kind, match))
-        for term in terms:
-            found.append(Token(term.start, term.end, term.kind, term.value))
+            needs = PATTERN_NEEDS.get(pattern)
+            if needs and present.isdisjoint(needs):
+                continue  # e.g. the common 与/和/同 only where a text says "持平", "维持"…
+            if pattern is AMOUNT_ZH_SHARED_RE and not SHARED_LIST_RE.search(text):
+                continue
+            found += [new(Token, (m.start(), m.end(), kind, m)) for m in pattern.finditer(text)]
+        found += [new(Token, (t.start, t.end, t.kind, t.value)) for t in terms]
         for pattern, company in SHORT_NAMES:
-            for match in pattern.finditer(text):
-                found.append(Token(match.start(), match.end(), "company", company))
-        found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+            found += [
+                new(Token, (m.start(), m.end(), "company", company)) for m in pattern.finditer(text)
+            ]
+        # By start, then the longest first (two stable sorts, in C: the order of the patterns
+        # decides between tokens of the same span).
+        found.sort(key=itemgetter(1), reverse=True)
+        found.sort(key=itemgetter(0))
         self.text = text
         self.found = found
         self.starts = [token.start for token in found]
@@ -239,7 +248,7 @@ class _Tokens:
 
 
 def _read_sentence(
-    doc: Doc, carried: State, half: str, start: int, end: int, text: str, tokens: list[Token]
+    doc: Doc, carried: State, half: str, start: int, end: int, text: str, found: _Tokens
 ) -> tuple[list[Readings], State]:
     sentence = half[start:end]
     # After a ";" or opening with 其中, a sentence continues the one before.
@@ -247,21 +256,30 @@ def _read_sentence(
     while last >= 0 and half[last].isspace():
         last -= 1
     continues = (last >= 0 and half[last] == ";") or CONTINUES_RE.match(sentence) is not None
-    state = carried.copy(keep_lists=continues)
-    state.period_explicit = False
     # About quotas: a quota word, or a sentence continuing one that had it ("前两批合计…").
     # A row of a list continues it too, under a heading or under the title: rows of years
     # ("历年开采指标：\n2019年：13.2万吨\n2020年：…") or short rows of holders ("内蒙古：50000吨").
     # A quota word of its own counts for the figures from its clause on ("…查获非法稀土产品2.8万
     # 吨，部分企业超指标生产" does not make the seized tonnes a quota).
-    row = _is_row(tokens, start, end)
     word = QUOTA_CUE_RE.search(sentence)
     cue_at = start + word.start() if word else None
-    if (carried.cued or (row and carried.title_cued)) and (
-        continues or row or any(t.kind in PERIOD_KINDS for t in tokens)
-    ):
-        cue_at = start
+    tokens: list[Token] = []
+    if word or carried.cued or carried.title_cued:
+        tokens = found.within(start, end)
+        row = _is_row(tokens, start, end)
+        if (carried.cued or (row and carried.title_cued)) and (
+            continues or row or any(t.kind in PERIOD_KINDS for t in tokens)
+        ):
+            cue_at = start
     cue = cue_at is not None
+    if not cue:
+        # A sentence that does not speak of quotas gives no figure and leaves nothing behind
+        # but what the one before carried (its lists dropped): it is not read further.
+        state = carried.copy(keep_lists=False)
+        state.cued = False
+        return [], state.settled()
+    state = carried.copy(keep_lists=continues)
+    state.period_explicit = False
     groups: list[Group] = []
     percents: list[tuple[int, float, int]] = []  # (clause, value, token start)
     clause = 0
@@ -321,9 +339,7 @@ def _read_sentence(
         state.end_scope()
         groups.append(Group(clause=0, rows=state.undisclosed_rows(), temporary=False))
     facts = _build_facts(doc, groups, percents, half, start, end, text)
-    if not facts and not cue:
-        state = carried.copy(keep_lists=False)
-    state.cued = cue
+    state.cued = True
     return facts, state.settled()
 
 
@@ -438,7 +454,8 @@ def _read_group(
 def _clause_bounds(half: str, start: int, end: int, at: int) -> tuple[int, int]:
     """The clause around ``at``: between breaks outside parentheses ("(折稀土氧化物,下同)")."""
     left, depth = start, 0
-    for index in range(start, end):
+    for match in CLAUSE_MARK_RE.finditer(half, start, end):
+        index = match.start()
         char = half[index]
         if char == "(":
             depth += 1
@@ -450,6 +467,10 @@ def _clause_bounds(half: str, start: int, end: int, at: int) -> tuple[int, int]:
             else:
                 return left, index
     return left, end
+
+
+# The characters _clause_bounds looks at (the others it passes over).
+CLAUSE_MARK_RE = re.compile(r"[(),;]")
 
 
 def _clause_index(half: str, start: int, at: int) -> int:

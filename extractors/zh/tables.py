@@ -10,6 +10,7 @@ module only reports what the table itself says and ``rules`` completes the facts
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractors.numbers import NUMBER, ZH_UNIT, scale, to_halfwidth
@@ -85,18 +86,19 @@ def is_table_line(line: str) -> bool:
 SENTENCE_CELL_RE = re.compile(r"[。;!?]")
 
 
-def spaced_table(lines: list[str]) -> list[str]:
+def spaced_table(lines: Iterable[str]) -> list[str]:
     """The rows of a table whose cells are set apart by spaces, as plain text keeps tables
     ("省份 主采 综合利用" / "江西 29000 3500" / …), written as rows with " | "; [] when the
     lines do not start one: a header of 2 to 10 words, then at least two rows of as many cells,
     a label (a name, a year, 合计) and figures. A first column of serial numbers ("序号 省份 …" /
     "1 江西 …") is a label too, and a total row may leave it out ("合计 89000 105000")."""
-    header = lines[0].split() if lines else []
+    lines = iter(lines)  # read only as far as the table goes
+    header = next(lines, "").split()
     if not 2 <= len(header) <= MAX_SPACED_CELLS or any(re.search(r"\d", c) for c in header):
         return []
     labels = 2 if SERIAL_HEADER_RE.fullmatch(header[0]) else 1
     rows = []
-    for line in lines[1:]:
+    for line in lines:
         cells = line.split()
         if labels == 2 and len(cells) == len(header) - 1 and NATIONAL_CELL_RE.match(cells[0]):
             cells = ["", *cells]  # "合计 89000 105000" under "序号 省份 钨 稀土"
