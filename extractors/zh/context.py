@@ -7,7 +7,7 @@ amounts map onto), and the rows of facts it gives. What the whole document says 
 from __future__ import annotations
 
 from copy import copy
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -43,8 +43,7 @@ class Token(NamedTuple):  # a tuple: a document has thousands, made fast
     value: Any  # a re.Match for pattern tokens, an id for vocabulary tokens
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):  # a tuple: made for every figure read, so made fast
     """A fact's key and stated change, before status and evidence are known."""
 
     commodity: str
@@ -389,13 +388,13 @@ class State:
             return None
         others = []
         if self.alt_year is not None:
-            others.append(replace(row, year=self.alt_year))
+            others.append(row._replace(year=self.alt_year))
         if row.period.startswith("batch:") and self.year_named and not self.period_explicit:
             # "2024年稀土开采指标为13.5万吨" in a story of the first batch: that batch, or the year
-            others.append(replace(row, period="annual"))
+            others.append(row._replace(period="annual"))
         key = (quota_type, category, holder, row.commodity, row.year, row.period)
         if others:
-            row = replace(row, others=tuple(others))
+            row = row._replace(others=tuple(others))
         if self.among and self.totals.get(key, amount) != amount:
             return None  # "总指标10万吨，其中分到各省的7万吨": a part we have no field for
         if not self.among:

@@ -6,7 +6,7 @@ the plain text the rules read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -17,6 +17,7 @@ from extractors.numbers import to_halfwidth
 from extractors.vocab import Term, find_terms
 from extractors.zh.context import CATEGORY_COMMODITY, Row, State
 from extractors.zh.lexicon import QUOTA_CUE_RE
+from extractors.zh.tables import terms_of
 
 # A notice by its title: "关于下达2024年第一批稀土开采、冶炼分离总量控制指标的通知".
 NOTICE_TITLE_RE = re.compile(r"关于(?:下达|印发|下发|分配)?.{0,60}?(?:指标|计划|配额).{0,12}?通知")
@@ -139,7 +140,7 @@ class Doc:
         self, row: Row, status: str, evidence: str, span: tuple[int, int]
     ) -> tuple[QuotaFact, ...]:
         """The fact of ``row`` and of its other readings, the likeliest first."""
-        others = (replace(other, change_pct=row.change_pct) for other in row.others)
+        others = (other._replace(change_pct=row.change_pct) for other in row.others)
         return tuple(self.fact(one, status, evidence, span) for one in (row, *others))
 
     def fact(self, row: Row, status: str, evidence: str, span: tuple[int, int]) -> QuotaFact:
@@ -160,7 +161,7 @@ class Doc:
         )
 
 
-def _issuers(content: Content, title_terms: list[Term], terms: list[Term]) -> tuple[str, ...]:
+def _issuers(content: Content, title_terms: tuple[Term, ...], terms: list[Term]) -> tuple[str, ...]:
     found: list[str] = []
     for prefix, issuer in DOC_NUMBER_ISSUERS:
         if content.doc_number and to_halfwidth(content.doc_number).startswith(prefix):
@@ -205,7 +206,7 @@ def read_doc(content: Content, terms: list[Term] | None = None) -> Doc:
     base = content.published.date() if content.published else content.signed
     if year is None and base is not None:
         year = base.year
-    title_terms = find_terms(title)  # the vocabulary of the title, read once for every use
+    title_terms = terms_of(title)  # the vocabulary of the title, read once for every use
     commodity = None
     for term in title_terms:
         if term.kind in ("commodity", "category"):
@@ -230,7 +231,7 @@ def read_doc(content: Content, terms: list[Term] | None = None) -> Doc:
                 province = found[0].value
                 break
     # The one quota type the notice (or else the title) names, for figures that name none.
-    named = find_terms(notice.group()) if notice else title_terms
+    named = terms_of(notice.group()) if notice else title_terms
     notice_types = {t.value for t in named if t.kind == "quota_type"}
     return Doc(
         year=year,

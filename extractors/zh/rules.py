@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
 from operator import itemgetter
 
 from extractors.facts import Content, QuotaFact
@@ -362,7 +361,7 @@ def _include_earlier(state: State, groups: list[Group]) -> None:
     for group in groups:
         if not group.temporary:
             group.rows = [
-                row if row.period != old else replace(row, period=new) for row in group.rows
+                row if row.period != old else row._replace(period=new) for row in group.rows
             ]
     state.period = new
     state.open_scope()
@@ -511,10 +510,10 @@ def _assign_changes(groups: list[Group], percents: list[tuple[int, float, int]],
         values = [value for value, _ in found]
         if len(values) == len(group.rows):
             group.rows = [
-                replace(row, change_pct=v) for row, v in zip(group.rows, values, strict=True)
+                row._replace(change_pct=v) for row, v in zip(group.rows, values, strict=True)
             ]
         elif len(values) == 1 and "均" in half[found[0][1] - 8 : found[0][1]]:
-            group.rows = [replace(row, change_pct=values[0]) for row in group.rows]
+            group.rows = [row._replace(change_pct=values[0]) for row in group.rows]
 
 
 def _table_facts(

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.numbers import NUMBER, ZH_UNIT, scale, to_halfwidth
-from extractors.vocab import find_terms
+from extractors.vocab import Term, find_terms
 
 # A cell separator as content.py writes table rows.
 CELL_SEP = " | "
@@ -74,6 +75,12 @@ class TableFigure:
     amount_t: float
 
 
+@lru_cache(maxsize=4096)  # headers, labels and titles come again from page to page
+def terms_of(text: str) -> tuple[Term, ...]:
+    """The vocabulary words of a short text (a cell, a title): ``find_terms``, remembered."""
+    return tuple(find_terms(text))
+
+
 def is_table_line(line: str) -> bool:
     """A row of a table: two cells or more, none of them running text ("…同比增长3%。 |")."""
     if "|" not in line:
@@ -125,7 +132,7 @@ def _is_header(cells: list[str]) -> bool:
 
 
 def _column(text: str, wan: bool, left: list[Column | None]) -> Column | None:
-    terms = find_terms(text)
+    terms = terms_of(text)
     kinds = {term.kind: term.value for term in terms}
     multiplier = WAN if wan or WAN_UNIT_RE.search(text) else 1.0
     quota_type, category = kinds.get("quota_type"), kinds.get("category")
@@ -183,8 +190,9 @@ def _holder(cell: str) -> tuple[bool, str | None, int | None]:
         return True, None, int(year["y"])
     if NATIONAL_CELL_RE.match(cell):
         return True, None, None
-    for term in find_terms(cell, ("company", "province")):
-        return True, term.value, None
+    for term in terms_of(cell):
+        if term.kind in ("company", "province"):
+            return True, term.value, None
     return False, None, None
 
 
