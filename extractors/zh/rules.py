@@ -81,9 +81,12 @@ def find_readings(content: Content) -> list[Readings]:
     if not text or not re.search(r"[\u4e00-\u9fff]", text):
         return []
     half = plain(text)
+    last = _last_figure_line(half)
+    if last < 0:
+        return []  # no amount, no issuance left undisclosed, no table: no fact
     terms = find_terms(half)
     doc = read_doc(content, terms)
-    tokens = _Tokens(half, terms)
+    tokens = _Tokens(half, terms, _scan_end(half, last))
     facts: list[Readings] = []
     carried = doc.start_state()
     table: list[tuple[int, int, str]] = []
@@ -92,6 +95,8 @@ def find_readings(content: Content) -> list[Readings]:
     index = 0
     while index < len(lines):
         start, end = lines[index]
+        if start > last:
+            break  # the lines after the last that can give a fact are not read
         line = half[start:end]
         index += 1
         if is_table_line(line):
@@ -117,6 +122,28 @@ def find_readings(content: Content) -> list[Readings]:
     if table:
         facts += _table_facts(doc, carried, table, note, text)
     return _plausible(facts)
+
+
+def _last_figure_line(half: str) -> int:
+    """The end of the last line a fact can come from, -1 if none can: a fact needs an amount
+    (吨, 公吨, 万t), an issuance left undisclosed ("未公布", "不公开", "未披露"), a table row with
+    " | ", or a row of a table set out with spaces (a digit, and a space between two cells)."""
+    found = max(half.rfind("吨"), half.rfind("|"), *(half.rfind(word) for word in UNDISCLOSED))
+    for match in WAN_T_RE.finditer(half, max(found, 0)):
+        found = match.start()
+    for match in SPACED_ROW_RE.finditer(half, max(found, 0)):
+        found = match.start()
+    if found < 0:
+        return -1
+    line_end = half.find("\n", found)
+    return len(half) if line_end < 0 else line_end
+
+
+def _scan_end(half: str, last: int) -> int:
+    """How far tokens are looked for when no line after ``last`` is read: past the blanks after
+    it, and on far enough for every pattern's look-ahead to see what it sees in the whole text."""
+    blanks = BLANKS_RE.match(half, last)
+    return min(len(half), (blanks.end() if blanks else last) + LOOKAHEAD_REACH)
 
 
 def _plausible(found: list[Readings]) -> list[Readings]:
@@ -207,21 +234,26 @@ def _listed(
 class _Tokens:
     """Every token of a document, found in one pass of each pattern over the whole text."""
 
-    def __init__(self, text: str, terms: list[Term]) -> None:
+    def __init__(self, text: str, terms: list[Term], end: int) -> None:
+        """The tokens of ``text`` up to ``end`` (the sentences that are read end before it)."""
         found: list[Token] = []
-        present = {word for word in NEEDED_WORDS if word in text}
+        head = text[:end]
+        present = {word for word in NEEDED_WORDS if word in head}
         new = tuple.__new__  # Token(...) without the call of its __new__
         for kind, pattern in TOKEN_PATTERNS:
             needs = PATTERN_NEEDS.get(pattern)
             if needs and present.isdisjoint(needs):
                 continue  # e.g. the common 与/和/同 only where a text says "持平", "维持"…
-            if pattern is AMOUNT_ZH_SHARED_RE and not SHARED_LIST_RE.search(text):
+            if pattern is AMOUNT_ZH_SHARED_RE and not SHARED_LIST_RE.search(text, 0, end):
                 continue
-            found += [new(Token, (m.start(), m.end(), kind, m)) for m in pattern.finditer(text)]
-        found += [new(Token, (t.start, t.end, t.kind, t.value)) for t in terms]
+            found += [
+                new(Token, (m.start(), m.end(), kind, m)) for m in pattern.finditer(text, 0, end)
+            ]
+        found += [new(Token, (t.start, t.end, t.kind, t.value)) for t in terms if t.start < end]
         for pattern, company in SHORT_NAMES:
             found += [
-                new(Token, (m.start(), m.end(), "company", company)) for m in pattern.finditer(text)
+                new(Token, (m.start(), m.end(), "company", company))
+                for m in pattern.finditer(text, 0, end)
             ]
         # By start, then the longest first (two stable sorts, in C: the order of the patterns
         # decides between tokens of the same span).
@@ -467,6 +499,16 @@ def _clause_bounds(half: str, start: int, end: int, at: int) -> tuple[int, int]:
                 return left, index
     return left, end
 
+
+# For speed only (``_last_figure_line``, ``_scan_end``): the words an undisclosed issuance ends
+# on, the "t" of "万t", a row of a table set out with spaces, the blanks after a line, and how
+# far past the end of the last line read tokens are still looked for (no pattern's look-ahead
+# reaches more than about 30 characters past its match).
+UNDISCLOSED = ("公布", "公开", "披露")
+WAN_T_RE = re.compile(r"万\s*t(?![A-Za-z])")
+SPACED_ROW_RE = re.compile(r"^(?=[^\n]*\d)[^\n]*\S[^\S\n]+\S", re.MULTILINE)
+BLANKS_RE = re.compile(r"\s*")
+LOOKAHEAD_REACH = 256
 
 # The characters _clause_bounds looks at (the others it passes over).
 CLAUSE_MARK_RE = re.compile(r"[(),;]")
