@@ -33,10 +33,16 @@ RELATIVE_YEAR_ZH_RE = re.compile(
 # A batch: "第一批", "第二批", "第 3 批".
 BATCH_ZH_RE = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*批")
 
-# A running total of the first N batches: "前两批合计", "前三批", "两批合计".
+# A running total of the first N batches: "前两批合计", "前三批", "两批合计", "已下达的两批指标
+# 共计" (not "分两批下达": how many batches there will be).
 CUMULATIVE_ZH_RE = re.compile(
-    r"前\s*(?P<n>[两二三四\d])\s*批(?:\s*合计|\s*累计)?|(?P<m>[两二三四])批合计"
+    r"(?=[前两二三四])"  # for speed only: the characters a match can start with
+    r"(?:前\s*(?P<n>[两二三四\d])\s*批(?:\s*合计|\s*累计)?"
+    r"|(?<!分)(?P<m>[两二三四])\s*批(?:次)?(?=[^,;。，；]{0,10}?(?:合计|共计|累计|总计)))"
 )
+
+# The first batch in news wording: "首批", "头批".
+FIRST_BATCH_TITLE_RE = re.compile(r"首批|头批")
 
 # Relative years in words, in years from the publication date.
 RELATIVE_YEARS = {
@@ -112,6 +118,8 @@ def title_period(title: str) -> tuple[int | None, str | None]:
     batch = batch_number(text)
     if batch:
         return year, f"batch:{batch}"
+    if FIRST_BATCH_TITLE_RE.search(text):
+        return year, "batch:1"  # "今年首批稀土开采指标下达"
     if re.search(r"年度|全年", text):
         return year, "annual"
     return year, None

@@ -22,6 +22,8 @@ from importlib import resources
 
 import opencc
 
+from extractors.numbers import HALFWIDTH_TABLE
+
 # Full-width forms turned half-width: digits, Latin letters and the listed punctuation.
 _FULLWIDTH_PUNCT = "（）：，；％．／"
 _HALFWIDTH_PUNCT = "():,;%./"
@@ -57,6 +59,26 @@ def normalize(text: str) -> str:
 def normalize_chars(text: str) -> str:
     """Length-preserving part of ``normalize``: traditional → simplified, full-width → half."""
     return to_simplified(text).translate(WIDTH_TABLE)
+
+
+def to_plain_width(text: str) -> str:
+    """``to_halfwidth(text.translate(WIDTH_TABLE))`` in one pass, and none where no character
+    needs it (the fact rules' plain text: full-width forms and odd spaces as ASCII)."""
+    if not _WIDE_RE.search(text):
+        return text
+    return text.translate(_PLAIN_WIDTH)
+
+
+# The composition of WIDTH_TABLE and to_halfwidth's table, and the characters it changes.
+_PLAIN_WIDTH: dict[int, int] = {
+    code: HALFWIDTH_TABLE.get(WIDTH_TABLE.get(code, code), WIDTH_TABLE.get(code, code))
+    for code in {*WIDTH_TABLE, *HALFWIDTH_TABLE}
+}
+_WIDE_RE = re.compile(
+    "["
+    + "".join(re.escape(chr(code)) for code, to in sorted(_PLAIN_WIDTH.items()) if code != to)
+    + "]"
+)
 
 
 def has_traditional(text: str) -> bool:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # Full-width ASCII (U+FF01..U+FF5E) to ASCII, plus the ideographic space; one char for one.
-_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_HALFWIDTH[0x3000] = 0x20
-_HALFWIDTH[ord("﹪")] = ord("%")  # small percent sign seen in reposts
+HALFWIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+HALFWIDTH_TABLE[0x3000] = 0x20
+HALFWIDTH_TABLE[ord("﹪")] = ord("%")  # small percent sign seen in reposts
 
 # Patterns that can only start at a digit say so first, "(?=\d)": the regex engine then skips
 # other characters at once instead of trying the look-behinds at every position (3x faster).
@@ -23,9 +24,16 @@ _HALFWIDTH[ord("﹪")] = ord("%")  # small percent sign seen in reposts
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 NUMBER_RE = re.compile(rf"(?=\d)(?<![\d.])(?<!\d,){NUMBER}(?![\d])")
 
-# Chinese amount with its unit: "135000吨", "13.5万吨", "1.2 万吨", "135,000吨".
+# The Chinese unit: 吨, 公吨 as Hong Kong and Taiwan write it, and after 万 the "t" of reports
+# ("13.5万t").
+ZH_UNIT = r"(?:公?吨|(?<=万)\s*t(?![A-Za-z]))"
+
+# Chinese amount with its unit: "135000吨", "13.5万吨", "1.2 万吨", "135,000吨", "14446公吨",
+# and the mixed form of headlines and subheads, "11万4000吨" (114,000 t: the 4000 is not a
+# figure of its own).
 AMOUNT_ZH_RE = re.compile(
-    rf"(?=\d)(?<![\d.])(?<!\d,)(?P<num>{NUMBER})\s*(?P<mult>万|千)?\s*(?P<unit>吨)"
+    rf"(?=\d)(?<![\d.])(?<!\d,)(?P<num>{NUMBER})\s*(?P<mult>万|千)?(?:(?<=万)(?P<rest>\d{{1,4}}))?"
+    rf"\s*(?P<unit>{ZH_UNIT})"
 )
 
 # A number whose unit comes at the end of its list: "分别为12万、11.5万吨", "120000、115000吨".
@@ -33,7 +41,7 @@ AMOUNT_ZH_RE = re.compile(
 SHARED_UNIT_REACH = 24
 AMOUNT_ZH_SHARED_RE = re.compile(
     rf"(?=\d)(?<![\d.])(?<!\d,)(?P<num>{NUMBER})\s*(?P<mult>万|千)?"
-    rf"(?=(?:\s*(?:、|和|及|与|,|，)\s*{NUMBER}\s*(?:万|千)?){{1,{SHARED_UNIT_REACH}}}\s*吨)"
+    rf"(?=(?:\s*(?:、|和|及|与|,|，)\s*{NUMBER}\s*(?:万|千)?){{1,{SHARED_UNIT_REACH}}}\s*{ZH_UNIT})"
 )
 
 # English amount: "270,000 tonnes", "66,000t", "135kt", "100.8 kt", "52,500 metric tons",
@@ -74,7 +82,7 @@ _CHINESE_DIGITS = {
 
 def to_halfwidth(text: str) -> str:
     """Full-width digits, letters and ASCII punctuation as half-width; same length."""
-    return text.translate(_HALFWIDTH)
+    return text.translate(HALFWIDTH_TABLE)
 
 
 def to_decimal(number: str) -> Decimal | None:
@@ -85,17 +93,31 @@ def to_decimal(number: str) -> Decimal | None:
         return None
 
 
-def scale(number: str, mult: str | None = None, unit: str | None = None) -> float | None:
-    """A matched number with its multiplier and unit, in tonnes."""
+def scale(
+    number: str, mult: str | None = None, unit: str | None = None, rest: str | None = None
+) -> float | None:
+    """A matched number with its multiplier and unit, in tonnes; ``rest`` is what a mixed
+    Chinese amount adds after its 万 ("11万4000吨": 11, 万, 4000)."""
     value = to_decimal(number)
     if value is None:
         return None
     if mult:
         value *= _MULTIPLIERS[mult.lower()]
+    if rest:
+        value += int(rest)
     if unit:
         key = unit.lower().rstrip("s")
         value *= _UNITS.get(key, 1)
     return float(value)
+
+
+def zh_amount(match: re.Match[str]) -> float | None:
+    """The tonnes of a match of ``AMOUNT_ZH_RE`` or ``AMOUNT_ZH_SHARED_RE``."""
+    number, mult = match["num"], match["mult"]
+    rest = match.groupdict().get("rest")
+    if mult or rest or not number.isascii():
+        return scale(number, mult, rest=rest)
+    return float(number.replace(",", ""))  # "135,000": as scale gives it, without its steps
 
 
 def parse_amount(text: str) -> float | None:
@@ -105,10 +127,12 @@ def parse_amount(text: str) -> float | None:
     around it, or no number at all, gives None.
     """
     cleaned = to_halfwidth(text).strip()
-    for pattern in (AMOUNT_ZH_RE, AMOUNT_EN_RE):
-        match = pattern.fullmatch(cleaned)
-        if match:
-            return scale(match["num"], match["mult"], match["unit"])
+    match = AMOUNT_ZH_RE.fullmatch(cleaned)
+    if match:
+        return zh_amount(match)
+    match = AMOUNT_EN_RE.fullmatch(cleaned)
+    if match:
+        return scale(match["num"], match["mult"], match["unit"])
     match = re.fullmatch(rf"(?P<num>{NUMBER})\s*(?P<mult>万|千)?", cleaned)
     if match:
         return scale(match["num"], match["mult"])
@@ -124,6 +148,7 @@ def parse_percent(text: str) -> float | None:
     return None if value is None else float(value)
 
 
+@lru_cache(maxsize=256)  # the same few numerals ("一", "二", "两") come again and again
 def chinese_numeral(text: str) -> int | None:
     """Small Chinese or Arabic numerals: "三" → 3, "十二" → 12, "二十" → 20, "2" → 2."""
     text = to_halfwidth(text).strip()

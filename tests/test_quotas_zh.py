@@ -1176,3 +1176,309 @@ def test_one_amount_for_each_period_or_year_listed() -> None:
     assert (
         keys("2023年第一批和第二批稀土开采指标为24万吨。", "稀土", datetime(2023, 9, 20)) == set()
     )
+
+
+# Round two: wording families written in other words, years, numbers and orders.
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("2024年钨精矿开采总量控制指标为11万4000吨。", 114000),
+        ("全年钨矿指标定为10万8000吨，较上年有所增加。", 108000),
+        ("2024年钨精矿开采总量控制指标为11万吨。", 110000),
+    ],
+)
+def test_a_mixed_wan_amount_is_one_figure(text: str, amount: int) -> None:
+    assert keys(text, "2024年钨矿开采指标", datetime(2024, 8, 25)) == {
+        (TU, MIN, 2024, "annual", None, None, amount)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年第一批稀土开采、冶炼分离指标分别为8.4万吨和8.1万吨，分别比上年同期增加1.8万吨、1.75万吨。",
+        "今年首批开采、冶炼分离指标为8.4万吨、8.1万吨，较去年首批分别多出18000吨和17500吨。",
+    ],
+)
+def test_a_change_before_a_list_is_every_amounts_change(text: str) -> None:
+    assert keys(text, "稀土指标", datetime(2021, 3, 1)) == {
+        (RE, MIN, 2021, "batch:1", None, None, 84000),
+        (RE, SEP, 2021, "batch:1", None, None, 81000),
+    }
+
+
+def test_commodities_listed_map_onto_their_amounts_in_turn() -> None:
+    text = "2021年第一批稀土矿、钨矿开采总量控制指标分别为84000吨、54000吨。"
+    assert keys(text, "自然资源部下达指标", datetime(2021, 3, 1)) == {
+        (RE, MIN, 2021, "batch:1", None, None, 84000),
+        (TU, MIN, 2021, "batch:1", None, None, 54000),
+    }
+    text = "去年钨精矿和稀土矿的开采总量控制指标各为10.5万吨、14万吨，锑矿另行下达。"
+    assert keys(text, "开采总量控制指标", datetime(2021, 2, 1)) == {
+        (TU, MIN, 2020, "annual", None, None, 105000),
+        (RE, MIN, 2020, "annual", None, None, 140000),
+    }
+    # one amount for two commodities is neither's
+    text = "2019年稀土矿钨矿开采总量控制指标为60000吨。"
+    assert keys(text, "开采总量控制指标", datetime(2019, 3, 1)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年离子型稀土开采指标与上年持平，为19150吨。",
+        "今年中重稀土开采指标同2023年相同，仍是19150吨。",
+    ],
+)
+def test_a_category_carries_over_a_clause_without_a_figure(text: str) -> None:
+    assert keys(text, "稀土指标", datetime(2024, 8, 21)) == {
+        (RE, MIN, 2024, "annual", "medium_heavy", None, 19150)
+    }
+
+
+def test_groups_parts_of_a_category_figure_keep_its_category() -> None:
+    text = (
+        "2023年第一批离子型稀土开采指标1.9万吨，其中中国稀土集团1.5万吨，广东稀土0.27万吨，"
+        "厦门钨业0.23万吨。"
+    )
+    assert keys(text, "稀土指标", datetime(2023, 3, 25)) == {
+        (RE, MIN, 2023, "batch:1", "medium_heavy", None, 19000),
+        (RE, MIN, 2023, "batch:1", "medium_heavy", CREG, 15000),
+        (RE, MIN, 2023, "batch:1", "medium_heavy", "guangdong_rare_earth", 2700),
+        (RE, MIN, 2023, "batch:1", "medium_heavy", "xiamen_tungsten", 2300),
+    }
+    text = "全年岩矿型稀土指标为24.2万吨。其中，北方稀土分得19.2万吨。"
+    assert keys(text, "稀土指标", datetime(2023, 11, 1)) == {
+        (RE, MIN, 2023, "annual", "light", None, 242000),
+        (RE, MIN, 2023, "annual", "light", NORTH, 192000),
+    }
+
+
+def test_a_first_batch_title_and_a_rare_earth_group_name_the_period_and_commodity() -> None:
+    text = "北方稀土此次获得岩矿型开采指标9.458万吨、冶炼分离指标8.801万吨。"
+    assert keys(text, "北方稀土获得首批指标", datetime(2024, 2, 7)) == {
+        (RE, MIN, 2024, "batch:1", "light", NORTH, 94580),
+        (RE, SEP, 2024, "batch:1", None, NORTH, 88010),
+    }
+    # Xiamen Tungsten trades tungsten too: its figure alone does not say which commodity it is
+    assert keys("厦门钨业获得开采指标3440吨。", "今年首批指标", datetime(2024, 2, 7)) == set()
+
+
+def test_rows_of_holders_and_years_under_a_title_that_speaks_of_quotas() -> None:
+    text = "内蒙古:50000吨\n四川省:24400吨\n江西 8500吨"
+    assert keys(text, "2011年稀土矿开采总量控制指标分省情况", datetime(2011, 4, 20)) == {
+        (RE, MIN, 2011, "annual", None, "province:neimenggu", 50000),
+        (RE, MIN, 2011, "annual", None, "province:sichuan", 24400),
+        (RE, MIN, 2011, "annual", None, "province:jiangxi", 8500),
+    }
+    text = "2016年:开采10.5万吨,冶炼分离10万吨\n2018年:开采12万吨,冶炼分离11.5万吨"
+    assert keys(text, "稀土总量控制指标一览", datetime(2019, 1, 8)) == {
+        (RE, MIN, 2016, "annual", None, None, 105000),
+        (RE, SEP, 2016, "annual", None, None, 100000),
+        (RE, MIN, 2018, "annual", None, None, 120000),
+        (RE, SEP, 2018, "annual", None, None, 115000),
+    }
+    # a title without a quota word, or a line of prose first, gives no such rows
+    assert keys("内蒙古:50000吨", "2011年稀土矿分省情况", datetime(2011, 4, 20)) == set()
+    text = "各地矿山陆续复产。\n内蒙古:50000吨"
+    assert keys(text, "2011年稀土矿开采总量控制指标", datetime(2011, 4, 20)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("2020年度稀土开采总量控制指标为140000吨（包括已下达的第一批指标）。", "annual"),
+        ("2020年度稀土开采总量控制指标为140000吨，已包含此前下达的首批指标。", "annual"),
+        ("2020年第二批稀土开采总量控制指标为140000吨（含此前已下达的第一批）。", "cumulative:2"),
+        ("2020年第二批稀土开采总量控制指标为140000吨（不包含第一批）。", "batch:2"),
+        ("2020年第二批稀土开采总量控制指标为140000吨，未包括首批。", "batch:2"),
+    ],
+)
+def test_earlier_batches_included_or_not_in_other_words(text: str, period: str) -> None:
+    assert keys(text, "稀土指标", datetime(2020, 7, 17)) == {
+        (RE, MIN, 2020, period, None, None, 140000)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "amount"),
+    [
+        ("2022年两批稀土开采指标合计21万吨。", "cumulative:2", 210000),
+        ("2023年已下达的三批稀土开采指标共计25.5万吨。", "cumulative:3", 255000),
+        ("2019年度指标分两批下达，第一批稀土开采指标为6万吨。", "batch:1", 60000),
+    ],
+)
+def test_batches_counted_together(text: str, period: str, amount: int) -> None:
+    year = int(text[:4])
+    assert keys(text, "稀土指标", datetime(year, 9, 1)) == {
+        (RE, MIN, year, period, None, None, amount)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2012年赣州市稀土矿开采总量控制指标为8500吨。",
+        "包头市今年获得稀土冶炼分离指标5万吨。",
+        "龙南县获得第一批离子型稀土开采指标1000吨。",
+        "郴州市钨矿开采指标为6500吨，占全省的三成。",
+        "锡林郭勒盟分得稀土开采指标3000吨。",
+    ],
+)
+def test_a_place_below_a_province_is_a_holder_we_cannot_name(text: str) -> None:
+    assert keys(text, "稀土钨矿开采总量控制指标", datetime(2015, 5, 1)) == set()
+
+
+def test_a_place_word_inside_other_words_is_no_holder() -> None:
+    text = "受市场影响，2015年稀土开采总量控制指标为105000吨，欧盟对此表示关注。"
+    assert keys(text, "稀土", datetime(2015, 5, 1)) == {
+        (RE, MIN, 2015, "annual", None, None, 105000)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我国钨精矿开采指标从2008年开始由国土部下达，近年来稳定在10万吨左右。",
+        "多年来稀土冶炼分离指标一直维持在10万吨上下。",
+        "2018年以来，稀土开采总量控制指标从12万吨一路升至27万吨。",
+        "钨精矿开采指标执行率约九成，全年产量约12万吨，超出指标1万吨。",
+    ],
+)
+def test_figures_of_vague_years_or_beyond_the_quota_are_not_placed(text: str) -> None:
+    assert keys(text, "稀土钨矿指标", datetime(2024, 6, 1)) == set()
+
+
+def test_a_spaced_table_with_serial_numbers_and_a_total_row() -> None:
+    text = (
+        "附件：分省（区）开采总量控制指标\n"
+        "序号 省（区） 钨精矿 稀土矿\n"
+        "1 江西 41000 8000\n"
+        "2 湖南 23500 1800\n"
+        "3 内蒙古 - 57000\n"
+        "合计 88000 101000"
+    )
+    title = "国土资源部关于下达2013年钨矿稀土矿开采总量控制指标的通知"
+    assert keys(text, title, datetime(2013, 5, 6)) == {
+        (TU, MIN, 2013, "annual", None, "province:jiangxi", 41000),
+        (RE, MIN, 2013, "annual", None, "province:jiangxi", 8000),
+        (TU, MIN, 2013, "annual", None, "province:hunan", 23500),
+        (RE, MIN, 2013, "annual", None, "province:hunan", 1800),
+        (RE, MIN, 2013, "annual", None, "province:neimenggu", 57000),
+        (TU, MIN, 2013, "annual", None, None, 88000),
+        (RE, MIN, 2013, "annual", None, None, 101000),
+    }
+
+
+def test_a_total_column_before_its_parts() -> None:
+    text = (
+        "钨矿分省指标 单位：吨\n省（区） 合计 主采 综合利用\n"
+        "江西 41000 36000 5000\n湖南 23500 14000 9500"
+    )
+    title = "关于下达2013年度钨矿开采总量控制指标的通知"
+    assert keys(text, title, datetime(2013, 5, 6)) == {
+        (TU, MIN, 2013, "annual", None, "province:jiangxi", 41000),
+        (TU, MIN, 2013, "annual", "tungsten_primary", "province:jiangxi", 36000),
+        (TU, MIN, 2013, "annual", "tungsten_byproduct", "province:jiangxi", 5000),
+        (TU, MIN, 2013, "annual", None, "province:hunan", 23500),
+        (TU, MIN, 2013, "annual", "tungsten_primary", "province:hunan", 14000),
+        (TU, MIN, 2013, "annual", "tungsten_byproduct", "province:hunan", 9500),
+    }
+
+
+def test_a_category_noted_after_a_figure_does_not_carry_to_the_next() -> None:
+    text = (
+        "2012年全国稀土矿开采总量控制指标93800吨，"
+        "其中内蒙古50000吨（轻稀土），江西8500吨（中重稀土）。"
+    )
+    found = keys(text, "稀土矿开采指标分省", datetime(2012, 4, 20))
+    assert (RE, MIN, 2012, "annual", None, None, 93800) in found
+    assert (RE, MIN, 2012, "annual", "light", "province:jiangxi", 8500) not in found
+
+
+def test_half_width_full_stops_end_sentences_in_reposts() -> None:
+    text = (
+        "通知明确,2015年全国锑矿开采总量控制指标为9.8万吨,其中综合利用2.3万吨暂不下达.2015年"
+        "全国稀土矿开采总量控制指标为10.5万吨,其中轻稀土8.71万吨,中重稀土1.79万吨 . 另据了解,"
+        "实际产量约为10万吨."
+    )
+    assert keys(text, "国土资源部下达开采指标", datetime(2015, 4, 10)) == {
+        (SB, MIN, 2015, "annual", None, None, 98000),
+        (RE, MIN, 2015, "annual", None, None, 105000),
+        (RE, MIN, 2015, "annual", "light", None, 87100),
+        (RE, MIN, 2015, "annual", "medium_heavy", None, 17900),
+    }
+
+
+def test_the_whole_province_is_the_one_the_text_named() -> None:
+    text = "记者从湖南省国土资源厅获悉，第一批指标已下达。全省钨精矿开采指标为12000吨。"
+    assert keys(text, "钨矿开采指标下达", datetime(2016, 3, 1)) == {
+        (TU, MIN, 2016, "batch:1", None, "province:hunan", 12000)
+    }
+    # with no province named, the whole province is none we can name: not the national figure
+    assert keys("全省钨精矿开采指标为12000吨。", "钨矿开采指标下达", datetime(2016, 3, 1)) == set()
+
+
+def test_places_counted_after_a_list_leave_it_open() -> None:
+    text = (
+        "计划已向内蒙古、江西、四川等八个省（区）下达。"
+        "其中，稀土矿产品计划为8.9万吨，冶炼分离产品为8.6万吨。"
+    )
+    assert keys(text, "2010年稀土生产计划下达", datetime(2010, 6, 1)) == {
+        (RE, MIN, 2010, "annual", None, None, 89000),
+        (RE, SEP, 2010, "annual", None, None, 86000),
+    }
+    text = "计划已向内蒙古,江西,四川等八个省(区)下达,其中矿产品计划为8.9万吨。"
+    assert keys(text, "2010年稀土生产计划下达", datetime(2010, 6, 1)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "商務部公佈2013年第一批稀土出口配額，共計15501公噸。",
+        "商务部公布2013年第一批稀土出口配额,共计1.5501万公吨。",
+        "商务部公布2013年第一批稀土出口配额：共计1.5501万t。",
+    ],
+)
+def test_tonnes_as_hong_kong_taiwan_and_reports_write_them(text: str) -> None:
+    assert keys(text, "稀土出口配额", datetime(2012, 12, 31)) == {
+        (RE, EXP, 2013, "batch:1", None, None, 15501)
+    }
+
+
+def test_a_quota_word_only_after_a_figure_does_not_make_it_a_quota() -> None:
+    text = "2014年共查处非法开采案件200余起，收缴非法稀土产品1.6万吨，一些企业存在超指标生产问题。"
+    assert keys(text, "稀土专项整治", datetime(2015, 2, 1)) == set()
+    # within the figure's own clause it does: "获得9.458万吨开采指标"
+    text = "北方稀土获得9.458万吨开采指标，中国稀土集团获得4.042万吨开采指标。"
+    assert keys(text, "2024年第一批稀土指标", datetime(2024, 2, 8)) == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580),
+        (RE, MIN, 2024, "batch:1", None, CREG, 40420),
+    }
+
+
+def test_kept_stable_with_another_year_does_not_give_that_year() -> None:
+    text = (
+        "发言人表示，明年稀土出口配额将与今年保持基本稳定，第一批配额已于本月下达，数量为15110吨。"
+    )
+    assert keys(text, "稀土出口配额", datetime(2013, 12, 30)) == {
+        (RE, EXP, 2014, "batch:1", None, None, 15110)
+    }
+
+
+def test_a_plans_target_year_is_not_a_quota_year() -> None:
+    text = "规划提出，到2025年，全国稀土开采总量控制在15万吨以内。"
+    assert keys(text, "稀土产业规划", datetime(2021, 5, 1)) == set()
+    # a figure rising to a year's is that year's
+    text = "稀土开采总量控制指标从2017年的10.5万吨提高到2023年的25.5万吨。"
+    assert keys(text, "稀土", datetime(2024, 1, 5)) == {
+        (RE, MIN, 2017, "annual", None, None, 105000),
+        (RE, MIN, 2023, "annual", None, None, 255000),
+    }
+
+
+def test_a_groups_own_mines_are_not_the_group() -> None:
+    text = "厦门钨业去年钨精矿产量1.1万吨，其控股的几座钨矿山获得开采指标约8000吨。"
+    assert keys(text, "厦门钨业年报", datetime(2024, 3, 1)) == set()

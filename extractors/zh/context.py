@@ -6,9 +6,10 @@ amounts map onto), and the rows of facts it gives. What the whole document says 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from copy import copy
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from extractors.dates import resolve_relative_year
 from extractors.numbers import chinese_numeral
@@ -22,21 +23,27 @@ CATEGORY_COMMODITY = {
     "tungsten_byproduct": "tungsten",
 }
 
+# Groups that hold rare earth quotas only: a figure given to one is a rare earth figure even where
+# the text has not named the commodity yet ("北方稀土获得开采指标…" under "各集团指标"). Minmetals
+# and Xiamen Tungsten also trade tungsten, so they do not say which commodity a figure is.
+RARE_EARTH_GROUPS = frozenset((
+    "china_rare_earth_group", "china_northern_rare_earth", "guangdong_rare_earth",
+    "chinalco_rare_earth", "china_southern_rare_earth",
+))  # fmt: skip
+
 AMBIGUOUS = object()  # more items in a list than amounts to map them on
 UNNAMED = "?"  # a holder the text names only as "公司"
 _LISTS = ("quota_type", "category", "holder")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a document has thousands, made fast
     start: int
     end: int
     kind: str
     value: Any  # a re.Match for pattern tokens, an id for vocabulary tokens
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):  # a tuple: made for every figure read, so made fast
     """A fact's key and stated change, before status and evidence are known."""
 
     commodity: str
@@ -83,6 +90,7 @@ class State:
     scope_changed: bool = False
     prior_period: str | None = None  # the period before a bare year made it annual
     cued: bool = False  # the sentence spoke of quotas
+    title_cued: bool = False  # no sentence read yet, under a title that speaks of quotas
     start_period: str | None = None  # the period in force when the sentence began
     figures_since_period: bool = False  # amounts were read since the period was last named
     holders_bound: bool = False  # figures were given to the holders listed
@@ -99,6 +107,12 @@ class State:
     periods: list[str] = field(default_factory=list)  # "第一批、第二批各为…": periods in order
     alt_year: int | None = None  # the year a relative word means against the publication date
     years: list[int] = field(default_factory=list)  # "2019年至2021年…分别为…": years in order
+    commodities: list[str] = field(default_factory=list)  # "稀土矿、钨矿…分别为…": in order
+    last_province: str | None = None  # the province the text last named
+    vague: bool = False  # years were left vague ("近年来") and no year was named since
+    clause_figures: bool = False  # amounts were read in the clause so far
+    among_category: str | None = None  # the category of the figure a "其中" list divides
+    last_category: str | None = None  # the category of the last figure read
 
     @property
     def temporary(self) -> bool:
@@ -121,8 +135,10 @@ class State:
         state.cued = self.cued
         state.province, state.default_type = self.province, self.default_type
         state.default_commodity, state.last_ours = self.default_commodity, self.last_ours
+        state.last_province = self.last_province
         if keep_lists:
             state.totals = dict(self.totals)
+            state.last_category = self.last_category  # "…1.9万吨。其中，某集团…" divides it
         if not other:  # the types named with another commodity are its own
             state.lists["quota_type"] = list(self.lists["quota_type"])
         holders = self.lists["holder"]
@@ -144,7 +160,17 @@ class State:
         return self
 
     def read(self, kind: str, value: Any) -> None:
-        if kind == "year":
+        # The commonest kinds first (each kind has one branch, so the order is only speed).
+        if kind in ("quota_type", "category"):
+            self._add(kind, str(value))
+        elif kind == "commodity":
+            self.commodity = str(value)
+            self.commodities = [self.commodity]
+        elif kind in ("company", "province"):
+            self._add("holder", str(value))
+            if kind == "province":
+                self.last_province = str(value)
+        elif kind == "year":
             self._set_year(int(value["y"]))
             if value["annual"]:
                 self._set_period("annual")
@@ -192,25 +218,30 @@ class State:
             self.lists["holder"] = []
             self.holders_bound = False
             self.national = True
+        elif kind == "vague":
+            self.vague = True
         elif kind == "among":
             self.among = True
-        elif kind == "ownprovince" and self.province is not None:
-            self._add("holder", self.province)
+            self.among_category = self.last_category
+        elif kind == "ownprovince":
+            # "全省…", "我省…": the notice's own province, or else the one the text last named
+            # ("记者从某省获悉…。全省矿产品下达4500吨"); with neither, a holder we cannot name.
+            self._add("holder", self.province or self.last_province or UNNAMED)
         elif kind == "speech":  # "…自治区政府网站发布消息:": a place quoted is no holder
             self.lists["holder"] = [
                 h for h in self.lists["holder"] if not h.startswith("province:")
             ]
         elif kind == "unnamed":
             self._add("holder", UNNAMED)
-        elif kind == "commodity":
-            self.commodity = str(value)
         elif kind == "othercommodity":
             self.last_ours = self.commodity or self.last_ours
             self.commodity, self.other_named = None, True  # "…钼出口配额12000吨": not ours
-        elif kind in ("quota_type", "category"):
-            self._add(kind, str(value))
-        elif kind in ("company", "province"):
-            self._add("holder", str(value))
+
+    def add_commodity(self, commodity: str) -> None:
+        """A commodity listed after another ("稀土矿、钨矿…分别为"): amounts map on them in turn."""
+        listed = self.commodities if self.commodity in self.commodities[-1:] else []
+        self.commodity = commodity
+        self.commodities = [commodity] if commodity in listed else [*listed, commodity]
 
     def _add(self, name: str, value: str) -> None:
         items = self.lists[name]
@@ -235,6 +266,7 @@ class State:
 
     def _set_year(self, year: int) -> None:
         self.alt_year = None
+        self.vague = False
         self.years = [year]
         self.year_named = True
         self.prior_period = self.period
@@ -279,17 +311,24 @@ class State:
 
     def open_scope(self) -> None:
         if self.saved is None:
-            self.saved = replace(self, lists={k: list(v) for k, v in self.lists.items()})
+            saved = copy(self)  # as replace(self, lists=…), without re-running __init__
+            saved.lists = {k: list(v) for k, v in self.lists.items()}
+            self.saved = saved
             self.scope_changed = False
 
     def mark_amounts_read(self) -> None:
         self.stale = set(_LISTS)
         self.figures_since_period = True
+        self.clause_figures = True
 
     def end_clause(self) -> None:
         self.end_scope()
-        self.lists["category"] = []
-        self.stale.discard("category")
+        if self.clause_figures:
+            # A category is its clause's ("岩矿型X吨，离子型Y吨"), unless the clause gave no figure
+            # at all: "离子型稀土指标与上年持平，为19150吨" is still the ionic figure.
+            self.lists["category"] = []
+            self.stale.discard("category")
+        self.clause_figures = False
         self.stale.add("holder")  # a holder named after a clause break starts a new list
 
     def end_scope(self) -> None:
@@ -312,6 +351,9 @@ class State:
         ``period`` overrides the period in force."""
         category = _pick(self.lists["category"], count, position)
         holder = _pick(self.lists["holder"], count, position)
+        if self.among and category is None and holder is not None:
+            # "离子型稀土指标1.9万吨，其中某集团1.5万吨": a group's part of the ionic figure
+            category = self.among_category
         types = self.lists["quota_type"]
         if bound_type:
             quota_type = bound_type
@@ -322,7 +364,7 @@ class State:
             quota_type = _pick(types, count, position)
             if quota_type is AMBIGUOUS and category is not None and "mining" in types:
                 quota_type = "mining"  # "开采、冶炼分离指标…其中岩矿型N吨"
-        if AMBIGUOUS in (category, holder, quota_type) or holder == UNNAMED:
+        if AMBIGUOUS in (category, holder, quota_type) or holder == UNNAMED or self.vague:
             return None
         if holder is None and self.province is not None and not self.national:
             return None  # a provincial notice's own figures without a holder: not national
@@ -336,24 +378,30 @@ class State:
             year = _pick(self.years, count, position)
             if year is AMBIGUOUS:
                 return None
-        row = self._row(quota_type, category, holder, year, period, amount)
+        commodity = None
+        if len(self.commodities) > 1 and self.commodities[-1] == self.commodity:
+            commodity = _pick(self.commodities, count, position)
+            if commodity is AMBIGUOUS:
+                return None  # "稀土矿、钨矿开采指标为…": one amount for two commodities
+        row = self._row(quota_type, category, holder, year, period, amount, commodity)
         if row is None:
             return None
         others = []
         if self.alt_year is not None:
-            others.append(replace(row, year=self.alt_year))
+            others.append(row._replace(year=self.alt_year))
         if row.period.startswith("batch:") and self.year_named and not self.period_explicit:
             # "2024年稀土开采指标为13.5万吨" in a story of the first batch: that batch, or the year
-            others.append(replace(row, period="annual"))
+            others.append(row._replace(period="annual"))
         key = (quota_type, category, holder, row.commodity, row.year, row.period)
         if others:
-            row = replace(row, others=tuple(others))
+            row = row._replace(others=tuple(others))
         if self.among and self.totals.get(key, amount) != amount:
             return None  # "总指标10万吨，其中分到各省的7万吨": a part we have no field for
         if not self.among:
             self.totals[key] = amount
         if not self.temporary:
             self.last_row = (row.year, row.period)
+        self.last_category = row.category
         self.holders_bound = self.holders_bound or holder is not None
         return row
 
@@ -390,6 +438,8 @@ class State:
         commodity: str | None = None,
     ) -> Row | None:
         commodity = commodity or self.commodity
+        if commodity is None and holder in RARE_EARTH_GROUPS and not self.other_named:
+            commodity = "rare_earth"  # "北方稀土获得开采指标…" where no commodity was named yet
         if (category or "").startswith("tungsten_") and commodity == "antimony":
             return None  # antimony's main and by-product parts have no category of their own
         commodity = CATEGORY_COMMODITY.get(category or "") or commodity

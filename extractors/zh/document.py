@@ -6,24 +6,25 @@ the plain text the rules read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from extractors.dates import BATCH_ZH_RE, CUMULATIVE_ZH_RE, title_period
 from extractors.facts import Content, QuotaFact
-from extractors.normalize import normalize_chars
+from extractors.normalize import to_plain_width, to_simplified
 from extractors.numbers import to_halfwidth
 from extractors.vocab import Term, find_terms
 from extractors.zh.context import CATEGORY_COMMODITY, Row, State
+from extractors.zh.lexicon import QUOTA_CUE_RE
+from extractors.zh.tables import terms_of
 
 # A notice by its title: "关于下达2024年第一批稀土开采、冶炼分离总量控制指标的通知".
 NOTICE_TITLE_RE = re.compile(r"关于(?:下达|印发|下发|分配)?.{0,60}?(?:指标|计划|配额).{0,12}?通知")
 
-# A document number near the top of a text: "工信部联原〔2024〕25号", "自然资发[2020]33号".
-DOC_NUMBER_RE = re.compile(
-    r"[\u4e00-\u9fff]{2,8}\s*[〔\[﹝(]\s*(?:19|20)\d{2}\s*[〕\]﹞)]\s*\d+\s*号"
-)
+# A document number near the top of a text: "工信部联原〔2024〕25号", "自然资发[2020]33号":
+# its year and number in brackets, after two Chinese characters or more (``_has_doc_number``).
+DOC_NUMBER_RE = re.compile(r"[〔\[﹝(]\s*(?:19|20)\d{2}\s*[〕\]﹞)]\s*\d+\s*号")
 
 # Reliance on unnamed sources: "据知情人士透露", "消息人士称", "据了解", "市场传闻".
 SOURCES_RE = re.compile(
@@ -69,8 +70,11 @@ ISSUER_ORDER = ("MIIT", "MNR", "MLR", "MOFCOM")
 
 
 # Chinese words that text taken from PDFs breaks with spaces: "开 采指标", "今 年", "万 吨":
-# a lone character on one side of the space (words spaced apart, "省份 主采 综合利用", are cells).
-SPACED_WORDS_RE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?: [\u4e00-\u9fff]+)+")
+# a lone character on one side of the space (words spaced apart, "省份 主采 综合利用", are cells;
+# so is a word with its note in brackets, "序号 省(区)").
+SPACED_WORDS_RE = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?: [\u4e00-\u9fff]+)+(?!(?<= [\u4e00-\u9fff])\()"
+)
 
 
 @lru_cache(maxsize=8)  # a document's text is made plain by read_doc and find_facts alike
@@ -80,7 +84,7 @@ def plain(text: str) -> str:
     A space beside a lone Chinese character moves to the end of its run ("开 采指标" → "开采指标 "),
     so words read whole and every character outside such runs keeps its place (sentence spans
     are exact; a span inside a run is off by the spaces moved)."""
-    half = to_halfwidth(normalize_chars(text))
+    half = to_plain_width(to_simplified(text))
     if " " in half:
         half = SPACED_WORDS_RE.sub(_close_up, half)
     return half
@@ -113,10 +117,12 @@ class Doc:
     quotes_notice: bool  # the text quotes a notice
     province: str | None = None  # the province whose own notice this is
     quota_type: str | None = None  # the one quota type its notice title names
+    title_cued: bool = False  # the title speaks of quotas (rows of figures under it continue it)
 
     def start_state(self) -> State:
         state = State(self.base, self.year, self.commodity, self.year, self.period)
         state.start_period = self.period
+        state.title_cued = self.title_cued
         state.province, state.default_type = self.province, self.quota_type
         state.default_commodity = self.commodity
         return state
@@ -134,7 +140,7 @@ class Doc:
         self, row: Row, status: str, evidence: str, span: tuple[int, int]
     ) -> tuple[QuotaFact, ...]:
         """The fact of ``row`` and of its other readings, the likeliest first."""
-        others = (replace(other, change_pct=row.change_pct) for other in row.others)
+        others = (other._replace(change_pct=row.change_pct) for other in row.others)
         return tuple(self.fact(one, status, evidence, span) for one in (row, *others))
 
     def fact(self, row: Row, status: str, evidence: str, span: tuple[int, int]) -> QuotaFact:
@@ -155,14 +161,14 @@ class Doc:
         )
 
 
-def _issuers(content: Content, title: str, terms: list[Term]) -> tuple[str, ...]:
+def _issuers(content: Content, title_terms: tuple[Term, ...], terms: list[Term]) -> tuple[str, ...]:
     found: list[str] = []
     for prefix, issuer in DOC_NUMBER_ISSUERS:
         if content.doc_number and to_halfwidth(content.doc_number).startswith(prefix):
             found.append(issuer)
     in_text = [term for term in terms if term.kind == "issuer"]
     for named in (
-        {term.value for term in find_terms(title, ("issuer",))},
+        {term.value for term in title_terms if term.kind == "issuer"},
         {term.value for term in in_text if term.end <= HEAD},  # the head of the text
         {term.value for term in in_text},
     ):
@@ -170,6 +176,16 @@ def _issuers(content: Content, title: str, terms: list[Term]) -> tuple[str, ...]
         if found:
             break
     return tuple(dict.fromkeys(found))
+
+
+def _has_doc_number(head: str) -> bool:
+    """Whether a document number stands in ``head`` (searched by its brackets first, as a pattern
+    that opens on Chinese characters is slow to search)."""
+    for match in DOC_NUMBER_RE.finditer(head):
+        before = head[: match.start()].rstrip()[-2:]
+        if len(before) == 2 and all("\u4e00" <= char <= "\u9fff" for char in before):
+            return True
+    return False
 
 
 def read_doc(content: Content, terms: list[Term] | None = None) -> Doc:
@@ -181,21 +197,23 @@ def read_doc(content: Content, terms: list[Term] | None = None) -> Doc:
     if terms is None:
         terms = find_terms(plain(content.text))
     notice = NOTICE_TITLE_RE.search(title) or NOTICE_TITLE_RE.search(head)
-    year, period = title_period(title)
+    year, period = title_year, _ = title_period(title)
     if year is None and notice:
         year, period = title_period(notice.group())
-    official = bool(content.doc_number or notice or DOC_NUMBER_RE.search(head))
+    official = bool(content.doc_number or notice or _has_doc_number(head))
     if period is None and official and year is not None:
         period = "annual"  # "关于下达2021年稀土开采、冶炼分离总量控制指标的通知"
     base = content.published.date() if content.published else content.signed
     if year is None and base is not None:
         year = base.year
+    title_terms = terms_of(title)  # the vocabulary of the title, read once for every use
     commodity = None
-    for term in find_terms(title, ("commodity", "category")):
-        commodity = CATEGORY_COMMODITY.get(term.value, term.value)
-        break
+    for term in title_terms:
+        if term.kind in ("commodity", "category"):
+            commodity = CATEGORY_COMMODITY.get(term.value, term.value)
+            break
     text = plain(content.text)
-    if period is None and year is not None and year == title_period(title)[0]:
+    if period is None and year is not None and year == title_year:
         # "2017年稀土指标下达" over a text that never speaks of batches: the year's quotas
         batches = (BATCH_ZH_RE, CUMULATIVE_ZH_RE, BATCHES_RE)
         period = None if any(pattern.search(text) for pattern in batches) else "annual"
@@ -212,18 +230,21 @@ def read_doc(content: Content, terms: list[Term] | None = None) -> Doc:
             if found:
                 province = found[0].value
                 break
-    notice_types = {t.value for t in find_terms(notice.group() if notice else "", ("quota_type",))}
+    # The one quota type the notice (or else the title) names, for figures that name none.
+    named = terms_of(notice.group()) if notice else title_terms
+    notice_types = {t.value for t in named if t.kind == "quota_type"}
     return Doc(
         year=year,
         period=period,
         commodity=commodity,
         official=official,
-        issuers=_issuers(content, title, terms),
+        issuers=_issuers(content, title_terms, terms),
         base=base,
         announced=content.signed,
         quotes_notice=NOTICE_CUE_RE.search(text) is not None,
         province=province,
         quota_type=notice_types.pop() if len(notice_types) == 1 else None,
+        title_cued=QUOTA_CUE_RE.search(title) is not None,
     )
 
 

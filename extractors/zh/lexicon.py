@@ -17,8 +17,12 @@ from extractors.dates import (
 )
 from extractors.numbers import AMOUNT_ZH_RE, AMOUNT_ZH_SHARED_RE, PERCENT_RE
 
-# A sentence ends at 。；! ? (either width) or a line break.
-SENTENCE_END_RE = re.compile(r"[。;!?\n]")
+# A sentence ends at 。；! ? (either width) or a line break, or at a half-width full stop after
+# a word, as reposts that turn punctuation half-width write it ("…指标为89200吨." but not the
+# point of "13.5万吨" or of "www.gov.cn").
+SENTENCE_END_RE = re.compile(
+    r"[。;!?\n]|\.(?:(?<=[\u4e00-\u9fff)\]\"'”’%]\.)|(?<=[\u4e00-\u9fff] \.))"
+)
 
 # The whole year: "全年", "全年度", "年度" (after a year, 2024年度 is read by YEAR_ZH_RE).
 ANNUAL_RE = re.compile(r"全年度?|年度")
@@ -29,9 +33,11 @@ FIRST_BATCH_RE = re.compile(r"首批")
 # Halves of the year, as export quotas (and some news) name the two batches: "上半年", "下半年".
 HALF_YEAR_RE = re.compile(r"(?P<half>[上下])半年")
 
-# A figure that includes earlier batches: "（含已下达的第一批指标）", "均含第一批".
+# A figure that includes earlier batches: "（含已下达的第一批指标）", "均含第一批", "包括此前
+# 下达的首批", "已包含前两批" (not "不含", "不包括": EXCLUDE_RE).
 INCLUDE_RE = re.compile(
-    r"(?=[均已并包含])(?<!不)(?:均|已|并|包)?含(?:已经?下达的?|此前下达的?)?(?=\s*(?:第|前))"
+    r"(?=[均已并包含])(?<!不)(?<!不包)(?:均|已|并)?(?:包含|包括|含)"
+    r"(?=[^,;。()]{0,10}?(?:第\s*[一二三四\d]\s*批|前\s*[两二三四\d]\s*批|首批))"
 )
 
 # Batches written together: "第一、二批", "第二、三批" (each maps onto its amount in turn).
@@ -40,6 +46,7 @@ BATCH_LIST_RE = re.compile(r"第\s*(?P<a>[一二三四\d])\s*[、,和及与]\s*(
 # The date of an issuance, whose year is the quota's unless the text names another: "去年9月下达
 # 的第二批", "2023年9月下达的第二批" (a date of anything else, "去年5月起停工", is not read).
 ISSUE_DATE_RE = re.compile(
+    r"(?=[12今去前上])"  # for speed only: the characters a match can start with
     r"(?:(?<!\d)(?P<y>(?:19|20)\d{2})\s*年|(?P<rel>今年|去年|前年|上一?年))"
     r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?=[^,;。]{0,6}?(?:下达|发布|公布|下发|印发))"
 )
@@ -47,6 +54,7 @@ ISSUE_DATE_RE = re.compile(
 # A time in a year, which says when something happened, not which year's quota a figure is:
 # "2023年底", "2024年初", "去年年底", "今年年中" (not "2024年中重稀土").
 YEAR_TIME_RE = re.compile(
+    r"(?=[12今去明前上])"  # for speed only: the characters a match can start with
     r"(?:(?<!\d)(?:19|20)\d{2}\s*|今|去|明|前|上一?)年\s*(?:年?底|年?初|年?末|年中(?!重)|中(?!重))"
 )
 
@@ -60,7 +68,7 @@ YEAR_RANGE_RE = re.compile(
 ADD_EARLIER_RE = re.compile(r"(?:加上|连同|算上)[^,;。]{0,8}?(?=第|前\s*[两二三四\d]\s*批|首批)")
 
 # A figure that excludes them: "不含已下达的第一批指标", "不包括第一批".
-EXCLUDE_RE = re.compile(r"不含|不包括|未含")
+EXCLUDE_RE = re.compile(r"不含|不包含|不包括|未含|未包括")
 
 # Comparison: "较去年同期", "比2023年第一批", "高于"; the clause after it is a scope.
 COMPARE_RE = re.compile(r"较|相比|相较|对比|比(?<![占同环]比)(?!例|重)|高于|低于|超过|少于|多于")
@@ -72,24 +80,30 @@ REFERENCE_RE = re.compile(
 )
 
 # Unchanged from another year, which is not restated as a fact of that year: "与去年持平",
-# "和2023年相同", "维持上年水平" (the figure that follows is the year being set).
+# "和2023年相同", "与上年保持基本稳定", "维持上年水平" (what follows is the year being set).
 FLAT_RE = re.compile(
-    r"(?:与|和|同)(?=[^,;。]{1,15}?(?:持平|相同|一致|相当))"
+    r"(?:与|和|同)(?=[^,;。]{1,15}?(?:持平|相同|一致|相当|稳定|不变|接近))"
     r"|维持(?=\s*(?:(?:19|20)\d{2}\s*年|去年|上年|上一年))"
 )
 # The words without which FLAT_RE is not tried (与/和/同 are everywhere).
-FLAT_WORDS_RE = re.compile(r"持平|相同|一致|相当|维持")
+FLAT_WORDS_RE = re.compile(r"持平|相同|一致|相当|稳定|不变|接近|维持")
 
 # The national figure after per-group ones: "全国", "合计", "总计".
 NATIONAL_RE = re.compile(r"全国|合计|总计")
 
 # A holder we cannot name: "公司获得开采指标…", "某某矿业有限公司" (known groups match first), a
-# plant of a group ("某集团下属选矿厂"), a list left open ("内蒙古等地"), or several groups at
-# once ("几家集团合计获得…").
+# plant of a group ("某集团下属选矿厂"), a list left open ("内蒙古等地"), several groups at
+# once ("几家集团合计获得…"), a group's own mines or firms ("其控股的钨矿山获得…"), or a place
+# below a province: a city, county, prefecture or league ("某某市获得…", "某某县", "某某州",
+# "某某盟"; not "市场", "上市", "各市", "欧盟").
 UNNAMED_HOLDER_RE = re.compile(
-    r"公司(?![债股])|厂(?![商长])|等(?:地区|地|省区|省份|省|企业|集团|公司|单位)"
+    r"(?=[市县州盟旗公厂下控所等家])"  # for speed only: the characters a match can start with
+    r"(?:(?<=[\u4e00-\u9fff][\u4e00-\u9fff])(?:(?<![省各城上超股期全本该我开])市(?![场值民长委级])"
+    r"|(?<![省市各全本该我])县(?![级域])|州(?![际])|(?<![欧联同])盟(?![友])|旗(?![下帜舰]))"
+    r"|公司(?![债股])|厂(?![商长])|(?:下属|旗下|控股|所属)的?(?=[\u4e00-\u9fff]{0,4}?(?:矿|企业))"
+    r"|等(?:[一二两三四五六七八九十\d]+个?)?(?:地区|地|省区|省份|省|企业|集团|公司|单位)"
     r"|家(?<=[一两二三四五六七八九十\d]家)(?:大型|大)?(?:稀土)?(?:大)?(?:集团|企业)"
-    r"(?=\s*(?:分别|共获|合计|累计|获(?!批)))"
+    r"(?=\s*(?:分别|共获|合计|累计|获(?!批))))"
 )
 
 # Groups by a short name, only where it plainly is the group receiving a quota: "中国稀土获得",
@@ -122,6 +136,9 @@ OWN_PROVINCE_RE = re.compile(r"我省|本省|全省|我自治区|本自治区|�
 # A clause break, after full-width forms were made half-width: "，", "；", "）".
 SEP_RE = re.compile(r"[,;)]")
 
+# A clause break as a token: ")" is read as CLOSE_RE's (the longer or earlier pattern wins).
+SEP_TOKEN_RE = re.compile(r"[,;]")
+
 # The end of a parenthesis, which closes a comparison or inclusion scope: "（含第一批）".
 CLOSE_RE = re.compile(r"\)")
 
@@ -140,7 +157,7 @@ NOT_QUOTA_RE = re.compile(
     r"价|元|产量|开采量|冶炼量|分离量|出口(?!配额)|进口|销量|销售|营收|收入|利润|关税|税率|"
     r"需求|消费|储量|储备|产能|库存|收储|市值|股价|走私|回收量|用量|"
     r"余下|剩余|预留|暂不下达|留作|"  # what is held back: "另有2000吨作为预留"
-    r"实际(?!下达|分配|发放)|实绩|超采"  # what was done: "全年实际开采14.2万吨"
+    r"实际(?!下达|分配|发放)|实绩|超采|超出"  # what was done: "全年实际开采14.2万吨"
 )
 
 # Another commodity's quota, which ends ours: "钨品出口配额8000吨，钼品出口配额12000吨".
@@ -157,13 +174,30 @@ HYPOTHETICAL_RE = re.compile(r"若(?!干)|如果|假如|假设|年化|据(?:测�
 # A figure foreseen, in the figure's own clause: "市场预计全年指标将增至30万吨", "有望达到".
 FORECAST_RE = re.compile(r"预计|预期|预测|估计|有望|或将|测算")
 
+# Years left vague: the figures after it belong to no one year we can name, until a year is
+# named again ("近年来稳定在10万吨左右", "多年来维持在9万吨上下", "2018年以来从12万吨增至…").
+VAGUE_YEARS_RE = re.compile(
+    r"近年来?|近几年|近些年|历年来|多年来|每年|往年|逐年|(?:19|20)\d{2}\s*年(?:以来|来)"
+)
+
+# A year a plan aims at, not a quota's: "规划提出，到2020年，稀土开采总量控制在14万吨以内",
+# "力争到2025年…" (a figure that rises to a year's, "从12万吨增加到2023年的25.5万吨", is that
+# year's; so is one issued by a date, "到2023年3月…下达").
+TARGET_YEAR_RE = re.compile(
+    r"(?=[提要力争计目规到])"  # for speed only: the characters a match can start with
+    r"(?:(?:提出|要求|力争|争取|计划|目标|规划)[^,;。]{0,6}?|(?<=[,;:])|^)到\s*(?:19|20)\d{2}\s*年"
+    r"(?:底|末)?(?=\s*[,;])",
+    re.MULTILINE,
+)
+
 # A quota word: the clause, or the sentence, must speak of quotas.
 QUOTA_CUE_RE = re.compile(r"指标|配额|计划|总量控制")
 
 # Just before an amount, a change or a bound rather than a level: "增加1.5万吨", "超过10万吨".
 DELTA_BEFORE_RE = re.compile(
     r"(?:增加|增长|减少|下降|提高|降低|上调|下调|调增|调减|增|减|多|少|超过|逾|近|不少于|不超过|不足"
-    r"|增量|减量|增幅|降幅|增加量|减少量|差额)"
+    r"|增量|减量|增幅|降幅|增加量|减少量|差额|多出|高出|少出|新增|缩减|压减|核减|削减|扩大"
+    r"|超出|超额|超产)"
     r"(?:了|约|达|为)?\s*$|[-+−]\s*$"  # and signed changes: "某省(-1,000吨)"
 )
 
@@ -200,6 +234,9 @@ PERIOD_KINDS = frozenset(("batch", "cumulative", "annual", "first", "half", "quo
 # The smallest national figure (no category, no holder) that is plausibly a quota.
 MIN_NATIONAL_TONNES = 1_000.0
 
+# The longest row of holders written as text ("内蒙古自治区：稀土矿59500吨"), in characters.
+MAX_ROW = 40
+
 # The most rows a table set out with spaces is read for.
 MAX_ROWS = 60
 
@@ -212,6 +249,8 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", MONTH_ZH_RE),
     ("date", YEAR_TIME_RE),
     ("years", YEAR_RANGE_RE),
+    ("vague", VAGUE_YEARS_RE),
+    ("vague", TARGET_YEAR_RE),
     ("batches", BATCH_LIST_RE),
     ("year", YEAR_ZH_RE),
     ("relyear", RELATIVE_YEAR_ZH_RE),
@@ -236,9 +275,49 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amount", AMOUNT_ZH_SHARED_RE),
     ("percent", PERCENT_RE),
     ("close", CLOSE_RE),
-    ("sep", SEP_RE),
+    ("sep", SEP_TOKEN_RE),
     ("sameperiod", SAME_PERIOD_RE),
 )
 
+# "per cent" and "pc" in any case, as PERCENT_RE reads them.
+CASES_OF_PER_PC = ("PC", "PER", "PEr", "Pc", "PeR", "Per", "pC", "pER", "pEr", "pc", "peR", "per")
+
+# For speed only: words without one of which a pattern cannot match, so a text without any of
+# them is not scanned for it (most patterns need a 年, a 批, a 月 or a 吨).
+PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    ISSUE_DATE_RE: ("月",),
+    MONTH_ZH_RE: ("月",),
+    YEAR_TIME_RE: ("年",),
+    YEAR_RANGE_RE: ("年",),
+    VAGUE_YEARS_RE: ("年",),
+    TARGET_YEAR_RE: ("到",),
+    BATCH_LIST_RE: ("批",),
+    YEAR_ZH_RE: ("年",),
+    RELATIVE_YEAR_ZH_RE: ("年",),
+    CUMULATIVE_ZH_RE: ("批",),
+    BATCH_ZH_RE: ("批",),
+    ANNUAL_RE: ("年",),
+    FIRST_BATCH_RE: ("首批",),
+    HALF_YEAR_RE: ("半年",),
+    INCLUDE_RE: ("含", "包括"),
+    ADD_EARLIER_RE: ("加上", "连同", "算上"),
+    EXCLUDE_RE: ("不", "未"),
+    FLAT_RE: ("持平", "相同", "一致", "相当", "稳定", "不变", "接近", "维持"),
+    REFERENCE_RE: ("年",),
+    SPEECH_COLON_RE: (":",),
+    AMOUNT_ZH_RE: ("吨", "t"),
+    AMOUNT_ZH_SHARED_RE: ("吨", "t"),  # and a list of numbers: SHARED_LIST_RE
+    PERCENT_RE: ("%", *CASES_OF_PER_PC),
+}
+
+# For speed only: numbers in a list ("12万、11.5万", "120000,115000"), without which no amount
+# shares the unit at the list's end (AMOUNT_ZH_SHARED_RE is not scanned for).
+SHARED_LIST_RE = re.compile(r"\d\s*[万千]?\s*[、和及与,，]\s*\d")
+
+NEEDED_WORDS = frozenset(word for words in PATTERN_NEEDS.values() for word in words)
+
 # What may stand between two amounts of one list: "135000吨、127000吨", "12万和11.5万吨"
 LIST_JOINER_RE = re.compile(r"[\s、,和及与]*")
+
+# What may stand between two commodities of one list: "稀土矿、钨矿", "钨锑稀土", "稀土和钨精矿".
+COMMODITY_JOINER_RE = re.compile(r"(?:精?矿)?[\s、,和及与]*")

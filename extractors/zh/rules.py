@@ -17,14 +17,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
+from operator import itemgetter
 
 from extractors.facts import Content, QuotaFact
-from extractors.numbers import (
-    NUMBER_RE,
-    chinese_numeral,
-    scale,
-)
+from extractors.numbers import AMOUNT_ZH_SHARED_RE, NUMBER_RE, chinese_numeral, zh_amount
 from extractors.vocab import Term, find_terms
 from extractors.zh.context import Group, State, Token
 from extractors.zh.document import Doc, plain, read_doc, status_of
@@ -32,28 +28,31 @@ from extractors.zh.lexicon import (
     AFTER_AMOUNT_RE,
     BOOK_TITLE_RE,
     CHANGE_BEFORE_RE,
+    COMMODITY_JOINER_RE,
     CONTINUES_RE,
     DELTA_BEFORE_RE,
     EACH_RE,
     FALLING,
-    FLAT_RE,
-    FLAT_WORDS_RE,
     FORECAST_RE,
     HOLDER_KINDS,
     HYPOTHETICAL_RE,
     ISSUED_RE,
     LIST_JOINER_RE,
     LISTED_PERIOD_KINDS,
+    MAX_ROW,
     MAX_ROWS,
     MAX_TONNES,
     MAX_YEAR_SPAN,
     MIN_NATIONAL_TONNES,
     MIN_TONNES,
+    NEEDED_WORDS,
     NOT_QUOTA_RE,
+    PATTERN_NEEDS,
     PERIOD_KINDS,
     QUOTA_CUE_RE,
     SENTENCE_END_RE,
     SEP_RE,
+    SHARED_LIST_RE,
     SHORT_NAMES,
     SUM_RE,
     TOKEN_PATTERNS,
@@ -82,9 +81,12 @@ def find_readings(content: Content) -> list[Readings]:
     if not text or not re.search(r"[\u4e00-\u9fff]", text):
         return []
     half = plain(text)
+    last = _last_figure_line(half)
+    if last < 0:
+        return []  # no amount, no issuance left undisclosed, no table: no fact
     terms = find_terms(half)
     doc = read_doc(content, terms)
-    tokens = _Tokens(half, terms)
+    tokens = _Tokens(half, terms, _scan_end(half, last))
     facts: list[Readings] = []
     carried = doc.start_state()
     table: list[tuple[int, int, str]] = []
@@ -93,6 +95,8 @@ def find_readings(content: Content) -> list[Readings]:
     index = 0
     while index < len(lines):
         start, end = lines[index]
+        if start > last:
+            break  # the lines after the last that can give a fact are not read
         line = half[start:end]
         index += 1
         if is_table_line(line):
@@ -103,7 +107,7 @@ def find_readings(content: Content) -> list[Readings]:
             table = []
         spaced = []
         if " " in line and index < len(lines) and not NUMBER_RE.search(line):
-            spaced = spaced_table([half[s:e] for s, e in lines[index - 1 : index - 1 + MAX_ROWS]])
+            spaced = spaced_table(half[s:e] for s, e in lines[index - 1 : index - 1 + MAX_ROWS])
         if spaced:  # "省份 主采 综合利用" / "江西 29000 3500"
             rows = [(*lines[index - 1 + n], row) for n, row in enumerate(spaced)]
             facts += _table_facts(doc, carried, rows, note, text)
@@ -111,13 +115,35 @@ def find_readings(content: Content) -> list[Readings]:
             continue
         for s_start, s_end in _sentences(half, start, end):
             sentence_facts, carried = _read_sentence(
-                doc, carried, half, s_start, s_end, text, tokens.within(s_start, s_end)
+                doc, carried, half, s_start, s_end, text, tokens
             )
             facts += sentence_facts
         note = line
     if table:
         facts += _table_facts(doc, carried, table, note, text)
     return _plausible(facts)
+
+
+def _last_figure_line(half: str) -> int:
+    """The end of the last line a fact can come from, -1 if none can: a fact needs an amount
+    (吨, 公吨, 万t), an issuance left undisclosed ("未公布", "不公开", "未披露"), a table row with
+    " | ", or a row of a table set out with spaces (a digit, and a space between two cells)."""
+    found = max(half.rfind("吨"), half.rfind("|"), *(half.rfind(word) for word in UNDISCLOSED))
+    for match in WAN_T_RE.finditer(half, max(found, 0)):
+        found = match.start()
+    for match in SPACED_ROW_RE.finditer(half, max(found, 0)):
+        found = match.start()
+    if found < 0:
+        return -1
+    line_end = half.find("\n", found)
+    return len(half) if line_end < 0 else line_end
+
+
+def _scan_end(half: str, last: int) -> int:
+    """How far tokens are looked for when no line after ``last`` is read: past the blanks after
+    it, and on far enough for every pattern's look-ahead to see what it sees in the whole text."""
+    blanks = BLANKS_RE.match(half, last)
+    return min(len(half), (blanks.end() if blanks else last) + LOOKAHEAD_REACH)
 
 
 def _plausible(found: list[Readings]) -> list[Readings]:
@@ -193,30 +219,46 @@ def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
 
 
 def _listed(
-    tokens: list[Token], index: int, text: str, kinds: frozenset[str] | tuple[str, ...] = ()
+    tokens: list[Token],
+    index: int,
+    text: str,
+    kinds: frozenset[str] | tuple[str, ...] = (),
+    joiner: re.Pattern[str] = LIST_JOINER_RE,
 ) -> bool:
     """Whether the token at ``index`` follows another of its sort in a list ("第一批、第二批")."""
     if index == 0 or tokens[index - 1].kind not in (kinds or LISTED_PERIOD_KINDS):
         return False
-    return LIST_JOINER_RE.fullmatch(text[tokens[index - 1].end : tokens[index].start]) is not None
+    return joiner.fullmatch(text[tokens[index - 1].end : tokens[index].start]) is not None
 
 
 class _Tokens:
     """Every token of a document, found in one pass of each pattern over the whole text."""
 
-    def __init__(self, text: str, terms: list[Term]) -> None:
+    def __init__(self, text: str, terms: list[Term], end: int) -> None:
+        """The tokens of ``text`` up to ``end`` (the sentences that are read end before it)."""
         found: list[Token] = []
+        head = text[:end]
+        present = {word for word in NEEDED_WORDS if word in head}
+        new = tuple.__new__  # Token(...) without the call of its __new__
         for kind, pattern in TOKEN_PATTERNS:
-            if pattern is FLAT_RE and not FLAT_WORDS_RE.search(text):
-                continue  # the common 与/和/同 are tried only where a text says "持平", "维持"…
-            for match in pattern.finditer(text):
-                found.append(Token(match.start(), match.end(), kind, match))
-        for term in terms:
-            found.append(Token(term.start, term.end, term.kind, term.value))
+            needs = PATTERN_NEEDS.get(pattern)
+            if needs and present.isdisjoint(needs):
+                continue  # e.g. the common 与/和/同 only where a text says "持平", "维持"…
+            if pattern is AMOUNT_ZH_SHARED_RE and not SHARED_LIST_RE.search(text, 0, end):
+                continue
+            found += [
+                new(Token, (m.start(), m.end(), kind, m)) for m in pattern.finditer(text, 0, end)
+            ]
+        found += [new(Token, (t.start, t.end, t.kind, t.value)) for t in terms if t.start < end]
         for pattern, company in SHORT_NAMES:
-            for match in pattern.finditer(text):
-                found.append(Token(match.start(), match.end(), "company", company))
-        found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+            found += [
+                new(Token, (m.start(), m.end(), "company", company))
+                for m in pattern.finditer(text, 0, end)
+            ]
+        # By start, then the longest first (two stable sorts, in C: the order of the patterns
+        # decides between tokens of the same span).
+        found.sort(key=itemgetter(1), reverse=True)
+        found.sort(key=itemgetter(0))
         self.text = text
         self.found = found
         self.starts = [token.start for token in found]
@@ -237,7 +279,7 @@ class _Tokens:
 
 
 def _read_sentence(
-    doc: Doc, carried: State, half: str, start: int, end: int, text: str, tokens: list[Token]
+    doc: Doc, carried: State, half: str, start: int, end: int, text: str, found: _Tokens
 ) -> tuple[list[Readings], State]:
     sentence = half[start:end]
     # After a ";" or opening with 其中, a sentence continues the one before.
@@ -245,14 +287,30 @@ def _read_sentence(
     while last >= 0 and half[last].isspace():
         last -= 1
     continues = (last >= 0 and half[last] == ";") or CONTINUES_RE.match(sentence) is not None
+    # About quotas: a quota word, or a sentence continuing one that had it ("前两批合计…").
+    # A row of a list continues it too, under a heading or under the title: rows of years
+    # ("历年开采指标：\n2019年：13.2万吨\n2020年：…") or short rows of holders ("内蒙古：50000吨").
+    # A quota word of its own counts for the figures from its clause on ("…查获非法稀土产品2.8万
+    # 吨，部分企业超指标生产" does not make the seized tonnes a quota).
+    word = QUOTA_CUE_RE.search(sentence)
+    cue_at = start + word.start() if word else None
+    tokens: list[Token] = []
+    if word or carried.cued or carried.title_cued:
+        tokens = found.within(start, end)
+        row = _is_row(tokens, start, end)
+        if (carried.cued or (row and carried.title_cued)) and (
+            continues or row or any(t.kind in PERIOD_KINDS for t in tokens)
+        ):
+            cue_at = start
+    cue = cue_at is not None
+    if not cue:
+        # A sentence that does not speak of quotas gives no figure and leaves nothing behind
+        # but what the one before carried (its lists dropped): it is not read further.
+        state = carried.copy(keep_lists=False)
+        state.cued = False
+        return [], state.settled()
     state = carried.copy(keep_lists=continues)
     state.period_explicit = False
-    # About quotas: a quota word, or a sentence continuing one that had it ("前两批合计…").
-    # A row of a list of years ("历年开采指标：\n2019年：13.2万吨\n2020年：…") continues it too.
-    year_row = bool(tokens) and tokens[0].kind in ("year", "years") and tokens[0].start == start
-    cue = QUOTA_CUE_RE.search(sentence) is not None or (
-        carried.cued and (continues or year_row or any(t.kind in PERIOD_KINDS for t in tokens))
-    )
     groups: list[Group] = []
     percents: list[tuple[int, float, int]] = []  # (clause, value, token start)
     clause = 0
@@ -268,7 +326,7 @@ def _read_sentence(
                     break
                 index = step
                 run.append(tokens[index])
-            group = _read_group(doc, state, run, tokens, index, half, start, end, clause, cue)
+            group = _read_group(doc, state, run, tokens, index, half, start, end, clause, cue_at)
             if group is not None:
                 groups.append(group)
             state.mark_amounts_read()
@@ -291,6 +349,10 @@ def _read_sentence(
             _include_earlier(state, [])  # "…12万吨，加上第一批，全年…": what follows is the total
         elif kind in LISTED_PERIOD_KINDS and _listed(tokens, index, half):
             state.add_period(kind, token.value)
+        elif kind == "commodity" and _listed(
+            tokens, index, half, ("commodity",), COMMODITY_JOINER_RE
+        ):
+            state.add_commodity(str(token.value))  # "稀土矿、钨矿…分别为"
         elif kind == "year" and _listed(tokens, index, half, ("year",)):
             state.add_year(int(token.value["y"]))  # "2019年、2020年和2021年…分别为"
         elif kind == "batches":
@@ -308,10 +370,17 @@ def _read_sentence(
         state.end_scope()
         groups.append(Group(clause=0, rows=state.undisclosed_rows(), temporary=False))
     facts = _build_facts(doc, groups, percents, half, start, end, text)
-    if not facts and not cue:
-        state = carried.copy(keep_lists=False)
-    state.cued = cue
+    state.cued = True
     return facts, state.settled()
+
+
+def _is_row(tokens: list[Token], start: int, end: int) -> bool:
+    """A row of a list written as text: it opens with a year, or it is short and opens with a
+    holder ("2019年：13.2万吨", "四川省 24400吨")."""
+    if not tokens or tokens[0].start != start:
+        return False
+    kind = tokens[0].kind
+    return kind in ("year", "years") or (kind in ("province", "company") and end - start <= MAX_ROW)
 
 
 def _include_earlier(state: State, groups: list[Group]) -> None:
@@ -324,7 +393,7 @@ def _include_earlier(state: State, groups: list[Group]) -> None:
     for group in groups:
         if not group.temporary:
             group.rows = [
-                row if row.period != old else replace(row, period=new) for row in group.rows
+                row if row.period != old else row._replace(period=new) for row in group.rows
             ]
     state.period = new
     state.open_scope()
@@ -340,12 +409,15 @@ def _read_group(
     start: int,
     end: int,
     clause: int,
-    cue: bool,
+    cue_at: int | None,
 ) -> Group | None:
-    """Facts for a run of amounts ("135000吨、127000吨") from the state, or None."""
+    """Facts for a run of amounts ("135000吨、127000吨") from the state, or None; ``cue_at`` is
+    where the sentence first speaks of quotas (None: it does not)."""
     if state.temporary and not state.scope_changed:
         return None  # "高于前值12万吨": a comparison without its own year or batch
     clause_left, right = _clause_bounds(half, start, end, run[0].start)
+    if cue_at is None or cue_at >= right:
+        return None
     # What comes before a colon is not this figure's clause ("…价格走高 要点:…指标5.25万吨"),
     # though it may label it ("2019年：13.2万吨").
     colon = half.rfind(":", clause_left, run[0].start)
@@ -376,16 +448,17 @@ def _read_group(
         t.kind in WORD_KINDS and min(left, clause_left) <= t.start and t.end <= right
         for t in tokens
     )
-    if not cue or not (QUOTA_CUE_RE.search(half[left:right]) or has_word):
+    if not (QUOTA_CUE_RE.search(half, left, right) or has_word):
         return None
+    if DELTA_BEFORE_RE.search(half, max(start, run[0].start - 6), run[0].start):
+        return None  # "分别增加1.5万吨、1.2万吨": a change before a list is every amount's
     rows = []
     for position, token in enumerate(run):
         before = half[max(start, token.start - 6) : token.start]
         after = half[token.end : min(end, token.end + 3)]
         if DELTA_BEFORE_RE.search(before) or AFTER_AMOUNT_RE.match(after):
             continue
-        match = token.value
-        amount = scale(match["num"], match["mult"])
+        amount = zh_amount(token.value)
         if amount is None or not MIN_TONNES <= amount <= MAX_TONNES:
             continue
         listed = state.listed()
@@ -412,7 +485,8 @@ def _read_group(
 def _clause_bounds(half: str, start: int, end: int, at: int) -> tuple[int, int]:
     """The clause around ``at``: between breaks outside parentheses ("(折稀土氧化物,下同)")."""
     left, depth = start, 0
-    for index in range(start, end):
+    for match in CLAUSE_MARK_RE.finditer(half, start, end):
+        index = match.start()
         char = half[index]
         if char == "(":
             depth += 1
@@ -424,6 +498,20 @@ def _clause_bounds(half: str, start: int, end: int, at: int) -> tuple[int, int]:
             else:
                 return left, index
     return left, end
+
+
+# For speed only (``_last_figure_line``, ``_scan_end``): the words an undisclosed issuance ends
+# on, the "t" of "万t", a row of a table set out with spaces, the blanks after a line, and how
+# far past the end of the last line read tokens are still looked for (no pattern's look-ahead
+# reaches more than about 30 characters past its match).
+UNDISCLOSED = ("公布", "公开", "披露")
+WAN_T_RE = re.compile(r"万\s*t(?![A-Za-z])")
+SPACED_ROW_RE = re.compile(r"^(?=[^\n]*\d)[^\n]*\S[^\S\n]+\S", re.MULTILINE)
+BLANKS_RE = re.compile(r"\s*")
+LOOKAHEAD_REACH = 256
+
+# The characters _clause_bounds looks at (the others it passes over).
+CLAUSE_MARK_RE = re.compile(r"[(),;]")
 
 
 def _clause_index(half: str, start: int, at: int) -> int:
@@ -464,10 +552,10 @@ def _assign_changes(groups: list[Group], percents: list[tuple[int, float, int]],
         values = [value for value, _ in found]
         if len(values) == len(group.rows):
             group.rows = [
-                replace(row, change_pct=v) for row, v in zip(group.rows, values, strict=True)
+                row._replace(change_pct=v) for row, v in zip(group.rows, values, strict=True)
             ]
         elif len(values) == 1 and "均" in half[found[0][1] - 8 : found[0][1]]:
-            group.rows = [replace(row, change_pct=values[0]) for row in group.rows]
+            group.rows = [row._replace(change_pct=values[0]) for row in group.rows]
 
 
 def _table_facts(

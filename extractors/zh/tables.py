@@ -10,19 +10,21 @@ module only reports what the table itself says and ``rules`` completes the facts
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from extractors.numbers import NUMBER, scale, to_halfwidth
-from extractors.vocab import find_terms
+from extractors.numbers import NUMBER, ZH_UNIT, scale, to_halfwidth
+from extractors.vocab import Term, find_terms
 
 # A cell separator as content.py writes table rows.
 CELL_SEP = " | "
 
 # A cell holding one figure: "94580", "94,580", "9.458万", "94580吨", "9.458 万吨".
-FIGURE_CELL_RE = re.compile(rf"(?P<num>{NUMBER})\s*(?P<mult>万|千)?\s*(?:吨)?")
+FIGURE_CELL_RE = re.compile(rf"(?P<num>{NUMBER})\s*(?P<mult>万|千)?\s*(?:{ZH_UNIT})?")
 
 # A header or unit note giving the table in 万吨: "单位：万吨", "开采指标（万吨）".
-WAN_UNIT_RE = re.compile(r"万吨")
+WAN_UNIT_RE = re.compile(r"万(?:公?吨|t(?![A-Za-z]))")
 WAN = 10_000.0
 
 # A first cell naming the national figure: "合计", "总计", "全国", "全国合计".
@@ -41,6 +43,9 @@ MAX_SPACED_CELLS, MIN_SPACED_ROWS = 10, 2
 COMMODITY_COLUMN_RE = re.compile(
     r"(?:稀土|钨|锑)(?:矿|精矿|氧化物)?(?:开采)?(?:总量控制)?(?:指标|计划)?(?:\([^()]*\))?(?:万?吨)?"
 )
+
+# The header of a column of serial numbers: "序号", "编号".
+SERIAL_HEADER_RE = re.compile(r"序号|编号|序")
 
 # Cells that hold no figure: "", "-", "—", "/", "0".
 EMPTY_CELL_RE = re.compile(r"^\s*(?:(?:[-—–/／]+|0+(?:\.0+)?)\s*)?$")
@@ -70,6 +75,12 @@ class TableFigure:
     amount_t: float
 
 
+@lru_cache(maxsize=4096)  # headers, labels and titles come again from page to page
+def terms_of(text: str) -> tuple[Term, ...]:
+    """The vocabulary words of a short text (a cell, a title): ``find_terms``, remembered."""
+    return tuple(find_terms(text))
+
+
 def is_table_line(line: str) -> bool:
     """A row of a table: two cells or more, none of them running text ("…同比增长3%。 |")."""
     if "|" not in line:
@@ -82,21 +93,27 @@ def is_table_line(line: str) -> bool:
 SENTENCE_CELL_RE = re.compile(r"[。;!?]")
 
 
-def spaced_table(lines: list[str]) -> list[str]:
+def spaced_table(lines: Iterable[str]) -> list[str]:
     """The rows of a table whose cells are set apart by spaces, as plain text keeps tables
     ("省份 主采 综合利用" / "江西 29000 3500" / …), written as rows with " | "; [] when the
     lines do not start one: a header of 2 to 10 words, then at least two rows of as many cells,
-    a label (a name, a year, 合计) and figures."""
-    header = lines[0].split() if lines else []
+    a label (a name, a year, 合计) and figures. A first column of serial numbers ("序号 省份 …" /
+    "1 江西 …") is a label too, and a total row may leave it out ("合计 89000 105000")."""
+    lines = iter(lines)  # read only as far as the table goes
+    header = next(lines, "").split()
     if not 2 <= len(header) <= MAX_SPACED_CELLS or any(re.search(r"\d", c) for c in header):
         return []
+    labels = 2 if SERIAL_HEADER_RE.fullmatch(header[0]) else 1
     rows = []
-    for line in lines[1:]:
+    for line in lines:
         cells = line.split()
-        figures = cells[1:]
+        if labels == 2 and len(cells) == len(header) - 1 and NATIONAL_CELL_RE.match(cells[0]):
+            cells = ["", *cells]  # "合计 89000 105000" under "序号 省份 钨 稀土"
+        figures = cells[labels:]
         if (
             len(cells) != len(header)
-            or (re.search(r"\d", cells[0]) and not YEAR_CELL_RE.match(cells[0]))
+            or (re.search(r"\d", cells[labels - 1]) and not YEAR_CELL_RE.match(cells[labels - 1]))
+            or (labels == 2 and cells[0] and not cells[0].isdigit())
             or not all(FIGURE_CELL_RE.fullmatch(c) or EMPTY_CELL_RE.match(c) for c in figures)
         ):
             break
@@ -115,7 +132,7 @@ def _is_header(cells: list[str]) -> bool:
 
 
 def _column(text: str, wan: bool, left: list[Column | None]) -> Column | None:
-    terms = find_terms(text)
+    terms = terms_of(text)
     kinds = {term.kind: term.value for term in terms}
     multiplier = WAN if wan or WAN_UNIT_RE.search(text) else 1.0
     quota_type, category = kinds.get("quota_type"), kinds.get("category")
@@ -152,6 +169,17 @@ def _columns(headers: list[list[str]], wan: bool) -> list[Column | None]:
     columns: list[Column | None] = [None]
     for index in range(1, width):
         columns.append(_column(merged[index], wan, columns))
+    for index in range(1, width - 1):
+        after = columns[index + 1]
+        if (
+            columns[index] is None
+            and TOTAL_COLUMN_RE.search(merged[index])
+            and after is not None
+            and after.category is not None
+        ):
+            # A total before its parts: "省（区） | 合计 | 主采 | 综合利用".
+            multiplier = WAN if wan or WAN_UNIT_RE.search(merged[index]) else 1.0
+            columns[index] = Column(after.quota_type or "mining", None, after.commodity, multiplier)
     return columns
 
 
@@ -162,8 +190,9 @@ def _holder(cell: str) -> tuple[bool, str | None, int | None]:
         return True, None, int(year["y"])
     if NATIONAL_CELL_RE.match(cell):
         return True, None, None
-    for term in find_terms(cell, ("company", "province")):
-        return True, term.value, None
+    for term in terms_of(cell):
+        if term.kind in ("company", "province"):
+            return True, term.value, None
     return False, None, None
 
 
