@@ -122,7 +122,8 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
     published = stamp.date() if isinstance(stamp, datetime) else stamp
     spans = quota_sentences(text)
     state = start_state(content, published, spans)
-    continuing = False
+    # the first sentence may go on from a headline naming the quota ("Mining: 135,000 t")
+    continuing = bool(QUOTA_WORD.search(content.title or ""))
     for start, end, named in spans:
         if end - start > MAX_SENTENCE:
             continuing = False  # no sentence is this long: a table dump or junk
