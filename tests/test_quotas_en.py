@@ -98,6 +98,9 @@ UNITS = [
     ("2024-02-08", "The first-batch rare earth mining quota is 135,000 mt.", 135000),
     ("2024-02-08", "The first-batch rare earth mining quota is 135,000 t.", 135000),
     ("2024-02-08", "A 135,000-tonne first-batch rare earth mining quota was issued.", 135000),
+    ("2024-02-08", "The first-batch rare earth mining quota is 135 000 tonnes.", 135000),
+    ("2024-02-08", "The first-batch rare earth mining quota is 135k tonnes.", 135000),
+    ("2024-02-08", "The first-batch rare earth mining quota is 135.000 tonnes.", 135000),
 ]
 
 

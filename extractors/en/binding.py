@@ -97,7 +97,7 @@ ALLOTTED = re.compile(
     re.IGNORECASE,
 )
 # A group's share: "Northern Rare Earth's share of the first-batch quota".
-SHARE_OF = re.compile(r"\s*['’]s\s+(?:\w+\s+)?share\s+of\b", re.IGNORECASE)
+SHARE_OF = re.compile(r"(?<!\s)\s*['’]s\s+(?:\w+\s+)?share\s+of\b", re.IGNORECASE)
 # ...and words that make the group the subject of other news: "said", "is expected to".
 NOT_ALLOTTED = re.compile(r"\b(?:said|says|expected|rose|fell|shares|stock|plans?)\b", re.I)
 # A holder named as the receiver: "allocated to China Northern", "quotas for Xiamen Tungsten",

@@ -54,6 +54,16 @@ WORD = re.compile(r"\w+")
 HYPHENATED_AMOUNT = re.compile(
     rf"(?<![\d.,])(?P<num>{numbers.NUMBER})-(?:metric-)?(?P<unit>tonne|ton|kt)\b", re.IGNORECASE
 )
+# "135 000 tonnes" (thin or plain spaces between thousands) and "135k tonnes".
+SPACED_AMOUNT = re.compile(
+    r"(?<![\d.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+)\s*(?:metric\s+)?"
+    r"(?P<unit>tonnes|tons|tonne|ton|mt|t)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+K_AMOUNT = re.compile(
+    r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d+)?)\s?k\s*(?:metric\s+)?(?P<unit>tonnes|tons|t|mt)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 # A currency sign or word just before a number: "$1,200", "US$", "yuan 300".
 CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|\bUS\$?|\bRMB|\byuan|\bUSD)\s*$", re.IGNORECASE)
 # Joins the members of a list of figures: ", ", " and ", ", and ", " & ".
@@ -182,6 +192,13 @@ def find_figures(sentence: str) -> list[Figure]:
                 tonnes *= 1000  # "15.500 tonnes": a dot for the thousands, as in Europe
             if tonnes is not None:
                 figures.append(Figure(m.start(), m.end(), tonnes))
+    for pattern, factor in ((SPACED_AMOUNT, 1.0), (K_AMOUNT, 1000.0)):
+        for m in pattern.finditer(sentence):
+            value = numbers.scale(re.sub(r"\D", "", m["num"]) if factor == 1.0 else m["num"])
+            if value is not None:
+                # the whole "135 000 tonnes", not its tail "000 tonnes"
+                figures = [f for f in figures if not (f.start < m.end() and m.start() < f.end)]
+                figures.append(Figure(m.start(), m.end(), value * factor))
     figures.sort(key=lambda f: f.start)
     if figures:
         figures = _with_bare_numbers(sentence, figures)
