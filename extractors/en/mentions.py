@@ -112,8 +112,13 @@ class Slot:
     subject_year: bool = False  # a year named before its comparison: "the 2012 quota ... than"
 
 
-def find_mentions(sentence: str, published: date | None) -> list[Mention]:
-    """Every qualifying word of the sentence, in order; overlaps within a kind resolved."""
+def find_mentions(
+    sentence: str, published: date | None, quota_words: list[tuple[int, int]] | None = None
+) -> list[Mention]:
+    """Every qualifying word of the sentence, in order; overlaps within a kind resolved.
+
+    ``quota_words`` are the spans of the sentence's quota words where a scan of the whole text
+    has found them already."""
     terms = vocab.find_terms(sentence, ("company", "province"))
     names = sorted((term.start, term.end) for term in terms)
     found = [
@@ -140,9 +145,13 @@ def find_mentions(sentence: str, published: date | None) -> list[Mention]:
             kept = [_period_kind(sentence, m) for m in kept]
         found.extend(kept)
     found.extend(_years(sentence, published, folded))
-    words = [("not_quota", NOT_QUOTA), ("quota", QUOTA_WORD)]
+    words = [("not_quota", NOT_QUOTA)]
     if "year" in folded or "y/y" in folded or "yoy" in folded:
         words.insert(0, ("prior", PRIOR_YEAR))  # PRIOR_YEAR needs one of them
+    if quota_words is None:
+        words.append(("quota", QUOTA_WORD))
+    else:
+        found.extend(Mention("quota", sentence[a:b], a, b) for a, b in quota_words)
     for kind, pattern in words:
         found.extend(
             Mention(kind, m.group(), m.start(), m.end()) for m in pattern.finditer(sentence)
