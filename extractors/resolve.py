@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import NamedTuple
 
-from extractors.facts import QuotaFact
+from extractors.facts import KEY_FIELDS, QuotaFact
 
 # The categories that together make a commodity's whole (FACTS.md).
 PARTS: dict[str, tuple[str, str]] = {
@@ -41,6 +41,8 @@ GROWTH_TOL_PP = 0.6
 MAX_PASSES = 4
 
 Key = tuple[object, ...]
+# A fact's key (QuotaFact.key), read in C: the resolver reads keys many times a document.
+_key: Callable[[QuotaFact], Key] = attrgetter(*KEY_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def resolve(candidates: Sequence[Sequence[QuotaFact]]) -> list[QuotaFact]:
     support, against = _tallies(_relations(chosen))
     kept = []
     for i, fact in enumerate(chosen):
-        key = fact.key()
+        key = _key(fact)
         if against[key] and not support[key]:
             fitting = _fitting_alternative(figures, choice, i)
             if fitting is None:
@@ -92,7 +94,7 @@ def _related(facts: Sequence[QuotaFact]) -> bool:
     for fact in facts:
         if fact.amount_t is None:
             continue
-        key = fact.key()
+        key = _key(fact)
         if seen.setdefault((fact.commodity, fact.quota_type), key) != key:
             return True
     return False
@@ -112,7 +114,7 @@ def _best_reading(figures: list[tuple[QuotaFact, ...]], choice: list[int], i: in
     scores = []
     for r, reading in enumerate(figures[i]):
         support, against = _tallies(_relations(_trial(figures, choice, i, reading)), soft=True)
-        key = reading.key()
+        key = _key(reading)
         scores.append((support[key] - against[key], -r))
     return -max(scores)[1]
 
@@ -125,7 +127,7 @@ def _fitting_alternative(
         if r == choice[i]:
             continue
         _, against = _tallies(_relations(_trial(figures, choice, i, reading)))
-        if not against[reading.key()]:
+        if not against[_key(reading)]:
             return reading
     return None
 
@@ -163,7 +165,7 @@ def _relations(facts: Sequence[QuotaFact]) -> list[Relation]:
     unique: dict[Key, _Figure] = {}
     for fact in facts:
         if fact.amount_t is not None:
-            key = fact.key()
+            key = _key(fact)
             if key not in unique:
                 unique[key] = _Figure(
                     fact.commodity,

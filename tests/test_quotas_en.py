@@ -98,6 +98,9 @@ UNITS = [
     ("2024-02-08", "The first-batch rare earth mining quota is 135,000 mt.", 135000),
     ("2024-02-08", "The first-batch rare earth mining quota is 135,000 t.", 135000),
     ("2024-02-08", "A 135,000-tonne first-batch rare earth mining quota was issued.", 135000),
+    ("2024-02-08", "The first-batch rare earth mining quota is 135 000 tonnes.", 135000),
+    ("2024-02-08", "The first-batch rare earth mining quota is 135k tonnes.", 135000),
+    ("2024-02-08", "The first-batch rare earth mining quota is 135.000 tonnes.", 135000),
 ]
 
 
@@ -245,6 +248,17 @@ WORDING.extend(
             },
         ),
     ]
+)
+
+
+WORDING.append(
+    # "will allow mining of ... and smelting of"
+    (
+        "2019-11-29",
+        "For the full year 2019, China will allow mining of 132,000 tonnes of rare earths and "
+        "smelting of 127,000 tonnes, the ministry said.",
+        {(RE, M, 2019, "annual", None, None, 132000), (RE, S, 2019, "annual", None, None, 127000)},
+    )
 )
 
 
@@ -693,6 +707,27 @@ def test_an_undated_story_keeps_its_period_for_a_figure_of_a_named_year() -> Non
     assert {f.key() for f in find_facts(content)} == {(RE, M, 2020, "batch:1", None, None, 66000)}
 
 
+def test_the_stated_growth_picks_the_period_of_a_figure_without_one() -> None:
+    """ "84,000 t, up 27% on the 66,000 t of the first batch of 2020": handed with the past
+    figure's period as a second reading, the growth (84,000 / 66,000 = +27%) picks it."""
+    text = (
+        "The ministries allocated 84,000 tonnes of rare earth mining quota, up 27% on the 66,000 "
+        "tonnes of the first batch of 2020."
+    )
+    assert keys(text, "2021-02-19") == {
+        (RE, M, 2021, "batch:1", None, None, 84000),
+        (RE, M, 2020, "batch:1", None, None, 66000),
+    }
+
+
+def test_a_headline_naming_the_quota_is_gone_on_by_the_first_line() -> None:
+    text = "Mining: 135,000 t; smelting and separation: 127,000 t."
+    assert keys(text, "2024-02-07", "China's first 2024 rare earth quotas") == {
+        (RE, M, 2024, "batch:1", None, None, 135000),
+        (RE, S, 2024, "batch:1", None, None, 127000),
+    }
+
+
 def test_change_pct_is_signed() -> None:
     (fact,) = read("The first-batch rare earth mining quota was 135,000 t, down 3% on a year ago.")
     assert fact.change_pct == -3.0
@@ -845,6 +880,16 @@ HOLDER_CASES.append(
             (RE, M, 2024, "batch:1", None, "china_rare_earth_group", 40420),
             (RE, S, 2024, "batch:1", None, "china_rare_earth_group", 38990),
         },
+    )
+)
+
+
+HOLDER_CASES.append(
+    # a group's share of the quota
+    (
+        "Northern Rare Earth's share of the first-batch rare earth mining quota rose to 70%, or "
+        "94,580 tonnes.",
+        {(RE, M, 2024, "batch:1", None, "china_northern_rare_earth", 94580)},
     )
 )
 

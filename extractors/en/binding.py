@@ -96,6 +96,8 @@ ALLOTTED = re.compile(
     r"|\bwith\s+the\s+(?:largest|biggest|highest|smallest|lowest)\b",
     re.IGNORECASE,
 )
+# A group's share: "Northern Rare Earth's share of the first-batch quota".
+SHARE_OF = re.compile(r"(?<!\s)\s*['’]s\s+(?:\w+\s+)?share\s+of\b", re.IGNORECASE)
 # ...and words that make the group the subject of other news: "said", "is expected to".
 NOT_ALLOTTED = re.compile(r"\b(?:said|says|expected|rose|fell|shares|stock|plans?)\b", re.I)
 # A holder named as the receiver: "allocated to China Northern", "quotas for Xiamen Tungsten",
@@ -194,6 +196,7 @@ def bind(
     compare_all(figures, slots, carried or [], joins, defaults, back, respectively)
     date_the_one_past_figure(figures, slots, mentions)
     assign_changes(sentence, figures)
+    _offer_the_past_figures_period(figures, slots)
     return [f for f, s in zip(figures, slots, strict=True) if not s.negative]
 
 
@@ -251,6 +254,26 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
     return slots
 
 
+def _offer_the_past_figures_period(figures: list[Figure], slots: list[Slot]) -> None:
+    past = {
+        str(p)
+        for f, slot in zip(figures, slots, strict=True)
+        if f.compared and (p := f.attrs.get("period")) and slot.own.get("period") is not None
+    }
+    if len(past) != 1:
+        return
+    period = past.pop()
+    for fig, slot in zip(figures, slots, strict=True):
+        own = slot.own.get("period") or slot.own.get("cperiod")
+        if (
+            not fig.compared
+            and own is None
+            and not fig.inherited_period
+            and fig.attrs.get("period") != period
+        ):
+            fig.alt_period = period
+
+
 def _weak_annual(sentence: str, mention: Mention) -> bool:
     return mention.value == "annual" and WEAK_ANNUAL.match(sentence, mention.start) is not None
 
@@ -262,6 +285,8 @@ def _near(between: str) -> bool:
 
 
 def _allotted(between: str) -> bool:
+    if SHARE_OF.match(between):
+        return True  # "Northern Rare Earth's share of the quota rose to 70%, or 94,580 t"
     if NOT_ALLOTTED.search(between):
         return False
     return bool(ALLOTTED.search(between)) or not between.strip(" :")

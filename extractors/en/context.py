@@ -94,14 +94,15 @@ class State:
     undisclosed: list[QuotaFact] = field(default_factory=list)
 
 
-def quota_sentences(text: str) -> list[tuple[int, int, bool]]:
-    """Each sentence's span and whether it names a quota (one scan of the whole text)."""
-    words = [m.start() for m in QUOTA_WORD.finditer(text)]
+def quota_sentences(text: str) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
+    """Each sentence's span and whether it names a quota, and where the quota words are (one
+    scan of the whole text)."""
+    words = [m.span() for m in QUOTA_WORD.finditer(text)]
     spans = []
     for a, b in sentence_spans(text):
-        i = bisect.bisect_left(words, a)
-        spans.append((a, b, i < len(words) and words[i] < b))
-    return spans
+        i = bisect.bisect_left(words, (a, -1))
+        spans.append((a, b, i < len(words) and words[i][0] < b))
+    return spans, words
 
 
 def start_state(

@@ -54,6 +54,16 @@ WORD = re.compile(r"\w+")
 HYPHENATED_AMOUNT = re.compile(
     rf"(?<![\d.,])(?P<num>{numbers.NUMBER})-(?:metric-)?(?P<unit>tonne|ton|kt)\b", re.IGNORECASE
 )
+# "135 000 tonnes" (thin or plain spaces between thousands) and "135k tonnes".
+SPACED_AMOUNT = re.compile(
+    r"(?<![\d.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+)\s*(?:metric\s+)?"
+    r"(?P<unit>tonnes|tons|tonne|ton|mt|t)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+K_AMOUNT = re.compile(
+    r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d+)?)\s?k\s*(?:metric\s+)?(?P<unit>tonnes|tons|t|mt)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 # A currency sign or word just before a number: "$1,200", "US$", "yuan 300".
 CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|\bUS\$?|\bRMB|\byuan|\bUSD)\s*$", re.IGNORECASE)
 # Joins the members of a list of figures: ", ", " and ", ", and ", " & ".
@@ -85,6 +95,9 @@ class Figure:
     compared: bool = False  # a past figure given for comparison ("up from 120,000 t")
     attrs: dict[str, str | int | float | None] = field(default_factory=dict)
     inherited_period: bool = False  # its period is the figure's before it, not its own words
+    # a period its own words do not give but its past figure's do ("84,000 t, up 27% on the
+    # 66,000 t of the first batch of 2020"): a second reading, for the stated growth to test
+    alt_period: str | None = None
 
 
 @dataclass
@@ -99,8 +112,13 @@ class Slot:
     subject_year: bool = False  # a year named before its comparison: "the 2012 quota ... than"
 
 
-def find_mentions(sentence: str, published: date | None) -> list[Mention]:
-    """Every qualifying word of the sentence, in order; overlaps within a kind resolved."""
+def find_mentions(
+    sentence: str, published: date | None, quota_words: list[tuple[int, int]] | None = None
+) -> list[Mention]:
+    """Every qualifying word of the sentence, in order; overlaps within a kind resolved.
+
+    ``quota_words`` are the spans of the sentence's quota words where a scan of the whole text
+    has found them already."""
     terms = vocab.find_terms(sentence, ("company", "province"))
     names = sorted((term.start, term.end) for term in terms)
     found = [
@@ -127,9 +145,13 @@ def find_mentions(sentence: str, published: date | None) -> list[Mention]:
             kept = [_period_kind(sentence, m) for m in kept]
         found.extend(kept)
     found.extend(_years(sentence, published, folded))
-    words = [("not_quota", NOT_QUOTA), ("quota", QUOTA_WORD)]
+    words = [("not_quota", NOT_QUOTA)]
     if "year" in folded or "y/y" in folded or "yoy" in folded:
         words.insert(0, ("prior", PRIOR_YEAR))  # PRIOR_YEAR needs one of them
+    if quota_words is None:
+        words.append(("quota", QUOTA_WORD))
+    else:
+        found.extend(Mention("quota", sentence[a:b], a, b) for a, b in quota_words)
     for kind, pattern in words:
         found.extend(
             Mention(kind, m.group(), m.start(), m.end()) for m in pattern.finditer(sentence)
@@ -179,6 +201,13 @@ def find_figures(sentence: str) -> list[Figure]:
                 tonnes *= 1000  # "15.500 tonnes": a dot for the thousands, as in Europe
             if tonnes is not None:
                 figures.append(Figure(m.start(), m.end(), tonnes))
+    for pattern, factor in ((SPACED_AMOUNT, 1.0), (K_AMOUNT, 1000.0)):
+        for m in pattern.finditer(sentence):
+            value = numbers.scale(re.sub(r"\D", "", m["num"]) if factor == 1.0 else m["num"])
+            if value is not None:
+                # the whole "135 000 tonnes", not its tail "000 tonnes"
+                figures = [f for f in figures if not (f.start < m.end() and m.start() < f.end)]
+                figures.append(Figure(m.start(), m.end(), value * factor))
     figures.sort(key=lambda f: f.start)
     if figures:
         figures = _with_bare_numbers(sentence, figures)

@@ -78,6 +78,7 @@ def sentence_facts(
     announced = announced_on(sentence, state.published) if ISSUED.search(sentence) else None
     found: list[QuotaFact] = []
     inherited: list[bool] = []
+    alternative: list[str | None] = []
     for fig in figures:
         if fig.compared and flat:
             continue  # "kept flat at X": only the figure of the year being set
@@ -97,7 +98,8 @@ def sentence_facts(
             fact = _with_announced(fact, announced)
         found.append(fact)
         inherited.append(fig.inherited_period)
-    return _with_alternatives(found, inherited)
+        alternative.append(fig.alt_period)
+    return _with_alternatives(found, inherited, alternative)
 
 
 def period_of(
@@ -181,7 +183,7 @@ def _with_announced(fact: QuotaFact, announced: date | None) -> QuotaFact:
 
 
 def _with_alternatives(
-    facts: list[QuotaFact], inherited: list[bool]
+    facts: list[QuotaFact], inherited: list[bool], periods: list[str | None]
 ) -> list[tuple[QuotaFact, ...]]:
     """Each fact with the other readings the sentence leaves open.
 
@@ -189,7 +191,9 @@ def _with_alternatives(
     including a 46,890 t mining quota and a 16,110 t comprehensive utilization quota") or the
     whole: the first figure of the sentence is more likely the whole, a later one the part.
     A figure whose batch is only the figure's before it may be the year's ("With the third
-    batch of 15,000 t, the 2023 quota reached 255,000 t").
+    batch of 15,000 t, the 2023 quota reached 255,000 t"). A figure without a period of its own
+    may be of its past figure's ("84,000 t, up 27% on the 66,000 t of the first batch of 2020"):
+    the stated growth tells.
     """
     split = any(f.category == "tungsten_byproduct" for f in facts)
     readings: list[tuple[QuotaFact, ...]] = []
@@ -204,6 +208,9 @@ def _with_alternatives(
             these = (fact, main) if n == 0 else (main, fact)
         if inherited[n] and fact.period.startswith("batch:"):
             these = (*these, *(replace(f, period="annual") for f in these))
+        other = periods[n]
+        if other and other != fact.period:
+            these = (*these, *(replace(f, period=other) for f in these))
         readings.append(these)
     return readings
 

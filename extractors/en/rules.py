@@ -13,6 +13,7 @@ commodity, or that cannot be given a type and a year, yields nothing.
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, datetime
 
@@ -120,9 +121,10 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
         return []  # (a table under a title naming quotas names none in its text)
     stamp: date | None = content.published
     published = stamp.date() if isinstance(stamp, datetime) else stamp
-    spans = quota_sentences(text)
+    spans, words = quota_sentences(text)
     state = start_state(content, published, spans)
-    continuing = False
+    # the first sentence may go on from a headline naming the quota ("Mining: 135,000 t")
+    continuing = bool(QUOTA_WORD.search(content.title or ""))
     for start, end, named in spans:
         if end - start > MAX_SENTENCE:
             continuing = False  # no sentence is this long: a table dump or junk
@@ -136,7 +138,10 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
         if not continuing and not named:
             note_issuer(state, (start, end))  # without a quota word, only a new one is read
             continue
-        mentions = find_mentions(sentence, published)
+        i = bisect.bisect_left(words, (start, -1))
+        here = words[i : bisect.bisect_left(words, (end, -1))]
+        own = [(a - start, min(b, end) - start) for a, b in here]
+        mentions = find_mentions(sentence, published, own)
         note_issuer(state, (start, end))
         continuing = _read_sentence(state, sentence, (start, end), mentions, continuing)
     figured = {readings[0].key()[:5] for readings in state.figures}
