@@ -1482,3 +1482,18 @@ def test_a_plans_target_year_is_not_a_quota_year() -> None:
 def test_a_groups_own_mines_are_not_the_group() -> None:
     text = "厦门钨业去年钨精矿产量1.1万吨，其控股的几座钨矿山获得开采指标约8000吨。"
     assert keys(text, "厦门钨业年报", datetime(2024, 3, 1)) == set()
+
+
+def test_another_commodity_in_a_list_keeps_its_place_and_is_dropped() -> None:
+    text = (
+        "今年江西省钨、锑、萤石矿开采总量控制指标分两次下达，第一批中，钨、锑、萤石矿分别为"
+        "2.1万吨，0.6万吨和15万吨。高铝黏土矿开采总量控制指标为8万吨。"
+    )
+    assert keys(text, "江西下达开采总量控制指标", datetime(2013, 6, 5)) == {
+        (TU, MIN, 2013, "batch:1", None, "province:jiangxi", 21000),
+        (SB, MIN, 2013, "batch:1", None, "province:jiangxi", 6000),
+    }
+    text = "第一批中，萤石、钨精矿开采指标分别为15万吨、2.1万吨；硫铁矿开采指标为30万吨。"
+    assert keys(text, "2013年开采总量控制指标", datetime(2013, 6, 5)) == {
+        (TU, MIN, 2013, "batch:1", None, None, 21000)
+    }

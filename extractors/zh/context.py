@@ -33,6 +33,7 @@ RARE_EARTH_GROUPS = frozenset((
 
 AMBIGUOUS = object()  # more items in a list than amounts to map them on
 UNNAMED = "?"  # a holder the text names only as "公司"
+OTHER = "other"  # another commodity's place in a list of commodities
 _LISTS = ("quota_type", "category", "holder")
 
 
@@ -236,12 +237,19 @@ class State:
         elif kind == "othercommodity":
             self.last_ours = self.commodity or self.last_ours
             self.commodity, self.other_named = None, True  # "…钼出口配额12000吨": not ours
+            self.commodities = [OTHER]
 
-    def add_commodity(self, commodity: str) -> None:
-        """A commodity listed after another ("稀土矿、钨矿…分别为"): amounts map on them in turn."""
-        listed = self.commodities if self.commodity in self.commodities[-1:] else []
+    def add_commodity(self, commodity: str | None) -> None:
+        """A commodity listed after another ("稀土矿、钨矿…分别为", "钨、锑、萤石矿分别为"): amounts
+        map on them in turn; ``None`` is another commodity's place in the list."""
+        current = self.commodity if self.commodity is not None else OTHER
+        listed = self.commodities if current in self.commodities[-1:] else []
+        if commodity is None:
+            self.last_ours = self.commodity or self.last_ours
+            self.other_named = True
         self.commodity = commodity
-        self.commodities = [commodity] if commodity in listed else [*listed, commodity]
+        named = commodity if commodity is not None else OTHER
+        self.commodities = [named] if named in listed else [*listed, named]
 
     def _add(self, name: str, value: str) -> None:
         items = self.lists[name]
@@ -379,10 +387,11 @@ class State:
             if year is AMBIGUOUS:
                 return None
         commodity = None
-        if len(self.commodities) > 1 and self.commodities[-1] == self.commodity:
+        current = self.commodity if self.commodity is not None else OTHER
+        if len(self.commodities) > 1 and self.commodities[-1] == current:
             commodity = _pick(self.commodities, count, position)
-            if commodity is AMBIGUOUS:
-                return None  # "稀土矿、钨矿开采指标为…": one amount for two commodities
+            if commodity is AMBIGUOUS or commodity == OTHER:
+                return None  # "稀土矿、钨矿开采指标为…": one amount for two; "萤石矿…": not ours
         row = self._row(quota_type, category, holder, year, period, amount, commodity)
         if row is None:
             return None

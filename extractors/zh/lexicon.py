@@ -160,11 +160,15 @@ NOT_QUOTA_RE = re.compile(
     r"实际(?!下达|分配|发放)|实绩|超采|超出"  # what was done: "全年实际开采14.2万吨"
 )
 
-# Another commodity's quota, which ends ours: "钨品出口配额8000吨，钼品出口配额12000吨".
-# Named as a commodity ("钼品", "锡矿", "铟出口", "萤石开采"), not as a place ("锡林郭勒").
+# Another commodity's quota, which ends ours: "钨品出口配额8000吨，钼品出口配额12000吨",
+# "高铝黏土矿开采总量控制指标为10万吨". Named as a commodity ("钼品", "锡矿", "铟出口", "萤石开采"),
+# not as a place ("锡林郭勒"): metals, and the other minerals under quotas or protected mining
+# (fluorite, clays, bauxite, pyrite, barite, magnesite, talc, graphite, phosphate, potash).
 OTHER_COMMODITY_RE = re.compile(
-    r"(?:钼|铟|锗|镓|萤石|锡|铋|石墨|焦炭|铁|磷|锰|钒|钴|锂|镁|铝|铜|铅|锌|银|黄金|钾|煤炭?)"
+    r"(?:钼|铟|锗|镓|萤石|锡|铋|石墨|焦炭|铁|磷|锰|钒|钴|锂|镁|铝|铜|铅|锌|银|黄金|钾|煤炭?"
+    r"|钽|铌|锆|钛|铬|镍|铂|钯|汞|铀|铍|硼|黏土|粘土|高岭土|铝土|硫铁|重晶石|菱镁|滑石|钾盐|岩盐)"
     r"(?=精?矿|品|出口|开采|配额|产品|资源|总量|等|、)"
+    r"|金(?=精?矿)"  # gold ore ("资金等" is money)
 )
 
 # A figure supposed or estimated, anywhere before it: "若按首批推算全年，将达12万吨",

@@ -349,10 +349,11 @@ def _read_sentence(
             _include_earlier(state, [])  # "…12万吨，加上第一批，全年…": what follows is the total
         elif kind in LISTED_PERIOD_KINDS and _listed(tokens, index, half):
             state.add_period(kind, token.value)
-        elif kind == "commodity" and _listed(
-            tokens, index, half, ("commodity",), COMMODITY_JOINER_RE
+        elif kind in COMMODITY_KINDS and _listed(
+            tokens, index, half, COMMODITY_KINDS, COMMODITY_JOINER_RE
         ):
-            state.add_commodity(str(token.value))  # "稀土矿、钨矿…分别为"
+            # "稀土矿、钨矿…分别为", "钨、锑、萤石矿分别为" (another commodity keeps its place)
+            state.add_commodity(str(token.value) if kind == "commodity" else None)
         elif kind == "year" and _listed(tokens, index, half, ("year",)):
             state.add_year(int(token.value["y"]))  # "2019年、2020年和2021年…分别为"
         elif kind == "batches":
@@ -372,6 +373,10 @@ def _read_sentence(
     facts = _build_facts(doc, groups, percents, half, start, end, text)
     state.cued = True
     return facts, state.settled()
+
+
+# Tokens that name a commodity, ours or another, in a list of commodities.
+COMMODITY_KINDS = ("commodity", "othercommodity")
 
 
 def _is_row(tokens: list[Token], start: int, end: int) -> bool:
