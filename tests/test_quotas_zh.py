@@ -1497,3 +1497,25 @@ def test_another_commodity_in_a_list_keeps_its_place_and_is_dropped() -> None:
     assert keys(text, "2013年开采总量控制指标", datetime(2013, 6, 5)) == {
         (TU, MIN, 2013, "batch:1", None, None, 21000)
     }
+
+
+def test_last_years_china_is_not_the_middle_of_last_year() -> None:
+    text = "去年中国稀土开采配额为21万吨，今年首批配额为12万吨。"
+    assert keys(text, "稀土", datetime(2023, 3, 25)) == {
+        (RE, MIN, 2022, "annual", None, None, 210000),
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+    }
+    # the middle of a year is still a time, not a quota year
+    text = "去年年中，两部门下达了第二批稀土开采指标12万吨。"
+    assert keys(text, "2022年稀土指标", datetime(2023, 3, 25)) == {
+        (RE, MIN, 2022, "batch:2", None, None, 120000)
+    }
+
+
+def test_caps_and_limits_in_rewrites_of_foreign_news() -> None:
+    text = "外电称，中国将今年首批稀土开采上限设为12万吨，冶炼分离限额为11.5万吨。"
+    assert keys(text, "中国稀土", datetime(2023, 3, 25)) == {
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+        (RE, SEP, 2023, "batch:1", None, None, 115000),
+    }
+    assert keys("氧化镨钕价格上限为每吨50万元。", "稀土价格", datetime(2023, 3, 25)) == set()

@@ -52,10 +52,11 @@ ISSUE_DATE_RE = re.compile(
 )
 
 # A time in a year, which says when something happened, not which year's quota a figure is:
-# "2023年底", "2024年初", "去年年底", "今年年中" (not "2024年中重稀土").
+# "2023年底", "2024年初", "去年年底", "今年年中" (not "2024年中重稀土", "去年中国…").
 YEAR_TIME_RE = re.compile(
     r"(?=[12今去明前上])"  # for speed only: the characters a match can start with
-    r"(?:(?<!\d)(?:19|20)\d{2}\s*|今|去|明|前|上一?)年\s*(?:年?底|年?初|年?末|年中(?!重)|中(?!重))"
+    r"(?:(?<!\d)(?:19|20)\d{2}\s*|今|去|明|前|上一?)年\s*"
+    r"(?:年?底|年?初|年?末|年中(?![重国方央])|中(?![重国方央]))"
 )
 
 # A span of years for amounts to map onto: "2019年至2021年…分别为…", "2019-2021年".
@@ -194,8 +195,9 @@ TARGET_YEAR_RE = re.compile(
     re.MULTILINE,
 )
 
-# A quota word: the clause, or the sentence, must speak of quotas.
-QUOTA_CUE_RE = re.compile(r"指标|配额|计划|总量控制")
+# A quota word: the clause, or the sentence, must speak of quotas (rewrites of foreign news say
+# "开采上限", "限额" for a cap).
+QUOTA_CUE_RE = re.compile(r"指标|配额|计划|总量控制|上限|限额")
 
 # Just before an amount, a change or a bound rather than a level: "增加1.5万吨", "超过10万吨".
 DELTA_BEFORE_RE = re.compile(
