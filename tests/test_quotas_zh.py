@@ -1519,3 +1519,28 @@ def test_caps_and_limits_in_rewrites_of_foreign_news() -> None:
         (RE, SEP, 2023, "batch:1", None, None, 115000),
     }
     assert keys("氧化镨钕价格上限为每吨50万元。", "稀土价格", datetime(2023, 3, 25)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "目前年产能约5万吨。2024年第一批稀土开采指标为13.5万吨。",
+        "此前年度指标均已下达。2024年第一批稀土开采指标为13.5万吨。",
+        "2024年初步核算，第一批稀土开采指标为13.5万吨。",
+    ],
+)
+def test_relative_years_and_times_inside_other_words_are_not_read(text: str) -> None:
+    assert keys(text, "稀土指标", datetime(2024, 2, 7)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000)
+    }
+
+
+def test_a_groups_own_company_suffix_is_not_another_holder() -> None:
+    text = "北方稀土公司获得2024年第一批岩矿型开采指标9.458万吨。"
+    assert keys(text, "稀土指标", datetime(2024, 2, 7)) == {
+        (RE, MIN, 2024, "batch:1", "light", NORTH, 94580)
+    }
+    # a company we cannot name still is one
+    assert (
+        keys("某某公司获得2024年第一批开采指标500吨。", "稀土指标", datetime(2024, 2, 7)) == set()
+    )

@@ -56,7 +56,7 @@ ISSUE_DATE_RE = re.compile(
 YEAR_TIME_RE = re.compile(
     r"(?=[12今去明前上])"  # for speed only: the characters a match can start with
     r"(?:(?<!\d)(?:19|20)\d{2}\s*|今|去|明|前|上一?)年\s*"
-    r"(?:年?底|年?初|年?末|年中(?![重国方央])|中(?![重国方央]))"
+    r"(?:年?底|年?初(?!步)|年?末|年中(?![重国方央])|中(?![重国方央]))"
 )
 
 # A span of years for amounts to map onto: "2019年至2021年…分别为…", "2019-2021年".

@@ -356,6 +356,8 @@ def _read_sentence(
             state.add_commodity(str(token.value) if kind == "commodity" else None)
         elif kind == "year" and _listed(tokens, index, half, ("year",)):
             state.add_year(int(token.value["y"]))  # "2019年、2020年和2021年…分别为"
+        elif kind == "unnamed" and _names_a_group(tokens, index, half):
+            pass  # "北方稀土公司", "中国五矿集团公司": the group's own name, not another holder
         elif kind == "batches":
             numbers = [chinese_numeral(token.value[n]) for n in "ab"]
             if all(numbers):  # "第0、1批" names no batches
@@ -373,6 +375,18 @@ def _read_sentence(
     facts = _build_facts(doc, groups, percents, half, start, end, text)
     state.cued = True
     return facts, state.settled()
+
+
+def _names_a_group(tokens: list[Token], index: int, half: str) -> bool:
+    """Whether the "公司" at ``index`` ends the name of the group just before it."""
+    previous = tokens[index - 1] if index else None
+    token = tokens[index]
+    return (
+        previous is not None
+        and previous.kind == "company"
+        and previous.end == token.start
+        and half[token.start : token.end] == "公司"
+    )
 
 
 # Tokens that name a commodity, ours or another, in a list of commodities.
