@@ -1544,3 +1544,14 @@ def test_a_groups_own_company_suffix_is_not_another_holder() -> None:
     assert (
         keys("某某公司获得2024年第一批开采指标500吨。", "稀土指标", datetime(2024, 2, 7)) == set()
     )
+
+
+def test_rather_is_no_comparison_and_a_groups_registered_name_is_the_group() -> None:
+    text = "今年稀土开采指标较快增长，第一批为13.5万吨，比较符合市场预期。"
+    assert keys(text, "稀土指标", datetime(2024, 2, 7)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000)
+    }
+    text = "五矿稀土集团有限公司获得2021年第一批开采指标2010吨。"
+    assert keys(text, "稀土指标", datetime(2021, 2, 7)) == {
+        (RE, MIN, 2021, "batch:1", None, "china_minmetals", 2010)
+    }

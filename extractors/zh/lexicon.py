@@ -71,8 +71,12 @@ ADD_EARLIER_RE = re.compile(r"(?:加上|连同|算上)[^,;。]{0,8}?(?=第|前\s
 # A figure that excludes them: "不含已下达的第一批指标", "不包括第一批".
 EXCLUDE_RE = re.compile(r"不含|不包含|不包括|未含|未包括")
 
-# Comparison: "较去年同期", "比2023年第一批", "高于"; the clause after it is a scope.
-COMPARE_RE = re.compile(r"较|相比|相较|对比|比(?<![占同环]比)(?!例|重)|高于|低于|超过|少于|多于")
+# Comparison: "较去年同期", "比2023年第一批", "高于"; the clause after it is a scope ("较" as
+# "rather", "较快增长", "较为", and "比较" are none).
+COMPARE_RE = re.compile(
+    r"(?<!比)较(?![高低大小快慢好强弱多少深长短明稳早晚为])|相比|相较|对比"
+    r"|比(?<![占同环]比)(?!例|重|较)|高于|低于|超过|少于|多于"
+)
 
 # A year referred to, not spoken of: "按上年总量的一半确定", "参照上一年度", "相当于2023年
 # 全年的52.9%", "占去年的一半" (the clause after it is a scope, like a comparison's).

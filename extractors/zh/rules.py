@@ -378,16 +378,20 @@ def _read_sentence(
 
 
 def _names_a_group(tokens: list[Token], index: int, half: str) -> bool:
-    """Whether the "公司" at ``index`` ends the name of the group just before it."""
+    """Whether the "公司" at ``index`` ends the name of the group just before it ("北方稀土公司",
+    "五矿稀土集团有限公司")."""
     previous = tokens[index - 1] if index else None
     token = tokens[index]
     return (
         previous is not None
         and previous.kind == "company"
-        and previous.end == token.start
         and half[token.start : token.end] == "公司"
+        and COMPANY_SUFFIX_RE.fullmatch(half, previous.end, token.start) is not None
     )
 
+
+# What may stand between a group's name and its "公司": "集团", "(集团)", "股份", "有限".
+COMPANY_SUFFIX_RE = re.compile(r"(?:\(?集团\)?|股份|有限|控股|高科技)*")
 
 # Tokens that name a commodity, ours or another, in a list of commodities.
 COMMODITY_KINDS = ("commodity", "othercommodity")
