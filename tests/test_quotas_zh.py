@@ -1555,3 +1555,20 @@ def test_rather_is_no_comparison_and_a_groups_registered_name_is_the_group() -> 
     assert keys(text, "稀土指标", datetime(2021, 2, 7)) == {
         (RE, MIN, 2021, "batch:1", None, "china_minmetals", 2010)
     }
+
+
+def test_plans_to_is_no_plan_and_will_produce_is_a_quota_only_under_the_notice() -> None:
+    assert (
+        keys("某公司计划今年采购稀土原料3万吨。", "稀土开采指标下达", datetime(2024, 2, 7)) == set()
+    )
+    text = (
+        "外电报道，2022年度的稀土开采配额将较上年提高。"
+        "据两部门的通知，中国今年将生产21万吨稀土，高于上年的16.8万吨。"
+    )
+    assert keys(text, "中国提高稀土开采配额", datetime(2022, 8, 18)) == {
+        (RE, MIN, 2022, "annual", None, None, 210000),
+        (RE, MIN, 2021, "annual", None, None, 168000),
+    }
+    # without the notice or the quota in the sentence, producing is output
+    text = "2022年度的稀土开采配额将较上年提高。北方稀土今年将生产12万吨稀土精矿。"
+    assert keys(text, "中国提高稀土开采配额", datetime(2022, 8, 18)) == set()

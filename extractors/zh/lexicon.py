@@ -200,8 +200,19 @@ TARGET_YEAR_RE = re.compile(
 )
 
 # A quota word: the clause, or the sentence, must speak of quotas (rewrites of foreign news say
-# "开采上限", "限额" for a cap).
-QUOTA_CUE_RE = re.compile(r"指标|配额|计划|总量控制|上限|限额")
+# "开采上限", "限额" for a cap). "计划" is one as the plan ("生产计划", "总量控制计划", "计划指标"),
+# not as "plans to" ("某公司计划今年采购3万吨").
+QUOTA_CUE_RE = re.compile(
+    r"指标|配额|总量控制|上限|限额"
+    r"|(?:(?<=生产)|(?<=控制)|(?<=令性)|(?<=产品)|(?<=开采)|(?<=分离)|(?<=年度)|(?<=稀土))计划"
+    r"|计划(?=\s*(?:指标|表|为|是|:))"
+)
+
+# A quota as rewrites of foreign wire stories word it, "will produce" or "may mine" so much
+# ("根据两部门的通知，中国将生产16.8万吨稀土", "获准开采…"): a quota word only in a sentence
+# that cites the notice or the quota (PRODUCE_NOTICE_RE), else it is output.
+PRODUCE_CUE_RE = re.compile(r"(?:允许|获准|将|可)(?:开采|生产)")
+PRODUCE_NOTICE_RE = re.compile(r"通知|配额")
 
 # Just before an amount, a change or a bound rather than a level: "增加1.5万吨", "超过10万吨".
 DELTA_BEFORE_RE = re.compile(

@@ -49,6 +49,8 @@ from extractors.zh.lexicon import (
     NOT_QUOTA_RE,
     PATTERN_NEEDS,
     PERIOD_KINDS,
+    PRODUCE_CUE_RE,
+    PRODUCE_NOTICE_RE,
     QUOTA_CUE_RE,
     SENTENCE_END_RE,
     SEP_RE,
@@ -293,11 +295,13 @@ def _read_sentence(
     # A quota word of its own counts for the figures from its clause on ("…查获非法稀土产品2.8万
     # 吨，部分企业超指标生产" does not make the seized tonnes a quota).
     word = QUOTA_CUE_RE.search(sentence)
+    if not word and PRODUCE_NOTICE_RE.search(sentence):
+        word = PRODUCE_CUE_RE.search(sentence)  # "根据通知，中国将生产16.8万吨稀土"
     cue_at = start + word.start() if word else None
     tokens: list[Token] = []
     if word or carried.cued or carried.title_cued:
         tokens = found.within(start, end)
-        row = _is_row(tokens, start, end)
+        row = _is_row(tokens, start, end, half)
         if (carried.cued or (row and carried.title_cued)) and (
             continues or row or any(t.kind in PERIOD_KINDS for t in tokens)
         ):
@@ -393,17 +397,30 @@ def _names_a_group(tokens: list[Token], index: int, half: str) -> bool:
 # What may stand between a group's name and its "公司": "集团", "(集团)", "股份", "有限".
 COMPANY_SUFFIX_RE = re.compile(r"(?:\(?集团\)?|股份|有限|控股|高科技)*")
 
+# What a row of a list written as text holds besides the words we know and its figures.
+ROW_FILLER_RE = re.compile(r"[\s:,;、()为是共计各。.]*")
+
 # Tokens that name a commodity, ours or another, in a list of commodities.
 COMMODITY_KINDS = ("commodity", "othercommodity")
 
 
-def _is_row(tokens: list[Token], start: int, end: int) -> bool:
+def _is_row(tokens: list[Token], start: int, end: int, half: str) -> bool:
     """A row of a list written as text: it opens with a year, or it is short and opens with a
-    holder ("2019年：13.2万吨", "四川省 24400吨")."""
+    holder, and holds nothing but words we know and figures ("2019年：13.2万吨", "四川省 24400吨",
+    "2016年:开采10.5万吨,冶炼分离10万吨"; not "北方稀土今年将生产12万吨稀土精矿")."""
     if not tokens or tokens[0].start != start:
         return False
     kind = tokens[0].kind
-    return kind in ("year", "years") or (kind in ("province", "company") and end - start <= MAX_ROW)
+    if kind not in ("year", "years") and (
+        kind not in ("province", "company") or end - start > MAX_ROW
+    ):
+        return False
+    cut = start
+    for token in tokens:
+        if not ROW_FILLER_RE.fullmatch(half, cut, token.start):
+            return False
+        cut = max(cut, token.end)
+    return ROW_FILLER_RE.fullmatch(half, cut, end) is not None
 
 
 def _include_earlier(state: State, groups: list[Group]) -> None:
