@@ -1572,3 +1572,29 @@ def test_plans_to_is_no_plan_and_will_produce_is_a_quota_only_under_the_notice()
     # without the notice or the quota in the sentence, producing is output
     text = "2022年度的稀土开采配额将较上年提高。北方稀土今年将生产12万吨稀土精矿。"
     assert keys(text, "中国提高稀土开采配额", datetime(2022, 8, 18)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年第一批稀土开采指标下达，某集团去年生产稀土精矿15万吨。",
+        "2023年稀土开采指标为25.5万吨。全年稀土冶炼分离产品产出24万吨。",
+        "2023年钨精矿开采总量控制指标11.1万吨，当年钨精矿产出12.7万吨。",
+        "第一批指标下达后，江西省第一季度生产稀土矿产品3000吨。",
+    ],
+)
+def test_what_was_produced_is_not_a_quota(text: str) -> None:
+    found = keys(text, "稀土钨矿指标", datetime(2024, 2, 7))
+    assert not {key for key in found if key[-1] in (150000, 240000, 127000, 3000)}
+
+
+def test_the_production_plan_of_older_notices_is_still_a_quota() -> None:
+    text = "工信部确定了2016年钨生产(chan) 总量控制指标，合计钨精矿91300吨，与上年持平。"
+    assert keys(text, "钨指标", datetime(2016, 6, 1)) == {
+        (TU, MIN, 2016, "annual", None, None, 91300)
+    }
+    text = "2012年稀土指令性生产计划：稀土矿产品93800吨，冶炼分离产品90400吨。"
+    assert keys(text, "稀土", datetime(2012, 7, 1)) == {
+        (RE, MIN, 2012, "annual", None, None, 93800),
+        (RE, SEP, 2012, "annual", None, None, 90400),
+    }

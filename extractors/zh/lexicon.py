@@ -157,12 +157,15 @@ CONTINUES_RE = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)�
 ISSUED_RE = re.compile(r"下达|发放|分配|下发")
 UNDISCLOSED_RE = re.compile(r"(?:未|不|没有)[^,;。]{0,8}?(?:公布|公开|披露)")
 
-# Words saying a number is not a quota: prices, output, trade, money, capacity, stocks.
+# Words saying a number is not a quota: prices, output ("去年生产稀土精矿…", "产出"; not the
+# "生产计划" or "生产总量控制指标" of the older notices, nor a repost's "生产(chan) 总量"), trade,
+# money, capacity, stocks.
 NOT_QUOTA_RE = re.compile(
     r"价|元|产量|开采量|冶炼量|分离量|出口(?!配额)|进口|销量|销售|营收|收入|利润|关税|税率|"
     r"需求|消费|储量|储备|产能|库存|收储|市值|股价|走私|回收量|用量|"
     r"余下|剩余|预留|暂不下达|留作|"  # what is held back: "另有2000吨作为预留"
     r"实际(?!下达|分配|发放)|实绩|超采|超出"  # what was done: "全年实际开采14.2万吨"
+    r"|产出|(?<![将可准许])生产(?!\s*(?:\([a-z]{1,6}\)\s*)?(?:计划|总量|控制|指标|配额|企业|商|许可))"
 )
 
 # Another commodity's quota, which ends ours: "钨品出口配额8000吨，钼品出口配额12000吨",
