@@ -6,7 +6,8 @@
   ``、。〔〕``, Chinese quotes and every other CJK mark are kept;
 - NBSP, ideographic and other Unicode spaces → a plain space.
 
-``normalize`` also drops pinyin that reposts print after characters ("开(kāi)采指标(biāo)").
+``normalize`` also drops pinyin that reposts print after characters ("开(kāi)采指标(biāo)",
+"生产(chan) 总量").
 
 ``normalize_chars`` does only that and is length-preserving: character *i* of its output is
 character *i* of its input, converted. ``normalize`` also collapses runs of spaces and trims
@@ -45,7 +46,11 @@ LINE_EDGE_SPACE = re.compile(r"(?<! )(?: +\n *|\n +)")
 
 # Pinyin with tone marks that some reposts print after characters: "开(kāi)采", "万(wàn)吨".
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-PINYIN_RUBY = re.compile(rf"(?<=[\u4e00-\u9fff])(?:\([a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}\))+")
+# Some print it without tones, with a space after: "生产(chan) 总量", "有关(guan) 部门".
+PINYIN_RUBY = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(?:\([a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}\))+"
+    r"|(?<=[\u4e00-\u9fff])\([bcdfghjklmnpqrstwxyz]{0,3}[aeiouv][a-z]{0,4}\) ?(?=[\u4e00-\u9fff])"
+)
 
 
 def normalize(text: str) -> str:

@@ -1598,3 +1598,15 @@ def test_the_production_plan_of_older_notices_is_still_a_quota() -> None:
         (RE, MIN, 2012, "annual", None, None, 93800),
         (RE, SEP, 2012, "annual", None, None, 90400),
     }
+
+
+def test_a_reposts_pinyin_without_tones_is_dropped() -> None:
+    from extractors import extract_text
+
+    page = (
+        "钨指标\n工信部确定了2017年钨生产(chan) 总量控制指标，合计钨精矿91300吨，与(yu) 去年持平。"
+    )
+    found = extract_text(page, "https://example.com/a", published=date(2017, 6, 1)).facts
+    assert {(f.commodity, f.year, f.period, f.amount_t) for f in found} == {
+        (TU, 2017, "annual", 91300)
+    }
