@@ -531,11 +531,24 @@ def test_a_part_larger_than_its_national_total_is_dropped_as_a_typo() -> None:
 
 
 def test_a_figure_of_an_unnamed_company_is_not_the_national_one() -> None:
+    text = "公司收到2024年第一批稀土开采总量控制指标，其中稀土矿产品5000吨。"
+    assert keys(text, "上市公司公告") == set()
+    # the company a text speaks of, by no name: the group named last (an announcement's issuer)
     text = (
         "公司收到2024年第一批稀土开采总量控制指标，其中稀土矿产品5000吨。"
         "北方稀土（600111）公告，公司获得稀土矿产品94580吨、冶炼分离产品88010吨。"
     )
-    assert keys(text, "上市公司公告") == set()
+    assert keys(text, "上市公司公告") == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580),
+        (RE, SEP, 2024, "batch:1", None, NORTH, 88010),
+    }
+    text = "近日，本公司收到两部门下达的2024年第一批指标：开采指标94580吨。"
+    assert keys(text, "北方稀土：关于获得稀土指标的公告", datetime(2024, 2, 7)) == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580)
+    }
+    # a subsidiary, or a company by a name we do not know, is none we can name
+    text = "盛和资源公告，公司控股子公司获得2024年第一批稀土冶炼分离指标3000吨。"
+    assert keys(text, "稀土指标", datetime(2024, 2, 7)) == set()
     text = "北方稀土公告称，其获得2024年第一批稀土矿产品指标94580吨、冶炼分离产品指标88010吨。"
     assert keys(text, "北方稀土获得指标") == {
         (RE, MIN, 2024, "batch:1", None, NORTH, 94580),

@@ -123,6 +123,7 @@ class Doc:
     province: str | None = None  # the province whose own notice this is
     quota_type: str | None = None  # the one quota type its notice title names
     title_cued: bool = False  # the title speaks of quotas (rows of figures under it continue it)
+    company: str | None = None  # the group the title names ("北方稀土：关于获得…指标的公告")
 
     def start_state(self) -> State:
         state = State(self.base, self.year, self.commodity, self.year, self.period)
@@ -130,6 +131,7 @@ class Doc:
         state.title_cued = self.title_cued
         state.province, state.default_type = self.province, self.quota_type
         state.default_commodity = self.commodity
+        state.last_company = self.company
         return state
 
     def issuer(self, row: Row) -> str | None:
@@ -250,6 +252,7 @@ def read_doc(content: Content, terms: list[Term] | None = None) -> Doc:
         province=province,
         quota_type=notice_types.pop() if len(notice_types) == 1 else None,
         title_cued=QUOTA_CUE_RE.search(title) is not None,
+        company=next((t.value for t in title_terms if t.kind == "company"), None),
     )
 
 

@@ -111,6 +111,10 @@ UNNAMED_HOLDER_RE = re.compile(
     r"(?=\s*(?:分别|共获|合计|累计|获(?!批))))"
 )
 
+# The company a text speaks for or of, by no name: "公司获得…" opening a clause, "本公司", "该公司"
+# (after "北方稀土公告，"; the group named last); not "某某公司" (UNNAMED_HOLDER_RE).
+OUR_COMPANY_RE = re.compile(r"(?:(?<=[,;:。\s])|^)(?:本|该)?公司(?![债股])", re.MULTILINE)
+
 # Groups by a short name, only where it plainly is the group receiving a quota: "中国稀土获得",
 # "北方稀土和中国稀土" ("中国稀土" alone is as often "China's rare earths"); "包钢分得开采指标"
 # (Baotou Steel, whose rare earth arm is Northern Rare Earth).
@@ -130,7 +134,7 @@ SPEECH_COLON_RE = re.compile(r"(?:消息|表示|称|显示|指出|介绍|说|获
 
 # The title of a document or table: "《某省钨矿指标分配表》".
 BOOK_TITLE_RE = re.compile(r"《[^《》]{0,80}》")
-HOLDER_KINDS = frozenset(("company", "province", "ownprovince", "unnamed"))
+HOLDER_KINDS = frozenset(("company", "province", "ownprovince", "unnamed", "ourcompany"))
 
 # "其中": what follows is a part of the figure before it.
 AMONG_RE = re.compile(r"其中")
@@ -291,6 +295,7 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("compare", REFERENCE_RE),
     ("national", NATIONAL_RE),
     ("othercommodity", OTHER_COMMODITY_RE),
+    ("ourcompany", OUR_COMPANY_RE),
     ("unnamed", UNNAMED_HOLDER_RE),
     ("speech", SPEECH_COLON_RE),
     ("among", AMONG_RE),
