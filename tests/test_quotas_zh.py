@@ -1623,3 +1623,17 @@ def test_a_reposts_pinyin_without_tones_is_dropped() -> None:
     assert {(f.commodity, f.year, f.period, f.amount_t) for f in found} == {
         (TU, 2017, "annual", 91300)
     }
+
+
+def test_a_figure_read_against_the_others_of_its_text() -> None:
+    # the year's figure in a second-batch story is not the second batch, given elsewhere
+    text = "2019年第二批钨矿开采指标为5.45万吨。今年钨矿开采总量控制指标合计为10.5万吨。"
+    assert keys(text, "2019年第二批钨矿开采指标下达", datetime(2019, 9, 2)) == {
+        (TU, MIN, 2019, "batch:2", None, None, 54500),
+        (TU, MIN, 2019, "annual", None, None, 105000),
+    }
+    # alone, it stays the batch of the story
+    text = "今年钨矿开采总量控制指标为5.45万吨。"
+    assert keys(text, "2019年第二批钨矿开采指标下达", datetime(2019, 9, 2)) == {
+        (TU, MIN, 2019, "batch:2", None, None, 54500)
+    }

@@ -123,7 +123,7 @@ def find_readings(content: Content) -> list[Readings]:
         note = line
     if table:
         facts += _table_facts(doc, carried, table, note, text)
-    return _plausible(facts)
+    return _consistent(_plausible(facts))
 
 
 def _last_figure_line(half: str) -> int:
@@ -146,6 +146,25 @@ def _scan_end(half: str, last: int) -> int:
     it, and on far enough for every pattern's look-ahead to see what it sees in the whole text."""
     blanks = BLANKS_RE.match(half, last)
     return min(len(half), (blanks.end() if blanks else last) + LOOKAHEAD_REACH)
+
+
+def _consistent(found: list[Readings]) -> list[Readings]:
+    """Chooses among a figure's readings by the others: where its likeliest reading gives a key
+    another figure of the text has with another amount ("今年…24万吨" read as the second batch in
+    a story that gives the second batch as 12万吨), a reading whose key is free, or has that
+    amount, comes first ("今年…24万吨" is the year's)."""
+    amounts: dict[tuple[object, ...], set[float | None]] = {}
+    for fact, *_ in found:
+        amounts.setdefault(fact.key()[:-1], set()).add(fact.amount_t)
+    chosen = []
+    for readings in found:
+        if len(readings) > 1 and len(amounts[readings[0].key()[:-1]]) > 1:
+            for other in readings[1:]:
+                if amounts.get(other.key()[:-1], {other.amount_t}) == {other.amount_t}:
+                    readings = (other, *(r for r in readings if r is not other))
+                    break
+        chosen.append(readings)
+    return chosen
 
 
 def _plausible(found: list[Readings]) -> list[Readings]:
