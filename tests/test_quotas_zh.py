@@ -1637,3 +1637,20 @@ def test_a_figure_read_against_the_others_of_its_text() -> None:
     assert keys(text, "2019年第二批钨矿开采指标下达", datetime(2019, 9, 2)) == {
         (TU, MIN, 2019, "batch:2", None, None, 54500)
     }
+
+
+def test_tables_with_a_column_per_batch_or_per_year() -> None:
+    text = "年份 | 第一批 | 第二批 | 全年\n2021 | 5.4 | 5.4 | 10.8\n2022 | 6.3 | 4.6 | 10.9"
+    assert keys(text, "近年钨矿开采总量控制指标（万吨）", datetime(2023, 1, 5)) == {
+        (TU, MIN, 2021, "batch:1", None, None, 54000),
+        (TU, MIN, 2021, "batch:2", None, None, 54000),
+        (TU, MIN, 2021, "annual", None, None, 108000),
+        (TU, MIN, 2022, "batch:1", None, None, 63000),
+        (TU, MIN, 2022, "batch:2", None, None, 46000),
+        (TU, MIN, 2022, "annual", None, None, 109000),
+    }
+    text = "集团 | 2022年第一批开采指标 | 2023年第一批开采指标\n北方稀土 | 60210 | 71650"
+    assert keys(text, "稀土指标分配", datetime(2023, 3, 25)) == {
+        (RE, MIN, 2022, "batch:1", None, NORTH, 60210),
+        (RE, MIN, 2023, "batch:1", None, NORTH, 71650),
+    }

@@ -430,7 +430,7 @@ class State:
         return rows
 
     def table_row(self, figure: TableFigure) -> Row | None:
-        period = "annual" if figure.year is not None else self.period
+        period = figure.period or ("annual" if figure.year is not None else self.period)
         year = figure.year if figure.year is not None else self.year
         return self._row(
             figure.quota_type,
