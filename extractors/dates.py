@@ -41,7 +41,7 @@ BATCH_ZH_RE = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\
 CUMULATIVE_ZH_RE = re.compile(
     r"(?=[前两二三四])"  # for speed only: the characters a match can start with
     r"(?:前\s*(?P<n>[两二三四\d])\s*批(?:\s*合计|\s*累计)?"
-    r"|(?<!分)(?P<m>[两二三四])\s*批(?:次)?(?=[^,;。，；]{0,10}?(?:合计|共计|累计|总计)))"
+    r"|(?<!分)(?P<m>[两二三四])\s*批(?:次)?(?=[^;。；]{0,12}?(?:合计|共计|累计|总计)))"
 )
 
 # The first batch in news wording: "首批", "头批".

@@ -1654,3 +1654,23 @@ def test_tables_with_a_column_per_batch_or_per_year() -> None:
         (RE, MIN, 2022, "batch:1", None, NORTH, 60210),
         (RE, MIN, 2023, "batch:1", None, NORTH, 71650),
     }
+
+
+def test_an_amount_that_qualifies_the_words_after_it() -> None:
+    assert keys("两部门下达13.5万吨的2024年第一批稀土开采指标。", "稀土", datetime(2024, 2, 7)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000)
+    }
+    text = "自然资源部下达了总量为5.1万吨的2023年第二批钨矿开采总量控制指标。"
+    assert keys(text, "钨", datetime(2023, 9, 2)) == {(TU, MIN, 2023, "batch:2", None, None, 51000)}
+
+
+def test_the_level_a_change_comes_to_and_batches_totalled_after_a_comma() -> None:
+    text = "2024年稀土开采指标较2023年的25.5万吨增加1.5万吨，达到27万吨。"
+    assert keys(text, "稀土", datetime(2024, 8, 21)) == {
+        (RE, MIN, 2024, "annual", None, None, 270000),
+        (RE, MIN, 2023, "annual", None, None, 255000),
+    }
+    text = "今年以来，钨矿开采总量控制指标已下达两批，共计11.4万吨。"
+    assert keys(text, "钨", datetime(2024, 8, 21)) == {
+        (TU, MIN, 2024, "cumulative:2", None, None, 114000)
+    }

@@ -334,6 +334,7 @@ def _read_sentence(
         return [], state.settled()
     state = carried.copy(keep_lists=continues)
     state.period_explicit = False
+    tokens = _qualified_last(tokens, half)
     groups: list[Group] = []
     percents: list[tuple[int, float, int]] = []  # (clause, value, token start)
     clause = 0
@@ -400,6 +401,28 @@ def _read_sentence(
     return facts, state.settled()
 
 
+def _qualified_last(tokens: list[Token], half: str) -> list[Token]:
+    """The tokens with an amount that qualifies the words after it ("下达13.5万吨的2024年第一批
+    稀土开采指标", "总量为12万吨的第二批指标") moved to the end of its clause, so that those words
+    are read first."""
+    if not any(t.kind == "amount" for t in tokens):
+        return tokens
+    ordered = list(tokens)
+    index = 0
+    while index < len(ordered):
+        token = ordered[index]
+        if token.kind == "amount" and QUALIFIER_RE.match(half, token.end):
+            stop = index + 1
+            while stop < len(ordered) and ordered[stop].kind not in ("sep", "close", "amount"):
+                stop += 1
+            if stop > index + 1:
+                ordered[index:stop] = [*ordered[index + 1 : stop], token]
+                index = stop
+                continue
+        index += 1
+    return ordered
+
+
 def _names_a_group(tokens: list[Token], index: int, half: str) -> bool:
     """Whether the "公司" at ``index`` ends the name of the group just before it ("北方稀土公司",
     "五矿稀土集团有限公司")."""
@@ -412,6 +435,18 @@ def _names_a_group(tokens: list[Token], index: int, half: str) -> bool:
         and COMPANY_SUFFIX_RE.fullmatch(half, previous.end, token.start) is not None
     )
 
+
+# After an amount, "的" and the words it qualifies ("13.5万吨的2024年第一批…指标"), not a type
+# bound to the amount alone ("94580吨开采指标" reads as before).
+QUALIFIER_RE = re.compile(
+    r"\s*的(?=\s*(?:(?:19|20)\d{2}|今年|去年|明年|第|首批|前|全年|稀土|钨|锑))"
+)
+
+# A clause opening on the level a change comes to: "达到27万吨", "增至", "提高到", "调整为".
+RESULT_RE = re.compile(
+    r"\s*(?:并|共|总量|总计|合计|全年)?(?:达到|增至|增加到|增加至|提高到|提高至|升至|上调至|调增至"
+    r"|降至|减至|下调至|调减至|调整为|达)"
+)
 
 # What may stand between a group's name and its "公司": "集团", "(集团)", "股份", "有限".
 COMPANY_SUFFIX_RE = re.compile(r"(?:\(?集团\)?|股份|有限|控股|高科技)*")
@@ -496,9 +531,17 @@ def _read_group(
         and re.fullmatch(r"[\s的]{0,2}", half[run[-1].end : follower.start])
     ):
         bound_type = str(follower.value)  # "获得94580吨开采指标"
-    if colon < 0 and left > start and not any(t.kind == "amount" and t.end <= left for t in tokens):
+    if (
+        colon < 0
+        and left > start
+        and (
+            not any(t.kind == "amount" and t.end <= left for t in tokens)
+            or RESULT_RE.match(half, left, run[0].start)
+        )
+    ):
         # "公布…稀土出口配额，（多家企业获批，）共计21226吨": the clauses before name the
-        # quota, unless they speak of output or prices ("产量超出计划，达到13万吨").
+        # quota, unless they speak of output or prices ("产量超出计划，达到13万吨"); so do they
+        # for the level a change comes to, after figures ("…较上年增加1.5万吨，达到27万吨").
         while left > start and not QUOTA_CUE_RE.search(half, left, right):
             left = _clause_bounds(half, start, end, left - 1)[0]
         if NOT_QUOTA_RE.search(half, left, run[0].start):
