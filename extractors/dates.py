@@ -25,9 +25,12 @@ YEAR_ZH_RE = re.compile(
 )
 
 # A year written relative to the publication date: "今年", "去年", "上年度", "明年"; not a
-# date ("去年5月起" says when something happened, not which year's quota a figure is).
+# date ("去年5月起" says when something happened, not which year's quota a figure is), nor the
+# end of another word ("目前年产…", "此前年度", "说明年度", "成本年…", "相当年…").
 RELATIVE_YEAR_ZH_RE = re.compile(
-    r"(?P<word>今年|本年|当年|去年|上年|上一年|前年|明年|下一年)(?P<annual>度)?(?!\s*\d{1,2}\s*月)"
+    r"(?=[今本当去上前明下])"  # for speed only: the characters a match can start with
+    r"(?P<word>今年|(?<![基根资成])本年|(?<!相)当年|去年|上年|上一年|(?<![目此之以提])前年"
+    r"|(?<![说声表证查])明年|下一年)(?P<annual>度)?(?!\s*\d{1,2}\s*月)"
 )
 
 # A batch: "第一批", "第二批", "第 3 批".
@@ -38,7 +41,7 @@ BATCH_ZH_RE = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\
 CUMULATIVE_ZH_RE = re.compile(
     r"(?=[前两二三四])"  # for speed only: the characters a match can start with
     r"(?:前\s*(?P<n>[两二三四\d])\s*批(?:\s*合计|\s*累计)?"
-    r"|(?<!分)(?P<m>[两二三四])\s*批(?:次)?(?=[^,;。，；]{0,10}?(?:合计|共计|累计|总计)))"
+    r"|(?<!分)(?P<m>[两二三四])\s*批(?:次)?(?=[^;。；]{0,12}?(?:合计|共计|累计|总计)))"
 )
 
 # The first batch in news wording: "首批", "头批".

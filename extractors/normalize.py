@@ -6,7 +6,8 @@
   ``、。〔〕``, Chinese quotes and every other CJK mark are kept;
 - NBSP, ideographic and other Unicode spaces → a plain space.
 
-``normalize`` also drops pinyin that reposts print after characters ("开(kāi)采指标(biāo)").
+``normalize`` also drops pinyin that reposts print after characters ("开(kāi)采指标(biāo)",
+"生产(chan) 总量").
 
 ``normalize_chars`` does only that and is length-preserving: character *i* of its output is
 character *i* of its input, converted. ``normalize`` also collapses runs of spaces and trims
@@ -37,14 +38,19 @@ WIDTH_TABLE: dict[int, int] = {
     **{ord(space): ord(" ") for space in _SPACES},
 }
 
-# Runs of horizontal whitespace inside a line.
-SPACE_RUN = re.compile(r"[ \t\r\f\v]+")
-# Spaces that start or end a line (a match starts only where a run of spaces starts).
-LINE_EDGE_SPACE = re.compile(r"(?<! ) *\n *")
+# Runs of horizontal whitespace inside a line, but for a lone space (it stays as it is).
+SPACE_RUN = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")
+# Spaces that start or end a line (a match starts only where a run of spaces starts; a line
+# break without spaces stays as it is).
+LINE_EDGE_SPACE = re.compile(r"(?<! )(?: +\n *|\n +)")
 
 # Pinyin with tone marks that some reposts print after characters: "开(kāi)采", "万(wàn)吨".
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-PINYIN_RUBY = re.compile(rf"(?<=[\u4e00-\u9fff])(?:\([a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}\))+")
+# Some print it without tones, with a space after: "生产(chan) 总量", "有关(guan) 部门".
+PINYIN_RUBY = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(?:\([a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}\))+"
+    r"|(?<=[\u4e00-\u9fff])\([bcdfghjklmnpqrstwxyz]{0,3}[aeiouv][a-z]{0,4}\) ?(?=[\u4e00-\u9fff])"
+)
 
 
 def normalize(text: str) -> str:
@@ -52,21 +58,34 @@ def normalize(text: str) -> str:
     text = normalize_chars(text)
     if "(" in text:
         text = PINYIN_RUBY.sub("", text)
-    text = SPACE_RUN.sub(" ", text)
-    return LINE_EDGE_SPACE.sub("\n", text).strip(" \n")
+    if "  " in text or any(space in text for space in "\t\r\f\v"):  # else nothing to do
+        text = SPACE_RUN.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = LINE_EDGE_SPACE.sub("\n", text)
+    return text.strip(" \n")
 
 
 def normalize_chars(text: str) -> str:
     """Length-preserving part of ``normalize``: traditional → simplified, full-width → half."""
-    return to_simplified(text).translate(WIDTH_TABLE)
+    if text.isascii():
+        return text  # every character either step changes is outside ASCII
+    return _translate(to_simplified(text), _WIDTH_PAIRS)
 
 
 def to_plain_width(text: str) -> str:
     """``to_halfwidth(text.translate(WIDTH_TABLE))`` in one pass, and none where no character
     needs it (the fact rules' plain text: full-width forms and odd spaces as ASCII)."""
-    if not _WIDE_RE.search(text):
-        return text
-    return text.translate(_PLAIN_WIDTH)
+    return _translate(text, _PLAIN_PAIRS)
+
+
+def _translate(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    """``text.translate`` of a table of one character for one, each to an ASCII one: replacing
+    the characters present one after another gives the same and is faster (str.replace is a
+    scan in C; translate looks every character up)."""
+    for old, new in pairs:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 # The composition of WIDTH_TABLE and to_halfwidth's table, and the characters it changes.
@@ -74,10 +93,10 @@ _PLAIN_WIDTH: dict[int, int] = {
     code: HALFWIDTH_TABLE.get(WIDTH_TABLE.get(code, code), WIDTH_TABLE.get(code, code))
     for code in {*WIDTH_TABLE, *HALFWIDTH_TABLE}
 }
-_WIDE_RE = re.compile(
-    "["
-    + "".join(re.escape(chr(code)) for code, to in sorted(_PLAIN_WIDTH.items()) if code != to)
-    + "]"
+# The tables as pairs of characters, for _translate (their targets are all ASCII).
+_WIDTH_PAIRS = tuple((chr(code), chr(to)) for code, to in sorted(WIDTH_TABLE.items()))
+_PLAIN_PAIRS = tuple(
+    (chr(code), chr(to)) for code, to in sorted(_PLAIN_WIDTH.items()) if code != to
 )
 
 

@@ -531,11 +531,24 @@ def test_a_part_larger_than_its_national_total_is_dropped_as_a_typo() -> None:
 
 
 def test_a_figure_of_an_unnamed_company_is_not_the_national_one() -> None:
+    text = "公司收到2024年第一批稀土开采总量控制指标，其中稀土矿产品5000吨。"
+    assert keys(text, "上市公司公告") == set()
+    # the company a text speaks of, by no name: the group named last (an announcement's issuer)
     text = (
         "公司收到2024年第一批稀土开采总量控制指标，其中稀土矿产品5000吨。"
         "北方稀土（600111）公告，公司获得稀土矿产品94580吨、冶炼分离产品88010吨。"
     )
-    assert keys(text, "上市公司公告") == set()
+    assert keys(text, "上市公司公告") == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580),
+        (RE, SEP, 2024, "batch:1", None, NORTH, 88010),
+    }
+    text = "近日，本公司收到两部门下达的2024年第一批指标：开采指标94580吨。"
+    assert keys(text, "北方稀土：关于获得稀土指标的公告", datetime(2024, 2, 7)) == {
+        (RE, MIN, 2024, "batch:1", None, NORTH, 94580)
+    }
+    # a subsidiary, or a company by a name we do not know, is none we can name
+    text = "盛和资源公告，公司控股子公司获得2024年第一批稀土冶炼分离指标3000吨。"
+    assert keys(text, "稀土指标", datetime(2024, 2, 7)) == set()
     text = "北方稀土公告称，其获得2024年第一批稀土矿产品指标94580吨、冶炼分离产品指标88010吨。"
     assert keys(text, "北方稀土获得指标") == {
         (RE, MIN, 2024, "batch:1", None, NORTH, 94580),
@@ -1482,3 +1495,182 @@ def test_a_plans_target_year_is_not_a_quota_year() -> None:
 def test_a_groups_own_mines_are_not_the_group() -> None:
     text = "厦门钨业去年钨精矿产量1.1万吨，其控股的几座钨矿山获得开采指标约8000吨。"
     assert keys(text, "厦门钨业年报", datetime(2024, 3, 1)) == set()
+
+
+def test_another_commodity_in_a_list_keeps_its_place_and_is_dropped() -> None:
+    text = (
+        "今年江西省钨、锑、萤石矿开采总量控制指标分两次下达，第一批中，钨、锑、萤石矿分别为"
+        "2.1万吨，0.6万吨和15万吨。高铝黏土矿开采总量控制指标为8万吨。"
+    )
+    assert keys(text, "江西下达开采总量控制指标", datetime(2013, 6, 5)) == {
+        (TU, MIN, 2013, "batch:1", None, "province:jiangxi", 21000),
+        (SB, MIN, 2013, "batch:1", None, "province:jiangxi", 6000),
+    }
+    text = "第一批中，萤石、钨精矿开采指标分别为15万吨、2.1万吨；硫铁矿开采指标为30万吨。"
+    assert keys(text, "2013年开采总量控制指标", datetime(2013, 6, 5)) == {
+        (TU, MIN, 2013, "batch:1", None, None, 21000)
+    }
+
+
+def test_last_years_china_is_not_the_middle_of_last_year() -> None:
+    text = "去年中国稀土开采配额为21万吨，今年首批配额为12万吨。"
+    assert keys(text, "稀土", datetime(2023, 3, 25)) == {
+        (RE, MIN, 2022, "annual", None, None, 210000),
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+    }
+    # the middle of a year is still a time, not a quota year
+    text = "去年年中，两部门下达了第二批稀土开采指标12万吨。"
+    assert keys(text, "2022年稀土指标", datetime(2023, 3, 25)) == {
+        (RE, MIN, 2022, "batch:2", None, None, 120000)
+    }
+
+
+def test_caps_and_limits_in_rewrites_of_foreign_news() -> None:
+    text = "外电称，中国将今年首批稀土开采上限设为12万吨，冶炼分离限额为11.5万吨。"
+    assert keys(text, "中国稀土", datetime(2023, 3, 25)) == {
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+        (RE, SEP, 2023, "batch:1", None, None, 115000),
+    }
+    assert keys("氧化镨钕价格上限为每吨50万元。", "稀土价格", datetime(2023, 3, 25)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "目前年产能约5万吨。2024年第一批稀土开采指标为13.5万吨。",
+        "此前年度指标均已下达。2024年第一批稀土开采指标为13.5万吨。",
+        "2024年初步核算，第一批稀土开采指标为13.5万吨。",
+    ],
+)
+def test_relative_years_and_times_inside_other_words_are_not_read(text: str) -> None:
+    assert keys(text, "稀土指标", datetime(2024, 2, 7)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000)
+    }
+
+
+def test_a_groups_own_company_suffix_is_not_another_holder() -> None:
+    text = "北方稀土公司获得2024年第一批岩矿型开采指标9.458万吨。"
+    assert keys(text, "稀土指标", datetime(2024, 2, 7)) == {
+        (RE, MIN, 2024, "batch:1", "light", NORTH, 94580)
+    }
+    # a company we cannot name still is one
+    assert (
+        keys("某某公司获得2024年第一批开采指标500吨。", "稀土指标", datetime(2024, 2, 7)) == set()
+    )
+
+
+def test_rather_is_no_comparison_and_a_groups_registered_name_is_the_group() -> None:
+    text = "今年稀土开采指标较快增长，第一批为13.5万吨，比较符合市场预期。"
+    assert keys(text, "稀土指标", datetime(2024, 2, 7)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000)
+    }
+    text = "五矿稀土集团有限公司获得2021年第一批开采指标2010吨。"
+    assert keys(text, "稀土指标", datetime(2021, 2, 7)) == {
+        (RE, MIN, 2021, "batch:1", None, "china_minmetals", 2010)
+    }
+
+
+def test_plans_to_is_no_plan_and_will_produce_is_a_quota_only_under_the_notice() -> None:
+    assert (
+        keys("某公司计划今年采购稀土原料3万吨。", "稀土开采指标下达", datetime(2024, 2, 7)) == set()
+    )
+    text = (
+        "外电报道，2022年度的稀土开采配额将较上年提高。"
+        "据两部门的通知，中国今年将生产21万吨稀土，高于上年的16.8万吨。"
+    )
+    assert keys(text, "中国提高稀土开采配额", datetime(2022, 8, 18)) == {
+        (RE, MIN, 2022, "annual", None, None, 210000),
+        (RE, MIN, 2021, "annual", None, None, 168000),
+    }
+    # without the notice or the quota in the sentence, producing is output
+    text = "2022年度的稀土开采配额将较上年提高。北方稀土今年将生产12万吨稀土精矿。"
+    assert keys(text, "中国提高稀土开采配额", datetime(2022, 8, 18)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年第一批稀土开采指标下达，某集团去年生产稀土精矿15万吨。",
+        "2023年稀土开采指标为25.5万吨。全年稀土冶炼分离产品产出24万吨。",
+        "2023年钨精矿开采总量控制指标11.1万吨，当年钨精矿产出12.7万吨。",
+        "第一批指标下达后，江西省第一季度生产稀土矿产品3000吨。",
+    ],
+)
+def test_what_was_produced_is_not_a_quota(text: str) -> None:
+    found = keys(text, "稀土钨矿指标", datetime(2024, 2, 7))
+    assert not {key for key in found if key[-1] in (150000, 240000, 127000, 3000)}
+
+
+def test_the_production_plan_of_older_notices_is_still_a_quota() -> None:
+    text = "工信部确定了2016年钨生产(chan) 总量控制指标，合计钨精矿91300吨，与上年持平。"
+    assert keys(text, "钨指标", datetime(2016, 6, 1)) == {
+        (TU, MIN, 2016, "annual", None, None, 91300)
+    }
+    text = "2012年稀土指令性生产计划：稀土矿产品93800吨，冶炼分离产品90400吨。"
+    assert keys(text, "稀土", datetime(2012, 7, 1)) == {
+        (RE, MIN, 2012, "annual", None, None, 93800),
+        (RE, SEP, 2012, "annual", None, None, 90400),
+    }
+
+
+def test_a_reposts_pinyin_without_tones_is_dropped() -> None:
+    from extractors import extract_text
+
+    page = (
+        "钨指标\n工信部确定了2017年钨生产(chan) 总量控制指标，合计钨精矿91300吨，与(yu) 去年持平。"
+    )
+    found = extract_text(page, "https://example.com/a", published=date(2017, 6, 1)).facts
+    assert {(f.commodity, f.year, f.period, f.amount_t) for f in found} == {
+        (TU, 2017, "annual", 91300)
+    }
+
+
+def test_a_figure_read_against_the_others_of_its_text() -> None:
+    # the year's figure in a second-batch story is not the second batch, given elsewhere
+    text = "2019年第二批钨矿开采指标为5.45万吨。今年钨矿开采总量控制指标合计为10.5万吨。"
+    assert keys(text, "2019年第二批钨矿开采指标下达", datetime(2019, 9, 2)) == {
+        (TU, MIN, 2019, "batch:2", None, None, 54500),
+        (TU, MIN, 2019, "annual", None, None, 105000),
+    }
+    # alone, it stays the batch of the story
+    text = "今年钨矿开采总量控制指标为5.45万吨。"
+    assert keys(text, "2019年第二批钨矿开采指标下达", datetime(2019, 9, 2)) == {
+        (TU, MIN, 2019, "batch:2", None, None, 54500)
+    }
+
+
+def test_tables_with_a_column_per_batch_or_per_year() -> None:
+    text = "年份 | 第一批 | 第二批 | 全年\n2021 | 5.4 | 5.4 | 10.8\n2022 | 6.3 | 4.6 | 10.9"
+    assert keys(text, "近年钨矿开采总量控制指标（万吨）", datetime(2023, 1, 5)) == {
+        (TU, MIN, 2021, "batch:1", None, None, 54000),
+        (TU, MIN, 2021, "batch:2", None, None, 54000),
+        (TU, MIN, 2021, "annual", None, None, 108000),
+        (TU, MIN, 2022, "batch:1", None, None, 63000),
+        (TU, MIN, 2022, "batch:2", None, None, 46000),
+        (TU, MIN, 2022, "annual", None, None, 109000),
+    }
+    text = "集团 | 2022年第一批开采指标 | 2023年第一批开采指标\n北方稀土 | 60210 | 71650"
+    assert keys(text, "稀土指标分配", datetime(2023, 3, 25)) == {
+        (RE, MIN, 2022, "batch:1", None, NORTH, 60210),
+        (RE, MIN, 2023, "batch:1", None, NORTH, 71650),
+    }
+
+
+def test_an_amount_that_qualifies_the_words_after_it() -> None:
+    assert keys("两部门下达13.5万吨的2024年第一批稀土开采指标。", "稀土", datetime(2024, 2, 7)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000)
+    }
+    text = "自然资源部下达了总量为5.1万吨的2023年第二批钨矿开采总量控制指标。"
+    assert keys(text, "钨", datetime(2023, 9, 2)) == {(TU, MIN, 2023, "batch:2", None, None, 51000)}
+
+
+def test_the_level_a_change_comes_to_and_batches_totalled_after_a_comma() -> None:
+    text = "2024年稀土开采指标较2023年的25.5万吨增加1.5万吨，达到27万吨。"
+    assert keys(text, "稀土", datetime(2024, 8, 21)) == {
+        (RE, MIN, 2024, "annual", None, None, 270000),
+        (RE, MIN, 2023, "annual", None, None, 255000),
+    }
+    text = "今年以来，钨矿开采总量控制指标已下达两批，共计11.4万吨。"
+    assert keys(text, "钨", datetime(2024, 8, 21)) == {
+        (TU, MIN, 2024, "cumulative:2", None, None, 114000)
+    }

@@ -33,6 +33,7 @@ RARE_EARTH_GROUPS = frozenset((
 
 AMBIGUOUS = object()  # more items in a list than amounts to map them on
 UNNAMED = "?"  # a holder the text names only as "公司"
+OTHER = "other"  # another commodity's place in a list of commodities
 _LISTS = ("quota_type", "category", "holder")
 
 
@@ -109,6 +110,7 @@ class State:
     years: list[int] = field(default_factory=list)  # "2019年至2021年…分别为…": years in order
     commodities: list[str] = field(default_factory=list)  # "稀土矿、钨矿…分别为…": in order
     last_province: str | None = None  # the province the text last named
+    last_company: str | None = None  # the group the text (or its title) last named
     vague: bool = False  # years were left vague ("近年来") and no year was named since
     clause_figures: bool = False  # amounts were read in the clause so far
     among_category: str | None = None  # the category of the figure a "其中" list divides
@@ -135,7 +137,7 @@ class State:
         state.cued = self.cued
         state.province, state.default_type = self.province, self.default_type
         state.default_commodity, state.last_ours = self.default_commodity, self.last_ours
-        state.last_province = self.last_province
+        state.last_province, state.last_company = self.last_province, self.last_company
         if keep_lists:
             state.totals = dict(self.totals)
             state.last_category = self.last_category  # "…1.9万吨。其中，某集团…" divides it
@@ -170,6 +172,8 @@ class State:
             self._add("holder", str(value))
             if kind == "province":
                 self.last_province = str(value)
+            else:
+                self.last_company = str(value)
         elif kind == "year":
             self._set_year(int(value["y"]))
             if value["annual"]:
@@ -233,15 +237,25 @@ class State:
             ]
         elif kind == "unnamed":
             self._add("holder", UNNAMED)
+        elif kind == "ourcompany":
+            # "北方稀土公告，公司获得…", "本公司": the group the text last named, if it named one
+            self._add("holder", self.last_company or UNNAMED)
         elif kind == "othercommodity":
             self.last_ours = self.commodity or self.last_ours
             self.commodity, self.other_named = None, True  # "…钼出口配额12000吨": not ours
+            self.commodities = [OTHER]
 
-    def add_commodity(self, commodity: str) -> None:
-        """A commodity listed after another ("稀土矿、钨矿…分别为"): amounts map on them in turn."""
-        listed = self.commodities if self.commodity in self.commodities[-1:] else []
+    def add_commodity(self, commodity: str | None) -> None:
+        """A commodity listed after another ("稀土矿、钨矿…分别为", "钨、锑、萤石矿分别为"): amounts
+        map on them in turn; ``None`` is another commodity's place in the list."""
+        current = self.commodity if self.commodity is not None else OTHER
+        listed = self.commodities if current in self.commodities[-1:] else []
+        if commodity is None:
+            self.last_ours = self.commodity or self.last_ours
+            self.other_named = True
         self.commodity = commodity
-        self.commodities = [commodity] if commodity in listed else [*listed, commodity]
+        named = commodity if commodity is not None else OTHER
+        self.commodities = [named] if named in listed else [*listed, named]
 
     def _add(self, name: str, value: str) -> None:
         items = self.lists[name]
@@ -379,10 +393,11 @@ class State:
             if year is AMBIGUOUS:
                 return None
         commodity = None
-        if len(self.commodities) > 1 and self.commodities[-1] == self.commodity:
+        current = self.commodity if self.commodity is not None else OTHER
+        if len(self.commodities) > 1 and self.commodities[-1] == current:
             commodity = _pick(self.commodities, count, position)
-            if commodity is AMBIGUOUS:
-                return None  # "稀土矿、钨矿开采指标为…": one amount for two commodities
+            if commodity is AMBIGUOUS or commodity == OTHER:
+                return None  # "稀土矿、钨矿开采指标为…": one amount for two; "萤石矿…": not ours
         row = self._row(quota_type, category, holder, year, period, amount, commodity)
         if row is None:
             return None
@@ -415,7 +430,7 @@ class State:
         return rows
 
     def table_row(self, figure: TableFigure) -> Row | None:
-        period = "annual" if figure.year is not None else self.period
+        period = figure.period or ("annual" if figure.year is not None else self.period)
         year = figure.year if figure.year is not None else self.year
         return self._row(
             figure.quota_type,

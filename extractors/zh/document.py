@@ -77,6 +77,11 @@ SPACED_WORDS_RE = re.compile(
 )
 
 
+# For speed only: two Chinese characters either side of a space, without which SPACED_WORDS_RE
+# finds nothing.
+SPACED_PAIR_RE = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
+
+
 @lru_cache(maxsize=8)  # a document's text is made plain by read_doc and find_facts alike
 def plain(text: str) -> str:
     """Simplified, half-width text of the same length: spans in it are spans of ``text``.
@@ -85,7 +90,7 @@ def plain(text: str) -> str:
     so words read whole and every character outside such runs keeps its place (sentence spans
     are exact; a span inside a run is off by the spaces moved)."""
     half = to_plain_width(to_simplified(text))
-    if " " in half:
+    if " " in half and SPACED_PAIR_RE.search(half):
         half = SPACED_WORDS_RE.sub(_close_up, half)
     return half
 
@@ -118,6 +123,7 @@ class Doc:
     province: str | None = None  # the province whose own notice this is
     quota_type: str | None = None  # the one quota type its notice title names
     title_cued: bool = False  # the title speaks of quotas (rows of figures under it continue it)
+    company: str | None = None  # the group the title names ("北方稀土：关于获得…指标的公告")
 
     def start_state(self) -> State:
         state = State(self.base, self.year, self.commodity, self.year, self.period)
@@ -125,6 +131,7 @@ class Doc:
         state.title_cued = self.title_cued
         state.province, state.default_type = self.province, self.quota_type
         state.default_commodity = self.commodity
+        state.last_company = self.company
         return state
 
     def issuer(self, row: Row) -> str | None:
@@ -245,6 +252,7 @@ def read_doc(content: Content, terms: list[Term] | None = None) -> Doc:
         province=province,
         quota_type=notice_types.pop() if len(notice_types) == 1 else None,
         title_cued=QUOTA_CUE_RE.search(title) is not None,
+        company=next((t.value for t in title_terms if t.kind == "company"), None),
     )
 
 

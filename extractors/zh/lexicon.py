@@ -52,10 +52,11 @@ ISSUE_DATE_RE = re.compile(
 )
 
 # A time in a year, which says when something happened, not which year's quota a figure is:
-# "2023年底", "2024年初", "去年年底", "今年年中" (not "2024年中重稀土").
+# "2023年底", "2024年初", "去年年底", "今年年中" (not "2024年中重稀土", "去年中国…").
 YEAR_TIME_RE = re.compile(
     r"(?=[12今去明前上])"  # for speed only: the characters a match can start with
-    r"(?:(?<!\d)(?:19|20)\d{2}\s*|今|去|明|前|上一?)年\s*(?:年?底|年?初|年?末|年中(?!重)|中(?!重))"
+    r"(?:(?<!\d)(?:19|20)\d{2}\s*|今|去|明|前|上一?)年\s*"
+    r"(?:年?底|年?初(?!步)|年?末|年中(?![重国方央])|中(?![重国方央]))"
 )
 
 # A span of years for amounts to map onto: "2019年至2021年…分别为…", "2019-2021年".
@@ -70,8 +71,13 @@ ADD_EARLIER_RE = re.compile(r"(?:加上|连同|算上)[^,;。]{0,8}?(?=第|前\s
 # A figure that excludes them: "不含已下达的第一批指标", "不包括第一批".
 EXCLUDE_RE = re.compile(r"不含|不包含|不包括|未含|未包括")
 
-# Comparison: "较去年同期", "比2023年第一批", "高于"; the clause after it is a scope.
-COMPARE_RE = re.compile(r"较|相比|相较|对比|比(?<![占同环]比)(?!例|重)|高于|低于|超过|少于|多于")
+# Comparison: "较去年同期", "比2023年第一批", "高于"; the clause after it is a scope ("较" as
+# "rather", "较快增长", "较为", and "比较" are none).
+COMPARE_RE = re.compile(
+    r"(?=[较相对比高低超少多])"  # for speed only: the characters a match can start with
+    r"(?:(?<!比)较(?![高低大小快慢好强弱多少深长短明稳早晚为])|相比|相较|对比"
+    r"|比(?<![占同环]比)(?!例|重|较)|高于|低于|超过|少于|多于)"
+)
 
 # A year referred to, not spoken of: "按上年总量的一半确定", "参照上一年度", "相当于2023年
 # 全年的52.9%", "占去年的一半" (the clause after it is a scope, like a comparison's).
@@ -106,6 +112,13 @@ UNNAMED_HOLDER_RE = re.compile(
     r"(?=\s*(?:分别|共获|合计|累计|获(?!批))))"
 )
 
+# The company a text speaks for or of, by no name: "公司获得…" opening a clause, "本公司", "该公司"
+# (after "北方稀土公告，"; the group named last); not "某某公司" (UNNAMED_HOLDER_RE).
+OUR_COMPANY_RE = re.compile(
+    r"(?=[本该公])(?:(?<=[,;:。\s])|^)(?:本|该)?公司(?![债股])",  # (?=…): for speed only
+    re.MULTILINE,
+)
+
 # Groups by a short name, only where it plainly is the group receiving a quota: "中国稀土获得",
 # "北方稀土和中国稀土" ("中国稀土" alone is as often "China's rare earths"); "包钢分得开采指标"
 # (Baotou Steel, whose rare earth arm is Northern Rare Earth).
@@ -125,7 +138,7 @@ SPEECH_COLON_RE = re.compile(r"(?:消息|表示|称|显示|指出|介绍|说|获
 
 # The title of a document or table: "《某省钨矿指标分配表》".
 BOOK_TITLE_RE = re.compile(r"《[^《》]{0,80}》")
-HOLDER_KINDS = frozenset(("company", "province", "ownprovince", "unnamed"))
+HOLDER_KINDS = frozenset(("company", "province", "ownprovince", "unnamed", "ourcompany"))
 
 # "其中": what follows is a part of the figure before it.
 AMONG_RE = re.compile(r"其中")
@@ -152,18 +165,25 @@ CONTINUES_RE = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)�
 ISSUED_RE = re.compile(r"下达|发放|分配|下发")
 UNDISCLOSED_RE = re.compile(r"(?:未|不|没有)[^,;。]{0,8}?(?:公布|公开|披露)")
 
-# Words saying a number is not a quota: prices, output, trade, money, capacity, stocks.
+# Words saying a number is not a quota: prices, output ("去年生产稀土精矿…", "产出"; not the
+# "生产计划" or "生产总量控制指标" of the older notices, nor a repost's "生产(chan) 总量"), trade,
+# money, capacity, stocks.
 NOT_QUOTA_RE = re.compile(
     r"价|元|产量|开采量|冶炼量|分离量|出口(?!配额)|进口|销量|销售|营收|收入|利润|关税|税率|"
     r"需求|消费|储量|储备|产能|库存|收储|市值|股价|走私|回收量|用量|"
     r"余下|剩余|预留|暂不下达|留作|"  # what is held back: "另有2000吨作为预留"
     r"实际(?!下达|分配|发放)|实绩|超采|超出"  # what was done: "全年实际开采14.2万吨"
+    r"|产出|(?<![将可准许])生产(?!\s*(?:\([a-z]{1,6}\)\s*)?(?:计划|总量|控制|指标|配额|企业|商|许可))"
 )
 
-# Another commodity's quota, which ends ours: "钨品出口配额8000吨，钼品出口配额12000吨".
-# Named as a commodity ("钼品", "锡矿", "铟出口", "萤石开采"), not as a place ("锡林郭勒").
+# Another commodity's quota, which ends ours: "钨品出口配额8000吨，钼品出口配额12000吨",
+# "高铝黏土矿开采总量控制指标为10万吨". Named as a commodity ("钼品", "锡矿", "铟出口", "萤石开采"),
+# not as a place ("锡林郭勒"): metals, and the other minerals under quotas or protected mining
+# (fluorite, clays, bauxite, pyrite, barite, magnesite, talc, graphite, phosphate, potash).
 OTHER_COMMODITY_RE = re.compile(
-    r"(?:钼|铟|锗|镓|萤石|锡|铋|石墨|焦炭|铁|磷|锰|钒|钴|锂|镁|铝|铜|铅|锌|银|黄金|钾|煤炭?)"
+    r"(?:钼|铟|锗|镓|萤石|锡|铋|石墨|焦炭|铁|磷|锰|钒|钴|锂|镁|铝|铜|铅|锌|银|黄金|钾|煤炭?"
+    r"|钽|铌|锆|钛|铬|镍|铂|钯|汞|铀|铍|硼|黏土|粘土|高岭土|铝土|硫铁|重晶石|菱镁|滑石|钾盐|岩盐"
+    r"|金(?=精?矿))"  # gold ore ("资金等" is money)
     r"(?=精?矿|品|出口|开采|配额|产品|资源|总量|等|、)"
 )
 
@@ -190,8 +210,20 @@ TARGET_YEAR_RE = re.compile(
     re.MULTILINE,
 )
 
-# A quota word: the clause, or the sentence, must speak of quotas.
-QUOTA_CUE_RE = re.compile(r"指标|配额|计划|总量控制")
+# A quota word: the clause, or the sentence, must speak of quotas (rewrites of foreign news say
+# "开采上限", "限额" for a cap). "计划" is one as the plan ("生产计划", "总量控制计划", "计划指标"),
+# not as "plans to" ("某公司计划今年采购3万吨").
+QUOTA_CUE_RE = re.compile(
+    r"指标|配额|总量控制|上限|限额"
+    r"|(?:(?<=生产)|(?<=控制)|(?<=令性)|(?<=产品)|(?<=开采)|(?<=分离)|(?<=年度)|(?<=稀土))计划"
+    r"|计划(?=\s*(?:指标|表|为|是|:))"
+)
+
+# A quota as rewrites of foreign wire stories word it, "will produce" or "may mine" so much
+# ("根据两部门的通知，中国将生产16.8万吨稀土", "获准开采…"): a quota word only in a sentence
+# that cites the notice or the quota (PRODUCE_NOTICE_RE), else it is output.
+PRODUCE_CUE_RE = re.compile(r"(?:允许|获准|将|可)(?:开采|生产)")
+PRODUCE_NOTICE_RE = re.compile(r"通知|配额")
 
 # Just before an amount, a change or a bound rather than a level: "增加1.5万吨", "超过10万吨".
 DELTA_BEFORE_RE = re.compile(
@@ -267,6 +299,7 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("compare", REFERENCE_RE),
     ("national", NATIONAL_RE),
     ("othercommodity", OTHER_COMMODITY_RE),
+    ("ourcompany", OUR_COMPANY_RE),
     ("unnamed", UNNAMED_HOLDER_RE),
     ("speech", SPEECH_COLON_RE),
     ("among", AMONG_RE),

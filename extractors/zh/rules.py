@@ -49,6 +49,8 @@ from extractors.zh.lexicon import (
     NOT_QUOTA_RE,
     PATTERN_NEEDS,
     PERIOD_KINDS,
+    PRODUCE_CUE_RE,
+    PRODUCE_NOTICE_RE,
     QUOTA_CUE_RE,
     SENTENCE_END_RE,
     SEP_RE,
@@ -121,7 +123,7 @@ def find_readings(content: Content) -> list[Readings]:
         note = line
     if table:
         facts += _table_facts(doc, carried, table, note, text)
-    return _plausible(facts)
+    return _consistent(_plausible(facts))
 
 
 def _last_figure_line(half: str) -> int:
@@ -144,6 +146,25 @@ def _scan_end(half: str, last: int) -> int:
     it, and on far enough for every pattern's look-ahead to see what it sees in the whole text."""
     blanks = BLANKS_RE.match(half, last)
     return min(len(half), (blanks.end() if blanks else last) + LOOKAHEAD_REACH)
+
+
+def _consistent(found: list[Readings]) -> list[Readings]:
+    """Chooses among a figure's readings by the others: where its likeliest reading gives a key
+    another figure of the text has with another amount ("今年…24万吨" read as the second batch in
+    a story that gives the second batch as 12万吨), a reading whose key is free, or has that
+    amount, comes first ("今年…24万吨" is the year's)."""
+    amounts: dict[tuple[object, ...], set[float | None]] = {}
+    for fact, *_ in found:
+        amounts.setdefault(fact.key()[:-1], set()).add(fact.amount_t)
+    chosen = []
+    for readings in found:
+        if len(readings) > 1 and len(amounts[readings[0].key()[:-1]]) > 1:
+            for other in readings[1:]:
+                if amounts.get(other.key()[:-1], {other.amount_t}) == {other.amount_t}:
+                    readings = (other, *(r for r in readings if r is not other))
+                    break
+        chosen.append(readings)
+    return chosen
 
 
 def _plausible(found: list[Readings]) -> list[Readings]:
@@ -293,11 +314,13 @@ def _read_sentence(
     # A quota word of its own counts for the figures from its clause on ("…查获非法稀土产品2.8万
     # 吨，部分企业超指标生产" does not make the seized tonnes a quota).
     word = QUOTA_CUE_RE.search(sentence)
+    if not word and PRODUCE_NOTICE_RE.search(sentence):
+        word = PRODUCE_CUE_RE.search(sentence)  # "根据通知，中国将生产16.8万吨稀土"
     cue_at = start + word.start() if word else None
     tokens: list[Token] = []
     if word or carried.cued or carried.title_cued:
         tokens = found.within(start, end)
-        row = _is_row(tokens, start, end)
+        row = _is_row(tokens, start, end, half)
         if (carried.cued or (row and carried.title_cued)) and (
             continues or row or any(t.kind in PERIOD_KINDS for t in tokens)
         ):
@@ -311,6 +334,7 @@ def _read_sentence(
         return [], state.settled()
     state = carried.copy(keep_lists=continues)
     state.period_explicit = False
+    tokens = _qualified_last(tokens, half)
     groups: list[Group] = []
     percents: list[tuple[int, float, int]] = []  # (clause, value, token start)
     clause = 0
@@ -349,12 +373,15 @@ def _read_sentence(
             _include_earlier(state, [])  # "…12万吨，加上第一批，全年…": what follows is the total
         elif kind in LISTED_PERIOD_KINDS and _listed(tokens, index, half):
             state.add_period(kind, token.value)
-        elif kind == "commodity" and _listed(
-            tokens, index, half, ("commodity",), COMMODITY_JOINER_RE
+        elif kind in COMMODITY_KINDS and _listed(
+            tokens, index, half, COMMODITY_KINDS, COMMODITY_JOINER_RE
         ):
-            state.add_commodity(str(token.value))  # "稀土矿、钨矿…分别为"
+            # "稀土矿、钨矿…分别为", "钨、锑、萤石矿分别为" (another commodity keeps its place)
+            state.add_commodity(str(token.value) if kind == "commodity" else None)
         elif kind == "year" and _listed(tokens, index, half, ("year",)):
             state.add_year(int(token.value["y"]))  # "2019年、2020年和2021年…分别为"
+        elif kind == "unnamed" and _names_a_group(tokens, index, half):
+            pass  # "北方稀土公司", "中国五矿集团公司": the group's own name, not another holder
         elif kind == "batches":
             numbers = [chinese_numeral(token.value[n]) for n in "ab"]
             if all(numbers):  # "第0、1批" names no batches
@@ -374,13 +401,80 @@ def _read_sentence(
     return facts, state.settled()
 
 
-def _is_row(tokens: list[Token], start: int, end: int) -> bool:
+def _qualified_last(tokens: list[Token], half: str) -> list[Token]:
+    """The tokens with an amount that qualifies the words after it ("下达13.5万吨的2024年第一批
+    稀土开采指标", "总量为12万吨的第二批指标") moved to the end of its clause, so that those words
+    are read first."""
+    if not any(t.kind == "amount" for t in tokens):
+        return tokens
+    ordered = list(tokens)
+    index = 0
+    while index < len(ordered):
+        token = ordered[index]
+        if token.kind == "amount" and QUALIFIER_RE.match(half, token.end):
+            stop = index + 1
+            while stop < len(ordered) and ordered[stop].kind not in ("sep", "close", "amount"):
+                stop += 1
+            if stop > index + 1:
+                ordered[index:stop] = [*ordered[index + 1 : stop], token]
+                index = stop
+                continue
+        index += 1
+    return ordered
+
+
+def _names_a_group(tokens: list[Token], index: int, half: str) -> bool:
+    """Whether the "公司" at ``index`` ends the name of the group just before it ("北方稀土公司",
+    "五矿稀土集团有限公司")."""
+    previous = tokens[index - 1] if index else None
+    token = tokens[index]
+    return (
+        previous is not None
+        and previous.kind == "company"
+        and half[token.start : token.end] == "公司"
+        and COMPANY_SUFFIX_RE.fullmatch(half, previous.end, token.start) is not None
+    )
+
+
+# After an amount, "的" and the words it qualifies ("13.5万吨的2024年第一批…指标"), not a type
+# bound to the amount alone ("94580吨开采指标" reads as before).
+QUALIFIER_RE = re.compile(
+    r"\s*的(?=\s*(?:(?:19|20)\d{2}|今年|去年|明年|第|首批|前|全年|稀土|钨|锑))"
+)
+
+# A clause opening on the level a change comes to: "达到27万吨", "增至", "提高到", "调整为".
+RESULT_RE = re.compile(
+    r"\s*(?:并|共|总量|总计|合计|全年)?(?:达到|增至|增加到|增加至|提高到|提高至|升至|上调至|调增至"
+    r"|降至|减至|下调至|调减至|调整为|达)"
+)
+
+# What may stand between a group's name and its "公司": "集团", "(集团)", "股份", "有限".
+COMPANY_SUFFIX_RE = re.compile(r"(?:\(?集团\)?|股份|有限|控股|高科技)*")
+
+# What a row of a list written as text holds besides the words we know and its figures.
+ROW_FILLER_RE = re.compile(r"[\s:,;、()为是共计各。.]*")
+
+# Tokens that name a commodity, ours or another, in a list of commodities.
+COMMODITY_KINDS = ("commodity", "othercommodity")
+
+
+def _is_row(tokens: list[Token], start: int, end: int, half: str) -> bool:
     """A row of a list written as text: it opens with a year, or it is short and opens with a
-    holder ("2019年：13.2万吨", "四川省 24400吨")."""
+    holder, and holds nothing but words we know and figures ("2019年：13.2万吨", "四川省 24400吨",
+    "2016年:开采10.5万吨,冶炼分离10万吨"; not "北方稀土今年将生产12万吨稀土精矿")."""
     if not tokens or tokens[0].start != start:
         return False
     kind = tokens[0].kind
-    return kind in ("year", "years") or (kind in ("province", "company") and end - start <= MAX_ROW)
+    if kind not in ("year", "years") and (
+        kind not in ("province", "company") or end - start > MAX_ROW
+    ):
+        return False
+    cut = start
+    for token in tokens:
+        if not ROW_FILLER_RE.fullmatch(half, cut, token.start):
+            return False
+        cut = max(cut, token.end)
+    return ROW_FILLER_RE.fullmatch(half, cut, end) is not None
 
 
 def _include_earlier(state: State, groups: list[Group]) -> None:
@@ -437,9 +531,17 @@ def _read_group(
         and re.fullmatch(r"[\s的]{0,2}", half[run[-1].end : follower.start])
     ):
         bound_type = str(follower.value)  # "获得94580吨开采指标"
-    if colon < 0 and left > start and not any(t.kind == "amount" and t.end <= left for t in tokens):
+    if (
+        colon < 0
+        and left > start
+        and (
+            not any(t.kind == "amount" and t.end <= left for t in tokens)
+            or RESULT_RE.match(half, left, run[0].start)
+        )
+    ):
         # "公布…稀土出口配额，（多家企业获批，）共计21226吨": the clauses before name the
-        # quota, unless they speak of output or prices ("产量超出计划，达到13万吨").
+        # quota, unless they speak of output or prices ("产量超出计划，达到13万吨"); so do they
+        # for the level a change comes to, after figures ("…较上年增加1.5万吨，达到27万吨").
         while left > start and not QUOTA_CUE_RE.search(half, left, right):
             left = _clause_bounds(half, start, end, left - 1)[0]
         if NOT_QUOTA_RE.search(half, left, run[0].start):

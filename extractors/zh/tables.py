@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.numbers import NUMBER, ZH_UNIT, scale, to_halfwidth
+from extractors.dates import BATCH_ZH_RE, CUMULATIVE_ZH_RE
+from extractors.numbers import NUMBER, ZH_UNIT, chinese_numeral, scale, to_halfwidth
 from extractors.vocab import Term, find_terms
 
 # A cell separator as content.py writes table rows.
@@ -47,6 +48,12 @@ COMMODITY_COLUMN_RE = re.compile(
 # The header of a column of serial numbers: "序号", "编号".
 SERIAL_HEADER_RE = re.compile(r"序号|编号|序")
 
+# A column of one year: "2023年", "2023年度" (the year of its figures).
+COLUMN_YEARS_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年")
+
+# A column of the whole year: "全年", "年度", "全年指标".
+COLUMN_YEAR_RE = re.compile(r"全年|年度")
+
 # Cells that hold no figure: "", "-", "—", "/", "0".
 EMPTY_CELL_RE = re.compile(r"^\s*(?:(?:[-—–/／]+|0+(?:\.0+)?)\s*)?$")
 
@@ -59,6 +66,8 @@ class Column:
     category: str | None
     commodity: str | None
     multiplier: float = 1.0
+    period: str | None = None  # a column of one batch or of the year ("第一批", "全年")
+    year: int | None = None  # a column of one year ("2023年", "2023年度")
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,7 @@ class TableFigure:
     holder: str | None
     year: int | None  # set only by a year-row table
     amount_t: float
+    period: str | None = None  # set only by a column of one batch or of the year
 
 
 @lru_cache(maxsize=4096)  # headers, labels and titles come again from page to page
@@ -137,6 +147,14 @@ def _column(text: str, wan: bool, left: list[Column | None]) -> Column | None:
     multiplier = WAN if wan or WAN_UNIT_RE.search(text) else 1.0
     quota_type, category = kinds.get("quota_type"), kinds.get("category")
     commodity = kinds.get("commodity")
+    period = _period(text)
+    year_named = COLUMN_YEARS_RE.search(text)
+    year = int(year_named["y"]) if year_named else None
+    if year is not None and period is None:
+        period = "annual"  # "集团 | 2022年 | 2023年": each column a year's
+    if quota_type is None and category is None and period is not None:
+        # "年份 | 第一批 | 第二批 | 全年": the type and commodity are the text's
+        return Column(None, None, commodity, multiplier, period, year)
     if quota_type is None and category is None:
         # A total next to category columns is their sum: the type's figure without category.
         prior = [col for col in left if col is not None]
@@ -150,7 +168,25 @@ def _column(text: str, wan: bool, left: list[Column | None]) -> Column | None:
         quota_type = "mining"
     elif category is not None:
         category = None  # categories split mining only
-    return Column(quota_type, category, commodity, multiplier)
+    return Column(quota_type, category, commodity, multiplier, period, year)
+
+
+def _period(text: str) -> str | None:
+    """The period a column names: "第二批" → batch:2, "首批" → batch:1, "前两批" → cumulative:2,
+    "全年", "年度" → annual; None when it names none (or is a total, "合计")."""
+    cumulative = CUMULATIVE_ZH_RE.search(text)
+    if cumulative:
+        count = chinese_numeral(cumulative["n"] or cumulative["m"])
+        return f"cumulative:{count}" if count else None
+    batch = BATCH_ZH_RE.search(text)
+    if batch:
+        number = chinese_numeral(batch["n"])
+        return f"batch:{number}" if number else None
+    if "首批" in text:
+        return "batch:1"
+    if COLUMN_YEAR_RE.search(text):
+        return "annual"
+    return None
 
 
 def _columns(headers: list[list[str]], wan: bool) -> list[Column | None]:
@@ -240,8 +276,9 @@ def parse_table(lines: list[tuple[int, int, str]], note: str = "") -> list[Table
                     quota_type=column.quota_type,
                     category=column.category,
                     holder=holder,
-                    year=year,
+                    year=year if year is not None else column.year,
                     amount_t=amount,
+                    period=column.period,
                 )
             )
     return figures
