@@ -405,7 +405,7 @@ ADVERSARIAL_UNITS = (
 # figure or a name), where a run is read once; scanning them over a whole string is not how
 # they are used. ``test_anchored_patterns_are_only_used_at_a_position`` holds the code to that.
 ANCHORED = frozenset(
-    {"HOLDER_NOT_BEFORE", "DIFFERENCE_AFTER", "BARE_FOLLOW", "LIST_JOIN", "PCT_LIST"}
+    {"HOLDER_NOT_BEFORE", "DIFFERENCE_AFTER", "BARE_FOLLOW", "LIST_JOIN", "PCT_LIST", "RESULT_RE"}
 )
 EXTRACTORS_DIR = ROOT / "extractors"
 
