@@ -84,8 +84,8 @@ def _mine(url: str, page: Content, published: date | None, encoding: str | None)
     facts: tuple[QuotaFact, ...] = ()
     if relevant:
         # each stated figure with its readings, preferred first; the document's arithmetic
-        # picks among them (extractors.resolve). Chinese figures come with one reading.
-        candidates = [*((fact,) for fact in zh.find_facts(page)), *en.find_readings(page)]
+        # picks among them (extractors.resolve), for both languages.
+        candidates = [*zh.find_readings(page), *en.find_readings(page)]
         facts = tuple(_dedupe(resolve(candidates)))
     return Extraction(
         url=url,
