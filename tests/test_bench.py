@@ -136,3 +136,39 @@ def test_scan_reads_stores_the_stories_only_and_reports_every_run() -> None:
         assert run["only_stories"] and run["golden_facts_missing"] == 0
         assert run["records_read"] == 41
     assert data["floor"]["fastwarc_s"] > 0 and data["floor"]["warcio_s"] > 0
+
+
+def test_series_holds_the_rebuilt_years_against_the_labelled_ones(tmp_path: Path) -> None:
+    # Our own two pages: one read right, one whose label states a year the text does not give.
+    pages = {
+        "aaaaaaaaaaaa": (
+            "China set this year's rare earth mining quota at 210,000 tonnes, up from 168,000"
+            " tonnes last year, the ministry said.",
+            [("mining", 2022, 210000), ("mining", 2021, 168000)],
+        ),
+        "bbbbbbbbbbbb": (
+            "Rare earth prices rose 4% last week on thin trading.",
+            [("smelting_separation", 2022, 202000)],
+        ),
+    }
+    labels = tmp_path / "labels.jsonl"
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    with labels.open("w", encoding="utf-8") as out:
+        for n, (page_id, (text, facts)) in enumerate(pages.items()):
+            (texts / f"{page_id}.txt").write_text(text, encoding="utf-8")
+            record = {
+                "id": page_id,
+                "url": f"https://news.example/{n}",
+                "published": "2022-03-01",
+                "lang": "en",
+                "facts": [
+                    {"commodity": "rare_earth", "quota_type": kind, "year": year,
+                     "period": "annual", "category": None, "holder": None, "amount_t": amount}
+                    for kind, year, amount in facts
+                ],
+            }  # fmt: skip
+            out.write(json.dumps(record) + "\n")
+    data = run_bench("series", "--labels", str(labels), "--texts", str(texts))
+    assert data["pages"] == 2
+    assert (data["right"], data["wrong"], data["missing"], data["extra"]) == (2, 0, 1, 0)
