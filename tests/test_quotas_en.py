@@ -2168,3 +2168,39 @@ def test_a_past_year_figure_does_not_take_the_storys_batch() -> None:
     )
     title = "The first round of rare earth export quotas for 2014"
     assert keys(text, "2013-12-13", title) == {(RE, X, 2013, "annual", None, None, 30999)}
+
+
+# Translated notices name the quotas "main indicators" (主采指标), "comprehensive utilization
+# indicators" (综合利用指标), "mining / exploitation indicators".
+INDICATORS = [
+    (
+        "2010-03-16",
+        "The 2010 national tungsten concentrate mining control indicators total 80,000 t, of "
+        "which the main indicators are 66,480 t and the comprehensive utilization indicators "
+        "13,520 t.",
+        {
+            (W, M, 2010, "annual", None, None, 80000),
+            (W, M, 2010, "annual", "tungsten_primary", None, 66480),
+            (W, M, 2010, "annual", "tungsten_byproduct", None, 13520),
+        },
+    ),
+    (
+        "2011-03-01",
+        "Main mining indicators for tungsten concentrate in 2011 were 70,720 t and "
+        "comprehensive utilization indicators 16,280 t.",
+        {
+            (W, M, 2011, "annual", "tungsten_primary", None, 70720),
+            (W, M, 2011, "annual", "tungsten_byproduct", None, 16280),
+        },
+    ),
+    (
+        "2012-05-01",
+        "Antimony exploitation indicators for 2012 were set at 100,000 t.",
+        {(SB, M, 2012, "annual", None, None, 100000)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), INDICATORS)
+def test_indicators_of_translated_notices(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)

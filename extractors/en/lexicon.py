@@ -13,7 +13,8 @@ _I = re.IGNORECASE
 
 # A sentence worth reading at all: "quota(s)", "allocation", "production cap", "output
 # limitation", "control indicators" / "control index" (translations of 总量控制指标), "total
-# amount control", "mining cap", "a ceiling on output", "output is capped at", "is set at",
+# amount control", "main (mining, comprehensive utilization) indicators" (主采指标, 综合利用指标),
+# "mining cap", "a ceiling on output", "output is capped at", "is set at",
 # "cap (set) the total output of", "allotted 14,446 t", "(exporters) will be allowed to sell
 # (export)"; "tonnes of export license" (the
 # export quota, in Japanese trade papers; export quotas ended in 2015, so the licences of
@@ -22,8 +23,8 @@ QUOTA_WORD = re.compile(
     r"\bquotas?\b|\ballocations?\b|\ballotments?\b"
     r"|\b(?:production|output|mining|smelting|extraction)\s+(?:caps?|ceilings?|limits?|limitations?"
     r"|targets?|plans?)\b"
-    r"|\btotal[\s-](?:quantity|volume|amount)\s+control\b|\bcontrol\s+(?:indicators?|ind(?:ex|exes|ices)"
-    r"|targets?)\b|\b(?:ceiling|cap|limit)\s+on\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+    r"|\btotal[\s-](?:quantity|volume|amount)\s+control\b|\b(?:control|main|mining|exploitation"
+    r"|utili[sz]ation)\s+(?:indicators?|ind(?:ex|exes|ices)|targets?)\b|\b(?:ceiling|cap|limit)\s+on\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:output|production|mining)(?:\s+(?:output|production))?\b"
     r"|\b(?:output|production|mining)(?:\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:is|was|are|were"
     r"|will\s+be|has\s+been|had\s+been)\s+"
@@ -213,10 +214,11 @@ CATEGORY: dict[str, re.Pattern[str]] = {
         r"|minerals?|based|deposits?))?\b|\bLREE?s?\b",
         _I,
     ),
-    # tungsten "main-mining", "main mined", "direct mining", "primary" (not "primary tungsten
+    # tungsten "main-mining", "main mined", "direct mining", "main indicators" (主采指标),
+    # "primary" (not "primary tungsten
     # mining enterprises", the holders the quota goes to)
     "tungsten_primary": re.compile(
-        r"\b(?:main|direct)[\s-]+min(?:ing|ed)\b"
+        r"\b(?:main|direct)[\s-]+min(?:ing|ed)\b|\bmain\s+(?:indicators?|ind(?:ex|exes|ices)|quotas?)\b"
         r"|\bprimary\b(?!\s+(?:tungsten\s+)?(?:mining\s+)?(?:enterprises?"
         r"|producers?|miners?|compan(?:y|ies)|firms?|operations?|mines?)\b)",
         _I,
