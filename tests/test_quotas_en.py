@@ -1992,3 +1992,215 @@ def test_a_wire_dateline_is_not_the_announcement_day() -> None:
     assert announced_on("The ministry set the quota on Feb. 6.", date(2024, 2, 7)) == date(
         2024, 2, 6
     )
+
+
+# --- issue 10, third round: families of real pages, in sentences of our own ----------------
+
+# A batch added to the one before brings the year's total: "added to", "on top of",
+# "together with" name the earlier batch, so the total is the running one (an export year's).
+ADDED_TO_TOTAL = [
+    (
+        "2012-08-23",
+        "Together with the first-half allotment, the new rare earth export quota brings this "
+        "year's total to 30,996 t.",
+        {(RE, X, 2012, "annual", None, None, 30996)},
+    ),
+    (
+        "2011-07-15",
+        "On top of the first batch, the second rare earth export quota brings the 2011 total to "
+        "30,184 tonnes.",
+        {(RE, X, 2011, "annual", None, None, 30184)},
+    ),
+    (
+        "2013-07-09",
+        "The commerce ministry set rare earth export quotas of 15,500 tonnes for the second "
+        "half. Added to those for the first six months, that brings the 2013 total to 31,001 "
+        "tonnes.",
+        {(RE, X, 2013, "batch:2", None, None, 15500), (RE, X, 2013, "annual", None, None, 31001)},
+    ),
+]
+
+# A total that includes the shares of subgroups is the whole; a share given to one is not ours.
+INCLUDES_SUBGROUPS = [
+    (
+        "2010-12-29",
+        "The first batch of rare earth export quotas for 2011, totalling 14,446 tonnes, "
+        "includes the quotas of joint ventures.",
+        {(RE, X, 2011, "batch:1", None, None, 14446)},
+    ),
+    (
+        "2010-12-29",
+        "Rare earth export quotas for the first half of 2011 total 14,446 t, including "
+        "allocations to foreign-invested firms.",
+        {(RE, X, 2011, "batch:1", None, None, 14446)},
+    ),
+    (
+        "2010-12-29",
+        "Of the first batch of 2011 rare earth export quotas, 7,746 t were given to "
+        "foreign-invested companies.",
+        set(),
+    ),
+]
+
+# A quota kept where it is: "will stay (remain, stand) at" announces it, unlike a forecast.
+STAYS_AT = [
+    (
+        "2013-01-07",
+        "China's rare earth export quota will stay at 30,996 tonnes this year, the commerce "
+        "ministry said.",
+        {(RE, X, 2013, "annual", None, None, 30996)},
+    ),
+    (
+        "2015-01-05",
+        "The antimony export quota will remain at 59,400 t in 2015.",
+        {(SB, X, 2015, "annual", None, None, 59400)},
+    ),
+    (
+        "2014-01-03",
+        "Tungsten export quotas for 2014 will stand at 15,000 tonnes, the ministry said.",
+        {(W, X, 2014, "annual", None, None, 15000)},
+    ),
+    (
+        "2013-01-07",
+        "Analysts expect the rare earth export quota will likely remain at 30,000 t.",
+        set(),
+    ),
+]
+
+# A past quota of a named year cited in a forecast sentence is a fact; the forecast is not.
+CITED_IN_A_FORECAST = [
+    (
+        "2013-12-13",
+        "If the pattern holds, the 2014 rare earth export quota will be about 21,000 t, some 70% "
+        "of the 2013 quota allocation of 30,999 t.",
+        {(RE, X, 2013, "annual", None, None, 30999)},
+    ),
+    (
+        "2012-10-01",
+        "Rare earth exports could fall short of the 2012 export quota of 30,996 tonnes again, "
+        "analysts said.",
+        {(RE, X, 2012, "annual", None, None, 30996)},
+    ),
+    (
+        "2011-12-01",
+        "Traders expect the rare earth export quota for 2012 to come in near last year's quota "
+        "of 30,184 t.",
+        {(RE, X, 2010, "annual", None, None, 30184)},
+    ),
+]
+
+# A cap on rare earth output with no type named is the mining quota.
+OUTPUT_CAPS = [
+    (
+        "2011-03-04",
+        "Beijing has imposed a national rare earth output cap of 93,800 t for 2011.",
+        {(RE, M, 2011, "annual", None, None, 93800)},
+    ),
+    (
+        "2024-12-30",
+        "The production quota for rare earths in 2024 was set at 270,000 t.",
+        {(RE, M, 2024, "annual", None, None, 270000)},
+    ),
+    (
+        "2017-06-30",
+        "China set the total production of rare earths for 2017 at 105,000 tonnes.",
+        {(RE, M, 2017, "annual", None, None, 105000)},
+    ),
+]
+
+# A figure given by a pronoun after the sentence that names the quota.
+REFERRED_BACK = [
+    (
+        "2024-02-08",
+        "China issued its first rare earth mining quota for 2024 on Tuesday. It amounts to "
+        "135,000 tonnes.",
+        {(RE, M, 2024, "batch:1", None, None, 135000)},
+    ),
+    (
+        "2023-12-20",
+        "The ministry has released the third batch of 2023 rare earth mining quotas. The figure "
+        "stands at 15,000 t.",
+        {(RE, M, 2023, "batch:3", None, None, 15000)},
+    ),
+    (
+        "2024-02-08",
+        "China issued its first rare earth smelting quota for 2024. This totals 127,000 t, up "
+        "from a year earlier.",
+        {(RE, S, 2024, "batch:1", None, None, 127000)},
+    ),
+    (
+        "2024-02-08",
+        "China issued its first rare earth mining quota for 2024. It exported 5,000 t of "
+        "magnets in January.",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "expected"),
+    ADDED_TO_TOTAL
+    + INCLUDES_SUBGROUPS
+    + STAYS_AT
+    + CITED_IN_A_FORECAST
+    + OUTPUT_CAPS
+    + REFERRED_BACK,
+)
+def test_third_round_families(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
+def test_a_figure_after_an_undated_this_year_is_undated_too() -> None:
+    content = Content(
+        title="China cuts rare earth export quota for 2011",
+        published=None,
+        language="en",
+        text="That compares with the first round this year of 16,304 tons and the second round "
+        "of 7,976 tons.",
+    )
+    assert find_facts(content) == []
+
+
+def test_a_past_year_figure_does_not_take_the_storys_batch() -> None:
+    text = (
+        "The 2014 rare earth export quota is estimated at 21,000 t, some 70% of the 2013 quota "
+        "allocation of 30,999 t."
+    )
+    title = "The first round of rare earth export quotas for 2014"
+    assert keys(text, "2013-12-13", title) == {(RE, X, 2013, "annual", None, None, 30999)}
+
+
+# Translated notices name the quotas "main indicators" (主采指标), "comprehensive utilization
+# indicators" (综合利用指标), "mining / exploitation indicators".
+INDICATORS = [
+    (
+        "2010-03-16",
+        "The 2010 national tungsten concentrate mining control indicators total 80,000 t, of "
+        "which the main indicators are 66,480 t and the comprehensive utilization indicators "
+        "13,520 t.",
+        {
+            (W, M, 2010, "annual", None, None, 80000),
+            (W, M, 2010, "annual", "tungsten_primary", None, 66480),
+            (W, M, 2010, "annual", "tungsten_byproduct", None, 13520),
+        },
+    ),
+    (
+        "2011-03-01",
+        "Main mining indicators for tungsten concentrate in 2011 were 70,720 t and "
+        "comprehensive utilization indicators 16,280 t.",
+        {
+            (W, M, 2011, "annual", "tungsten_primary", None, 70720),
+            (W, M, 2011, "annual", "tungsten_byproduct", None, 16280),
+        },
+    ),
+    (
+        "2012-05-01",
+        "Antimony exploitation indicators for 2012 were set at 100,000 t.",
+        {(SB, M, 2012, "annual", None, None, 100000)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), INDICATORS)
+def test_indicators_of_translated_notices(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)

@@ -59,15 +59,21 @@ TYPE_ASIDE = re.compile(
     re.IGNORECASE,
 )
 # Shares of the quota that no holder id names: domestic firms, foreign-invested companies,
-# joint ventures ("7,746 t were given to foreign-invested companies").
+# joint ventures ("7,746 t were given to foreign-invested companies"), named within
+# SUBGROUP_REACH characters after the figure; a total that includes them ("14,446 t, which
+# includes the quotas of foreign firms") is the whole.
 SUBGROUP = re.compile(
     r"\b(?:domestic|foreign(?:[\s-](?:invested|owned|funded))?|sino[\s-]foreign|overseas)\s+"
     r"(?:firms|companies|producers|enterprises|exporters|ventures)\b|\bjoint[\s-]ventures?\b",
     re.IGNORECASE,
 )
+SUBGROUP_REACH = 60
+INCLUDES = re.compile(r"\binclud(?:e|es|ed|ing)\b", re.IGNORECASE)
 # A top-up of the quotas already issued: "additional export quotas", "of the added quotas".
+# ("Added to the first-half quota, that brings the total to" adds the batch to the year.)
 SUPPLEMENT = re.compile(
-    r"\b(?:additional|extra|supplementary|added|top[\s-]up)\s+(?:[\w-]+\s+){0,3}?quotas?\b",
+    r"\b(?:additional|extra|supplementary|added(?!\s+to\b)|top[\s-]up)\s+(?:[\w-]+\s+){0,3}?"
+    r"quotas?\b",
     re.IGNORECASE,
 )
 # A figure named as the quota itself: "the 30,966 tonne quota", "30,996 t export quota".
@@ -174,7 +180,7 @@ def bind(
             and unknown is not None
             and not (fig.compared and unknown.value == -1)
         ):
-            slot.negative = True
+            slot.negative = slot.unknown_year = True
         if (
             fig.attrs["period"] is None
             and fig.attrs["year"] is not None
@@ -191,6 +197,7 @@ def bind(
             fig.attrs["period"] = cperiod.value
     _apply_lists(sentence, figures, slots, mentions, carried or [])
     _propagate(sentence, figures, slots, mentions, defaults)
+    _undated_after_undated(figures, slots)
     back = REFERS_BACK.match(sentence.lstrip(" \"'“‘(")) is not None
     respectively = "respectively" in sentence.lower()
     compare_all(figures, slots, carried or [], joins, defaults, back, respectively)
@@ -241,7 +248,7 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         negative = _negative(sentence, fig, in_left, in_right)
         # "22,512 t were assigned to domestic firms": a share of no holder FACTS.md names;
         # "additional quotas totalling 10,680 t": a top-up of no batch or year
-        negative = negative or SUBGROUP.search(sentence, fig.end, limit) is not None
+        negative = negative or _subgroup(sentence, fig.end, limit)
         negative = negative or SUPPLEMENT.search(sentence, left, fig.start) is not None
         slot = Slot(left, right, own, negative)
         year = own["year"]
@@ -252,6 +259,26 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         cut = CLAUSE_END.search(sentence, right, limit)
         left = cut.end() if cut else right
     return slots
+
+
+def _undated_after_undated(figures: list[Figure], slots: list[Slot]) -> None:
+    """A figure whose year is the one before it, which is "this year" on a page without a
+    date, is not dated either: "the first round this year of 16,304 t and the second round
+    of 7,976 t" leaves both years unknown."""
+    pending = False
+    for fig, slot in zip(figures, slots, strict=True):
+        if slot.unknown_year:
+            pending = True
+        elif slot.own.get("year") is not None or slot.own.get("cyear") is not None:
+            pending = False
+        elif pending and not fig.compared:
+            slot.negative = True
+
+
+def _subgroup(sentence: str, start: int, limit: int) -> bool:
+    """Whether the figure ending at ``start`` is the share of a subgroup named just after it."""
+    group = SUBGROUP.search(sentence, start, min(limit, start + SUBGROUP_REACH))
+    return group is not None and not INCLUDES.search(sentence, start, group.start())
 
 
 def _offer_the_past_figures_period(figures: list[Figure], slots: list[Slot]) -> None:
@@ -436,6 +463,7 @@ def _propagate(
     tail_end = zone.start() if zone else len(sentence)
     tail = [m for m in mentions if tail_start <= m.start and m.end <= tail_end]
     previous: Figure | None = None
+    previous_named_period = False
     for i, (fig, slot) in enumerate(zip(figures, slots, strict=True)):
         if fig.compared:
             continue
@@ -462,9 +490,21 @@ def _propagate(
             retyped = (
                 kind == "category" and previous and previous.attrs["type"] != fig.attrs["type"]
             )
+            # a figure of a year of its own is not in the story's period that the figure before
+            # it took ("the 2014 quota will be 21,586 t, 70% of the 2013 quota of 30,999 t"),
+            # only in one its words name ("The 2013 first-lot quota was 15,501 t and the limit
+            # in 2012 was 21,226 t")
+            other_year = (
+                kind == "period"
+                and previous is not None
+                and not previous_named_period
+                and slot.own.get("year") is not None
+                and fig.attrs.get("year") != previous.attrs.get("year")
+            )
             if (
                 previous is not None
                 and not retyped
+                and not other_year
                 and not (reset and kind in ("category", "holder"))
             ):
                 fig.attrs[kind] = previous.attrs.get(kind)
@@ -488,3 +528,4 @@ def _propagate(
             same_year = story_year is None or fig.attrs.get("year") == story_year
             fig.attrs["period"] = (defaults.get("period") if same_year else None) or "annual"
         previous = fig
+        previous_named_period = slot.own.get("period") is not None or fig.inherited_period

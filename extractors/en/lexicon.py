@@ -13,7 +13,8 @@ _I = re.IGNORECASE
 
 # A sentence worth reading at all: "quota(s)", "allocation", "production cap", "output
 # limitation", "control indicators" / "control index" (translations of 总量控制指标), "total
-# amount control", "mining cap", "a ceiling on output", "output is capped at", "is set at",
+# amount control", "main (mining, comprehensive utilization) indicators" (主采指标, 综合利用指标),
+# "mining cap", "a ceiling on output", "output is capped at", "is set at",
 # "cap (set) the total output of", "allotted 14,446 t", "(exporters) will be allowed to sell
 # (export)"; "tonnes of export license" (the
 # export quota, in Japanese trade papers; export quotas ended in 2015, so the licences of
@@ -22,8 +23,8 @@ QUOTA_WORD = re.compile(
     r"\bquotas?\b|\ballocations?\b|\ballotments?\b"
     r"|\b(?:production|output|mining|smelting|extraction)\s+(?:caps?|ceilings?|limits?|limitations?"
     r"|targets?|plans?)\b"
-    r"|\btotal[\s-](?:quantity|volume|amount)\s+control\b|\bcontrol\s+(?:indicators?|ind(?:ex|exes|ices)"
-    r"|targets?)\b|\b(?:ceiling|cap|limit)\s+on\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+    r"|\btotal[\s-](?:quantity|volume|amount)\s+control\b|\b(?:control|main|mining|exploitation"
+    r"|utili[sz]ation)\s+(?:indicators?|ind(?:ex|exes|ices)|targets?)\b|\b(?:ceiling|cap|limit)\s+on\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:output|production|mining)(?:\s+(?:output|production))?\b"
     r"|\b(?:output|production|mining)(?:\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:is|was|are|were"
     r"|will\s+be|has\s+been|had\s+been)\s+"
@@ -107,11 +108,12 @@ PERIOD: dict[str, re.Pattern[str]] = {
     # the whole year for a past year
     "all:2": re.compile(r"\b(?:two|both)\s+(?:batch(?:es)?|rounds?|tranches?)\b", _I),
     "all:3": re.compile(r"\b(?:all\s+)?three\s+(?:batch(?:es)?|rounds?|tranches?)\b", _I),
-    # "so far this year", "year-to-date", "bringing the total (the limit) to", "in total this year"
+    # "so far this year", "year-to-date", "bringing the total (the limit, the 2012 total, this
+    # year's total) to", "in total this year"
     "cumulative": re.compile(
         r"\bso\s+far\s+(?:this\s+year|in\s+20[0-3]\d)\b|\b(?:for\s+the\s+)?year[\s-]to[\s-]date\b"
-        r"|\bYTD\b|\bbr(?:ing|ings|inging|ought)\s+(?:the\s+|its\s+)?(?:(?:combined|overall)\s+)?"
-        r"(?:total|tally|limit|ceiling|quota)\b|\bin\s+total\s+(?:this\s+year|so\s+far)\b"
+        r"|\bYTD\b|\bbr(?:ing|ings|inging|ought)\s+(?:the\s+|its\s+)?(?:(?:20[0-3]\d|this\s+year)['’]?s?\s+)?"
+        r"(?:(?:combined|overall)\s+)?(?:total|tally|limit|ceiling|quota)\b|\bin\s+total\s+(?:this\s+year|so\s+far)\b"
         r"|\bcumulative(?:ly)?\b|(?:(?<=batch\s)|(?<=batches\s))(?:lifts?|lifted|raises?|raised"
         r"|brings?|brought|takes?|took|push(?:es|ed)?)\b"
         r"|\bcombined\b|\btotal\s+so\s+far\b",
@@ -121,12 +123,13 @@ PERIOD: dict[str, re.Pattern[str]] = {
     "double": re.compile(r"\bdoubl(?:e|ed|es|ing)\b", _I),
     # "full-year", "for the year", "annual", "whole-year", "total for the year"; a year's own
     # total, "takes the 2023 total ... to", "last year's total allocation" (not "the 2024 total
-    # control quotas", 总量控制指标)
+    # control quotas", 总量控制指标, nor the verb of "quotas for the first half of 2011 total
+    # 14,446 t")
     "annual": re.compile(
         r"\bfull[\s-]year\b|\bwhole[\s-]year\b"
         r"|\bfor\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b(?![\s-]+(?:ago|earlier|before))"
         r"|\bannual(?:ly)?\b|\byearly\b|\bfor\s+the\s+year\s+as\s+a\s+whole\b"
-        r"|\b(?:20[0-3]\d|year)(?:['’]s)?\s+total\b(?![\s-]+(?:control|amount|quantity|volume))",
+        r"|\b(?:20[0-3]\d|year)(?:['’]s)?\s+total\b(?![\s-]+(?:control|amount|quantity|volume|\d))",
         _I,
     ),
     # "first batch", "first round", "first-half", "H1", "1H", "first six months", "initial batch",
@@ -211,10 +214,11 @@ CATEGORY: dict[str, re.Pattern[str]] = {
         r"|minerals?|based|deposits?))?\b|\bLREE?s?\b",
         _I,
     ),
-    # tungsten "main-mining", "main mined", "direct mining", "primary" (not "primary tungsten
+    # tungsten "main-mining", "main mined", "direct mining", "main indicators" (主采指标),
+    # "primary" (not "primary tungsten
     # mining enterprises", the holders the quota goes to)
     "tungsten_primary": re.compile(
-        r"\b(?:main|direct)[\s-]+min(?:ing|ed)\b"
+        r"\b(?:main|direct)[\s-]+min(?:ing|ed)\b|\bmain\s+(?:indicators?|ind(?:ex|exes|ices)|quotas?)\b"
         r"|\bprimary\b(?!\s+(?:tungsten\s+)?(?:mining\s+)?(?:enterprises?"
         r"|producers?|miners?|compan(?:y|ies)|firms?|operations?|mines?)\b)",
         _I,
@@ -334,13 +338,13 @@ CLAUSE_BREAK = re.compile(
 # "is estimated at", and a plan's deadline, "By 2020, ... is controlled at", are not quotas set;
 # "will be cut to", "will be set at", "(the ministry said) it would raise quotas to", "producers
 # will be allowed to export", "the first batch will include" announce one;
-# "that would put (bring) the quota at" is arithmetic.
+# "that would put (bring) the quota at" is arithmetic; "will stay (remain, stand) at" keeps one.
 FORECAST = re.compile(
     r"\b(?:[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast\w*|[Pp]redict\w*|[Aa]nticipat\w*|could"
     r"|might|(?:would|will)(?!\s+(?:also\s+)?(?:be\s+)?(?:cut|rais(?:e|ed)|set|reduc(?:e|ed)|cap(?:ped)?"
     r"|increas(?:e|ed)|lower(?:ed)?|keep|kept|fix(?:ed)?|cap(?:ped)?|trim(?:med)?|hold|held"
     r"|maintain(?:ed)?|allocat(?:e|ed)|put|bring|take|lift|allowed|permitted|include|total"
-    r"|(?:initially\s+)?allow)\b)"
+    r"|(?:initially\s+)?allow|stay|remain|stand)\b)"
     r"|likely|may|[Pp]rojected|[Ss]een\s+at"
     r"|[Ss]peculat\w*|[Ee]stimat(?:e|es|ing)|[Ee]stimated\s+(?:at"
     r"|to)|[Bb]y\s+(?:the\s+end\s+of\s+)?20[0-3]\d\b(?!\s*(?:quotas?|batch)))\b"
@@ -363,8 +367,8 @@ DIFFERENCE_AFTER = re.compile(
 COMPARED_WITH = re.compile(
     r"\b(?:from|against|compar(?:ed|es?|ing)\s+(?:with|to)|versus|vs\.?|than|over(?!\s+half)|on"
     r"|ahead\s+of)\s+(?:(?:the|a|an|its|their|figures?|levels?|totals?|amounts?|of"
-    r"|last\s+year['’]s|previous|20[0-3]\d['’]s|first|second|third|round|batch|tranche|this|last"
-    r"|year|in|quotas?)\s+){0,6}$",
+    r"|last\s+year['’]s|previous|20[0-3]\d(?:['’]s)?|first|second|third|round|batch|tranche|this"
+    r"|last|year|in|quotas?|allocations?|allotments?)\s+){0,6}$",
     _I,
 )
 # A year named for comparison, just before it: "up 19% from last year", "higher than in the

@@ -110,6 +110,7 @@ class Slot:
     negative: bool
     said_relative: bool = False  # its own year is "last year", "a year ago"
     subject_year: bool = False  # a year named before its comparison: "the 2012 quota ... than"
+    unknown_year: bool = False  # its own year is "this year" on a page without a date
 
 
 def find_mentions(
@@ -138,7 +139,7 @@ def find_mentions(
             for m in pattern.finditer(sentence)
         ]
         if kind == "commodity":  # "Xiamen Tungsten" names a company, not the metal
-            candidates.extend(_other_commodities(sentence))
+            candidates.extend(other_commodities(sentence))
             candidates = [c for c in candidates if not _inside(c.start, c.end, names)]
         kept = _longest_first(candidates)
         if kind == "period":  # "over 2009/H1": the period of a past figure, as for years
@@ -159,7 +160,7 @@ def find_mentions(
     return sorted(found, key=lambda m: (m.start, m.end))
 
 
-def _other_commodities(sentence: str) -> list[Mention]:
+def other_commodities(sentence: str) -> list[Mention]:
     """Goods other than ours ("coal", "iron ore"), as "other" commodity mentions."""
     found = []
     for word in WORD.finditer(sentence):

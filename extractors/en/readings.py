@@ -24,6 +24,7 @@ from extractors.en.lexicon import (
 from extractors.en.mentions import (
     Figure,
     Mention,
+    other_commodities,
 )
 from extractors.en.timing import announced_on
 from extractors.facts import CATEGORIES, COMMODITIES, QuotaFact
@@ -41,6 +42,15 @@ UNNAMED_TYPES = {
 # export quota, and is not read.
 MINING_CUE = re.compile(
     r"\b(?:concentrates?|WO3|ores?|output|production|min(?:e|es|ed|ing)|exploitation|extraction)\b",
+    re.IGNORECASE,
+)
+# A cap on the output of rare earths with no type named is the mining quota ("cap the total
+# output of rare earth oxide at 93,800 t", "a national output cap of", "the production quota").
+OUTPUT_QUOTA = re.compile(
+    r"\b(?:output|production)\s+(?:quotas?|caps?|ceilings?|limits?)\b|\b(?:cap|caps|capped|capping"
+    r"|limit|limits|limited|set|sets|setting)\s+(?:the\s+|its\s+)?(?:total\s+|national\s+|annual\s+)?"
+    r"(?:output|production)\b|\b(?:output|production)\s+(?:of\s+(?:[\w-]+\s+){1,4}?)?(?:is|was|are"
+    r"|were|will\s+be)\s+(?:set|capped|limited|fixed)\b",
     re.IGNORECASE,
 )
 # The ministries that set mining quotas only (MLR, later MNR).
@@ -148,6 +158,7 @@ def make_fact(
         category is not None
         or (commodity in UNTYPED_MINING and MINING_CUE.search(sentence) is not None)
         or issuer in MINING_ISSUERS
+        or (commodity == "rare_earth" and _output_quota(sentence))
     ):
         # "quotas for ion-adsorption ores": categories split mining quotas; a tungsten or
         # antimony "output limitation" with no type named is a mining one, and so is any
@@ -176,6 +187,11 @@ def make_fact(
         evidence=sentence,
         span=span,
     )
+
+
+def _output_quota(sentence: str) -> bool:
+    """A rare earth output cap, in a sentence naming no other good ("steel output quota")."""
+    return OUTPUT_QUOTA.search(sentence) is not None and not other_commodities(sentence)
 
 
 def _with_announced(fact: QuotaFact, announced: date | None) -> QuotaFact:

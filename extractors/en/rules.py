@@ -70,6 +70,30 @@ ANNOUNCED = re.compile(
 )
 # A cap on shipments is a quota: "shipments will be capped at 7,976 t".
 CAPPED = re.compile(r"\b(?:capped|limited|restricted)\s+(?:at|to)\b", re.IGNORECASE)
+# A quota of a named year cited in a forecast or a shipment sentence: "about 70% of the 2013
+# quota allocation of 30,999 t", "last year's quota of 30,184 t was barely used".
+CITED_QUOTA = re.compile(
+    r"\b(?:20[0-3]\d|(?:last|previous)\s+year)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:quotas?"
+    r"|allocations?|allotments?)(?:\s+allocations?)?\s+(?:of|at|was|were|totall?ing|totall?ed)\s+"
+    r"(?:about\s+|around\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+CITED_REACH = 80
+# A figure given by a pronoun after the sentence that names the quota: "China set the first
+# mining quota for 2024. It amounts to 135,000 t"; "The total stands at 31,001 t".
+REFERRED = re.compile(
+    r"\b(?:it|this|that|the\s+(?:figure|total|amount|volume|ceiling|cap|limit))\s+(?:(?:now|also)\s+)?"
+    r"(?:amount(?:s|ed)?\s+to|totall?(?:s|ed)|stands?\s+at|stood\s+at|c(?:o|a)mes?\s+to|is|was"
+    r"|will\s+be)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|only\s+)?\d",
+    re.IGNORECASE,
+)
+# A batch named as what a new one is added to: "added to the quota for the first half",
+# "on top of the first batch", "together with the first round".
+ADDED_TO = re.compile(
+    r"\b(?:added\s+to|on\s+top\s+of|together\s+with|in\s+addition\s+to|combined\s+with)\s+"
+    r"(?:[\w-]+\s+){0,8}$",
+    re.IGNORECASE,
+)
 # A negated statement: "2,000 t was not distributed".
 NEGATED = re.compile(r"\bnot\b|n['’]t\b|\bnever\b", re.IGNORECASE)
 # Groups that hold rare earth quotas only: naming one names the commodity.
@@ -232,13 +256,21 @@ def _read_sentence(
         bound = [f for f in bound if not _set_aside(sentence, f)]
         if not bound:
             return True
-    goes_on = bool(kinds & CONTINUES) or bool(
-        ours and ISSUED.search(sentence) and not NEGATED.search(sentence)
+    goes_on = (
+        bool(kinds & CONTINUES)
+        or bool(ours and ISSUED.search(sentence) and not NEGATED.search(sentence))
+        or (continued and REFERRED.search(sentence) is not None)
     )
     if continued and not goes_on:
         bound = [f for f in bound if f.compared]  # only "up 10% from 120,000 t" continues
-    named = [BATCH_WORD.match(str(m.value)) for m in mentions if m.kind == "period"]
-    latest = max((int(n[1]) for n in named if n), default=0)
+    # the latest batch the sentence names; one it adds to is the batch before ("Added to the
+    # quota for the first six months, that brings the total to": the second batch's total)
+    latest = 0
+    for m in mentions:
+        number = BATCH_WORD.match(str(m.value)) if m.kind == "period" else None
+        if number is not None:
+            added = ADDED_TO.search(sentence, max(0, m.start - 60), m.start) is not None
+            latest = max(latest, int(number[1]) + added)
     readings = sentence_facts(state, sentence, span, bound, latest)
     facts = [r[0] for r in readings]
     if continued and not facts and not goes_on:
@@ -270,6 +302,8 @@ def _set_aside(sentence: str, figure: Figure) -> bool:
             break
     if QUOTA_NAMED_AFTER.match(sentence, figure.end):
         return False  # "just over half the 30,966 tonne quota": the quota, named as such
+    if CITED_QUOTA.search(sentence, max(0, figure.start - CITED_REACH), figure.start):
+        return False  # "70% of the 2013 quota allocation of 30,999 t": a past quota, cited
     if SHIPPED.search(sentence, start, end) and not CAPPED.search(sentence, start, end):
         return True  # "shipments will be capped at 7,976 t" is the quota
     forecast = FORECAST.search(sentence, start, end)
