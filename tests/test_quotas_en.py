@@ -670,16 +670,15 @@ def test_growth_and_past_figures(published: str, text: str, expected: set[Key]) 
 
 def test_from_old_level_to_new_level() -> None:
     """ "raise mining quotas for 2018 from 105,000 t to 120,000 t": the year named before the
-    comparison is the new level's; each new level is the quota of its old one."""
+    comparison is the new level's; each new level is the quota of its old one. The old levels
+    name no year or period of their own (an earlier level of 2018, or 2017's?): dropped."""
     text = (
         "The ministry said it would raise rare earth mining quotas for 2018 from 105,000 tons to "
         "as much as 120,000 tons and the smelting quota from 100,000 tons to 115,000 tons."
     )
     assert keys(text, "2018-11-08") == {
         (RE, M, 2018, "annual", None, None, 120000),
-        (RE, M, 2017, "annual", None, None, 105000),
         (RE, S, 2018, "annual", None, None, 115000),
-        (RE, S, 2017, "annual", None, None, 100000),
     }
 
 
@@ -2203,4 +2202,47 @@ INDICATORS = [
 
 @pytest.mark.parametrize(("published", "text", "expected"), INDICATORS)
 def test_indicators_of_translated_notices(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
+# "raise the 2018 quota from X to Y": X may be an earlier level of the same year or last
+# year's quota; with no year or period of its own it is dropped, Y kept.
+OLD_LEVELS = [
+    (
+        "2018-11-06",
+        "The ministry will lift rare earth mining quotas for 2018 from 105,000 tonnes to as "
+        "much as 120,000 tonnes.",
+        {(RE, M, 2018, "annual", None, None, 120000)},
+    ),
+    (
+        "2014-06-02",
+        "Beijing raised this year's tungsten mining cap from 86,000 t to 89,000 t.",
+        {(W, M, 2014, "annual", None, None, 89000)},
+    ),
+    (
+        "2012-07-10",
+        "The 2012 antimony output quota was cut from 110,000 metric tons to 100,000 metric tons.",
+        {(SB, M, 2012, "annual", None, None, 100000)},
+    ),
+    # the old level's own year or period places it: kept
+    (
+        "2018-11-06",
+        "Rare earth mining quotas for 2018 rise from 105,000 tonnes in 2017 to 120,000 tonnes.",
+        {
+            (RE, M, 2018, "annual", None, None, 120000),
+            (RE, M, 2017, "annual", None, None, 105000),
+        },
+    ),
+    (
+        "2014-06-02",
+        "The tungsten mining cap rose from 86,000 t last year to 89,000 t this year.",
+        {(W, M, 2014, "annual", None, None, 89000), (W, M, 2013, "annual", None, None, 86000)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), OLD_LEVELS)
+def test_an_old_level_without_a_year_is_dropped(
+    published: str, text: str, expected: set[Key]
+) -> None:
     check(published, text, expected)
