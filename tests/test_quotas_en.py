@@ -2246,3 +2246,67 @@ def test_an_old_level_without_a_year_is_dropped(
     published: str, text: str, expected: set[Key]
 ) -> None:
     check(published, text, expected)
+
+
+# A "production / output quota (cap, limit, target)" of the ore is the mining quota, in a story
+# that also names export quotas; "the first of two quotas" is the first batch. A sentence that
+# sets another commodity's quota has moved on: the story's year and period, not the last
+# sentence's (a past figure's).
+PRODUCTION_QUOTAS = [
+    (
+        "2013-01-08",
+        "Beijing set the first of two rare earth production quotas for 2013 at 46,900 tonnes. "
+        "The first batch of export quotas was 15,501 tonnes.",
+        {(RE, M, 2013, "batch:1", None, None, 46900), (RE, X, 2013, "batch:1", None, None, 15501)},
+    ),
+    (
+        "2012-03-01",
+        "China set its 2012 rare earth export quota at 30,996 t. The antimony output cap for "
+        "2012 stays at 100,000 metric tons.",
+        {(RE, X, 2012, "annual", None, None, 30996), (SB, M, 2012, "annual", None, None, 100000)},
+    ),
+    (
+        "2011-05-01",
+        "Tungsten export quotas fell this year. The 2011 production target for tungsten "
+        "concentrate is 87,000 tons.",
+        {(W, M, 2011, "annual", None, None, 87000)},
+    ),
+    (
+        "2012-06-01",
+        "The ministry issued the second of three output quotas for rare earths, 40,000 t. "
+        "Export quotas come later.",
+        {(RE, M, 2012, "batch:2", None, None, 40000)},
+    ),
+    (
+        "2013-01-08",
+        "Beijing set the first of two rare earth output quotas for 2013 at 46,900 t. The "
+        "full-year quota in 2011 was 93,800 t. It also set a tungsten production quota at "
+        "43,500 t.",
+        {
+            (RE, M, 2013, "batch:1", None, None, 46900),
+            (RE, M, 2011, "annual", None, None, 93800),
+            (W, M, 2013, "batch:1", None, None, 43500),
+        },
+    ),
+    (
+        "2010-03-02",
+        "This year's first tungsten mining quota is 40,000 tonnes. The annual quota for 2009 "
+        "was 44,000 tonnes. The antimony production limit was put at 50,000 tonnes.",
+        {
+            (W, M, 2010, "batch:1", None, None, 40000),
+            (W, M, 2009, "annual", None, None, 44000),
+            (SB, M, 2010, "batch:1", None, None, 50000),
+        },
+    ),
+    # smelting or export words before "production quota" name another type
+    (
+        "2016-03-01",
+        "The rare earth smelting production quota for 2016 is 100,000 t.",
+        {(RE, S, 2016, "annual", None, None, 100000)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), PRODUCTION_QUOTAS)
+def test_production_quotas_are_mining(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)

@@ -94,7 +94,8 @@ QUOTA_TYPE: dict[str, re.Pattern[str]] = {
 # "first time" never counts.
 _BEFORE_QUOTA = (
     r"(?=\s+(?:(?:20[0-3]\d|rare[\s-]earths?|(?:uncommon|unusual)\s+earths?|tungsten|antimony"
-    r"|mining|smelting|and|separation|output|production|export|set\s+of|REO)\s+){0,4}"
+    r"|mining|smelting|and|separation|output|production|export|set\s+of|of\s+(?:two|three)|REO)"
+    r"\s+){0,4}"
     r"(?:quotas?|limits?|allocations?|allotments?)\b)"
 )
 
