@@ -2310,3 +2310,59 @@ PRODUCTION_QUOTAS = [
 @pytest.mark.parametrize(("published", "text", "expected"), PRODUCTION_QUOTAS)
 def test_production_quotas_are_mining(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)
+
+
+# "heavies" are the medium-heavy rare earths; an output limit or control target of concentrates
+# is the mines' quota in a story that also names smelting.
+HEAVIES_AND_OUTPUT_LIMITS = [
+    (
+        "2013-12-20",
+        "The export quota for the first half of 2014 is 15,499 tonnes of rare earths, including "
+        "13,561 tonnes of light rare earths and 1,938 tonnes of heavies.",
+        {
+            (RE, X, 2014, "batch:1", None, None, 15499),
+            (RE, X, 2014, "batch:1", "light", None, 13561),
+            (RE, X, 2014, "batch:1", "medium_heavy", None, 1938),
+        },
+    ),
+    (
+        "2012-07-01",
+        "The second batch of rare earth export quotas was 9,770 t, including 8,537 t of light "
+        "rare earths and 1,233 t of medium heavies.",
+        {
+            (RE, X, 2012, "batch:2", None, None, 9770),
+            (RE, X, 2012, "batch:2", "light", None, 8537),
+            (RE, X, 2012, "batch:2", "medium_heavy", None, 1233),
+        },
+    ),
+    (
+        "2011-04-25",
+        "Smelting of tungsten is also controlled. The output limit for tungsten concentrates "
+        "was 87,000 tonnes this year.",
+        {(W, M, 2011, "annual", None, None, 87000)},
+    ),
+    (
+        "2011-04-25",
+        "Antimony smelting capacity is large. The output control target for antimony ore was "
+        "105,000 tons in 2011.",
+        {(SB, M, 2011, "annual", None, None, 105000)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), HEAVIES_AND_OUTPUT_LIMITS)
+def test_heavies_and_output_limits(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
+def test_two_batches_of_a_year_before_an_undated_headline_year_are_its_whole() -> None:
+    """On a page with no date, "the two batches" of a year before the headline's are that
+    year's whole; of the headline's year, a running total."""
+    text = (
+        "Last year's smelting and separation quota for rare earths also came in two batches, "
+        "totalling 254,000 tons in 2024."
+    )
+    content = Content(
+        title="China sets 2025 rare earth quotas", published=None, language="en", text=text
+    )
+    assert {f.key() for f in find_facts(content)} == {(RE, S, 2024, "annual", None, None, 254000)}

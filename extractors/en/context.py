@@ -173,8 +173,12 @@ def defaults_for(
         single_type = str(named.pop())
     if state.doc_type == "export" and "type" not in kinds:
         single_type = "export"
-    if single_type == "export" and not named and OUTPUT_CAP.search(sentence):
-        single_type = None
+    if (
+        single_type in ("export", "smelting_separation")
+        and not named
+        and OUTPUT_CAP.search(sentence)
+    ):
+        single_type = None  # an output cap is the mines' ("the output limit for concentrates")
     # the year of the sentence before if it gave figures (the text has not moved on), else
     # the story's
     # a province's notice: its figures are the province's, unless the nation's are named
