@@ -75,8 +75,8 @@ def _mine(url: str, page: Content, published: date | None, encoding: str | None)
     from extractors import en, vocab, zh
     from extractors.resolve import resolve
 
-    if page.published is None and published is not None:
-        page = _with_date(page, published)
+    if page.published is None:
+        page = _with_date(page, published, url)
     # only pages about quotas of our commodities are mined; every page is still stored. The
     # English rules know more ways to name a quota than the shared vocabulary.
     title = page.title or ""
@@ -98,10 +98,19 @@ def _mine(url: str, page: Content, published: date | None, encoding: str | None)
     )
 
 
-def _with_date(page: Content, published: date) -> Content:
+def _with_date(page: Content, published: date | None, url: str) -> Content:
+    """A page that states no date takes the one it was given, else the one its URL states
+    (/2010/12/28/, /201107/), else its story's dateline ("BEIJING, Dec 28, 2010 (Reuters) -"):
+    "this year" and "last year" then resolve as a reader of the page would resolve them."""
     from dataclasses import replace
 
-    return replace(page, published=datetime(published.year, published.month, published.day))
+    from extractors.content import date_from_dateline, date_from_url
+
+    if published is not None:
+        stamp: datetime | None = datetime(published.year, published.month, published.day)
+    else:
+        stamp = date_from_url(url) or date_from_dateline(page.text)
+    return page if stamp is None else replace(page, published=stamp)
 
 
 # Quota years the product believes: China's quota system began in 2006; a page dated in the

@@ -20,6 +20,8 @@ from functools import cached_property
 from typing import Any
 
 import trafilatura
+from htmldate.extractors import extract_url_date
+from htmldate.utils import Extractor
 from lxml import etree, html
 
 from extractors import sites
@@ -28,6 +30,9 @@ from extractors.facts import Content
 from extractors.normalize import normalize
 from extractors.page_lines import WHITESPACE, render_lines
 from extractors.text_fields import (
+    BOILERPLATE_HEADING,
+    ENGLISH_DATE,
+    NUMERIC_DATE,
     find_doc_number,
     find_signed,
     language_of,
@@ -136,6 +141,73 @@ TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[-|–—]\s+|_|——|(?<!\s)\s+::\s+
 HAS_BLOCKS = etree.XPath("boolean(.//div | .//p | .//table | .//ul)")
 
 
+# ---- a date for a page that states none ----------------------------------------------------
+
+# htmldate reads a whole Y-M-D from a URL (/2010/12/28/, -2011-07-28); the years it accepts.
+_URL_DATES = Extractor(False, datetime(2100, 12, 31), datetime(1995, 1, 1), True, "%Y-%m-%d")
+# URL dates htmldate leaves: a path segment /20110728/ or /201107/, or /2010/06/ (the first of
+# that month). A segment, never digits inside an id or a bare year in a slug ("2024-quotas").
+URL_COMPACT_DATE = re.compile(
+    r"/((?:199|20[0-3])\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])?(?=[/_.-])"
+)
+URL_YEAR_MONTH = re.compile(r"/((?:199|20[0-3])\d)/(0?[1-9]|1[0-2])/")
+# A wire or news dateline opening the story: "BEIJING, Dec 28, 2010 (Reuters) -",
+# "July 28, 2011 -", "2011-07-28 |", "SHANGHAI Tue Jun 5, 2012 3:07am EDT": before the date only a
+# place in capitals, an agency and a weekday; after it only a time, an agency, then a dash, a bar
+# or a colon, or the end of the line.
+DATELINE_BEFORE = re.compile(
+    r"(?:(?-i:[A-Z][A-Z .'/-]{1,30})[,:]?\s{1,3})?(?:\([A-Za-z ]{2,20}\)\s{0,3})?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s{1,3})?",
+    re.IGNORECASE,
+)
+DATELINE_AFTER = re.compile(
+    r"(?:,?\s{0,3}\d{1,2}:\d{2}\s{0,3}(?:[ap]\.?m\.?)?(?:\s{1,3}[A-Z]{2,4})?)?"
+    r"(?:\s{0,3}\([A-Za-z ]{2,20}\))?\s{0,3}(?:[-–—|:/]|$)",
+    re.IGNORECASE,
+)
+# The longest head of a line the date may stand after.
+DATELINE_LEAD = 48
+# How many lines of the story's head may hold its dateline.
+DATELINE_LINES = 2
+
+
+def date_from_url(url: str) -> datetime | None:
+    """The date a URL states (/2010/12/28/, -2011-07-28, /20110728/, /2011/07/), or None."""
+    stated = extract_url_date(url, _URL_DATES)
+    if stated:
+        return datetime.fromisoformat(stated)
+    path = url.split("?", 1)[0]
+    match = URL_COMPACT_DATE.search(path)
+    if match:
+        year, month, day = match.groups()
+    else:
+        match = URL_YEAR_MONTH.search(path)
+        if not match:
+            return None
+        (year, month), day = match.groups(), None
+    try:
+        return datetime(int(year), int(month), int(day or 1))
+    except ValueError:
+        return None
+
+
+def date_from_dateline(text: str) -> datetime | None:
+    """The date of a dateline at the head of a story ("BEIJING, Dec 28, 2010 (Reuters) -"); never
+    a date from further down, which may be any date the story mentions."""
+    for line in text.split("\n")[:DATELINE_LINES]:
+        line = line.strip()
+        for pattern in (ENGLISH_DATE, NUMERIC_DATE):
+            match = pattern.search(line, 0, DATELINE_LEAD + 40)
+            if (
+                match
+                and match.start() <= DATELINE_LEAD
+                and DATELINE_BEFORE.fullmatch(line, 0, match.start())
+                and DATELINE_AFTER.match(line, match.end())
+            ):
+                return parse_text_date(match.group(0))
+    return None
+
+
 @dataclass
 class ParsedPage:
     """One parse of a page; every field reads this."""
@@ -224,6 +296,32 @@ def _is_prose(line: str) -> bool:
     return len(line) > MAX_TITLE or bool(SENTENCE_END.search(line.rstrip(_CLOSERS)[-1:] or ""))
 
 
+# How far down a navigation block may start ("Related Topics" over a few section names), and
+# how many short lines it may hold before the story begins.
+NAVIGATION_START = 4
+NAVIGATION_ITEMS = 8
+
+
+def _skip_head_navigation(lines: list[str]) -> list[str]:
+    """Drop a navigation block above the story: a "Related Topics"-style heading and the short
+    lines under it, when a line of story follows them. Such a heading further down, or one with
+    no story after its items, still ends the text (``strip_boilerplate``)."""
+    for index, line in enumerate(lines[:NAVIGATION_START]):
+        bare = line.strip()
+        if _is_prose(bare):
+            return lines  # the story began above any heading
+        if BOILERPLATE_HEADING.match(bare):
+            end = index + 1
+            while (
+                end < len(lines) and end <= index + NAVIGATION_ITEMS and not _is_prose(lines[end])
+            ):
+                end += 1
+            if end < len(lines) and _is_prose(lines[end]):
+                return lines[:index] + lines[end:]
+            return lines
+    return lines
+
+
 def _content(
     title: str | None,
     published: datetime | None,
@@ -232,7 +330,7 @@ def _content(
     labels: dict[str, str],
 ) -> Content:
     title = normalize(title) if title else None
-    lines = strip_boilerplate(normalize("\n".join(lines)).split("\n"))
+    lines = strip_boilerplate(_skip_head_navigation(normalize("\n".join(lines)).split("\n")))
     if title and lines and lines[0] == title:
         lines = lines[1:]  # trafilatura keeps the headline as the first line
     text = "\n".join(line for line in lines if line)

@@ -14,8 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import extractors
 from extractors import sites
-from extractors.content import read_content, read_text
+from extractors.content import date_from_dateline, date_from_url, read_content, read_text
 from extractors.decode import decode_body
 from extractors.errors import ExtractError
 from extractors.facts import Content
@@ -423,3 +424,106 @@ def test_a_headline_first_line_is_still_the_title() -> None:
     page = read_text("China sets 2022 rare earth quotas, sources say\nThe story.\n", "a.txt")
     assert page.title == "China sets 2022 rare earth quotas, sources say"
     assert page.text == "The story."
+
+
+# ---- a date for a page that states none (our own URLs and datelines) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "https://news.example.com/article/2010/12/28/china-cuts-quota-idUS123",
+            date(2010, 12, 28),
+        ),
+        ("https://example.org/metals/tungsten-quota-2012-05-04.html", date(2012, 5, 4)),
+        ("https://example.cn/news/20110728/5521.shtml", date(2011, 7, 28)),
+        ("https://example.cn/broadcast/201309/778.shtml", date(2013, 9, 1)),
+        ("https://blog.example.net/2014/03/china-export-quota-cut.html", date(2014, 3, 1)),
+        ("https://example.com/china-2024-rare-earth-quota-updates", None),  # a bare year
+        ("https://example.com/?p=201107", None),  # a query value, not a path segment
+        ("https://example.com/markets/6cb2fa3d20110728e03c-148.html", None),  # inside an id
+        ("https://example.com/article/3105853/quota", None),
+    ],
+)
+def test_date_from_url(url: str, expected: date | None) -> None:
+    stated = date_from_url(url)
+    assert (stated.date() if stated else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BEIJING, Dec 28, 2010 (Reuters) - China cut its export quota.", date(2010, 12, 28)),
+        ("SHANGHAI Tue Jun 5, 2012 3:07am EDT\nThe story.", date(2012, 6, 5)),
+        ("March 9, 2013 — The ministry set the quota.", date(2013, 3, 9)),
+        ("2011-07-28 | Beijing issued the second batch.", date(2011, 7, 28)),
+        ("14 August 2009 - Quotas were cut again.", date(2009, 8, 14)),
+        ("HONG KONG (AFP) 3 Jan 2012 - Exports were capped.", date(2012, 1, 3)),
+        # a date inside the story, or further down, is not the page's date
+        ("China said on July 28, 2011 - that exports would fall.", None),
+        ("The quota was cut.\nIts exports fell.\nBEIJING, Dec 28, 2010 (Reuters) - x", None),
+        ("Posted 2011-07-28 by the editor", None),
+    ],
+)
+def test_date_from_dateline(text: str, expected: date | None) -> None:
+    stated = date_from_dateline(text)
+    assert (stated.date() if stated else None) == expected
+
+
+def test_an_undated_page_takes_its_url_date_for_this_year() -> None:
+    text = (
+        "China trims rare earth export quota\n"
+        "China set this year's first batch of rare earth export quotas at 14,446 tonnes.\n"
+    )
+    dated = extractors.extract_text(text, "https://example.com/2011/01/quota.html")
+    assert dated.content.published == datetime(2011, 1, 1)
+    assert {(f.year, f.period, f.amount_t) for f in dated.facts} == {(2011, "batch:1", 14446)}
+    given = extractors.extract_text(
+        text, "https://example.com/2011/01/q", published=date(2012, 1, 2)
+    )
+    assert given.content.published == datetime(2012, 1, 2)  # a date given wins over the URL's
+
+
+def test_an_undated_page_takes_its_dateline() -> None:
+    text = (
+        "Quota news\n"
+        "BEIJING, July 14, 2011 (Reuters) - China set the second batch of rare earth export "
+        "quotas for this year at 15,738 tonnes.\n"
+    )
+    page = extractors.extract_text(text, "https://example.com/quota-news")
+    assert page.content.published == datetime(2011, 7, 14)
+    assert {(f.year, f.period, f.amount_t) for f in page.facts} == {(2011, "batch:2", 15738)}
+
+
+# ---- navigation lines above a plain text's story --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Related Topics\nMarkets\nCommodities",
+        "Related Topics",
+        "Related News\nMetals\nChina\nEnergy",
+    ],
+)
+def test_navigation_above_the_story_is_skipped(head: str) -> None:
+    text = (
+        "Miners rally on quota cut\nLONDON Mon Mar 5, 2012 9:10am GMT\n"
+        f"{head}\n"
+        "LONDON (Reuters) - Shares of rare earth miners rose after China cut its quotas.\n"
+        "The second paragraph of the story.\n"
+        "Related Articles\nAnother headline\n"
+    )
+    page = read_text(text, "a.txt")
+    assert page.text.startswith("LONDON (Reuters) - Shares")
+    assert "second paragraph" in page.text
+    assert "Another headline" not in page.text  # a related list below the story is still cut
+    assert page.published == datetime(2012, 3, 5)
+
+
+def test_a_related_list_with_no_story_after_it_still_ends_the_text() -> None:
+    text = "A headline\nThe story is one line long.\nRelated Topics\nMarkets\nA summary line.\n"
+    assert read_text(text, "a.txt").text == "The story is one line long."
+    lonely = "A headline\nRelated Topics\nMarkets\nCommodities\n"
+    assert read_text(lonely, "a.txt").text == ""

@@ -670,16 +670,15 @@ def test_growth_and_past_figures(published: str, text: str, expected: set[Key]) 
 
 def test_from_old_level_to_new_level() -> None:
     """ "raise mining quotas for 2018 from 105,000 t to 120,000 t": the year named before the
-    comparison is the new level's; each new level is the quota of its old one."""
+    comparison is the new level's; each new level is the quota of its old one. The old levels
+    name no year or period of their own (an earlier level of 2018, or 2017's?): dropped."""
     text = (
         "The ministry said it would raise rare earth mining quotas for 2018 from 105,000 tons to "
         "as much as 120,000 tons and the smelting quota from 100,000 tons to 115,000 tons."
     )
     assert keys(text, "2018-11-08") == {
         (RE, M, 2018, "annual", None, None, 120000),
-        (RE, M, 2017, "annual", None, None, 105000),
         (RE, S, 2018, "annual", None, None, 115000),
-        (RE, S, 2017, "annual", None, None, 100000),
     }
 
 
@@ -2204,3 +2203,166 @@ INDICATORS = [
 @pytest.mark.parametrize(("published", "text", "expected"), INDICATORS)
 def test_indicators_of_translated_notices(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)
+
+
+# "raise the 2018 quota from X to Y": X may be an earlier level of the same year or last
+# year's quota; with no year or period of its own it is dropped, Y kept.
+OLD_LEVELS = [
+    (
+        "2018-11-06",
+        "The ministry will lift rare earth mining quotas for 2018 from 105,000 tonnes to as "
+        "much as 120,000 tonnes.",
+        {(RE, M, 2018, "annual", None, None, 120000)},
+    ),
+    (
+        "2014-06-02",
+        "Beijing raised this year's tungsten mining cap from 86,000 t to 89,000 t.",
+        {(W, M, 2014, "annual", None, None, 89000)},
+    ),
+    (
+        "2012-07-10",
+        "The 2012 antimony output quota was cut from 110,000 metric tons to 100,000 metric tons.",
+        {(SB, M, 2012, "annual", None, None, 100000)},
+    ),
+    # the old level's own year or period places it: kept
+    (
+        "2018-11-06",
+        "Rare earth mining quotas for 2018 rise from 105,000 tonnes in 2017 to 120,000 tonnes.",
+        {
+            (RE, M, 2018, "annual", None, None, 120000),
+            (RE, M, 2017, "annual", None, None, 105000),
+        },
+    ),
+    (
+        "2014-06-02",
+        "The tungsten mining cap rose from 86,000 t last year to 89,000 t this year.",
+        {(W, M, 2014, "annual", None, None, 89000), (W, M, 2013, "annual", None, None, 86000)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), OLD_LEVELS)
+def test_an_old_level_without_a_year_is_dropped(
+    published: str, text: str, expected: set[Key]
+) -> None:
+    check(published, text, expected)
+
+
+# A "production / output quota (cap, limit, target)" of the ore is the mining quota, in a story
+# that also names export quotas; "the first of two quotas" is the first batch. A sentence that
+# sets another commodity's quota has moved on: the story's year and period, not the last
+# sentence's (a past figure's).
+PRODUCTION_QUOTAS = [
+    (
+        "2013-01-08",
+        "Beijing set the first of two rare earth production quotas for 2013 at 46,900 tonnes. "
+        "The first batch of export quotas was 15,501 tonnes.",
+        {(RE, M, 2013, "batch:1", None, None, 46900), (RE, X, 2013, "batch:1", None, None, 15501)},
+    ),
+    (
+        "2012-03-01",
+        "China set its 2012 rare earth export quota at 30,996 t. The antimony output cap for "
+        "2012 stays at 100,000 metric tons.",
+        {(RE, X, 2012, "annual", None, None, 30996), (SB, M, 2012, "annual", None, None, 100000)},
+    ),
+    (
+        "2011-05-01",
+        "Tungsten export quotas fell this year. The 2011 production target for tungsten "
+        "concentrate is 87,000 tons.",
+        {(W, M, 2011, "annual", None, None, 87000)},
+    ),
+    (
+        "2012-06-01",
+        "The ministry issued the second of three output quotas for rare earths, 40,000 t. "
+        "Export quotas come later.",
+        {(RE, M, 2012, "batch:2", None, None, 40000)},
+    ),
+    (
+        "2013-01-08",
+        "Beijing set the first of two rare earth output quotas for 2013 at 46,900 t. The "
+        "full-year quota in 2011 was 93,800 t. It also set a tungsten production quota at "
+        "43,500 t.",
+        {
+            (RE, M, 2013, "batch:1", None, None, 46900),
+            (RE, M, 2011, "annual", None, None, 93800),
+            (W, M, 2013, "batch:1", None, None, 43500),
+        },
+    ),
+    (
+        "2010-03-02",
+        "This year's first tungsten mining quota is 40,000 tonnes. The annual quota for 2009 "
+        "was 44,000 tonnes. The antimony production limit was put at 50,000 tonnes.",
+        {
+            (W, M, 2010, "batch:1", None, None, 40000),
+            (W, M, 2009, "annual", None, None, 44000),
+            (SB, M, 2010, "batch:1", None, None, 50000),
+        },
+    ),
+    # smelting or export words before "production quota" name another type
+    (
+        "2016-03-01",
+        "The rare earth smelting production quota for 2016 is 100,000 t.",
+        {(RE, S, 2016, "annual", None, None, 100000)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), PRODUCTION_QUOTAS)
+def test_production_quotas_are_mining(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
+# "heavies" are the medium-heavy rare earths; an output limit or control target of concentrates
+# is the mines' quota in a story that also names smelting.
+HEAVIES_AND_OUTPUT_LIMITS = [
+    (
+        "2013-12-20",
+        "The export quota for the first half of 2014 is 15,499 tonnes of rare earths, including "
+        "13,561 tonnes of light rare earths and 1,938 tonnes of heavies.",
+        {
+            (RE, X, 2014, "batch:1", None, None, 15499),
+            (RE, X, 2014, "batch:1", "light", None, 13561),
+            (RE, X, 2014, "batch:1", "medium_heavy", None, 1938),
+        },
+    ),
+    (
+        "2012-07-01",
+        "The second batch of rare earth export quotas was 9,770 t, including 8,537 t of light "
+        "rare earths and 1,233 t of medium heavies.",
+        {
+            (RE, X, 2012, "batch:2", None, None, 9770),
+            (RE, X, 2012, "batch:2", "light", None, 8537),
+            (RE, X, 2012, "batch:2", "medium_heavy", None, 1233),
+        },
+    ),
+    (
+        "2011-04-25",
+        "Smelting of tungsten is also controlled. The output limit for tungsten concentrates "
+        "was 87,000 tonnes this year.",
+        {(W, M, 2011, "annual", None, None, 87000)},
+    ),
+    (
+        "2011-04-25",
+        "Antimony smelting capacity is large. The output control target for antimony ore was "
+        "105,000 tons in 2011.",
+        {(SB, M, 2011, "annual", None, None, 105000)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), HEAVIES_AND_OUTPUT_LIMITS)
+def test_heavies_and_output_limits(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)
+
+
+def test_two_batches_of_a_year_before_an_undated_headline_year_are_its_whole() -> None:
+    """On a page with no date, "the two batches" of a year before the headline's are that
+    year's whole; of the headline's year, a running total."""
+    text = (
+        "Last year's smelting and separation quota for rare earths also came in two batches, "
+        "totalling 254,000 tons in 2024."
+    )
+    content = Content(
+        title="China sets 2025 rare earth quotas", published=None, language="en", text=text
+    )
+    assert {f.key() for f in find_facts(content)} == {(RE, S, 2024, "annual", None, None, 254000)}

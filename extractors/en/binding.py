@@ -202,9 +202,25 @@ def bind(
     respectively = "respectively" in sentence.lower()
     compare_all(figures, slots, carried or [], joins, defaults, back, respectively)
     date_the_one_past_figure(figures, slots, mentions)
+    _drop_unplaced_old_levels(sentence, figures, slots)
     assign_changes(sentence, figures)
     _offer_the_past_figures_period(figures, slots)
     return [f for f, s in zip(figures, slots, strict=True) if not s.negative]
+
+
+def _drop_unplaced_old_levels(sentence: str, figures: list[Figure], slots: list[Slot]) -> None:
+    """ "raise the 2018 quota from 105,000 t to 120,000 t": the old level may be an earlier
+    level of the same year or last year's quota; with no year or period of its own it cannot
+    be placed, and a figure that cannot be placed is dropped."""
+    for i, (fig, slot) in enumerate(zip(figures[:-1], slots, strict=False)):
+        nxt = figures[i + 1]
+        if (
+            fig.compared
+            and not nxt.compared
+            and FROM_TO.fullmatch(sentence, fig.end, nxt.start)
+            and all(slot.own.get(kind) is None for kind in ("year", "period", "cyear", "cperiod"))
+        ):
+            slot.negative = True
 
 
 def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> list[Slot]:

@@ -41,7 +41,9 @@ SHIPPED = factor_boundaries(lexicon.SHIPPED)
 OUTPUT_CAP = re.compile(
     r"\b(?:set|sets|setting|cap|caps|capped|capping)\s+(?:the\s+|its\s+)?(?:total\s+)?"
     r"(?:output|production)\b|\b(?:output|production)\b[^.;,]{0,60}?\b(?:is|was|were|are|been)\s+"
-    r"(?:set|capped|fixed|limited)\b",
+    r"(?:set|capped|fixed|limited)\b"
+    # "a production quota for tungsten", "the first of two output quotas", "production target"
+    r"|\b(?:output|production)\s+(?:control\s+)?(?:quotas?|caps?|ceilings?|limits?|targets?)\b",
     re.IGNORECASE,
 )
 # A title about one province's quotas: "Mining Quotas of Inner Mongolia", "Quota for Jiangxi".
@@ -171,13 +173,23 @@ def defaults_for(
         single_type = str(named.pop())
     if state.doc_type == "export" and "type" not in kinds:
         single_type = "export"
-    if single_type == "export" and not named and OUTPUT_CAP.search(sentence):
-        single_type = None
+    if (
+        single_type in ("export", "smelting_separation")
+        and not named
+        and OUTPUT_CAP.search(sentence)
+    ):
+        single_type = None  # an output cap is the mines' ("the output limit for concentrates")
     # the year of the sentence before if it gave figures (the text has not moved on), else
     # the story's
     # a province's notice: its figures are the province's, unless the nation's are named
     holder = state.doc_holder if not NATIONAL.search(sentence) else None
-    year = (None if continued or state.had_figures else state.doc_year) or state.year
+    # a sentence that names a quota of another commodity of ours ("China also set a production
+    # quota for tungsten at ...") has moved on: the story's year and period, not the last
+    # sentence's
+    moved = bool(ours) and state.commodity is not None and not continued
+    moved = moved and all(m.value != state.commodity for m in ours)
+    carry = (continued or state.had_figures) and not moved
+    year = (None if carry else state.doc_year) or state.year
     year = year or (state.published.year if state.published else None)
     return {
         # the one commodity of ours the sentence names, else the story's (none if it names
@@ -191,7 +203,7 @@ def defaults_for(
         ),
         "type": single_type,
         "year": year,
-        "period": state.period,
+        "period": state.doc_period if moved else state.period,
         "holder": holder,
         # a holder's share in a sentence going on from a category's figure is of that category
         "category": state.category if continued else None,

@@ -94,7 +94,8 @@ QUOTA_TYPE: dict[str, re.Pattern[str]] = {
 # "first time" never counts.
 _BEFORE_QUOTA = (
     r"(?=\s+(?:(?:20[0-3]\d|rare[\s-]earths?|(?:uncommon|unusual)\s+earths?|tungsten|antimony"
-    r"|mining|smelting|and|separation|output|production|export|set\s+of|REO)\s+){0,4}"
+    r"|mining|smelting|and|separation|output|production|export|set\s+of|of\s+(?:two|three)|REO)"
+    r"\s+){0,4}"
     r"(?:quotas?|limits?|allocations?|allotments?)\b)"
 )
 
@@ -191,7 +192,7 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
         "batch:3": ("third", "3rd"),
     },
     "category": {
-        "medium_heavy": ("heavy", "ion", "hre"),
+        "medium_heavy": ("heavy", "heavies", "ion", "hre"),
         "light": ("light", "rock", "lre"),
         "tungsten_primary": ("main", "direct", "primary"),
         "tungsten_byproduct": ("product", "comprehensive", "composite"),
@@ -201,11 +202,12 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
 # Categories of the quota.
 CATEGORY: dict[str, re.Pattern[str]] = {
     # "medium and heavy", "medium-heavy", "mid-heavy", "ion-adsorption", "ionic clay",
-    # "ion-absorbed", "heavy rare earths", "the heavy varieties", "M/HRE", "HREE"
+    # "ion-absorbed", "heavy rare earths", "the heavy varieties", "heavies", "M/HRE", "HREE"
     "medium_heavy": re.compile(
         r"\b(?:medium|middle|mid)(?:\s+(?:and|to|&)\s+|[\s/-])heavy\b"
         r"|\bion(?:ic|[\s-]a[db]sor(?:ption|bed|bent)|[\s-]type)\b|\bheavy\s+rare\b"
-        r"|\bheavy\s+(?:varieties|ones|types|elements|REEs?)\b|\bM\s*/\s*HREE?s?\b|\bM?HREE?s?\b",
+        r"|\bheavy\s+(?:varieties|ones|types|elements|REEs?)\b|\bM\s*/\s*HREE?s?\b|\bM?HREE?s?\b"
+        r"|\b(?:medium[\s-]+(?:and\s+)?)?heavies\b",
         _I,
     ),
     # "light rare earths", "rock-type", "hard-rock", "rock ore", "LRE"

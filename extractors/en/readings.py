@@ -94,7 +94,7 @@ def sentence_facts(
             continue  # "kept flat at X": only the figure of the year being set
         fact = make_fact(
             fig,
-            period_of(fig.attrs.get("period"), latest, fig.attrs, state.published),
+            period_of(fig.attrs.get("period"), latest, fig.attrs, _as_of(state)),
             status,
             issuer,
             sentence,
@@ -110,6 +110,14 @@ def sentence_facts(
         inherited.append(fig.inherited_period)
         alternative.append(fig.alt_period)
     return _with_alternatives(found, inherited, alternative)
+
+
+def _as_of(state: State) -> date | None:
+    """When the story stands: its date, else (an undated page) the start of its headline's year,
+    so that "the two batches" of an earlier year are that year's whole."""
+    if state.published is not None:
+        return state.published
+    return date(state.doc_year, 1, 1) if state.title_year and state.doc_year else None
 
 
 def period_of(
