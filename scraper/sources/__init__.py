@@ -116,7 +116,13 @@ def build_sources(config: SourcesConfig, names: Collection[str] | None = None) -
 def is_quota_title(title: str | None) -> bool:
     """Loosely: names one of our commodities near a quota word (listing titles vary), with the
     vocabulary the fact rules read (``extractors.vocab``), traditional characters made simple."""
-    return bool(title) and vocab.is_relevant(to_simplified(title or ""), "")
+    return bool(title) and is_quota_entry(title, "")
+
+
+def is_quota_entry(title: str | None, summary: str | None) -> bool:
+    """A feed entry or search hit whose title or summary speaks of our quotas, as the page
+    filter (``vocab.is_relevant``) reads a page: traditional characters made simple first."""
+    return vocab.is_relevant(to_simplified(title or ""), to_simplified(summary or ""))
 
 
 def parse_day(text: str | None) -> date | None:
@@ -319,6 +325,7 @@ __all__ = [
     "feeds",
     "gdelt",
     "govcn",
+    "is_quota_entry",
     "is_quota_title",
     "miit",
     "mnr",
