@@ -26,7 +26,7 @@ from extractors.errors import (
     QuotaError,
 )
 from models.store import RawDocument, Store
-from scraper.fetch import Fetcher, RequestRecord
+from scraper.fetch import Fetcher, Page, RequestRecord
 from scraper.lock import SOLE_WRITER, Lease
 from scraper.sources import Lead, Source
 from scraper.sources.files import is_warc
@@ -191,9 +191,18 @@ class Pipeline:
             report.failed += 1
             report.errors.append(str(exc))
             return
+        self._store_fetched(
+            report, lead.url, page, source, published=lead.published, title=lead.title
+        )
+        self._follow_attachments(fetcher, source, lead.url, page.body, report)
+
+    def _store_fetched(
+        self, report: RunReport, url: str, page: Page, source: Source, **document: Any
+    ) -> None:
+        """A fetched page or attachment, stored under ``url`` (``_store``)."""
         self._store(
             report,
-            url=lead.url,
+            url=url,
             final_url=page.final_url,
             source=source.name,
             status=page.status,
@@ -202,10 +211,8 @@ class Pipeline:
             last_modified=page.last_modified,
             body=page.body,
             fetched_at=page.fetched_at,
-            published=lead.published,
-            title=lead.title,
+            **document,
         )
-        self._follow_attachments(fetcher, source, lead.url, page.body, report)
 
     def _store(
         self,
@@ -215,19 +222,27 @@ class Pipeline:
         body: bytes,
         content_type: str | None,
         published: date | None,
+        notice_id: int | None = None,
         **document: Any,
     ) -> None:
-        """The raw page first, then, if it is new or changed, its facts: the one way every
-        fetched, ingested or archived page enters the store."""
+        """The raw document first, then, if it is new or changed, its facts: the one way every
+        fetched or ingested page, and every notice's attachment (``notice_id``: read by its
+        table), enters the store."""
         report.fetched += 1
         stored = self.store.save_document(
-            url=url, body=body, content_type=content_type, published=published, **document
+            url=url,
+            body=body,
+            content_type=content_type,
+            published=published,
+            notice_id=notice_id,
+            **document,
         )
         if not stored.changed:
             report.unchanged += 1
             return
         report.stored += 1
-        self._extract(stored.id, url, body, content_type, published, report)
+        raw = RawDocument(stored.id, url, body, content_type, published, notice_id)
+        self._extract_raw(raw, report)
 
     def _fetch_logger(self, run_id: int) -> Callable[[RequestRecord], None]:
         def record(rec: RequestRecord) -> None:
@@ -331,27 +346,10 @@ class Pipeline:
             report.failed += 1
             report.errors.append(f"attachment of {notice_url}: {exc}")
             return
-        report.fetched += 1
         report.attachments += 1
-        stored = self.store.save_document(
-            url=url,
-            final_url=page.final_url,
-            source=source.name,
-            status=page.status,
-            content_type=page.content_type,
-            etag=page.etag,
-            last_modified=page.last_modified,
-            body=page.body,
-            fetched_at=page.fetched_at,
-            title=title or None,
-            notice_id=notice_id,
+        self._store_fetched(
+            report, url, page, source, published=None, title=title or None, notice_id=notice_id
         )
-        if not stored.changed:
-            report.unchanged += 1
-            return
-        report.stored += 1
-        raw = RawDocument(stored.id, url, page.body, page.content_type, None, notice_id)
-        self._extract_raw(raw, report)
 
     def _stored_notices_attachments(
         self, fetcher: Fetcher, sources: list[Source], report: RunReport
