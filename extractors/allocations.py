@@ -31,6 +31,7 @@ from extractors.attachments import AttachmentError, Converter, Sheet, filename_o
 from extractors.facts import Content, Extraction, QuotaFact
 from extractors.numbers import NUMBER, chinese_numeral, scale, to_halfwidth
 from extractors.vocab import find_terms
+from extractors.zh.lexicon import ANNUAL_RE, BATCH_ZH_RE, YEAR_ZH_RE
 
 # Bump when a rule here changes what is read; stored facts carry it.
 ALLOCATION_RULES = "a1"
@@ -39,18 +40,15 @@ ALLOCATION_RULES = "a1"
 FIGURE_RE = re.compile(rf"(?P<num>{NUMBER})\s*(?P<mult>万)?\s*吨?")
 # Cells that state no quota: "", "-", "—", "/", "0", "0.0".
 NO_QUOTA_RE = re.compile(r"(?:[-—–/／]+|0+(?:\.0+)?)?")
-# A label naming the national figure: "合计", "总计", "全国", "全国合计".
+# A label naming the national figure: "合计", "总计", "全国", "全国合计", and spaced out to fill a
+# cell, "合  计" (which the lexicon's NATIONAL_RE, for prose, does not allow).
 NATIONAL_RE = re.compile(r"(?:全国\s*)?(?:合\s*计|总\s*计|全国)")
 # A column totalling the category columns beside it: "小计", "合计", "开采合计".
 TOTAL_RE = re.compile(r"小\s*计|合\s*计|总\s*计")
-# A table in 万吨: "单位：万吨", "开采指标（万吨）".
+# A table in 万吨: "单位：万吨", "开采指标（万吨）" (the Chinese rules' lexicon has no such pattern:
+# they read 万 as part of an amount). The titles' year ("2024年", "2020年度"), batch ("第一批",
+# "第3批") and whole year ("年度", "全年") are the lexicon's: YEAR_ZH_RE, BATCH_ZH_RE, ANNUAL_RE.
 WAN_RE = re.compile(r"万\s*吨")
-# The quota year in a title: "2024年", "2020年度".
-YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
-# The batch in a title: "第一批", "（第二批）", "第3批".
-BATCH_RE = re.compile(r"第\s*([一二三四五六七八九十\d]{1,3})\s*批")
-# A whole-year table: "2021年度", "年度指标".
-ANNUAL_RE = re.compile(r"年\s*度|全年")
 # Document numbers whose prefix names the issuer: 工信部联原〔2024〕25号, 自然资发〔2020〕33号.
 DOC_NUMBER_ISSUERS = (
     ("工信部", "MIIT"),
@@ -89,11 +87,11 @@ def notice_context(*titles: str | None, doc_number: str | None = None) -> Notice
     texts = [to_halfwidth(t) for t in titles if t]
     year = period = None
     for text in texts:
-        found = YEAR_RE.search(text)
+        found = YEAR_ZH_RE.search(text)
         if found and year is None:
-            year = int(found[1])
-        batch = BATCH_RE.search(text)
-        if period is None and batch and (number := chinese_numeral(batch[1])):
+            year = int(found["y"])
+        batch = BATCH_ZH_RE.search(text)
+        if period is None and batch and (number := chinese_numeral(batch["n"])):
             period = f"batch:{number}"
         elif period is None and found and ANNUAL_RE.search(text):
             period = "annual"
@@ -153,7 +151,7 @@ def _caption(sheets: Sequence[Sheet]) -> str | None:
     for sheet in sheets:
         for row in sheet.rows[:6]:
             values = {cell for cell in row if cell}
-            if len(values) == 1 and YEAR_RE.search(to_halfwidth(next(iter(values)))):
+            if len(values) == 1 and YEAR_ZH_RE.search(to_halfwidth(next(iter(values)))):
                 return next(iter(values))
     return None
 

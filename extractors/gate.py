@@ -1,15 +1,17 @@
 """The relevance gate: a page that names none of our commodities is settled at once.
 
 A page that states a quota of rare earths, tungsten or antimony names the commodity: "rare
-earth", "REE", "tungsten", "antimony", 稀土, 钨, 锑, or, in Chinese, a category that stands
+earth", "REE", "TREO", "tungsten", "WO3", "antimony" (and the "uncommon earths" of spun
+rewrites, which the English rules read), 稀土, 钨, 锑, or, in Chinese, a category that stands
 for one (离子型 and 岩矿型 rare earth, 主采 and 综合利用 tungsten). The gate looks for those in
 the page's markup as decoded, before anything parses it; a page without any is settled: no
 main-text extraction, no fact rules.
 
 It does not ask for a quota word, except beside a category (where ``vocab.is_relevant`` asks
-for one too): real pages state quotas as "total control indicators", "control index", "control
-plan", "restricted to", "a ceiling of", "output limitation" (the real-page corpus holds each),
-and no list of such words is ever complete, while the commodity is always named.
+for one too: any of ``vocab.QUOTA_CUES``, Chinese or English): real pages state quotas as
+"total control indicators", "control index", "control plan", "restricted to", "a ceiling of",
+"output limitation" (the real-page corpus holds each), and no list of such words is ever
+complete, while the commodity is always named.
 
 It looks loosely, so that it lets some unrelated pages through (the rules then find nothing)
 and stops none that ``vocab.is_relevant`` accepts:
@@ -34,37 +36,47 @@ from collections.abc import Iterable
 from extractors.facts import Content
 from extractors.normalize import WIDTH_TABLE, normalize
 from extractors.text_fields import language_of
+from extractors.vocab import QUOTA_CUES, cue_pattern
 
 # -- the words, as data -------------------------------------------------------------------------
 
-# Our commodities (vocab.COMMODITIES; REO: rare earth oxide, how quotas are counted).
+# Our commodities (vocab.COMMODITIES, and the English rules' en.lexicon.COMMODITY: REO and TREO,
+# (total) rare earth oxide, how quotas are counted; WO3; "uncommon earths" of spun rewrites).
 COMMODITY_WORDS_EN = (
     "rare earth",
     "rare earths",
+    "uncommon earths",
+    "unusual earths",
     "REE",
     "REEs",
     "REO",
+    "TREO",
     "tungsten",
     "wolfram",
+    "WO3",
     "antimony",
 )
 COMMODITY_WORDS_ZH = ("稀土", "钨", "锑")
 COMMODITY_WORDS_ZH_HANT = ("稀土", "鎢", "銻")
 # Categories that stand for a commodity in Chinese notices (vocab.CATEGORIES): 离子型 and 岩矿型
-# rare earth ore, 主采 and 综合利用 tungsten; a page naming only these counts when it also names
-# a quota word, as for is_relevant. (The English categories, "light", "rock", never stand
+# rare earth ore, 主采 and 综合利用 (综合回收) tungsten; a page naming only these counts when it
+# also names a quota word, as for is_relevant. (The English categories, "light", "rock", never stand
 # alone in a quota statement: the rules read no fact from them without a commodity.)
-CATEGORY_WORDS_ZH = ("岩矿型", "离子型", "离子吸附型", "主采", "综合利用")
-CATEGORY_WORDS_ZH_HANT = ("岩礦型", "巖礦型", "離子型", "離子吸附型", "主採", "綜合利用")
-# Quota words: vocab.QUOTA_CUE_RE has 指标 配额 总量控制 控制计划 生产计划; these are their parts.
-QUOTA_WORDS_ZH = ("指标", "配额", "控制", "计划", "总量")
-QUOTA_WORDS_ZH_HANT = ("指標", "配額", "控製", "計劃", "計畫", "總量")
+CATEGORY_WORDS_ZH = ("岩矿型", "离子型", "离子吸附型", "主采", "综合利用", "综合回收")
+CATEGORY_WORDS_ZH_HANT = (
+    "岩礦型", "巖礦型", "離子型", "離子吸附型", "主採", "綜合利用", "綜合回收",
+)  # fmt: skip
+# Quota words: the parts of vocab.QUOTA_CUES's Chinese cues (指标 配额 总量控制 计划 上限 限额
+# 控制数 控制目标); a test checks that each cue holds one. The English cues: LATIN_QUOTA_CUE.
+QUOTA_WORDS_ZH = ("指标", "配额", "控制", "计划", "总量", "上限", "限额")
+QUOTA_WORDS_ZH_HANT = ("指標", "配額", "控製", "計劃", "計畫", "總量", "限額")
 
 # Every spelling of the words' characters that OpenCC's t2s turns into the simplified one
 # (its TSCharacters and TSPhrases tables; a test reads them to keep this complete).
 VARIANTS = {
     "标": "標", "额": "額", "制": "製", "计": "計", "划": "劃畫", "钨": "鎢", "锑": "銻",
     "矿": "礦", "岩": "巖", "离": "離", "综": "綜", "采": "採埰寀", "合": "閤", "总": "總",
+    "回": "迴",
 }  # fmt: skip
 
 # -- compiled patterns ----------------------------------------------------------------------------
@@ -128,19 +140,28 @@ def _references() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
 
 
 # Substrings of the English words in lowercased UTF-8 bytes (one fast search each).
-LATIN_NEEDLES = (b"tungst", b"wolfram", b"antimon")
+LATIN_NEEDLES = (b"tungst", b"wolfram", b"antimon", b"wo3")
 # "rare earth" in lowercased bytes, looked for where b"earth" is: spaces (NBSP and other
 # Unicode ones), hyphens, tags and entities between the words (vocab: spaces or hyphens).
 RARE_EARTH = re.compile(
-    rb"rare(?:[\s\-]|<[^<>]*>|&#?\w{1,8};|\xc2\xa0|\xe2\x80[\x80-\x8a\xaf]|\xe2\x81\x9f"
-    rb"|\xe3\x80\x80)*earth"
+    rb"(?:rare|uncommon|unusual)"
+    rb"(?:[\s\-]|<[^<>]*>|&#?\w{1,8};|\xc2\xa0|\xe2\x80[\x80-\x8a\xaf]|\xe2\x81\x9f|\xe3\x80\x80)*"
+    rb"earth"
 )
-# REE, REEs, REO in capitals (as they are written), on word boundaries: b"FREE" is not one.
-ABBREVIATION = re.compile(rb"RE[EO](?<![A-Za-z]RE[EO])s?(?![A-Za-z])")
+# REE, REEs, REO, TREO in capitals (as they are written), on word boundaries: b"FREE",
+# b"TREE", b"STREO" are not one.
+ABBREVIATION = re.compile(rb"RE[EO](?<![A-SU-Za-z]RE[EO])(?<!TREE)(?<![A-Za-z]TREO)s?(?![A-Za-z])")
 # A Chinese commodity, or a category (then a quota word is asked for too).
 CHINESE_CUE = _chinese_cue()
 QUOTA_CUE = re.compile(
     "|".join(lead + rest for lead, rest in _led((*QUOTA_WORDS_ZH, *QUOTA_WORDS_ZH_HANT)))
+)
+# vocab's English quota cues ("quota", "allocation", "control index", ...), any case.
+LATIN_QUOTA_CUE = re.compile(
+    "|".join(
+        cue_pattern(cue) for cue in sorted(QUOTA_CUES, key=len, reverse=True) if cue.isascii()
+    ),
+    re.IGNORECASE,
 )
 # UTF-8 lead bytes of the Chinese words' characters: a page with none of them has no such word.
 CHINESE_LEAD_BYTES = tuple(sorted({c.encode()[:1] for c in _CJK_CHARS}))
@@ -183,7 +204,11 @@ def _names_commodity(markup: str, *, again: bool) -> bool:
         return True
     if any(lead in raw for lead in CHINESE_LEAD_BYTES):  # a memchr each
         for found in CHINESE_CUE.finditer(markup):
-            if found.lastgroup == "commodity" or QUOTA_CUE.search(markup):
+            if (
+                found.lastgroup == "commodity"
+                or QUOTA_CUE.search(markup)
+                or LATIN_QUOTA_CUE.search(markup)
+            ):
                 return True
     if not again:
         return False

@@ -139,20 +139,26 @@ ISSUERS: dict[str, tuple[str, ...]] = {
 KINDS = ("commodity", "quota_type", "category", "company", "province", "issuer")
 
 # The words that make a passage about quotas rather than about prices or trade: what notices
-# and news call a quota (总量控制指标, 生产总量控制计划, "开采总量控制在", 出口配额; "quota",
-# "production cap", "a ceiling on output", "output is limited to", "control target/index/indicator",
-# "allocated", "the first tranche"). One table for the page filter (``is_relevant``), the
-# listing, feed and search filters of the sources, and the relevance gate. Texts are simplified
-# before they are read; listing titles may not be, hence the traditional forms.
+# and news call a quota (总量控制指标, 生产总量控制计划, "开采总量控制在", 出口配额, the 开采上限
+# and 限额 of rewritten wire stories, 控制数, 控制目标; "quota", "production cap", "a ceiling on
+# output", "output is limited to", "output limitation", "control target/index/indicator",
+# "allocated", "allotted", "the first tranche"). One table for the page filter
+# (``is_relevant``), the listing, feed and search filters of the sources, and the relevance
+# gate; tests/test_filters.py checks that every sentence the fact rules' tests read passes all
+# three. Texts are simplified before they are read; listing titles may not be, hence the
+# traditional forms. Not the bare noun "limit": shares "hit the daily limit" (the English rules
+# read "output limit" and "a limit on production" themselves, see ``is_relevant``).
 QUOTA_CUES: tuple[str, ...] = (
     "指标", "指標", "配额", "配額", "总量控制", "總量控制", "计划", "計劃", "开采总量", "開採總量",
-    "quota", "quotas", "cap", "caps", "capped", "ceiling", "ceilings", "limit", "limits",
-    "limited", "control target", "control targets", "control index", "control indicator",
-    "control indicators", "allocation", "allocations", "allocated", "tranche", "tranches",
+    "上限", "限额", "限額", "控制数", "控制數", "控制目标", "控制目標",
+    "quota", "quotas", "cap", "caps", "capped", "ceiling", "ceilings", "limited", "limitation",
+    "limitations", "control target", "control targets", "control index", "control indexes",
+    "control indices", "control indicator", "control indicators", "allocation", "allocations",
+    "allocated", "allotted", "allotment", "allotments", "tranche", "tranches",
 )  # fmt: skip
 
 
-def _cue_pattern(cue: str) -> str:
+def cue_pattern(cue: str) -> str:
     """A cue word: Latin ones on word edges, a space standing for any spacing or hyphens."""
     if not cue.isascii():
         return re.escape(cue)
@@ -160,7 +166,7 @@ def _cue_pattern(cue: str) -> str:
 
 
 QUOTA_CUE_RE = re.compile(
-    "|".join(_cue_pattern(cue) for cue in sorted(QUOTA_CUES, key=len, reverse=True)), re.I
+    "|".join(cue_pattern(cue) for cue in sorted(QUOTA_CUES, key=len, reverse=True)), re.I
 )
 
 
@@ -268,15 +274,47 @@ def find_companies(text: str) -> tuple[str, ...]:
 def is_relevant(title: str, text: str) -> bool:
     """Whether a page is about quotas of rare earths, tungsten or antimony (either language).
 
-    A commodity must be named within a short distance of a quota word, in the title or in
-    the text, so a page that mentions rare earths in one place and car quotas in another
-    does not count.
+    A commodity must be named within a short distance of a quota word (``QUOTA_CUES``), in the
+    title or in the text, so a page that mentions rare earths in one place and car quotas in
+    another does not count. A Chinese category (岩矿型, 离子型, 主采, 综合利用) stands for its
+    commodity, and so does a company whose name, as written, holds one ("北方稀土", "China
+    Northern Rare Earth"); the English categories ("light", "ionic") never stand alone. Also
+    true for every passage the English rules read as naming a quota in their own words
+    ("output of rare earths will be set at", "allowed to export", "TREO": ``en.is_relevant``),
+    so no filter drops a page the rules would read.
     """
+    from extractors.en.rules import is_relevant as english_rules_read  # (en imports vocab)
+
     for passage in (title, text):
         cues = [m.start() for m in QUOTA_CUE_RE.finditer(passage)]
         if not cues:
             continue
-        for term in find_terms(passage, ("commodity", "category")):
-            if any(abs(cue - term.start) <= 80 for cue in cues):
+        for term in find_terms(passage, ("commodity", "category", "company")):
+            if _stands_for_commodity(passage, term) and any(
+                abs(cue - term.start) <= RELEVANT_REACH for cue in cues
+            ):
                 return True
-    return False
+    return english_rules_read(title, text)
+
+
+# How near (in characters) a commodity must be to a quota word for ``is_relevant``.
+RELEVANT_REACH = 80
+# A commodity word inside a company's name: "北方稀土", "Xiamen Tungsten".
+_COMMODITY_WORD_RE = re.compile(
+    "|".join(
+        alias_pattern(_key(alias))
+        for alias in sorted(
+            (a for aliases in COMMODITIES.values() for a in aliases), key=len, reverse=True
+        )
+    ),
+    re.IGNORECASE,
+)
+
+
+def _stands_for_commodity(passage: str, term: Term) -> bool:
+    if term.kind == "commodity":
+        return True
+    written = passage[term.start : term.end]
+    if term.kind == "category":
+        return not written.isascii()
+    return term.kind == "company" and _COMMODITY_WORD_RE.search(written) is not None

@@ -27,6 +27,7 @@ from extractors.errors import StoreError
 from extractors.facts import KEY_FIELDS, Extraction, QuotaFact
 from models.base import Base, translate_errors
 from models.tables import (
+    AttachmentFailure,
     Company,
     CrawlRun,
     Document,
@@ -418,6 +419,7 @@ class Store(_Database):
                 "facts": count(conn, fact_t),
                 "companies": count(conn, _table(Company)),
                 "attachments": count(conn, doc, doc.c.notice_id.is_not(None)),
+                "parked_attachments": count(conn, _table(AttachmentFailure)),
             }
             runs = conn.execute(
                 select(
@@ -446,6 +448,13 @@ class Store(_Database):
                 .limit(20)
             )
             info["unreadable_attachments"] = [dict(row._mapping) for row in unreadable]
+            parked = _table(AttachmentFailure)
+            links = conn.execute(
+                select(parked.c.url, parked.c.status, parked.c.reason, parked.c.failed_at)
+                .order_by(parked.c.failed_at.desc())
+                .limit(20)
+            )
+            info["parked_attachment_links"] = [dict(row._mapping) for row in links]
         return info
 
 

@@ -253,3 +253,23 @@ class ScannedArchive(Base):
     extractor_version: Mapped[str | None] = mapped_column(String(32))
     started_at: Mapped[datetime] = mapped_column(UtcDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+# -- table of migration 0005 -------------------------------------------------------------------
+
+
+class AttachmentFailure(Base):
+    """A notice's attachment link that failed for good (HTTP 404 or 410, a file past the size
+    cap): parked, not asked for again until ``[fetch] retry_failed_after_days`` have passed
+    or a run says ``--retry-failed``; removed when the file is fetched."""
+
+    __tablename__ = "attachment_failure"
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    notice_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("document.id", ondelete="CASCADE")
+    )
+    status: Mapped[int | None] = mapped_column(Integer)  # HTTP status, None for a size cap
+    reason: Mapped[str] = mapped_column(Text)  # one line
+    failed_at: Mapped[datetime] = mapped_column(UtcDateTime)  # the last failure
+    failures: Mapped[int] = mapped_column(Integer)  # how many runs it failed in

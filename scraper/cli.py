@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -211,7 +211,9 @@ def _progress(enabled: bool) -> Callable[[str, int, int], None]:
     return show
 
 
-def _run_crawl(obj: Context, kind: str, names: tuple[str, ...], **window: Any) -> RunReport:
+def _run_crawl(
+    obj: Context, kind: str, names: tuple[str, ...], *, retry_failed: bool, **window: Any
+) -> RunReport:
     from models.store import HttpCache
     from scraper.fetch import Fetcher
     from scraper.lock import run_lock
@@ -229,7 +231,14 @@ def _run_crawl(obj: Context, kind: str, names: tuple[str, ...], **window: Any) -
             return Fetcher(config.fetch, cache=cache, on_request=on_request)
 
         pipeline = Pipeline(store, progress=_progress(sys.stderr.isatty()), claims=lease)
-        return pipeline.crawl(make_fetcher, sources, kind=kind, **window)
+        return pipeline.crawl(
+            make_fetcher,
+            sources,
+            kind=kind,
+            retry_failed_after=timedelta(days=config.fetch.retry_failed_after_days),
+            retry_failed=retry_failed,
+            **window,
+        )
 
 
 def _summarise(report: RunReport) -> None:
@@ -238,10 +247,11 @@ def _summarise(report: RunReport) -> None:
         f"{report.stored} new or changed documents, {report.unchanged} unchanged, "
         f"{report.failed} failed, {report.facts_new} new facts"
     )
-    if report.attachments or report.unreadable:
+    if report.attachments or report.unreadable or report.parked:
         click.echo(
             f"  {report.attachments} attachments fetched, "
-            f"{len(report.unreadable)} unreadable attachments (why: below, and `quotas status`)"
+            f"{len(report.unreadable)} unreadable attachments (why: below, and `quotas status`), "
+            f"{report.parked} parked (failed for good lately; --retry-failed asks again)"
         )
     for url, fact in report.new_facts[:50]:
         amount = "undisclosed" if fact.amount_t is None else f"{fact.amount_t:,.0f} t"
@@ -266,6 +276,13 @@ def _summarise(report: RunReport) -> None:
     if report.sources_failed:
         click.echo(f"quotas: warning: sources failed: {', '.join(report.sources_failed)}", err=True)
 
+
+_RETRY_FAILED = click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="Ask again for attachments parked after failing for good (404, 410, too large), "
+    "before [fetch] retry_failed_after_days (7) have passed.",
+)
 
 _NOTIFY = click.option(
     "--notify",
@@ -292,9 +309,10 @@ def _finish(report: RunReport, notify: str | None) -> None:
 
 @cli.command()
 @click.option("--source", "names", multiple=True, metavar="NAME", help="Only these sources.")
+@_RETRY_FAILED
 @_NOTIFY
 @pass_ctx
-def crawl(obj: Context, names: tuple[str, ...], notify: str | None) -> None:
+def crawl(obj: Context, names: tuple[str, ...], retry_failed: bool, notify: str | None) -> None:
     """Fetch what is new from every source and store its facts (for cron).
 
     Reads the first page of each listing, fetches only pages not yet stored, and asks for
@@ -307,9 +325,10 @@ def crawl(obj: Context, names: tuple[str, ...], notify: str | None) -> None:
       quotas crawl
       quotas crawl --source miit
       quotas crawl --notify https://hooks.example.org/quotas
+      quotas crawl --retry-failed
       QUOTAS_DATABASE_URL=/data/quotas.db quotas crawl
     """
-    _finish(_run_crawl(obj, "crawl", names), notify)
+    _finish(_run_crawl(obj, "crawl", names, retry_failed=retry_failed), notify)
 
 
 @cli.command()
@@ -320,10 +339,16 @@ def crawl(obj: Context, names: tuple[str, ...], notify: str | None) -> None:
     "--until", type=click.IntRange(2000, 2100), help="Newest year to take (default: all)."
 )
 @click.option("--source", "names", multiple=True, metavar="NAME", help="Only these sources.")
+@_RETRY_FAILED
 @_NOTIFY
 @pass_ctx
 def backfill(
-    obj: Context, since: int, until: int | None, names: tuple[str, ...], notify: str | None
+    obj: Context,
+    since: int,
+    until: int | None,
+    names: tuple[str, ...],
+    retry_failed: bool,
+    notify: str | None,
 ) -> None:
     """Page back through every listing until it is older than --since, storing what is new.
 
@@ -334,7 +359,10 @@ def backfill(
     """
     if until is not None and until < since:
         raise click.BadParameter(f"--until {until} is before --since {since}")
-    _finish(_run_crawl(obj, "backfill", names, since=since, until=until, full=True), notify)
+    report = _run_crawl(
+        obj, "backfill", names, retry_failed=retry_failed, since=since, until=until, full=True
+    )
+    _finish(report, notify)
 
 
 # -- local pages -------------------------------------------------------------------------------

@@ -113,6 +113,9 @@ class FetchSettings:
     max_retry_after_s: float = 120  # a server's Retry-After is honoured up to this
     min_interval_s: float = 2.0  # between two requests to one host; Crawl-delay may raise it
     respect_robots: bool = True  # False only for tests and archives that ask for it
+    # a notice's attachment that failed for good (404, 410, past max_bytes) is parked: not
+    # asked for again for this many days (``--retry-failed`` asks at once)
+    retry_failed_after_days: float = 7.0
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +24,19 @@ from extractors.errors import (
     ExtractError,
     FetchError,
     QuotaError,
+    TooLargeError,
 )
+from models.parked import PERMANENT_STATUSES, ParkedAttachments
 from models.store import RawDocument, Store
-from scraper.fetch import Fetcher, RequestRecord
+from scraper.fetch import Fetcher, FetchSettings, Page, RequestRecord
 from scraper.lock import SOLE_WRITER, Lease
 from scraper.sources import Lead, Source
 from scraper.sources.files import is_warc
 
 log = logging.getLogger(__name__)
+
+# How long an attachment link that failed for good is passed over ([fetch] sets it).
+RETRY_FAILED_AFTER = timedelta(days=FetchSettings.retry_failed_after_days)
 
 # Files that `ingest` reads from a folder; anything else is passed over.
 PAGE_SUFFIXES = {
@@ -60,6 +65,7 @@ class RunReport:
     errors: list[str] = field(default_factory=list)
     new_facts: list[tuple[str, extractors.QuotaFact]] = field(default_factory=list)
     attachments: int = 0  # attachment files fetched
+    parked: int = 0  # attachment links not asked for: they failed for good lately
     unreadable: list[str] = field(default_factory=list)  # "url: reason" of each one not read
     keeps_new_facts: bool = True  # crawls report and notify them; reextract does not
 
@@ -74,6 +80,7 @@ class RunReport:
             "facts_new": self.facts_new,
             "attachments": self.attachments,
             "unreadable_attachments": len(self.unreadable),
+            "parked_attachments": self.parked,
         }
 
     @property
@@ -108,6 +115,9 @@ class Pipeline:
         self.progress = progress or (lambda what, done, total: None)
         self.claims = claims or SOLE_WRITER  # the run lock's lease: who fetches which URL
         self._convert = convert  # .doc/.wps/.et converter; "find": looked up when first needed
+        self.parking = ParkedAttachments(store.engine)
+        # attachment links that failed for good since this instant are not asked for again
+        self._parked_since: datetime | None = None
 
     # -- crawl and backfill ----------------------------------------------------------------
 
@@ -120,7 +130,13 @@ class Pipeline:
         since: int | None = None,
         until: int | None = None,
         full: bool = False,
+        retry_failed_after: timedelta = RETRY_FAILED_AFTER,
+        retry_failed: bool = False,
     ) -> RunReport:
+        """Discover, fetch, store and extract; then the attachments stored notices lack. An
+        attachment link that failed for good (``models.parked``) within ``retry_failed_after``
+        is passed over, unless ``retry_failed``."""
+        self._parked_since = None if retry_failed else datetime.now(UTC) - retry_failed_after
         report = RunReport(kind)
         run_id = self.store.start_run(kind)
         outcome = "interrupted"
@@ -132,7 +148,8 @@ class Pipeline:
                     self._crawl_source(fetcher, source, report, since=since, until=until, full=full)
                 # attachments stored notices still lack: those of notices stored before this
                 # feature, or by a run killed between a notice and its files (stored ones are
-                # never asked for again; a link that fails is tried again on the next run)
+                # never asked for again; a link that failed is tried again on the next run,
+                # unless it failed for good: then after retry_failed_after)
                 self._stored_notices_attachments(fetcher, sources, report)
             outcome = report.outcome
         finally:
@@ -191,9 +208,18 @@ class Pipeline:
             report.failed += 1
             report.errors.append(str(exc))
             return
+        self._store_fetched(
+            report, lead.url, page, source, published=lead.published, title=lead.title
+        )
+        self._follow_attachments(fetcher, source, lead.url, page.body, report)
+
+    def _store_fetched(
+        self, report: RunReport, url: str, page: Page, source: Source, **document: Any
+    ) -> None:
+        """A fetched page or attachment, stored under ``url`` (``_store``)."""
         self._store(
             report,
-            url=lead.url,
+            url=url,
             final_url=page.final_url,
             source=source.name,
             status=page.status,
@@ -202,10 +228,8 @@ class Pipeline:
             last_modified=page.last_modified,
             body=page.body,
             fetched_at=page.fetched_at,
-            published=lead.published,
-            title=lead.title,
+            **document,
         )
-        self._follow_attachments(fetcher, source, lead.url, page.body, report)
 
     def _store(
         self,
@@ -215,19 +239,27 @@ class Pipeline:
         body: bytes,
         content_type: str | None,
         published: date | None,
+        notice_id: int | None = None,
         **document: Any,
     ) -> None:
-        """The raw page first, then, if it is new or changed, its facts: the one way every
-        fetched, ingested or archived page enters the store."""
+        """The raw document first, then, if it is new or changed, its facts: the one way every
+        fetched or ingested page, and every notice's attachment (``notice_id``: read by its
+        table), enters the store."""
         report.fetched += 1
         stored = self.store.save_document(
-            url=url, body=body, content_type=content_type, published=published, **document
+            url=url,
+            body=body,
+            content_type=content_type,
+            published=published,
+            notice_id=notice_id,
+            **document,
         )
         if not stored.changed:
             report.unchanged += 1
             return
         report.stored += 1
-        self._extract(stored.id, url, body, content_type, published, report)
+        raw = RawDocument(stored.id, url, body, content_type, published, notice_id)
+        self._extract_raw(raw, report)
 
     def _fetch_logger(self, run_id: int) -> Callable[[RequestRecord], None]:
         def record(rec: RequestRecord) -> None:
@@ -306,8 +338,13 @@ class Pipeline:
             if url is not None and url != notice_url:
                 links.setdefault(url, text)
         known = self.store.known_urls(links)
+        since = self._parked_since
+        parked = self.parking.parked(links, since=since) if since and links else set()
         for url, text in links.items():
             if url in known:
+                continue
+            if url in parked:
+                report.parked += 1
                 continue
             with self.claims.claim(url) as ours:
                 if ours:
@@ -329,29 +366,17 @@ class Pipeline:
         except FetchError as exc:
             log.warning("attachment failed: %s", exc)
             report.failed += 1
-            report.errors.append(f"attachment of {notice_url}: {exc}")
+            if isinstance(exc, TooLargeError) or exc.status in PERMANENT_STATUSES:
+                self.parking.park(url, notice_id=notice_id, status=exc.status, reason=str(exc))
+                report.errors.append(f"attachment of {notice_url}: {exc} (parked)")
+            else:
+                report.errors.append(f"attachment of {notice_url}: {exc}")
             return
-        report.fetched += 1
+        self.parking.release(url)
         report.attachments += 1
-        stored = self.store.save_document(
-            url=url,
-            final_url=page.final_url,
-            source=source.name,
-            status=page.status,
-            content_type=page.content_type,
-            etag=page.etag,
-            last_modified=page.last_modified,
-            body=page.body,
-            fetched_at=page.fetched_at,
-            title=title or None,
-            notice_id=notice_id,
+        self._store_fetched(
+            report, url, page, source, published=None, title=title or None, notice_id=notice_id
         )
-        if not stored.changed:
-            report.unchanged += 1
-            return
-        report.stored += 1
-        raw = RawDocument(stored.id, url, page.body, page.content_type, None, notice_id)
-        self._extract_raw(raw, report)
 
     def _stored_notices_attachments(
         self, fetcher: Fetcher, sources: list[Source], report: RunReport

@@ -95,6 +95,13 @@ def test_notice_context_reads_year_batch_issuer_and_type() -> None:
     assert notice_context("指标表", None, doc_number="工信部联原〔2024〕25号").issuer == "MIIT"
 
 
+def test_a_date_in_a_caption_is_not_the_quota_year() -> None:
+    """Titles are read with the Chinese rules' own patterns (zh.lexicon): a date says when a
+    table was issued, the year before a batch which quota it is."""
+    dated = notice_context("（2023年12月印发）2024年第一批稀土开采总量控制指标分配表", None)
+    assert (dated.year, dated.period) == (2024, "batch:1")
+
+
 def test_header_words_pick_the_columns_and_labels_the_holders() -> None:
     rows = (
         ("单位：万吨",),

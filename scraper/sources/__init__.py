@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar
@@ -116,7 +116,24 @@ def build_sources(config: SourcesConfig, names: Collection[str] | None = None) -
 def is_quota_title(title: str | None) -> bool:
     """Loosely: names one of our commodities near a quota word (listing titles vary), with the
     vocabulary the fact rules read (``extractors.vocab``), traditional characters made simple."""
-    return bool(title) and vocab.is_relevant(to_simplified(title or ""), "")
+    return bool(title) and is_quota_entry(title, "")
+
+
+def is_quota_entry(title: str | None, summary: str | None) -> bool:
+    """A feed entry or search hit whose title or summary speaks of our quotas, as the page
+    filter (``vocab.is_relevant``) reads a page: traditional characters made simple first."""
+    return vocab.is_relevant(to_simplified(title or ""), to_simplified(summary or ""))
+
+
+def quota_leads(routes: Iterable[Iterable[Lead]]) -> Iterator[Lead]:
+    """The leads of a source's routes (lists, columns, searches) whose title speaks of a
+    quota, each URL once, in the order the routes give them."""
+    seen: set[str] = set()
+    for route in routes:
+        for lead in route:
+            if lead.url not in seen and is_quota_title(lead.title):
+                seen.add(lead.url)
+                yield lead
 
 
 def parse_day(text: str | None) -> date | None:
@@ -257,25 +274,24 @@ class StaticListSource(ListingSource):
         full: bool = False,
         known: Callable[[str], bool] | None = None,
     ) -> Iterator[Lead]:
-        seen: set[str] = set()
+        lists = []
         for first in self.options["lists"]:
             first_url = self.base_url + first
 
             def fetch_page(number: int, first_url: str = first_url) -> list[Lead] | None:
                 return self._page(fetcher, first_url, number)
 
-            rows = walk_pages(
-                fetch_page,
-                since=since,
-                until=until,
-                full=full,
-                max_pages=self.options["max_pages"],
-                known=known,
+            lists.append(
+                walk_pages(
+                    fetch_page,
+                    since=since,
+                    until=until,
+                    full=full,
+                    max_pages=self.options["max_pages"],
+                    known=known,
+                )
             )
-            for lead in rows:
-                if lead.url not in seen and is_quota_title(lead.title):
-                    seen.add(lead.url)
-                    yield lead
+        yield from quota_leads(lists)
 
     def _page(self, fetcher: Fetcher, first_url: str, number: int) -> list[Lead] | None:
         url = next_index_path(first_url, number)
@@ -319,10 +335,12 @@ __all__ = [
     "feeds",
     "gdelt",
     "govcn",
+    "is_quota_entry",
     "is_quota_title",
     "miit",
     "mnr",
     "parse_day",
+    "quota_leads",
     "register",
     "walk_pages",
     "wayback",

@@ -2,8 +2,9 @@
 
 Each configured feed is fetched conditionally (an unchanged feed costs a 304) and read by
 feedparser; an entry becomes a lead when its title or summary speaks of a quota of our
-commodities (``extractors.vocab.is_relevant``) and its link stays on the outlet's host. The
-entry's own date, in the feed's time zone, is the lead's publication hint.
+commodities (``is_quota_entry``: ``extractors.vocab.is_relevant``, traditional characters made
+simple) and its link stays on the outlet's host. The entry's own date, in the feed's time
+zone, is the lead's publication hint.
 
 Feeds are XML from outside: a body declaring entities (``<!ENTITY``, the "billion laughs"
 and external-entity attacks) is refused before any parser sees it. feedparser itself drops
@@ -30,10 +31,9 @@ import feedparser
 from bs4 import BeautifulSoup
 
 from extractors.errors import ConfigError
-from extractors.vocab import is_relevant
 from scraper.config import SourceConfig
 from scraper.fetch import Fetcher, host_allowed
-from scraper.sources import Lead, ListingSource, register
+from scraper.sources import Lead, ListingSource, is_quota_entry, register
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +196,7 @@ class FeedSource(NewsSource):
             (since is not None and year < since) or (until is not None and year > until)
         ):
             return None
-        if not is_relevant(entry.title, entry.summary):
+        if not is_quota_entry(entry.title, entry.summary):
             return None
         url = self.relocate(urlunsplit(parts._replace(fragment="")))
         return Lead(url, self.name, entry.title or None, entry.published, feed_url)

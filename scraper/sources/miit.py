@@ -34,8 +34,8 @@ from scraper.sources import (
     Lead,
     ListingSource,
     Window,
-    is_quota_title,
     parse_day,
+    quota_leads,
     register,
     walk_pages,
 )
@@ -135,15 +135,10 @@ class MiitListing(ListingSource):
         full: bool = False,
         known: Callable[[str], bool] | None = None,
     ) -> Iterator[Lead]:
-        seen: set[str] = set()
         window = Window(since, until, full, known)
         routes = [self._column(fetcher, column, window) for column in self.options["columns"]]
         routes += [self._search(fetcher, q, window) for q in self.options["search_queries"]]
-        for route in routes:
-            for lead in route:
-                if lead.url not in seen and is_quota_title(lead.title):
-                    seen.add(lead.url)
-                    yield lead
+        yield from quota_leads(routes)
 
     def _column(self, fetcher: Fetcher, column: str, window: Window) -> Iterator[Lead]:
         shell_url = self.base_url + column
