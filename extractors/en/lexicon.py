@@ -32,7 +32,9 @@ QUOTA_WORD = re.compile(
     r"|\b(?:is|was|are|were|been|be)\s+(?:set|capped|fixed)\s+at\b"
     r"|\b(?:cap|set)(?:s|ped|ping|ting)?\s+(?:the\s+|its\s+)?(?:total\s+)?(?:output|production"
     r"|mining)\b|\b(?:allott?ed|allocated)\s+(?:a\s+total\s+of\s+|about\s+|around\s+)?\d"
-    r"|\ballow(?:s|ed|ing)?\b[^.;]{0,60}?\bto\s+(?:export|sell|ship)\b"
+    r"|\ballow(?:s|ed|ing)?\b[^.;]{0,60}?\bto\s+(?:export|sell|ship|extract|mine)\b"
+    r"|(?<!\bit\s)(?<!\bthey\s)\b(?:cap(?:s|ped)?|limit(?:s|ed)?|restrict(?:s|ed)?)\s+"
+    r"(?:the\s+|China['’]s\s+)?(?:[\w'’-]+\s+){1,4}?(?:output|production)\s+(?:at|to)\b"
     r"|\ballow(?:s|ed|ing)?\s+(?:the\s+)?(?:mining|smelting|production|output|exports?)\s+of\b"
     r"|\bexport\s+licen[cs]es?\b(?!\s+(?:applications?|requirements?|regime|system|controls?"
     r"|approvals?))|\bEL\s+quotas?\b",
@@ -82,7 +84,7 @@ QUOTA_TYPE: dict[str, re.Pattern[str]] = {
     "mining": re.compile(
         r"\bmining\b(?!\s+(?:stocks?|shares?|markets?|belt|compan(?:y|ies)|firms?|sector|industry|areas?"
         r"|regions?|licen[cs]es?|rights?|projects?|equipment|giants?))|\bmined?\s+products?\b"
-        r"|\bextraction\b|\bexploration\b",
+        r"|\bextraction\b|\bexploration\b|(?<=\bto\s)(?:extract|mine)\b(?=\s+(?:up\s+to\s+|about\s+)?\d)",
         _I,
     ),
     # "export quota" (MOFCOM); "exports"/"exported" are shipments, not quotas
