@@ -68,6 +68,10 @@ RECORD: dict[tuple[str, str, int, str, str | None, str | None], int] = {
     ("tungsten", "mining", 2020, "annual", None, None): 105_000,
     ("tungsten", "mining", 2012, "annual", None, None): 89_000,
     ("antimony", "mining", 2012, "annual", None, None): 50_000,
+    ("rare_earth", "mining", 2011, "annual", None, None): 93_800,
+    ("rare_earth", "mining", 2017, "annual", None, None): 105_000,
+    ("rare_earth", "mining", 2018, "annual", None, None): 120_000,
+    ("rare_earth", "mining", 2023, "batch:2", None, None): 120_000,
     ("rare_earth", "export", 2011, "batch:1", None, None): 14_446,
     ("rare_earth", "export", 2011, "annual", None, None): 30_184,
     ("rare_earth", "export", 2012, "batch:1", None, None): 21_226,
@@ -441,6 +445,129 @@ def frame_carried(rng: random.Random) -> Case:
     )  # fmt: skip
 
 
+def frame_tungsten_target(rng: random.Random) -> Case:
+    """ "The output control target for tungsten concentrate": the mines' quota, even after a
+    sentence on rare earth smelting."""
+    y, p = rng.choice([(2020, "batch:1"), (2020, "annual"), (2012, "annual")])
+    tonnes = RECORD[("tungsten", "mining", y, p, None, None)]
+    num, form = amount_words(tonnes, "tungsten", rng)
+    head = rng.choice(
+        ["output control target", "total mining control target", "mining quota",
+         "production quota", "output quota", "mine output quota"]
+    )  # fmt: skip
+    noun = rng.choice(["tungsten concentrate", "tungsten concentrates", "tungsten"])
+    when = "the first batch of " + str(y) if p == "batch:1" else str(y)
+    lead = rng.choice(["", "smelting"])
+    text = f"The {head} for {noun} in {when} was set at {num}."
+    exp: set[Key] = {("tungsten", "mining", y, p, None, None, tonnes)}
+    if lead:
+        (rp, rt) = ("batch:1", 63_500) if y == 2020 and p == "batch:1" else ("annual", 135_000)
+        if y == 2020:
+            said = "first batch of 2020" if rp == "batch:1" else "2020"
+            text = f"The {said} rare earth smelting and separation quota was {rt:,} tonnes. " + text
+            exp.add(("rare_earth", "smelting_separation", 2020, rp, None, None, rt))
+    return Case(
+        f"{y}-{rng.randint(3, 11):02d}-15", text, exp,
+        {"frame": "tungsten target", "type": head, "commodity": noun,
+         "context": "after smelting" if lead and y == 2020 else "alone", "number": form},
+    )  # fmt: skip
+
+
+def frame_production_in_export_story(rng: random.Random) -> Case:
+    """A production quota named in a story headlined on export quotas is the mines' quota."""
+    num, form = amount_words(93_800, "rare_earth", rng)
+    title = rng.choice(
+        ["China cuts rare earth export quotas", "Beijing sets 2011 rare earth export quotas"]
+    )
+    head = rng.choice(["production quota", "output quota", "production cap", "output ceiling"])
+    article = "an" if head.startswith("o") else "a"
+    text = rng.choice(
+        [f"The {head} for 2011 was kept at {num}, the ministry said.",
+         f"Beijing also set {article} {head} of {num} for rare earths in 2011.",
+         f"The rare earth {head} for the year stays at {num}."]
+    )  # fmt: skip
+    return Case(
+        "2011-07-15", text, {("rare_earth", "mining", 2011, "annual", None, None, 93_800)},
+        {"frame": "production in export story", "type": head, "number": form}, title=title,
+    )  # fmt: skip
+
+
+def frame_history(rng: random.Random) -> Case:
+    """ "The total annual quota has risen from X in 2017 to Y in 2022": each figure its year's."""
+    y0, y1 = rng.choice([(2017, 2022), (2017, 2024), (2018, 2023), (2011, 2021)])
+    a0 = RECORD[("rare_earth", "mining", y0, "annual", None, None)]
+    a1 = RECORD[("rare_earth", "mining", y1, "annual", None, None)]
+    n0, form = amount_words(a0, "rare_earth", rng)
+    n1, _ = amount_words(a1, "rare_earth", rng)
+    head = rng.choice(
+        ["total annual rare earth mining quota", "annual rare earth mining quota",
+         "yearly rare earth mining quota", "rare earth mining quota"]
+    )  # fmt: skip
+    verb = rng.choice(["has risen", "rose", "climbed", "has more than doubled", "grew"])
+    if verb == "has more than doubled" and a1 < 2 * a0:
+        verb = "has risen"
+    text = f"China's {head} {verb} from {n0} in {y0} to {n1} in {y1}."
+    exp: set[Key] = {
+        ("rare_earth", "mining", y0, "annual", None, None, a0),
+        ("rare_earth", "mining", y1, "annual", None, None, a1),
+    }
+    return Case(
+        f"{y1 + 1}-03-01", text, exp,
+        {"frame": "history from X in Y0 to Z in Y1", "type": head, "verb": verb, "number": form},
+    )  # fmt: skip
+
+
+def frame_source_tag(rng: random.Random) -> Case:
+    """A company named as the source ("on China Northern Rare Earth's website") is no holder."""
+    num, form = amount_words(135_000, "rare_earth", rng)
+    name = rng.choice([*COMPANY_WORDS["china_northern_rare_earth"], "China Rare Earth Group"])
+    tag = rng.choice(
+        [f"according to a notice posted on {name}'s website",
+         f"{name} said in a filing",
+         f"according to a statement on the website of {name}"]
+    )  # fmt: skip
+    text = f"The first batch of 2024 rare earth mining quotas was set at {num}, {tag}."
+    return Case(
+        "2024-02-21", text, {("rare_earth", "mining", 2024, "batch:1", None, None, 135_000)},
+        {"frame": "source tag names a company", "number": form},
+    )  # fmt: skip
+
+
+def frame_kept(rng: random.Random) -> Case:
+    """ "kept the second batch unchanged at 120,000 t": the batch being set, not the earlier one."""
+    num, form = amount_words(120_000, "rare_earth", rng)
+    tail = rng.choice(
+        ["unchanged from the first batch", "the same as the first batch", "flat on the first batch"]
+    )
+    verb = rng.choice(["kept", "held", "left"])
+    text = f"China {verb} the second batch of 2023 rare earth mining quotas at {num}, {tail}."
+    return Case(
+        "2023-09-25", text, {("rare_earth", "mining", 2023, "batch:2", None, None, 120_000)},
+        {"frame": "kept unchanged", "verb": verb, "number": form},
+    )  # fmt: skip
+
+
+def frame_mine_products(rng: random.Random) -> Case:
+    """MIIT's "mine products" plan, "REO" after the figure, "rare earth concentrate"."""
+    y = rng.choice([2019, 2021, 2024])
+    tonnes = RECORD[("rare_earth", "mining", y, "annual", None, None)]
+    num, form = amount_words(tonnes, "rare_earth", rng)
+    num = num.replace(" of REO", "")
+    words = rng.choice(
+        [f"the {y} quota for rare earth mine products",
+         f"the {y} plan for rare earth mine products", f"the {y} mining quota",
+         f"the {y} quota for rare earth concentrate"]
+    )  # fmt: skip
+    if "mining quota" in words:
+        text = f"MIIT set {words} at {num} of REO."
+    else:
+        text = f"MIIT set {words} at {num} of rare earth oxide."
+    return Case(
+        f"{y}-06-01", text, {("rare_earth", "mining", y, "annual", None, None, tonnes)},
+        {"frame": "mine products / REO", "type": words.split(f"{y} ")[1], "number": form},
+    )  # fmt: skip
+
+
 # near misses: sentences about our commodities with tonnages that are no quota
 NEAR_MISSES = [
     "China produced 240,000 tonnes of rare earths in {y}, the geological survey said.",
@@ -453,6 +580,11 @@ NEAR_MISSES = [
     "Rare earth miners sold 30,000 tonnes of concentrate to smelters in the first half of {y}.",
     "The company's quota of board seats was raised to 12 in {y}.",
     "Imports of rare earth ores from Myanmar reached 41,700 tonnes in {y}.",
+    "China mined 168,000 tonnes of rare earths in {y}, slightly above the quota.",
+    "Tungsten concentrate output reached 127,000 tonnes in {y}, the association said.",
+    "Rare earth export volumes rose 8% to 48,000 tonnes in {y}, customs figures showed.",
+    "The quota system for rare earths was reformed in {y} after 5,000 tonnes were smuggled.",
+    "Antimony ingot prices climbed to 180,000 yuan a tonne in {y}.",
 ]
 
 
@@ -465,6 +597,8 @@ def frame_near_miss(rng: random.Random) -> Case:
 FRAMES: list[Callable[[random.Random], Case]] = [
     frame_active, frame_active, frame_passive, frame_possessive, frame_quota_of, frame_allow,
     frame_cumulative, frame_export, frame_category, frame_holder, frame_carried, frame_near_miss,
+    frame_near_miss, frame_tungsten_target, frame_production_in_export_story, frame_history,
+    frame_source_tag, frame_kept, frame_mine_products,
 ]  # fmt: skip
 
 

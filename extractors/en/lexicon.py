@@ -23,6 +23,8 @@ QUOTA_WORD = re.compile(
     r"\bquotas?\b|\ballocations?\b|\ballotments?\b"
     r"|\b(?:production|output|mining|smelting|extraction)\s+(?:caps?|ceilings?|limits?|limitations?"
     r"|targets?|plans?)\b"
+    r"|\b(?:(?:the|its)\s+20[0-3]\d|mandatory|production)\s+plan\s+for\s+(?:[\w-]+\s+){0,3}?(?:mine|mined)"
+    r"\s+products?\b"
     r"|\btotal[\s-](?:quantity|volume|amount)\s+control\b|\b(?:control|main|mining|exploitation"
     r"|utili[sz]ation)\s+(?:indicators?|ind(?:ex|exes|ices)|targets?)\b|\b(?:ceiling|cap|limit)\s+on\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:output|production|mining)(?:\s+(?:output|production))?\b"
