@@ -40,7 +40,9 @@ SHIPPED = factor_boundaries(lexicon.SHIPPED)
 # light rare earths is set at 80,400 t" in a story headlined on export quotas).
 OUTPUT_CAP = re.compile(
     r"\b(?:set|sets|setting|cap|caps|capped|capping)\s+(?:the\s+|its\s+)?(?:total\s+)?"
-    r"(?:output|production)\b|\b(?:output|production)\b[^.;,]{0,60}?\b(?:is|was|were|are|been)\s+"
+    r"(?:output|production)\b|\b(?:cap|caps|capped|limit|limits|limited|restrict|restricts"
+    r"|restricted)\s+(?:[\w'’-]+\s+){1,4}?(?:output|production)\s+(?:at|to)\b"
+    r"|\b(?:output|production)\b[^.;,]{0,60}?\b(?:is|was|were|are|been)\s+"
     r"(?:set|capped|fixed|limited)\b"
     # "a production quota for tungsten", "the first of two output quotas", "production target"
     r"|\b(?:output|production)\s+(?:control\s+)?(?:quotas?|caps?|ceilings?|limits?|targets?)\b",
@@ -125,6 +127,8 @@ def start_state(
         state.lines.append(title)  # a caption for a table the text begins with
         mentions = find_mentions(title, published)
         update(state, mentions, [])
+        if state.qtype is None and OUTPUT_CAP.search(title):
+            state.qtype = "mining"  # "China sets 2024 output quotas": the mines' quota
         state.doc_year = next((int(m.value) for m in mentions if m.kind == "year"), None)
         state.title_year = state.doc_year is not None
         # "Tungsten and Rare Earth Mining Quotas of Inner Mongolia in 2020": a province's notice

@@ -23,6 +23,8 @@ QUOTA_WORD = re.compile(
     r"\bquotas?\b|\ballocations?\b|\ballotments?\b"
     r"|\b(?:production|output|mining|smelting|extraction)\s+(?:caps?|ceilings?|limits?|limitations?"
     r"|targets?|plans?)\b"
+    r"|\b(?:(?:the|its)\s+20[0-3]\d|mandatory|production)\s+plan\s+for\s+(?:[\w-]+\s+){0,3}?(?:mine|mined)"
+    r"\s+products?\b"
     r"|\btotal[\s-](?:quantity|volume|amount)\s+control\b|\b(?:control|main|mining|exploitation"
     r"|utili[sz]ation)\s+(?:indicators?|ind(?:ex|exes|ices)|targets?)\b|\b(?:ceiling|cap|limit)\s+on\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:output|production|mining)(?:\s+(?:output|production))?\b"
@@ -32,7 +34,9 @@ QUOTA_WORD = re.compile(
     r"|\b(?:is|was|are|were|been|be)\s+(?:set|capped|fixed)\s+at\b"
     r"|\b(?:cap|set)(?:s|ped|ping|ting)?\s+(?:the\s+|its\s+)?(?:total\s+)?(?:output|production"
     r"|mining)\b|\b(?:allott?ed|allocated)\s+(?:a\s+total\s+of\s+|about\s+|around\s+)?\d"
-    r"|\ballow(?:s|ed|ing)?\b[^.;]{0,60}?\bto\s+(?:export|sell|ship)\b"
+    r"|\ballow(?:s|ed|ing)?\b[^.;]{0,60}?\bto\s+(?:export|sell|ship|extract|mine)\b"
+    r"|(?<!\bit\s)(?<!\bthey\s)\b(?:cap(?:s|ped)?|limit(?:s|ed)?|restrict(?:s|ed)?)\s+"
+    r"(?:the\s+|China['’]s\s+)?(?:[\w'’-]+\s+){1,4}?(?:output|production)\s+(?:at|to)\b"
     r"|\ballow(?:s|ed|ing)?\s+(?:the\s+)?(?:mining|smelting|production|output|exports?)\s+of\b"
     r"|\bexport\s+licen[cs]es?\b(?!\s+(?:applications?|requirements?|regime|system|controls?"
     r"|approvals?))|\bEL\s+quotas?\b",
@@ -82,7 +86,7 @@ QUOTA_TYPE: dict[str, re.Pattern[str]] = {
     "mining": re.compile(
         r"\bmining\b(?!\s+(?:stocks?|shares?|markets?|belt|compan(?:y|ies)|firms?|sector|industry|areas?"
         r"|regions?|licen[cs]es?|rights?|projects?|equipment|giants?))|\bmined?\s+products?\b"
-        r"|\bextraction\b|\bexploration\b",
+        r"|\bextraction\b|\bexploration\b|(?<=\bto\s)(?:extract|mine)\b(?=\s+(?:up\s+to\s+|about\s+)?\d)",
         _I,
     ),
     # "export quota" (MOFCOM); "exports"/"exported" are shipments, not quotas

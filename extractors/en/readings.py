@@ -49,7 +49,8 @@ MINING_CUE = re.compile(
 OUTPUT_QUOTA = re.compile(
     r"\b(?:output|production)\s+(?:quotas?|caps?|ceilings?|limits?)\b|\b(?:cap|caps|capped|capping"
     r"|limit|limits|limited|set|sets|setting)\s+(?:the\s+|its\s+)?(?:total\s+|national\s+|annual\s+)?"
-    r"(?:output|production)\b|\b(?:output|production)\s+(?:of\s+(?:[\w-]+\s+){1,4}?)?(?:is|was|are"
+    r"(?:output|production)\b|\b(?:cap|caps|capped|limit|limits|limited|restrict|restricts|restricted)\s+"
+    r"(?:[\w'’-]+\s+){1,4}?(?:output|production)\s+(?:at|to)\b|\b(?:output|production)\s+(?:of\s+(?:[\w-]+\s+){1,4}?)?(?:is|was|are"
     r"|were|will\s+be)\s+(?:set|capped|limited|fixed)\b",
     re.IGNORECASE,
 )

@@ -1,0 +1,665 @@
+"""A wording grammar for the English rules: sentences generated with their facts by construction.
+
+Behavioural testing in the manner of CheckList (Ribeiro et al. 2020): rather than scoring the
+rules on pages, a small grammar (data tables below) composes English sentences that a reporter
+could write about one quota figure (subject x verb x frame x period x type x commodity x number
+format x year wording x category x holder, and two-sentence stories whose headline carries the
+type or the commodity), each with the facts it states. Near misses (output statistics, prices,
+exports shipped, other goods' quotas) must give none. Every figure is from the public record
+(../shared/DOMAIN.md); every sentence is ours.
+
+    python bench/wordings.py [--n 3000] [--seed 10] [--show 20] [--json]
+
+Prints, per capability (each value of each axis), how many sentences give exactly their facts;
+``--show N`` lists N failures; ``--json`` ends with one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from extractors.en.rules import find_facts
+from extractors.facts import Content
+
+Key = tuple[str, str, int, str, str | None, str | None, float | None]
+
+# --- the public record (DOMAIN.md and the ministries' notices) ---------------------------------
+# (commodity, type, year, period, category, holder) -> tonnes
+RECORD: dict[tuple[str, str, int, str, str | None, str | None], int] = {
+    ("rare_earth", "mining", 2019, "annual", None, None): 132_000,
+    ("rare_earth", "smelting_separation", 2019, "annual", None, None): 127_000,
+    ("rare_earth", "mining", 2020, "annual", None, None): 140_000,
+    ("rare_earth", "smelting_separation", 2020, "annual", None, None): 135_000,
+    ("rare_earth", "mining", 2021, "annual", None, None): 168_000,
+    ("rare_earth", "smelting_separation", 2021, "annual", None, None): 162_000,
+    ("rare_earth", "mining", 2022, "annual", None, None): 210_000,
+    ("rare_earth", "smelting_separation", 2022, "annual", None, None): 202_000,
+    ("rare_earth", "mining", 2023, "annual", None, None): 255_000,
+    ("rare_earth", "smelting_separation", 2023, "annual", None, None): 243_850,
+    ("rare_earth", "mining", 2024, "annual", None, None): 270_000,
+    ("rare_earth", "smelting_separation", 2024, "annual", None, None): 254_000,
+    ("rare_earth", "mining", 2020, "batch:1", None, None): 66_000,
+    ("rare_earth", "smelting_separation", 2020, "batch:1", None, None): 63_500,
+    ("rare_earth", "mining", 2021, "batch:1", None, None): 84_000,
+    ("rare_earth", "smelting_separation", 2021, "batch:1", None, None): 81_000,
+    ("rare_earth", "mining", 2022, "batch:1", None, None): 100_800,
+    ("rare_earth", "smelting_separation", 2022, "batch:1", None, None): 97_200,
+    ("rare_earth", "mining", 2022, "batch:2", None, None): 109_200,
+    ("rare_earth", "smelting_separation", 2022, "batch:2", None, None): 104_800,
+    ("rare_earth", "mining", 2023, "batch:1", None, None): 120_000,
+    ("rare_earth", "smelting_separation", 2023, "batch:1", None, None): 115_000,
+    ("rare_earth", "mining", 2023, "batch:3", None, None): 15_000,
+    ("rare_earth", "smelting_separation", 2023, "batch:3", None, None): 13_850,
+    ("rare_earth", "mining", 2024, "batch:1", None, None): 135_000,
+    ("rare_earth", "smelting_separation", 2024, "batch:1", None, None): 127_000,
+    ("rare_earth", "mining", 2022, "cumulative:2", None, None): 210_000,
+    ("rare_earth", "smelting_separation", 2022, "cumulative:2", None, None): 202_000,
+    ("tungsten", "mining", 2020, "batch:1", None, None): 52_500,
+    ("tungsten", "mining", 2020, "annual", None, None): 105_000,
+    ("tungsten", "mining", 2012, "annual", None, None): 89_000,
+    ("antimony", "mining", 2012, "annual", None, None): 50_000,
+    ("rare_earth", "mining", 2011, "annual", None, None): 93_800,
+    ("rare_earth", "mining", 2017, "annual", None, None): 105_000,
+    ("rare_earth", "mining", 2018, "annual", None, None): 120_000,
+    ("rare_earth", "mining", 2023, "batch:2", None, None): 120_000,
+    ("rare_earth", "export", 2011, "batch:1", None, None): 14_446,
+    ("rare_earth", "export", 2011, "annual", None, None): 30_184,
+    ("rare_earth", "export", 2012, "batch:1", None, None): 21_226,
+    ("rare_earth", "export", 2012, "annual", None, None): 30_996,
+    ("rare_earth", "export", 2014, "annual", None, None): 30_611,
+}
+# category splits: (year, period) -> (light, medium_heavy), mining
+SPLITS = {(2019, "batch:1"): (50_425, 9_575), (2020, "batch:1"): (56_425, 9_575)}
+# holders, 2024 batch 1: (holder id, type, category) -> tonnes
+HOLDERS = {
+    ("china_northern_rare_earth", "mining", "light"): 94_580,
+    ("china_northern_rare_earth", "smelting_separation", None): 88_010,
+    ("china_rare_earth_group", "mining", None): 40_420,
+    ("china_rare_earth_group", "smelting_separation", None): 38_990,
+}
+
+# --- the grammar's word tables ---------------------------------------------------------------
+SUBJECTS = [
+    "China", "Beijing", "The industry ministry", "MIIT", "The land ministry", "Authorities",
+    "Chinese authorities", "The government", "Regulators",
+]  # fmt: skip
+EXPORT_SUBJECTS = ["China", "Beijing", "The commerce ministry", "MOFCOM", "Authorities"]
+# verb (past tense) + its preposition before the figure
+VERBS = [
+    ("set", "at"), ("fixed", "at"), ("capped", "at"), ("pegged", "at"), ("raised", "to"),
+    ("lifted", "to"), ("increased", "to"),
+]  # fmt: skip
+ISSUE_VERBS = ["issued", "allocated", "handed out", "released", "announced", "granted"]
+COMMODITY_WORDS = {
+    "rare_earth": ["rare earth", "rare-earth"],
+    "tungsten": ["tungsten", "tungsten concentrate"],
+    "antimony": ["antimony"],
+}
+# quota type -> words before "quota(s)"
+TYPE_WORDS = {
+    "mining": ["mining", "output", "production", "extraction", "mine output"],
+    "smelting_separation": ["smelting and separation", "smelting", "refining", "separation"],
+    "export": ["export"],
+}
+PERIOD_WORDS = {
+    "batch:1": ["first batch", "first tranche", "first round", "first lot"],
+    "batch:2": ["second batch", "second tranche", "second round"],
+    "batch:3": ["third batch", "third tranche", "third round"],
+}
+EXPORT_HALVES = {"batch:1": "first half", "batch:2": "second half"}
+
+
+def amount_words(tonnes: int, commodity: str, rng: random.Random) -> tuple[str, str]:
+    """A figure as reporters write it, and the format's name."""
+    forms = ["comma tonnes", "comma t", "space metric tons", "kt", "thousand tonnes", "tons"]
+    if commodity == "rare_earth":
+        forms.append("tons of REO")
+    if tonnes % 100:
+        forms = [f for f in forms if f not in ("kt", "thousand tonnes")]
+    form = rng.choice(forms)
+    thousands = f"{tonnes / 1000:g}"
+    text = {
+        "comma tonnes": f"{tonnes:,} tonnes",
+        "comma t": f"{tonnes:,} t",
+        "space metric tons": f"{tonnes:,} metric tons".replace(",", " "),
+        "kt": f"{thousands}kt",
+        "thousand tonnes": f"{thousands} thousand tonnes",
+        "tons": f"{tonnes:,} tons",
+        "tons of REO": f"{tonnes:,} tons of REO",
+    }[form]
+    return text, form
+
+
+@dataclass
+class Case:
+    published: str
+    text: str
+    expected: set[Key]
+    caps: dict[str, str]
+    title: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _year_words(year: int, rng: random.Random) -> tuple[str, str, str]:
+    """(wording axis, published date, the year as the sentence says it)."""
+    choice = rng.choice(["explicit", "explicit", "this year", "last year"])
+    if choice == "this year":
+        return choice, f"{year}-{rng.randint(2, 11):02d}-{rng.randint(1, 28):02d}", "this year"
+    if choice == "last year":
+        return choice, f"{year + 1}-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}", "last year"
+    return choice, f"{year}-{rng.randint(2, 11):02d}-{rng.randint(1, 28):02d}", str(year)
+
+
+def _quota_phrase(period_words: str, year_words: str, mod: str, plural: bool, rng: random.Random):
+    """'the first batch of 2024 rare earth mining quotas', 'this year's first batch of ...',
+    'the 2024 rare earth mining quota' (annual), with the year before or after."""
+    head = "quotas" if plural else "quota"
+    if period_words:
+        if year_words in ("this year", "last year"):
+            return f"{year_words}'s {period_words} of {mod} quotas", "year before"
+        if rng.random() < 0.5:
+            return f"the {period_words} of {year_words} {mod} quotas", "year before"
+        return f"the {period_words} of {mod} quotas for {year_words}", "year after"
+    if year_words in ("this year", "last year"):
+        return f"{year_words}'s {mod} {head}", "year before"
+    if rng.random() < 0.5:
+        return f"the {year_words} {mod} {head}", "year before"
+    return f"the {mod} {head} for {year_words}", "year after"
+
+
+def _pick_fact(rng: random.Random, types: tuple[str, ...]):
+    keys = [k for k in RECORD if k[1] in types]
+    return rng.choice(keys)
+
+
+def frame_active(rng: random.Random) -> Case:
+    c, t, y, p, cat, h = _pick_fact(rng, ("mining", "smelting_separation"))
+    tonnes = RECORD[(c, t, y, p, cat, h)]
+    if p.startswith("cumulative"):
+        return frame_cumulative(rng)
+    yw, pub, ywords = _year_words(y, rng)
+    tw = rng.choice(TYPE_WORDS[t])
+    mod = f"{rng.choice(COMMODITY_WORDS[c])} {tw}"
+    pw = rng.choice(PERIOD_WORDS[p]) if p.startswith("batch") else ""
+    phrase, order = _quota_phrase(pw, ywords, mod, False, rng)
+    verb, prep = rng.choice(VERBS)
+    if verb in ("raised", "lifted", "increased") and p != "annual":
+        verb, prep = "set", "at"
+    subj = rng.choice(SUBJECTS)
+    num, form = amount_words(tonnes, c, rng)
+    text = f"{subj} {verb} {phrase} at {num}.".replace(" at ", f" {prep} ", 1)
+    text = text[0].upper() + text[1:]
+    return Case(
+        pub, text, {(c, t, y, p, cat, h, tonnes)},
+        {"frame": "active", "subject": subj, "verb": verb, "year": yw, "order": order,
+         "period": pw or "annual(none)", "type": tw, "commodity": c, "number": form},
+    )  # fmt: skip
+
+
+def frame_passive(rng: random.Random) -> Case:
+    c, t, y, p, cat, h = _pick_fact(rng, ("mining", "smelting_separation"))
+    if p.startswith("cumulative"):
+        return frame_cumulative(rng)
+    tonnes = RECORD[(c, t, y, p, cat, h)]
+    yw, pub, ywords = _year_words(y, rng)
+    tw = rng.choice(TYPE_WORDS[t])
+    mod = f"{rng.choice(COMMODITY_WORDS[c])} {tw}"
+    pw = rng.choice(PERIOD_WORDS[p]) if p.startswith("batch") else ""
+    phrase, order = _quota_phrase(pw, ywords, mod, False, rng)
+    verb = rng.choice(["set", "fixed", "capped", "pegged"])
+    num, form = amount_words(tonnes, c, rng)
+    tail = rng.choice(["", ", the ministry said", ", according to a notice"])
+    be = "was"
+    text = f"{phrase[0].upper()}{phrase[1:]} {be} {verb} at {num}{tail}."
+    return Case(
+        pub, text, {(c, t, y, p, cat, h, tonnes)},
+        {"frame": "passive", "verb": verb, "year": yw, "order": order,
+         "period": pw or "annual(none)", "type": tw, "commodity": c, "number": form},
+    )  # fmt: skip
+
+
+def frame_possessive(rng: random.Random) -> Case:
+    """ "China's 2024 rare earth mining quota was 270,000 tonnes" (annual figures)."""
+    keys = [k for k in RECORD if k[3] == "annual" and k[1] != "export"]
+    c, t, y, p, cat, h = rng.choice(keys)
+    tonnes = RECORD[(c, t, y, p, cat, h)]
+    tw = rng.choice(TYPE_WORDS[t])
+    mod = f"{rng.choice(COMMODITY_WORDS[c])} {tw}"
+    num, form = amount_words(tonnes, c, rng)
+    owner = rng.choice(["China", "Beijing", "The country"])
+    which = rng.choice(["plain", "full-year", "for the year", "total"])
+    pub = f"{y}-{rng.randint(6, 12):02d}-{rng.randint(1, 28):02d}"
+    if which == "plain":
+        text = f"{owner}'s {y} {mod} quota was {num}."
+    elif which == "full-year":
+        text = f"{owner}'s full-year {mod} quota for {y} is {num}."
+    elif which == "for the year":
+        text = f"{owner}'s {mod} quota for the year stands at {num}, the notice for {y} shows."
+    else:
+        text = f"{owner}'s total {mod} quota for {y} came to {num}."
+    return Case(
+        pub,
+        text,
+        {(c, t, y, p, cat, h, tonnes)},
+        {"frame": "possessive", "period": which, "type": tw, "commodity": c, "number": form},
+    )
+
+
+def frame_quota_of(rng: random.Random) -> Case:
+    """ "MIIT issued a first batch of 2024 rare earth mining quotas of 135,000 tonnes" and
+    "MIIT handed out 135,000 tonnes of mining quotas in its first batch for 2024"."""
+    c, t, y, p, cat, h = _pick_fact(rng, ("mining", "smelting_separation"))
+    if p.startswith("cumulative"):
+        return frame_cumulative(rng)
+    tonnes = RECORD[(c, t, y, p, cat, h)]
+    tw = rng.choice(TYPE_WORDS[t])
+    cw = rng.choice(COMMODITY_WORDS[c])
+    num, form = amount_words(tonnes, c, rng)
+    subj = rng.choice(SUBJECTS)
+    verb = rng.choice(ISSUE_VERBS)
+    pub = f"{y}-{rng.randint(2, 11):02d}-{rng.randint(1, 28):02d}"
+    pw = rng.choice(PERIOD_WORDS[p]) if p.startswith("batch") else ""
+    if rng.random() < 0.5:
+        frame = "quota of N"
+        if pw:
+            text = f"{subj} {verb} a {pw} of {y} {cw} {tw} quotas totalling {num}."
+        else:
+            text = f"{subj} {verb} a {y} {cw} {tw} quota of {num}."
+    else:
+        frame = "N of quotas"
+        if pw:
+            text = f"{subj} {verb} {num} of {cw} {tw} quotas in the {pw} for {y}."
+        else:
+            text = f"{subj} {verb} {num} of {cw} {tw} quotas for the whole of {y}."
+    return Case(
+        pub, text, {(c, t, y, p, cat, h, tonnes)},
+        {"frame": frame, "verb": verb, "period": pw or "annual(none)", "type": tw,
+         "commodity": c, "number": form},
+    )  # fmt: skip
+
+
+def frame_allow(rng: random.Random) -> Case:
+    """ "China will allow miners to extract 135,000 tonnes of rare earths in the first batch of
+    2024", "limited rare earth output to ... under the first batch of quotas"."""
+    keys = [k for k in RECORD if k[1] == "mining" and not k[3].startswith("cumulative")]
+    c, t, y, p, cat, h = rng.choice(keys)
+    tonnes = RECORD[(c, t, y, p, cat, h)]
+    num, form = amount_words(tonnes, c, rng)
+    noun = {"rare_earth": "rare earth", "tungsten": "tungsten", "antimony": "antimony"}[c]
+    pw = rng.choice(PERIOD_WORDS[p]) if p.startswith("batch") else ""
+    pub = f"{y}-{rng.randint(2, 11):02d}-{rng.randint(1, 28):02d}"
+    when = f"under the {pw} of quotas for {y}" if pw else f"under its quota for the whole of {y}"
+    if rng.random() < 0.5:
+        frame = "allow miners to extract"
+        plural = noun + "s" if c == "rare_earth" else noun
+        num = num.replace(" of REO", "")
+        text = f"China will allow miners to extract {num} of {plural} {when}, a notice said."
+        if " of " in num:
+            text = f"China will allow miners to extract {num} {when}, a notice said."
+    else:
+        frame = "limited ... to"
+        text = f"Beijing limited {noun} mining output to {num} {when}."
+    return Case(
+        pub,
+        text,
+        {(c, t, y, p, cat, h, tonnes)},
+        {"frame": frame, "period": pw or "annual(none)", "commodity": c, "number": form},
+    )
+
+
+def frame_cumulative(rng: random.Random) -> Case:
+    """ "The first two batches of 2022 rare earth mining quotas total 210,000 tonnes" and
+    "The second batch brings the full-year total to 270,000 tonnes" (after a headline)."""
+    if rng.random() < 0.5:
+        t = rng.choice(["mining", "smelting_separation"])
+        tonnes = RECORD[("rare_earth", t, 2022, "cumulative:2", None, None)]
+        tw = rng.choice(TYPE_WORDS[t])
+        num, form = amount_words(tonnes, "rare_earth", rng)
+        verb = rng.choice(["total", "add up to", "come to", "amount to"])
+        text = f"The first two batches of 2022 rare earth {tw} quotas {verb} {num}."
+        return Case(
+            "2022-07-20", text, {("rare_earth", t, 2022, "cumulative:2", None, None, tonnes)},
+            {"frame": "cumulative", "period": "first two batches", "type": tw, "number": form},
+        )  # fmt: skip
+    t = rng.choice(["mining", "smelting_separation"])
+    tonnes = RECORD[("rare_earth", t, 2024, "annual", None, None)]
+    tw = rng.choice(TYPE_WORDS[t])
+    num, form = amount_words(tonnes, "rare_earth", rng)
+    verb = rng.choice(["brings", "takes", "lifts"])
+    title = f"China issues second batch of 2024 rare earth {tw} quotas"
+    text = f"The second batch {verb} the full-year {tw} quota to {num}, the ministry said."
+    return Case(
+        "2024-08-20", text, {("rare_earth", t, 2024, "annual", None, None, tonnes)},
+        {"frame": "brings the full-year total", "period": "full-year total", "type": tw,
+         "number": form}, title=title,
+    )  # fmt: skip
+
+
+def frame_export(rng: random.Random) -> Case:
+    keys = [k for k in RECORD if k[1] == "export"]
+    c, t, y, p, cat, h = rng.choice(keys)
+    tonnes = RECORD[(c, t, y, p, cat, h)]
+    num, form = amount_words(tonnes, c, rng)
+    subj = rng.choice(EXPORT_SUBJECTS)
+    pub = f"{y}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    if p == "annual":
+        pw = rng.choice(["full-year", "for the year", "annual"])
+        if pw == "for the year":
+            text = f"{subj} set rare earth export quotas for the year {y} at {num}."
+        else:
+            text = f"{subj} set {y} {pw} rare earth export quotas at {num}."
+    else:
+        pw = rng.choice([EXPORT_HALVES[p], *PERIOD_WORDS[p]])
+        verb = rng.choice(["set", "cut", "issued"])
+        if verb == "issued":
+            text = f"{subj} issued {num} of rare earth export quotas for the {pw} of {y}."
+        else:
+            text = f"{subj} {verb} rare earth export quotas for the {pw} of {y} to {num}."
+            if verb == "set":
+                text = text.replace(" to ", " at ", 1)
+    return Case(
+        pub,
+        text,
+        {(c, t, y, p, cat, h, tonnes)},
+        {"frame": "export", "period": pw, "type": "export", "number": form, "subject": subj},
+    )
+
+
+def frame_category(rng: random.Random) -> Case:
+    """ "Of the first batch of 2020 mining quotas, 56,425 tonnes are for light rare earths and
+    9,575 tonnes for medium and heavy ones"."""
+    (y, p), (light, heavy) = rng.choice(list(SPLITS.items()))
+    lw = rng.choice(["light rare earths", "rock-type light rare earths", "light rare earth ores"])
+    hw = rng.choice(
+        ["medium and heavy rare earths", "medium-heavy rare earths", "heavies",
+         "ion-adsorption rare earths", "ionic clay deposits"]
+    )  # fmt: skip
+    nl, form = amount_words(light, "rare_earth", rng)
+    nh, _ = amount_words(heavy, "rare_earth", rng)
+    text = (
+        f"Of the first batch of {y} rare earth mining quotas, {nl} is for {lw} and {nh} for {hw}."
+    )
+    exp: set[Key] = {
+        ("rare_earth", "mining", y, p, "light", None, light),
+        ("rare_earth", "mining", y, p, "medium_heavy", None, heavy),
+    }
+    return Case(
+        f"{y}-{rng.randint(3, 6):02d}-10", text, exp,
+        {"frame": "category split", "category": f"{lw} / {hw}", "number": form},
+    )  # fmt: skip
+
+
+COMPANY_WORDS = {
+    "china_northern_rare_earth": ["Northern Rare Earth", "China Northern Rare Earth", "CNRE",
+                                  "China Northern Rare Earth Group High-Tech"],
+    "china_rare_earth_group": ["China Rare Earth Group", "CREG", "China Rare Earths Group"],
+}  # fmt: skip
+
+
+def frame_holder(rng: random.Random) -> Case:
+    (h, t, cat), tonnes = rng.choice(list(HOLDERS.items()))
+    name = rng.choice(COMPANY_WORDS[h])
+    num, form = amount_words(tonnes, "rare_earth", rng)
+    tw = rng.choice(TYPE_WORDS[t])
+    kind = "light rare earth " if cat == "light" else "rare earth "
+    verb = rng.choice(["received", "was allocated", "got", "was granted"])
+    text = f"{name} {verb} {num} of {kind}{tw} quotas in the first batch of 2024."
+    return Case(
+        "2024-02-20", text, {("rare_earth", t, 2024, "batch:1", cat, h, tonnes)},
+        {"frame": "holder", "holder": name, "verb": verb, "type": tw, "number": form},
+    )  # fmt: skip
+
+
+def frame_carried(rng: random.Random) -> Case:
+    """A headline names the type or the commodity; the body sentence states the figure."""
+    c, t, y, p, cat, h = _pick_fact(rng, ("mining", "smelting_separation"))
+    if p.startswith("cumulative") or c != "rare_earth":
+        c, t, y, p, cat, h = ("rare_earth", "mining", 2024, "batch:1", None, None)
+    tonnes = RECORD[(c, t, y, p, cat, h)]
+    tw = rng.choice(TYPE_WORDS[t])
+    num, form = amount_words(tonnes, c, rng)
+    pw = rng.choice(PERIOD_WORDS[p]) if p.startswith("batch") else ""
+    carried = rng.choice(["type", "commodity"])
+    if carried == "type":
+        title = f"China sets {y} {tw} quotas"
+        body = f"The {pw} of rare earth quotas" if pw else "The rare earth quota for the year"
+    else:
+        title = f"China sets {y} rare earth quotas"
+        body = f"The {pw} of {tw} quotas" if pw else f"The full-year {tw} quota"
+    text = f"{body} was set at {num}, the ministry said on its website."
+    pub = f"{y}-{rng.randint(2, 11):02d}-{rng.randint(1, 28):02d}"
+    return Case(
+        pub, text, {(c, t, y, p, cat, h, tonnes)},
+        {"frame": "carried from headline", "carried": carried, "type": tw,
+         "period": pw or "annual(none)", "number": form}, title=title,
+    )  # fmt: skip
+
+
+def frame_tungsten_target(rng: random.Random) -> Case:
+    """ "The output control target for tungsten concentrate": the mines' quota, even after a
+    sentence on rare earth smelting."""
+    y, p = rng.choice([(2020, "batch:1"), (2020, "annual"), (2012, "annual")])
+    tonnes = RECORD[("tungsten", "mining", y, p, None, None)]
+    num, form = amount_words(tonnes, "tungsten", rng)
+    head = rng.choice(
+        ["output control target", "total mining control target", "mining quota",
+         "production quota", "output quota", "mine output quota"]
+    )  # fmt: skip
+    noun = rng.choice(["tungsten concentrate", "tungsten concentrates", "tungsten"])
+    when = "the first batch of " + str(y) if p == "batch:1" else str(y)
+    lead = rng.choice(["", "smelting"])
+    text = f"The {head} for {noun} in {when} was set at {num}."
+    exp: set[Key] = {("tungsten", "mining", y, p, None, None, tonnes)}
+    if lead:
+        (rp, rt) = ("batch:1", 63_500) if y == 2020 and p == "batch:1" else ("annual", 135_000)
+        if y == 2020:
+            said = "first batch of 2020" if rp == "batch:1" else "2020"
+            text = f"The {said} rare earth smelting and separation quota was {rt:,} tonnes. " + text
+            exp.add(("rare_earth", "smelting_separation", 2020, rp, None, None, rt))
+    return Case(
+        f"{y}-{rng.randint(3, 11):02d}-15", text, exp,
+        {"frame": "tungsten target", "type": head, "commodity": noun,
+         "context": "after smelting" if lead and y == 2020 else "alone", "number": form},
+    )  # fmt: skip
+
+
+def frame_production_in_export_story(rng: random.Random) -> Case:
+    """A production quota named in a story headlined on export quotas is the mines' quota."""
+    num, form = amount_words(93_800, "rare_earth", rng)
+    title = rng.choice(
+        ["China cuts rare earth export quotas", "Beijing sets 2011 rare earth export quotas"]
+    )
+    head = rng.choice(["production quota", "output quota", "production cap", "output ceiling"])
+    article = "an" if head.startswith("o") else "a"
+    text = rng.choice(
+        [f"The {head} for 2011 was kept at {num}, the ministry said.",
+         f"Beijing also set {article} {head} of {num} for rare earths in 2011.",
+         f"The rare earth {head} for the year stays at {num}."]
+    )  # fmt: skip
+    return Case(
+        "2011-07-15", text, {("rare_earth", "mining", 2011, "annual", None, None, 93_800)},
+        {"frame": "production in export story", "type": head, "number": form}, title=title,
+    )  # fmt: skip
+
+
+def frame_history(rng: random.Random) -> Case:
+    """ "The total annual quota has risen from X in 2017 to Y in 2022": each figure its year's."""
+    y0, y1 = rng.choice([(2017, 2022), (2017, 2024), (2018, 2023), (2011, 2021)])
+    a0 = RECORD[("rare_earth", "mining", y0, "annual", None, None)]
+    a1 = RECORD[("rare_earth", "mining", y1, "annual", None, None)]
+    n0, form = amount_words(a0, "rare_earth", rng)
+    n1, _ = amount_words(a1, "rare_earth", rng)
+    head = rng.choice(
+        ["total annual rare earth mining quota", "annual rare earth mining quota",
+         "yearly rare earth mining quota", "rare earth mining quota"]
+    )  # fmt: skip
+    verb = rng.choice(["has risen", "rose", "climbed", "has more than doubled", "grew"])
+    if verb == "has more than doubled" and a1 < 2 * a0:
+        verb = "has risen"
+    text = f"China's {head} {verb} from {n0} in {y0} to {n1} in {y1}."
+    exp: set[Key] = {
+        ("rare_earth", "mining", y0, "annual", None, None, a0),
+        ("rare_earth", "mining", y1, "annual", None, None, a1),
+    }
+    return Case(
+        f"{y1 + 1}-03-01", text, exp,
+        {"frame": "history from X in Y0 to Z in Y1", "type": head, "verb": verb, "number": form},
+    )  # fmt: skip
+
+
+def frame_source_tag(rng: random.Random) -> Case:
+    """A company named as the source ("on China Northern Rare Earth's website") is no holder."""
+    num, form = amount_words(135_000, "rare_earth", rng)
+    name = rng.choice([*COMPANY_WORDS["china_northern_rare_earth"], "China Rare Earth Group"])
+    tag = rng.choice(
+        [f"according to a notice posted on {name}'s website",
+         f"{name} said in a filing",
+         f"according to a statement on the website of {name}"]
+    )  # fmt: skip
+    text = f"The first batch of 2024 rare earth mining quotas was set at {num}, {tag}."
+    return Case(
+        "2024-02-21", text, {("rare_earth", "mining", 2024, "batch:1", None, None, 135_000)},
+        {"frame": "source tag names a company", "number": form},
+    )  # fmt: skip
+
+
+def frame_kept(rng: random.Random) -> Case:
+    """ "kept the second batch unchanged at 120,000 t": the batch being set, not the earlier one."""
+    num, form = amount_words(120_000, "rare_earth", rng)
+    tail = rng.choice(
+        ["unchanged from the first batch", "the same as the first batch", "flat on the first batch"]
+    )
+    verb = rng.choice(["kept", "held", "left"])
+    text = f"China {verb} the second batch of 2023 rare earth mining quotas at {num}, {tail}."
+    return Case(
+        "2023-09-25", text, {("rare_earth", "mining", 2023, "batch:2", None, None, 120_000)},
+        {"frame": "kept unchanged", "verb": verb, "number": form},
+    )  # fmt: skip
+
+
+def frame_mine_products(rng: random.Random) -> Case:
+    """MIIT's "mine products" plan, "REO" after the figure, "rare earth concentrate"."""
+    y = rng.choice([2019, 2021, 2024])
+    tonnes = RECORD[("rare_earth", "mining", y, "annual", None, None)]
+    num, form = amount_words(tonnes, "rare_earth", rng)
+    num = num.replace(" of REO", "")
+    words = rng.choice(
+        [f"the {y} quota for rare earth mine products",
+         f"the {y} plan for rare earth mine products", f"the {y} mining quota",
+         f"the {y} quota for rare earth concentrate"]
+    )  # fmt: skip
+    if "mining quota" in words:
+        text = f"MIIT set {words} at {num} of REO."
+    else:
+        text = f"MIIT set {words} at {num} of rare earth oxide."
+    return Case(
+        f"{y}-06-01", text, {("rare_earth", "mining", y, "annual", None, None, tonnes)},
+        {"frame": "mine products / REO", "type": words.split(f"{y} ")[1], "number": form},
+    )  # fmt: skip
+
+
+# near misses: sentences about our commodities with tonnages that are no quota
+NEAR_MISSES = [
+    "China produced 240,000 tonnes of rare earths in {y}, the geological survey said.",
+    "Rare earth output rose 14% to 210,000 tonnes in {y}, industry data showed.",
+    "China exported 52,000 tonnes of rare earths in {y}, customs data showed.",
+    "Exports of tungsten concentrate fell to 1,200 tonnes in {y}.",
+    "Neodymium oxide prices rose to 450,000 yuan per tonne in {y}.",
+    "The sugar import quota for {y} was kept at 1.945 million tonnes.",
+    "Only half of the rare earth export quota was used in {y}, with 15,000 tonnes shipped.",
+    "Rare earth miners sold 30,000 tonnes of concentrate to smelters in the first half of {y}.",
+    "The company's quota of board seats was raised to 12 in {y}.",
+    "Imports of rare earth ores from Myanmar reached 41,700 tonnes in {y}.",
+    "China mined 168,000 tonnes of rare earths in {y}, slightly above the quota.",
+    "Tungsten concentrate output reached 127,000 tonnes in {y}, the association said.",
+    "Rare earth export volumes rose 8% to 48,000 tonnes in {y}, customs figures showed.",
+    "The quota system for rare earths was reformed in {y} after 5,000 tonnes were smuggled.",
+    "Antimony ingot prices climbed to 180,000 yuan a tonne in {y}.",
+]
+
+
+def frame_near_miss(rng: random.Random) -> Case:
+    i = rng.randrange(len(NEAR_MISSES))
+    y = rng.choice([2011, 2019, 2023])
+    return Case(f"{y + 1}-01-20", NEAR_MISSES[i].format(y=y), set(), {"frame": f"near miss {i}"})
+
+
+FRAMES: list[Callable[[random.Random], Case]] = [
+    frame_active, frame_active, frame_passive, frame_possessive, frame_quota_of, frame_allow,
+    frame_cumulative, frame_export, frame_category, frame_holder, frame_carried, frame_near_miss,
+    frame_near_miss, frame_tungsten_target, frame_production_in_export_story, frame_history,
+    frame_source_tag, frame_kept, frame_mine_products,
+]  # fmt: skip
+
+
+def generate(n: int, seed: int = 10) -> list[Case]:
+    rng = random.Random(seed)
+    return [rng.choice(FRAMES)(rng) for _ in range(n)]
+
+
+def facts_of(case: Case) -> set[Key]:
+    content = Content(
+        title=case.title,
+        published=datetime.fromisoformat(case.published),
+        language="en",
+        text=case.text,
+    )
+    return {fact.key() for fact in find_facts(content)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=10)
+    parser.add_argument("--show", type=int, default=0, help="list this many failures")
+    parser.add_argument("--json", action="store_true", help="end with one JSON line")
+    parser.add_argument("--sample", type=int, default=0, help="print this many sentences")
+    args = parser.parse_args(argv)
+    cases = generate(args.n, args.seed)
+    if args.sample:
+        for case in cases[: args.sample]:
+            print(case.published, "|", case.title or "-", "|", case.text)
+        return 0
+    tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    failures = []
+    passed = 0
+    for case in cases:
+        got = facts_of(case)
+        ok = got == case.expected
+        passed += ok
+        for axis, value in case.caps.items():
+            tally[(axis, value)][0] += ok
+            tally[(axis, value)][1] += 1
+        if not ok:
+            failures.append((case, got))
+    print(f"wordings: {passed}/{len(cases)} sentences give exactly their facts")
+    print(f"  {'axis':<9} {'value':<44} {'pass':>5} {'of':>5} {'rate':>6}")
+    for (axis, value), (ok_n, total) in sorted(tally.items(), key=lambda kv: kv[1][0] / kv[1][1]):
+        print(f"  {axis:<9} {value[:44]:<44} {ok_n:>5} {total:>5} {ok_n / total:>6.3f}")
+    for case, got in failures[: args.show]:
+        print(f"\n{case.published} | {case.title or '-'} | {case.text}")
+        print(f"  want {sorted(case.expected, key=str)}")
+        print(f"  got  {sorted(got, key=str)}")
+    if args.json:
+        summary = {
+            "sentences": len(cases),
+            "passed": passed,
+            "rate": round(passed / len(cases), 4),
+            "capabilities": {f"{a}={v}": [o, t] for (a, v), (o, t) in sorted(tally.items())},
+        }
+        print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
