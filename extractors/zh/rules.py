@@ -438,13 +438,11 @@ def _names_a_group(tokens: list[Token], index: int, half: str) -> bool:
 
 # After an amount, "的" and the words it qualifies ("13.5万吨的2024年第一批…指标"), not a type
 # bound to the amount alone ("94580吨开采指标" reads as before).
-QUALIFIER_RE = re.compile(
-    r"\s*的(?=\s*(?:(?:19|20)\d{2}|今年|去年|明年|第|首批|前|全年|稀土|钨|锑))"
-)
+QUALIFIER_RE = re.compile(r" ?的(?= ?(?:(?:19|20)\d{2}|今年|去年|明年|第|首批|前|全年|稀土|钨|锑))")
 
 # A clause opening on the level a change comes to: "达到27万吨", "增至", "提高到", "调整为".
 RESULT_RE = re.compile(
-    r"\s*(?:并|共|总量|总计|合计|全年)?(?:达到|增至|增加到|增加至|提高到|提高至|升至|上调至|调增至"
+    r" ?(?:并|共|总量|总计|合计|全年)?(?:达到|增至|增加到|增加至|提高到|提高至|升至|上调至|调增至"
     r"|降至|减至|下调至|调减至|调整为|达)"
 )
 
