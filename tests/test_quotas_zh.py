@@ -1674,3 +1674,19 @@ def test_the_level_a_change_comes_to_and_batches_totalled_after_a_comma() -> Non
     assert keys(text, "钨", datetime(2024, 8, 21)) == {
         (TU, MIN, 2024, "cumulative:2", None, None, 114000)
     }
+
+
+def test_the_years_total_named_after_a_batch_clause_is_the_years() -> None:
+    text = "第二批稀土出口配额下达后，今年的出口配额总量为30184吨。"
+    assert keys(text, "出口配额", datetime(2011, 7, 15)) == {
+        (RE, EXP, 2011, "annual", None, None, 30184)
+    }
+    text = "2022年第二批开采指标下达后，今年开采指标总量达到21万吨。"
+    assert keys(text, "稀土", datetime(2022, 8, 18)) == {
+        (RE, MIN, 2022, "annual", None, None, 210000)
+    }
+    # the standard name of the quota ("总量控制指标") is no total of the year
+    text = "第二批指标已经下达，今年第二批稀土开采总量控制指标为10.92万吨。"
+    assert keys(text, "稀土", datetime(2022, 8, 18)) == {
+        (RE, MIN, 2022, "batch:2", None, None, 109200)
+    }

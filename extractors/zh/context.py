@@ -113,6 +113,8 @@ class State:
     last_company: str | None = None  # the group the text (or its title) last named
     vague: bool = False  # years were left vague ("近年来") and no year was named since
     clause_figures: bool = False  # amounts were read in the clause so far
+    clause: int = 0  # clauses read in the sentence so far
+    period_clause: int = -1  # the clause the period was last named in
     among_category: str | None = None  # the category of the figure a "其中" list divides
     last_category: str | None = None  # the category of the last figure read
 
@@ -295,6 +297,7 @@ class State:
         self.periods = [period]
         self.period = period
         self.period_explicit = True
+        self.period_clause = self.clause
         self.figures_since_period = False
         self.scope_changed = self.scope_changed or self.temporary
 
@@ -337,6 +340,7 @@ class State:
 
     def end_clause(self) -> None:
         self.end_scope()
+        self.clause += 1
         if self.clause_figures:
             # A category is its clause's ("岩矿型X吨，离子型Y吨"), unless the clause gave no figure
             # at all: "离子型稀土指标与上年持平，为19150吨" is still the ionic figure.

@@ -392,6 +392,16 @@ def _read_sentence(
                 state.set_years(list(range(first, last + 1)))
         else:
             state.read(kind, token.value)
+            if (
+                kind in ("year", "relyear")
+                and state.period_clause < state.clause
+                and state.period != "annual"
+                and YEAR_TOTAL_RE.match(
+                    half, token.end, _clause_bounds(half, start, end, token.start)[1]
+                )
+            ):
+                # "第二批…下达后，今年的出口配额总量为…": the year's total, not the batch before
+                state.read("annual", None)
         index += 1
     if not groups and cue and ISSUED_RE.search(sentence) and UNDISCLOSED_RE.search(sentence):
         state.end_scope()
@@ -439,6 +449,9 @@ def _names_a_group(tokens: list[Token], index: int, half: str) -> bool:
 # After an amount, "的" and the words it qualifies ("13.5万吨的2024年第一批…指标"), not a type
 # bound to the amount alone ("94580吨开采指标" reads as before).
 QUALIFIER_RE = re.compile(r" ?的(?= ?(?:(?:19|20)\d{2}|今年|去年|明年|第|首批|前|全年|稀土|钨|锑))")
+
+# After a year named again, its total: "今年的出口配额总量为…", "全年合计" (not "总量控制指标").
+YEAR_TOTAL_RE = re.compile(r"[^,;。]{0,10}?(?:总量(?!控制)|总计|合计|共计|总额)")
 
 # A clause opening on the level a change comes to: "达到27万吨", "增至", "提高到", "调整为".
 RESULT_RE = re.compile(
