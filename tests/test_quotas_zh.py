@@ -1690,3 +1690,37 @@ def test_the_years_total_named_after_a_batch_clause_is_the_years() -> None:
     assert keys(text, "稀土", datetime(2022, 8, 18)) == {
         (RE, MIN, 2022, "batch:2", None, None, 109200)
     }
+
+
+def test_an_aside_does_not_carry_its_year_and_period() -> None:
+    text = (
+        "两部门下达2023年第一批稀土开采指标12万吨。"
+        "业内人士认为，今年全年指标有望超过24万吨。"
+        "北方稀土获得7.165万吨开采指标。"
+    )
+    assert keys(text, "2023年稀土指标解读", datetime(2023, 3, 25)) == {
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+        (RE, MIN, 2023, "batch:1", None, NORTH, 71650),
+    }
+    text = (
+        "商务部公布了2012年第一批稀土出口配额，共10546吨。"
+        "去年同期，第一批配额为14446吨。"
+        "包钢稀土获得首批配额1440吨。"
+    )
+    assert keys(text, "商务部公布2012年第一批稀土出口配额", datetime(2011, 12, 28)) == {
+        (RE, EXP, 2012, "batch:1", None, None, 10546),
+        (RE, EXP, 2011, "batch:1", None, None, 14446),
+        (RE, EXP, 2012, "batch:1", None, NORTH, 1440),
+    }
+
+
+def test_holders_listed_after_a_quota_sentence_continue_it() -> None:
+    text = (
+        "自然资源部近日下达2024年第一批钨矿开采总量控制指标，为6.2万吨。"
+        "分省来看，江西省2.1万吨，湖南省1.2万吨。"
+    )
+    assert keys(text, "钨矿指标下达", datetime(2024, 4, 2)) == {
+        (TU, MIN, 2024, "batch:1", None, None, 62000),
+        (TU, MIN, 2024, "batch:1", None, "province:jiangxi", 21000),
+        (TU, MIN, 2024, "batch:1", None, "province:hunan", 12000),
+    }

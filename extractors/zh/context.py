@@ -195,6 +195,11 @@ class State:
                 # reading stays as a second one.
                 alternative = year
                 year = resolve_relative_year(value["word"], date(self.saved.year, 7, 1))
+            elif self.start_year is not None and value.string.startswith("同期", value.end()):
+                # "去年同期…" on its own: the same time of the year before the one the text
+                # speaks of (in a text of December 2011 about 2012's quotas, 2011)
+                alternative = year
+                year = resolve_relative_year(value["word"], date(self.start_year, 7, 1))
             if value["word"] == "当年" and self.year is not None:
                 year = self.year  # "that same year": the year the text is speaking of
             if year is not None:

@@ -124,6 +124,7 @@ class Doc:
     quota_type: str | None = None  # the one quota type its notice title names
     title_cued: bool = False  # the title speaks of quotas (rows of figures under it continue it)
     company: str | None = None  # the group the title names ("北方稀土：关于获得…指标的公告")
+    title_year: int | None = None  # the year the title names
 
     def start_state(self) -> State:
         state = State(self.base, self.year, self.commodity, self.year, self.period)
@@ -253,6 +254,7 @@ def read_doc(content: Content, terms: list[Term] | None = None) -> Doc:
         quota_type=notice_types.pop() if len(notice_types) == 1 else None,
         title_cued=QUOTA_CUE_RE.search(title) is not None,
         company=next((t.value for t in title_terms if t.kind == "company"), None),
+        title_year=title_year,
     )
 
 

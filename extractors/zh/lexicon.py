@@ -260,8 +260,12 @@ MAX_YEAR_SPAN = 25
 # Periods that can be listed for amounts to map onto: "第一批、第二批各为5.25万吨、5.25万吨".
 LISTED_PERIOD_KINDS = frozenset(("batch", "first", "annual", "cumulative", "half"))
 
-# Tokens that name a period, and so let a sentence continue the quota talk before it.
-PERIOD_KINDS = frozenset(("batch", "cumulative", "annual", "first", "half", "quota_type"))
+# Tokens that name a period, a type or a holder, and so let a sentence continue the quota talk
+# before it ("前两批合计…", "分省来看，江西省2.1万吨，湖南省1.2万吨").
+PERIOD_KINDS = frozenset((
+    "batch", "cumulative", "annual", "first", "half", "quota_type",
+    "province", "company", "ourcompany",
+))  # fmt: skip
 
 # The smallest national figure (no category, no holder) that is plausibly a quota.
 MIN_NATIONAL_TONNES = 1_000.0

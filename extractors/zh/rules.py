@@ -408,7 +408,13 @@ def _read_sentence(
         groups.append(Group(clause=0, rows=state.undisclosed_rows(), temporary=False))
     facts = _build_facts(doc, groups, percents, half, start, end, text)
     state.cued = True
-    return facts, state.settled()
+    state.settled()
+    if _aside(doc, facts, sentence):
+        # What a forecast supposes, or a look back at other years than the title's, is not what
+        # the next sentence speaks of ("今年全年指标有望超过24万吨。北方稀土获得…", "去年全年为…。
+        # 包钢获得首批配额…"): it starts from the year and period in force before this one.
+        state.year, state.period = carried.year, carried.period
+    return facts, state
 
 
 def _qualified_last(tokens: list[Token], half: str) -> list[Token]:
@@ -467,6 +473,16 @@ ROW_FILLER_RE = re.compile(r"[\s:,;、()为是共计各。.]*")
 
 # Tokens that name a commodity, ours or another, in a list of commodities.
 COMMODITY_KINDS = ("commodity", "othercommodity")
+
+
+def _aside(doc: Doc, facts: list[Readings], sentence: str) -> bool:
+    """Whether a sentence is an aside whose year and period do not carry on: a forecast or a
+    supposition, or facts all of other years than the one the title names."""
+    if not facts:
+        return (
+            FORECAST_RE.search(sentence) is not None or HYPOTHETICAL_RE.search(sentence) is not None
+        )
+    return doc.title_year is not None and all(f.year != doc.title_year for f, *_ in facts)
 
 
 def _is_row(tokens: list[Token], start: int, end: int, half: str) -> bool:
@@ -529,6 +545,10 @@ def _read_group(
     left = max(clause_left, colon + 1)
     if (
         NOT_QUOTA_RE.search(half, left, right)
+        or (
+            PRODUCE_CUE_RE.search(half, left, right)
+            and not PRODUCE_NOTICE_RE.search(half, start, end)
+        )
         or FORECAST_RE.search(half, left, right)
         or HYPOTHETICAL_RE.search(half, start, run[0].start)
     ):
