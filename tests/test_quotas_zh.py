@@ -1724,3 +1724,24 @@ def test_holders_listed_after_a_quota_sentence_continue_it() -> None:
         (TU, MIN, 2024, "batch:1", None, "province:jiangxi", 21000),
         (TU, MIN, 2024, "batch:1", None, "province:hunan", 12000),
     }
+
+
+def test_a_list_opened_by_as_follows_continues_its_line() -> None:
+    text = (
+        "各有关市州国土资源局：\n"
+        "现将我省2015年度钨矿、锑矿开采总量控制指标下达如下：\n"
+        "一、钨矿（WO3 65%）主采指标18500吨，综合利用指标6500吨；\n"
+        "二、锑矿（金属量）开采总量控制指标40000吨。\n"
+        "三、各市州要将指标分解到矿山，其中某某市钨矿主采指标9000吨。"
+    )
+    title = "湖南省国土资源厅关于下达2015年度钨矿锑矿开采总量控制指标的通知"
+    assert keys(text, title, datetime(2015, 6, 1)) == {
+        (TU, MIN, 2015, "annual", "tungsten_primary", "province:hunan", 18500),
+        (TU, MIN, 2015, "annual", "tungsten_byproduct", "province:hunan", 6500),
+        (SB, MIN, 2015, "annual", None, "province:hunan", 40000),
+    }
+
+
+def test_an_estimate_governs_the_clauses_after_it() -> None:
+    text = "有分析人士估计，今年第一批开采指标约为14万吨。"
+    assert keys(text, "稀土指标静默下达", datetime(2025, 4, 20)) == set()

@@ -303,11 +303,20 @@ def _read_sentence(
     doc: Doc, carried: State, half: str, start: int, end: int, text: str, found: _Tokens
 ) -> tuple[list[Readings], State]:
     sentence = half[start:end]
-    # After a ";" or opening with 其中, a sentence continues the one before.
+    # After a ";", after a list's "如下：", or opening with 其中, a sentence continues the one
+    # before ("现将我省…指标下达如下：\n一、钨矿主采指标…").
     last = start - 1
     while last >= 0 and half[last].isspace():
         last -= 1
-    continues = (last >= 0 and half[last] == ";") or CONTINUES_RE.match(sentence) is not None
+    continues = (
+        (last >= 0 and half[last] == ";")
+        or (
+            last >= 0
+            and half[last] == ":"
+            and LIST_INTRO_RE.search(half, max(0, last - 4), last) is not None
+        )
+        or CONTINUES_RE.match(sentence) is not None
+    )
     # About quotas: a quota word, or a sentence continuing one that had it ("前两批合计…").
     # A row of a list continues it too, under a heading or under the title: rows of years
     # ("历年开采指标：\n2019年：13.2万吨\n2020年：…") or short rows of holders ("内蒙古：50000吨").
@@ -459,6 +468,12 @@ QUALIFIER_RE = re.compile(r" ?的(?= ?(?:(?:19|20)\d{2}|今年|去年|明年|第
 # After a year named again, its total: "今年的出口配额总量为…", "全年合计" (not "总量控制指标").
 YEAR_TOTAL_RE = re.compile(r"[^,;。]{0,10}?(?:总量(?!控制)|总计|合计|共计|总额)")
 
+# The end of a line that opens a list: "…下达如下：", "分配情况为：".
+LIST_INTRO_RE = re.compile(r"(?:如下|为|是)$")
+
+# A forecast or an estimate that governs the clauses after it: "有分析人士估计，今年…约为14万吨".
+FORECAST_LEAD_RE = re.compile(r"(?:预计|预期|预测|估计|估算|测算|推算)\s*[,:]")
+
 # A clause opening on the level a change comes to: "达到27万吨", "增至", "提高到", "调整为".
 RESULT_RE = re.compile(
     r" ?(?:并|共|总量|总计|合计|全年)?(?:达到|增至|增加到|增加至|提高到|提高至|升至|上调至|调增至"
@@ -550,6 +565,7 @@ def _read_group(
             and not PRODUCE_NOTICE_RE.search(half, start, end)
         )
         or FORECAST_RE.search(half, left, right)
+        or FORECAST_LEAD_RE.search(half, start, run[0].start)
         or HYPOTHETICAL_RE.search(half, start, run[0].start)
     ):
         return None
