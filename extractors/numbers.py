@@ -114,7 +114,7 @@ def scale(
 def zh_amount(match: re.Match[str]) -> float | None:
     """The tonnes of a match of ``AMOUNT_ZH_RE`` or ``AMOUNT_ZH_SHARED_RE``."""
     number, mult = match["num"], match["mult"]
-    rest = match.groupdict().get("rest")
+    rest = match["rest"] if "rest" in match.re.groupindex else None
     if mult or rest or not number.isascii():
         return scale(number, mult, rest=rest)
     return float(number.replace(",", ""))  # "135,000": as scale gives it, without its steps

@@ -430,8 +430,8 @@ def _qualified_last(tokens: list[Token], half: str) -> list[Token]:
     """The tokens with an amount that qualifies the words after it ("下达13.5万吨的2024年第一批
     稀土开采指标", "总量为12万吨的第二批指标") moved to the end of its clause, so that those words
     are read first."""
-    if not any(t.kind == "amount" for t in tokens):
-        return tokens
+    if not tokens or half.find("的", tokens[0].start, tokens[-1].end) < 0:
+        return tokens  # no "…吨的…" to read
     ordered = list(tokens)
     index = 0
     while index < len(ordered):

@@ -171,6 +171,7 @@ def _column(text: str, wan: bool, left: list[Column | None]) -> Column | None:
     return Column(quota_type, category, commodity, multiplier, period, year)
 
 
+@lru_cache(maxsize=1024)  # column headers come again from page to page
 def _period(text: str) -> str | None:
     """The period a column names: "第二批" → batch:2, "首批" → batch:1, "前两批" → cumulative:2,
     "全年", "年度" → annual; None when it names none (or is a total, "合计")."""
