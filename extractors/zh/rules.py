@@ -418,7 +418,9 @@ def _read_sentence(
     facts = _build_facts(doc, groups, percents, half, start, end, text)
     state.cued = True
     state.settled()
-    if _aside(doc, facts, sentence):
+    if (state.year, state.period) != (carried.year, carried.period) and _aside(
+        doc, facts, sentence
+    ):
         # What a forecast supposes, or a look back at other years than the title's, is not what
         # the next sentence speaks of ("今年全年指标有望超过24万吨。北方稀土获得…", "去年全年为…。
         # 包钢获得首批配额…"): it starts from the year and period in force before this one.
