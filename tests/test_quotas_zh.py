@@ -1745,3 +1745,16 @@ def test_a_list_opened_by_as_follows_continues_its_line() -> None:
 def test_an_estimate_governs_the_clauses_after_it() -> None:
     text = "有分析人士估计，今年第一批开采指标约为14万吨。"
     assert keys(text, "稀土指标静默下达", datetime(2025, 4, 20)) == set()
+
+
+def test_with_a_years_figure_compared_after_it() -> None:
+    text = (
+        "国土资源部下达2011年全国稀土矿开采总量控制指标93800吨，与2010年的89200吨相比增加"
+        "4600吨。其中，内蒙古自治区59500吨，四川省24400吨。"
+    )
+    assert keys(text, "稀土矿开采总量控制指标下达", datetime(2011, 4, 11)) == {
+        (RE, MIN, 2011, "annual", None, None, 93800),
+        (RE, MIN, 2010, "annual", None, None, 89200),
+        (RE, MIN, 2011, "annual", None, "province:neimenggu", 59500),
+        (RE, MIN, 2011, "annual", None, "province:sichuan", 24400),
+    }

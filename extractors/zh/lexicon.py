@@ -86,13 +86,14 @@ REFERENCE_RE = re.compile(
 )
 
 # Unchanged from another year, which is not restated as a fact of that year: "与去年持平",
-# "和2023年相同", "与上年保持基本稳定", "维持上年水平" (what follows is the year being set).
+# "和2023年相同", "与上年保持基本稳定", "维持上年水平" (what follows is the year being set); and
+# "与2010年的89200吨相比", whose compared figure comes before the word of comparison.
 FLAT_RE = re.compile(
-    r"(?:与|和|同)(?=[^,;。]{1,15}?(?:持平|相同|一致|相当|稳定|不变|接近))"
+    r"(?:与|和|同|跟)(?=[^,;。]{1,15}?(?:持平|相同|一致|相当|稳定|不变|接近|相比|相较))"
     r"|维持(?=\s*(?:(?:19|20)\d{2}\s*年|去年|上年|上一年))"
 )
 # The words without which FLAT_RE is not tried (与/和/同 are everywhere).
-FLAT_WORDS_RE = re.compile(r"持平|相同|一致|相当|稳定|不变|接近|维持")
+FLAT_WORDS_RE = re.compile(r"持平|相同|一致|相当|稳定|不变|接近|维持|相比|相较")
 
 # The national figure after per-group ones: "全国", "合计", "总计".
 NATIONAL_RE = re.compile(r"全国|合计|总计")
@@ -340,7 +341,7 @@ PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     INCLUDE_RE: ("含", "包括"),
     ADD_EARLIER_RE: ("加上", "连同", "算上"),
     EXCLUDE_RE: ("不", "未"),
-    FLAT_RE: ("持平", "相同", "一致", "相当", "稳定", "不变", "接近", "维持"),
+    FLAT_RE: ("持平", "相同", "一致", "相当", "稳定", "不变", "接近", "维持", "相比", "相较"),
     REFERENCE_RE: ("年",),
     SPEECH_COLON_RE: (":",),
     AMOUNT_ZH_RE: ("吨", "t"),
