@@ -1758,3 +1758,18 @@ def test_with_a_years_figure_compared_after_it() -> None:
         (RE, MIN, 2011, "annual", None, "province:neimenggu", 59500),
         (RE, MIN, 2011, "annual", None, "province:sichuan", 24400),
     }
+
+
+def test_six_groups_listed_with_their_figures() -> None:
+    text = (
+        "2018年第一批稀土开采指标中，包钢集团59500吨，中国五矿2010吨，中铝公司7234吨，"
+        "厦门钨业1720吨，赣州稀土集团4500吨，广东稀土集团1600吨。"
+    )
+    assert keys(text, "2018年稀土开采指标分配", datetime(2018, 3, 1)) == {
+        (RE, MIN, 2018, "batch:1", None, NORTH, 59500),
+        (RE, MIN, 2018, "batch:1", None, "china_minmetals", 2010),
+        (RE, MIN, 2018, "batch:1", None, "chinalco_rare_earth", 7234),
+        (RE, MIN, 2018, "batch:1", None, "xiamen_tungsten", 1720),
+        (RE, MIN, 2018, "batch:1", None, "china_southern_rare_earth", 4500),
+        (RE, MIN, 2018, "batch:1", None, "guangdong_rare_earth", 1600),
+    }

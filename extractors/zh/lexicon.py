@@ -122,7 +122,7 @@ OUR_COMPANY_RE = re.compile(
 
 # Groups by a short name, only where it plainly is the group receiving a quota: "中国稀土获得",
 # "北方稀土和中国稀土" ("中国稀土" alone is as often "China's rare earths"); "包钢分得开采指标"
-# (Baotou Steel, whose rare earth arm is Northern Rare Earth).
+# (Baotou Steel, whose rare earth arm is Northern Rare Earth), or "包钢集团59500吨" in a list.
 _RECEIVES = r"(?=\s*(?:获得|获|分得|拿到|取得))"
 SHORT_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
@@ -131,7 +131,10 @@ SHORT_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "china_rare_earth_group",
     ),
-    (re.compile(rf"包钢(?:集团)?{_RECEIVES}"), "china_northern_rare_earth"),
+    (
+        re.compile(rf"包钢(?:集团)?(?:{_RECEIVES}|(?=\s*\d[\d,.]*\s*万?吨))"),
+        "china_northern_rare_earth",
+    ),
 )
 
 # A source quoted before a colon ("某自治区政府网站称:"): what it names is not a holder.
