@@ -1773,3 +1773,12 @@ def test_six_groups_listed_with_their_figures() -> None:
         (RE, MIN, 2018, "batch:1", None, "china_southern_rare_earth", 4500),
         (RE, MIN, 2018, "batch:1", None, "guangdong_rare_earth", 1600),
     }
+
+
+def test_mining_places_named_bare_are_holders_we_cannot_name() -> None:
+    text = "今年首批稀土开采指标中，赣州3800吨，龙岩1500吨。"
+    assert keys(text, "稀土指标", datetime(2013, 3, 15)) == set()
+    text = "2024年第一批钨矿开采指标中，江西2.1万吨，大余1200吨。"
+    assert keys(text, "钨", datetime(2024, 4, 2)) == {
+        (TU, MIN, 2024, "batch:1", None, "province:jiangxi", 21000)
+    }

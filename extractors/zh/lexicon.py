@@ -113,6 +113,13 @@ UNNAMED_HOLDER_RE = re.compile(
     r"(?=\s*(?:分别|共获|合计|累计|获(?!批))))"
 )
 
+# Places below a province where rare earths and tungsten are mined or separated, named bare
+# ("赣州3800吨，龙岩1500吨"): holders we cannot name, like "某某市" (UNNAMED_HOLDER_RE).
+MINING_PLACES_RE = re.compile(
+    r"赣州|赣南|龙岩|三明|长汀|包头|白云鄂博|凉山|冕宁|乐山|微山|郴州|大余|崇义|龙南|定南|全南|寻乌"
+    r"|信丰|安远|梅州|河源|韶关|贺州|崇左|梧州"
+)
+
 # The company a text speaks for or of, by no name: "公司获得…" opening a clause, "本公司", "该公司"
 # (after "北方稀土公告，"; the group named last); not "某某公司" (UNNAMED_HOLDER_RE).
 OUR_COMPANY_RE = re.compile(
@@ -310,6 +317,7 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("othercommodity", OTHER_COMMODITY_RE),
     ("ourcompany", OUR_COMPANY_RE),
     ("unnamed", UNNAMED_HOLDER_RE),
+    ("unnamed", MINING_PLACES_RE),
     ("speech", SPEECH_COLON_RE),
     ("among", AMONG_RE),
     ("ownprovince", OWN_PROVINCE_RE),
