@@ -371,3 +371,44 @@ LIST_JOINER_RE = re.compile(r"[\s、,和及与]*")
 
 # What may stand between two commodities of one list: "稀土矿、钨矿", "钨锑稀土", "稀土和钨精矿".
 COMMODITY_JOINER_RE = re.compile(r"(?:精?矿)?[\s、,和及与]*")
+
+# After an amount, "的" and the words it qualifies ("13.5万吨的2024年第一批…指标"), not a type
+# bound to the amount alone ("94580吨开采指标" reads as before).
+QUALIFIER_RE = re.compile(r" ?的(?= ?(?:(?:19|20)\d{2}|今年|去年|明年|第|首批|前|全年|稀土|钨|锑))")
+
+# After a year named again, its total: "今年的出口配额总量为…", "全年合计" (not "总量控制指标").
+YEAR_TOTAL_RE = re.compile(r"[^,;。]{0,10}?(?:总量(?!控制)|总计|合计|共计|总额)")
+
+# The end of a line that opens a list: "…下达如下：", "分配情况为：".
+LIST_INTRO_RE = re.compile(r"(?:如下|为|是)$")
+
+# A forecast or an estimate that governs the clauses after it: "有分析人士估计，今年…约为14万吨".
+FORECAST_LEAD_RE = re.compile(r"(?:预计|预期|预测|估计|估算|测算|推算)\s*[,:]")
+
+# A clause opening on the level a change comes to: "达到27万吨", "增至", "提高到", "调整为".
+RESULT_RE = re.compile(
+    r" ?(?:并|共|总量|总计|合计|全年)?(?:达到|增至|增加到|增加至|提高到|提高至|升至|上调至|调增至"
+    r"|降至|减至|下调至|调减至|调整为|达)"
+)
+
+# What may stand between a group's name and its "公司": "集团", "(集团)", "股份", "有限".
+COMPANY_SUFFIX_RE = re.compile(r"(?:\(?集团\)?|股份|有限|控股|高科技)*")
+
+# What a row of a list written as text holds besides the words we know and its figures.
+ROW_FILLER_RE = re.compile(r"[\s:,;、()为是共计各。.]*")
+
+# Tokens that name a commodity, ours or another, in a list of commodities.
+COMMODITY_KINDS = ("commodity", "othercommodity")
+
+# The characters ``figures.clause_bounds`` looks at (the others it passes over).
+CLAUSE_MARK_RE = re.compile(r"[(),;]")
+
+# For speed only (``rules._last_figure_line``, ``rules._scan_end``): the words an undisclosed
+# issuance ends on, the "t" of "万t", a row of a table set out with spaces, the blanks after a
+# line, and how far past the end of the last line read tokens are still looked for (no pattern's
+# look-ahead reaches more than about 30 characters past its match).
+UNDISCLOSED_WORDS = ("公布", "公开", "披露")
+WAN_T_RE = re.compile(r"万\s*t(?![A-Za-z])")
+SPACED_ROW_RE = re.compile(r"^(?=[^\n]*\d)[^\n]*\S[^\S\n]+\S", re.MULTILINE)
+BLANKS_RE = re.compile(r"\s*")
+LOOKAHEAD_REACH = 256
