@@ -6,6 +6,8 @@ forecasts; their stated changes; the facts of a table's rows.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from extractors.facts import QuotaFact
 from extractors.numbers import zh_amount
@@ -134,7 +136,17 @@ def read_group(
 
 def clause_bounds(half: str, start: int, end: int, at: int) -> tuple[int, int]:
     """The clause around ``at``: between breaks outside parentheses ("(折稀土氧化物,下同)")."""
-    left, depth = start, 0
+    breaks = _breaks(half, start, end)
+    index = bisect_left(breaks, at)
+    return (breaks[index - 1] + 1 if index else start), (
+        breaks[index] if index < len(breaks) else end
+    )
+
+
+@lru_cache(maxsize=64)  # a sentence's clauses are asked for again for each of its figures
+def _breaks(half: str, start: int, end: int) -> tuple[int, ...]:
+    """The clause breaks of the sentence [start, end): "," and ";" outside parentheses."""
+    breaks, depth = [], 0
     for match in CLAUSE_MARK_RE.finditer(half, start, end):
         index = match.start()
         char = half[index]
@@ -142,12 +154,9 @@ def clause_bounds(half: str, start: int, end: int, at: int) -> tuple[int, int]:
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
-        elif char in ",;" and depth == 0:
-            if index < at:
-                left = index + 1
-            else:
-                return left, index
-    return left, end
+        elif depth == 0:
+            breaks.append(index)
+    return tuple(breaks)
 
 
 def _clause_index(half: str, start: int, at: int) -> int:
