@@ -480,6 +480,8 @@ def test_notice_fact_carries_signing_date_as_announced() -> None:
         "市场预计今年稀土开采指标将增至30万吨左右。",
         "据测算，2025年稀土开采指标约为29.7万吨。",
         "今年萤石开采总量控制指标为500万吨，稀土开采指标另行下达。",
+        "北方稀土今年获得碳排放配额12万吨，开采指标另行下达。",
+        "某公司计划今年采购稀土原料3万吨，开采指标另行下达。",
     ],
 )
 def test_hard_negatives_yield_nothing(text: str) -> None:
