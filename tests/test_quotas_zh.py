@@ -1784,3 +1784,52 @@ def test_mining_places_named_bare_are_holders_we_cannot_name() -> None:
     assert keys(text, "钨", datetime(2024, 4, 2)) == {
         (TU, MIN, 2024, "batch:1", None, "province:jiangxi", 21000)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        (
+            "國土資源部下達2014年全國鎢精礦開採總量控制指標8.9萬噸，其中主採指標6.85萬噸。",
+            "鎢礦指標",
+            datetime(2014, 6, 5),
+            {
+                (TU, MIN, 2014, "annual", None, None, 89000),
+                (TU, MIN, 2014, "annual", "tungsten_primary", None, 68500),
+            },
+        ),
+        (
+            "商務部公佈，明年第一批稀土出口配額共計15110噸，與今年同期大致相當。",
+            "稀土出口配額",
+            datetime(2013, 12, 20),
+            {(RE, EXP, 2014, "batch:1", None, None, 15110)},
+        ),
+        (
+            "據報導，北方稀土獲得今年首批岩礦型稀土開採指標7.165萬噸。",
+            "稀土指標分配",
+            datetime(2023, 3, 28),
+            {(RE, MIN, 2023, "batch:1", "light", NORTH, 71650)},
+        ),
+    ],
+)
+def test_traditional_reposts_in_other_words(
+    text: str, title: str, published: datetime, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, title, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        (
+            "业内消息称，2025年第二批稀土开采、冶炼分离总量控制指标已下发至企业，但官方未公开具体数量。",
+            {MIN, SEP},
+        ),
+        ("据了解，今年第二批稀土开采指标已经分配给两大集团，具体额度不对外披露。", {MIN}),
+    ],
+)
+def test_issuance_without_figures_in_other_words(text: str, types: set[str]) -> None:
+    found = read(text, "稀土指标", datetime(2025, 10, 9))
+    assert {(f.quota_type, f.year, f.period, f.amount_t) for f in found} == {
+        (kind, 2025, "batch:2", None) for kind in types
+    }
