@@ -110,7 +110,8 @@ class State:
     years: list[int] = field(default_factory=list)  # "2019年至2021年…分别为…": years in order
     commodities: list[str] = field(default_factory=list)  # "稀土矿、钨矿…分别为…": in order
     last_province: str | None = None  # the province the text last named
-    last_company: str | None = None  # the group the text (or its title) last named
+    title_company: str | None = None  # the group the title names (an announcement's issuer)
+    sentence_company: str | None = None  # the group the sentence last named
     vague: bool = False  # years were left vague ("近年来") and no year was named since
     clause_figures: bool = False  # amounts were read in the clause so far
     clause: int = 0  # clauses read in the sentence so far
@@ -139,7 +140,7 @@ class State:
         state.cued = self.cued
         state.province, state.default_type = self.province, self.default_type
         state.default_commodity, state.last_ours = self.default_commodity, self.last_ours
-        state.last_province, state.last_company = self.last_province, self.last_company
+        state.last_province, state.title_company = self.last_province, self.title_company
         if keep_lists:
             state.totals = dict(self.totals)
             state.last_category = self.last_category  # "…1.9万吨。其中，某集团…" divides it
@@ -175,7 +176,7 @@ class State:
             if kind == "province":
                 self.last_province = str(value)
             else:
-                self.last_company = str(value)
+                self.sentence_company = str(value)
         elif kind == "year":
             self._set_year(int(value["y"]))
             if value["annual"]:
@@ -245,8 +246,9 @@ class State:
         elif kind == "unnamed":
             self._add("holder", UNNAMED)
         elif kind == "ourcompany":
-            # "北方稀土公告，公司获得…", "本公司": the group the text last named, if it named one
-            self._add("holder", self.last_company or UNNAMED)
+            # "北方稀土公告，公司获得…", "本公司": the group the sentence named before it, or the
+            # title's (an announcement's issuer); a group named further back may not be the one
+            self._add("holder", self.sentence_company or self.title_company or UNNAMED)
         elif kind == "othercommodity":
             self.last_ours = self.commodity or self.last_ours
             self.commodity, self.other_named = None, True  # "…钼出口配额12000吨": not ours

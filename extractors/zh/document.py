@@ -132,7 +132,7 @@ class Doc:
         state.title_cued = self.title_cued
         state.province, state.default_type = self.province, self.quota_type
         state.default_commodity = self.commodity
-        state.last_company = self.company
+        state.title_company = self.company
         return state
 
     def issuer(self, row: Row) -> str | None:
