@@ -260,7 +260,9 @@ def _read_sentence(
     while index < len(tokens):
         token = tokens[index]
         kind = token.kind
-        if kind == "amount":
+        if kind in PLAIN_KINDS:
+            state.read(kind, token.value)  # the commonest: read as they come, nothing else
+        elif kind == "amount":
             run = [token]
             while True:
                 step = next_in_list(tokens, index, half, respectively="分别" in sentence)
@@ -335,6 +337,15 @@ def _read_sentence(
         # 包钢获得首批配额…"): it starts from the year and period in force before this one.
         state.year, state.period = carried.year, carried.period
     return facts, state
+
+
+# Tokens the sentence loop hands to the state as they come (the others it reads itself: amounts,
+# changes, clause breaks, inclusions, lists, years, holders' suffixes).
+PLAIN_KINDS = frozenset((
+    "quota_type", "category", "company", "province", "issuer", "date", "national", "among",
+    "ownprovince", "speech", "compare", "exclude", "sameperiod", "vague", "issuedate",
+    "ourcompany",
+))  # fmt: skip
 
 
 def _aside(doc: Doc, facts: list[Readings], sentence: str) -> bool:
