@@ -145,18 +145,25 @@ def _consistent(found: list[Readings]) -> list[Readings]:
     another figure of the text has with another amount ("今年…24万吨" read as the second batch in
     a story that gives the second batch as 12万吨), a reading whose key is free, or has that
     amount, comes first ("今年…24万吨" is the year's)."""
+    if all(len(readings) == 1 for readings in found):
+        return found  # no figure has a second reading
     amounts: dict[tuple[object, ...], set[float | None]] = {}
     for fact, *_ in found:
-        amounts.setdefault(fact.key()[:-1], set()).add(fact.amount_t)
+        amounts.setdefault(_place(fact), set()).add(fact.amount_t)
     chosen = []
     for readings in found:
-        if len(readings) > 1 and len(amounts[readings[0].key()[:-1]]) > 1:
+        if len(readings) > 1 and len(amounts[_place(readings[0])]) > 1:
             for other in readings[1:]:
-                if amounts.get(other.key()[:-1], {other.amount_t}) == {other.amount_t}:
+                if amounts.get(_place(other), {other.amount_t}) == {other.amount_t}:
                     readings = (other, *(r for r in readings if r is not other))
                     break
         chosen.append(readings)
     return chosen
+
+
+def _place(fact: QuotaFact) -> tuple[object, ...]:
+    """A fact's key without its amount."""
+    return (fact.commodity, fact.quota_type, fact.year, fact.period, fact.category, fact.holder)
 
 
 def _plausible(found: list[Readings]) -> list[Readings]:
