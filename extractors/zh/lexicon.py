@@ -208,9 +208,9 @@ FORECAST_RE = re.compile(r"预计|预期|预测|估计|有望|或将|测算")
 
 # Years left vague: the figures after it belong to no one year we can name, until a year is
 # named again ("近年来稳定在10万吨左右", "多年来维持在9万吨上下", "2018年以来从12万吨增至…").
-VAGUE_YEARS_RE = re.compile(
-    r"近年来?|近几年|近些年|历年来|多年来|每年|往年|逐年|(?:19|20)\d{2}\s*年(?:以来|来)"
-)
+VAGUE_YEARS_RE = re.compile(r"近年来?|近几年|近些年|历年来|多年来|每年|往年|逐年")
+# "2018年以来" (a pattern of its own, scanned for only where a text says "以来" or "年来").
+SINCE_YEAR_RE = re.compile(r"(?=[12])(?<!\d)(?:19|20)\d{2}\s*年(?:以来|来)")
 
 # A year a plan aims at, not a quota's: "规划提出，到2020年，稀土开采总量控制在14万吨以内",
 # "力争到2025年…" (a figure that rises to a year's, "从12万吨增加到2023年的25.5万吨", is that
@@ -299,6 +299,7 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", YEAR_TIME_RE),
     ("years", YEAR_RANGE_RE),
     ("vague", VAGUE_YEARS_RE),
+    ("vague", SINCE_YEAR_RE),
     ("vague", TARGET_YEAR_RE),
     ("batches", BATCH_LIST_RE),
     ("year", YEAR_ZH_RE),
@@ -341,6 +342,7 @@ PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     YEAR_TIME_RE: ("年",),
     YEAR_RANGE_RE: ("年",),
     VAGUE_YEARS_RE: ("年",),
+    SINCE_YEAR_RE: ("以来", "年来"),
     TARGET_YEAR_RE: ("到",),
     BATCH_LIST_RE: ("批",),
     YEAR_ZH_RE: ("年",),
