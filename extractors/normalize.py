@@ -101,7 +101,19 @@ _PLAIN_PAIRS = tuple(
 
 
 def has_traditional(text: str) -> bool:
-    return not _traditional_chars().isdisjoint(text)
+    """Whether ``text`` holds a character OpenCC would make simplified. A text that GB2312 (the
+    simplified character set) encodes can hold only the few traditional characters it has too
+    ("於", "後"…): the encoding, in C, answers for most texts at once."""
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return not _traditional_chars().isdisjoint(text)
+    return any(char in text for char in _traditional_in_gb2312())
+
+
+@cache
+def _traditional_in_gb2312() -> tuple[str, ...]:
+    return tuple(sorted(c for c in _traditional_chars() if c.encode("gb2312", "ignore")))
 
 
 def to_simplified(text: str) -> str:
