@@ -69,22 +69,22 @@ def normalize_chars(text: str) -> str:
     """Length-preserving part of ``normalize``: traditional → simplified, full-width → half."""
     if text.isascii():
         return text  # every character either step changes is outside ASCII
-    return _translate(to_simplified(text), _WIDTH_PAIRS)
+    return _translate(to_simplified(text), _WIDTH)
 
 
 def to_plain_width(text: str) -> str:
     """``to_halfwidth(text.translate(WIDTH_TABLE))`` in one pass, and none where no character
     needs it (the fact rules' plain text: full-width forms and odd spaces as ASCII)."""
-    return _translate(text, _PLAIN_PAIRS)
+    return _translate(text, _PLAIN)
 
 
-def _translate(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
-    """``text.translate`` of a table of one character for one, each to an ASCII one: replacing
-    the characters present one after another gives the same and is faster (str.replace is a
-    scan in C; translate looks every character up)."""
-    for old, new in pairs:
-        if old in text:
-            text = text.replace(old, new)
+def _translate(text: str, table: tuple[re.Pattern[str], dict[str, str]]) -> str:
+    """``text.translate`` of a table of one character for one, each to an ASCII one: the
+    characters present, found by one scan in C, replaced one after another give the same, faster
+    (translate looks every character up in Python's dict)."""
+    present, targets = table
+    for old in set(present.findall(text)):
+        text = text.replace(old, targets[old])
     return text
 
 
@@ -93,11 +93,17 @@ _PLAIN_WIDTH: dict[int, int] = {
     code: HALFWIDTH_TABLE.get(WIDTH_TABLE.get(code, code), WIDTH_TABLE.get(code, code))
     for code in {*WIDTH_TABLE, *HALFWIDTH_TABLE}
 }
-# The tables as pairs of characters, for _translate (their targets are all ASCII).
-_WIDTH_PAIRS = tuple((chr(code), chr(to)) for code, to in sorted(WIDTH_TABLE.items()))
-_PLAIN_PAIRS = tuple(
-    (chr(code), chr(to)) for code, to in sorted(_PLAIN_WIDTH.items()) if code != to
-)
+
+
+# The tables as the class of characters they change and what each becomes, for _translate
+# (their targets are all ASCII, so no replacement makes a character another one changes).
+def _table(mapping: dict[int, int]) -> tuple[re.Pattern[str], dict[str, str]]:
+    targets = {chr(code): chr(to) for code, to in mapping.items() if code != to}
+    return re.compile("[" + "".join(re.escape(char) for char in sorted(targets)) + "]"), targets
+
+
+_WIDTH = _table(WIDTH_TABLE)
+_PLAIN = _table(_PLAIN_WIDTH)
 
 
 def has_traditional(text: str) -> bool:
