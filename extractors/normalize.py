@@ -2,8 +2,9 @@
 
 - traditional → simplified characters (OpenCC ``t2s``), only when the text holds traditional
   characters, as the conversion is slow;
-- full-width digits, Latin letters and the punctuation ``（）：，；％．／`` → half-width;
-  ``、。〔〕``, Chinese quotes and every other CJK mark are kept;
+- full-width digits, Latin letters and ASCII punctuation (U+FF01..U+FF5E) → half-width, but
+  for ``！？～``, which Chinese text writes as its own marks; ``、。〔〕``, Chinese quotes and
+  every other CJK mark are kept;
 - NBSP, ideographic and other Unicode spaces → a plain space.
 
 ``normalize`` also drops pinyin that reposts print after characters ("开(kāi)采指标(biāo)",
@@ -25,7 +26,8 @@ import opencc
 
 from extractors.numbers import HALFWIDTH_TABLE
 
-# Full-width forms turned half-width: digits, Latin letters and the listed punctuation.
+# Full-width forms turned half-width: digits, Latin letters and the listed punctuation, then the
+# rest of the full-width ASCII block (reposts print '－', '＇', '［２０２４］', '＄' too).
 _FULLWIDTH_PUNCT = "（）：，；％．／"
 _HALFWIDTH_PUNCT = "():,;%./"
 _SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -35,6 +37,7 @@ WIDTH_TABLE: dict[int, int] = {
     **{0xFF21 + i: ord("A") + i for i in range(26)},
     **{0xFF41 + i: ord("a") + i for i in range(26)},
     **{ord(f): ord(h) for f, h in zip(_FULLWIDTH_PUNCT, _HALFWIDTH_PUNCT, strict=True)},
+    **{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if chr(code) not in "！？～"},
     **{ord(space): ord(" ") for space in _SPACES},
 }
 
