@@ -1878,3 +1878,143 @@ def test_full_width_reposts_state_the_same_facts(
             (f.commodity, f.quota_type, f.year, f.period, f.category, f.holder, f.amount_t)
             for f in found
         } == expected, version
+
+
+# Land ministry notices of tungsten, antimony and rare earth mining quotas, by province.
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        (  # a table set out with spaces whose commodity headers are one character ("锑")
+            "附件：2012年钨矿、锑矿、稀土矿开采总量控制指标表（单位：吨）\n"
+            "序号 省（区） 钨精矿 锑 稀土（REO）\n1 内蒙古自治区 0 0 50000\n2 江西省 43000 0 9000\n"
+            "3 湖南省 24000 20000 2000\n合计 89000 30000 93800",
+            "国土资源部关于下达2012年钨矿锑矿稀土矿开采总量控制指标的通知",
+            datetime(2012, 6, 1),
+            {
+                (RE, MIN, 2012, "annual", None, "province:neimenggu", 50000),
+                (RE, MIN, 2012, "annual", None, "province:jiangxi", 9000),
+                (RE, MIN, 2012, "annual", None, "province:hunan", 2000),
+                (RE, MIN, 2012, "annual", None, None, 93800),
+                (TU, MIN, 2012, "annual", None, "province:jiangxi", 43000),
+                (TU, MIN, 2012, "annual", None, "province:hunan", 24000),
+                (TU, MIN, 2012, "annual", None, None, 89000),
+                (SB, MIN, 2012, "annual", None, "province:hunan", 20000),
+                (SB, MIN, 2012, "annual", None, None, 30000),
+            },
+        ),
+        (  # the same header written with the commodities first, in traditional characters
+            "各省（區）指標如下：\n省份 鎢 銻\n江西 43000 —\n湖南 24000 20000\n廣西 5000 6000",
+            "國土資源部下達2012年鎢礦銻礦開採總量控制指標",
+            datetime(2012, 6, 1),
+            {
+                (TU, MIN, 2012, "annual", None, "province:jiangxi", 43000),
+                (TU, MIN, 2012, "annual", None, "province:hunan", 24000),
+                (TU, MIN, 2012, "annual", None, "province:guangxi", 5000),
+                (SB, MIN, 2012, "annual", None, "province:hunan", 20000),
+                (SB, MIN, 2012, "annual", None, "province:guangxi", 6000),
+            },
+        ),
+        (  # provinces listed after the national figure, in 万吨, in one sentence
+            "国土资源部日前下达2020年全国钨精矿开采总量控制指标10.5万吨，其中江西省4万吨、"
+            "湖南省2.5万吨。",
+            "钨矿开采指标下达",
+            datetime(2020, 12, 10),
+            {
+                (TU, MIN, 2020, "annual", None, None, 105000),
+                (TU, MIN, 2020, "annual", None, "province:jiangxi", 40000),
+                (TU, MIN, 2020, "annual", None, "province:hunan", 25000),
+            },
+        ),
+        (  # a batch's provinces with 分别为, after the batch's figure
+            "自然资源部下达2020年第一批钨矿开采总量控制指标52500吨，江西省、湖南省分别为2万吨、"
+            "1.25万吨。",
+            "钨矿指标",
+            datetime(2020, 5, 10),
+            {
+                (TU, MIN, 2020, "batch:1", None, None, 52500),
+                (TU, MIN, 2020, "batch:1", None, "province:jiangxi", 20000),
+                (TU, MIN, 2020, "batch:1", None, "province:hunan", 12500),
+            },
+        ),
+    ],
+)
+def test_land_ministry_notices_by_province(
+    text: str, title: str, published: datetime, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, title, published) == expected
+
+
+# Export quotas of the commerce ministry (until 2014): batches, categories, companies.
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # the categories listed, then their sum in a clause of its own
+            "商务部公布2012年第一批稀土出口配额，轻稀土、中重稀土分别为9095吨和1451吨，"
+            "合计10546吨。",
+            datetime(2011, 12, 28),
+            {
+                (RE, EXP, 2012, "batch:1", "light", None, 9095),
+                (RE, EXP, 2012, "batch:1", "medium_heavy", None, 1451),
+                (RE, EXP, 2012, "batch:1", None, None, 10546),
+            },
+        ),
+        (  # the total first, the categories after 其中
+            "2014年稀土第一批出口配额为15110吨，其中轻稀土13314吨，中重稀土1796吨。",
+            datetime(2013, 12, 31),
+            {
+                (RE, EXP, 2014, "batch:1", None, None, 15110),
+                (RE, EXP, 2014, "batch:1", "light", None, 13314),
+                (RE, EXP, 2014, "batch:1", "medium_heavy", None, 1796),
+            },
+        ),
+        (  # a company table under an export caption: its category columns are export's
+            "2012年第一批稀土出口配额分配情况如下：\n企业名称 轻稀土 中重稀土 合计\n"
+            "包钢稀土 1844 0 1844\n中国五矿 600 569 1169",
+            datetime(2011, 12, 28),
+            {
+                (RE, EXP, 2012, "batch:1", "light", NORTH, 1844),
+                (RE, EXP, 2012, "batch:1", None, NORTH, 1844),
+                (RE, EXP, 2012, "batch:1", "light", "china_minmetals", 600),
+                (RE, EXP, 2012, "batch:1", "medium_heavy", "china_minmetals", 569),
+                (RE, EXP, 2012, "batch:1", None, "china_minmetals", 1169),
+            },
+        ),
+        (  # the second batch, the first added, the year's total
+            "商务部14日发布2011年第二批稀土出口配额15738吨，加上第一批14446吨，全年配额总量为"
+            "30184吨。",
+            datetime(2011, 7, 15),
+            {
+                (RE, EXP, 2011, "batch:2", None, None, 15738),
+                (RE, EXP, 2011, "batch:1", None, None, 14446),
+                (RE, EXP, 2011, "annual", None, None, 30184),
+            },
+        ),
+        (  # shares of domestic and foreign-invested firms are no holder's
+            "商务部近日公布2010年第一批稀土出口配额16304吨。其中内资企业12016吨，外资企业4288吨。",
+            datetime(2009, 12, 30),
+            {(RE, EXP, 2010, "batch:1", None, None, 16304)},
+        ),
+    ],
+)
+def test_export_quotas_by_batch_category_and_company(
+    text: str, published: datetime, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "稀土出口配额", published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年第一批稀土开采指标为13.5万吨，1-5月产量合计5.2万吨。",
+        "今年第一批稀土开采指标为13.5万吨，出口合计2.1万吨。",
+        "今年第一批稀土开采指标为13.5万吨，两家企业产量共计8万吨。",
+    ],
+)
+def test_a_sum_of_output_or_shipments_after_a_quota_is_not_one(text: str) -> None:
+    assert keys(text, "稀土", datetime(2024, 6, 1)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000)
+    }

@@ -443,8 +443,12 @@ class State:
     def table_row(self, figure: TableFigure) -> Row | None:
         period = figure.period or ("annual" if figure.year is not None else self.period)
         year = figure.year if figure.year is not None else self.year
+        quota_type = figure.quota_type
+        if quota_type is None and figure.parts:
+            # a category column without a type: parts of export quotas under an export caption
+            quota_type = "export" if self.lists["quota_type"] == ["export"] else "mining"
         return self._row(
-            figure.quota_type,
+            quota_type,
             figure.category,
             figure.holder,
             year,

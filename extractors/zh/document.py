@@ -95,6 +95,11 @@ def plain(text: str) -> str:
     return half
 
 
+def as_written(text: str) -> str:
+    """``plain`` without the closing up of spaced words: simplified and half-width only."""
+    return to_plain_width(to_simplified(text))
+
+
 def _close_up(match: re.Match[str]) -> str:
     """Joins the pieces of a run where one side of a space is a lone character."""
     pieces = match.group().split(" ")

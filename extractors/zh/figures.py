@@ -38,6 +38,10 @@ from extractors.zh.tables import parse_table
 Readings = tuple[QuotaFact, ...]
 
 
+# How long the words before a sum's amount may be, in a clause of its own ("两者合计为").
+MAX_SUM_LEAD = 6
+
+
 def read_group(
     doc: Doc,
     state: State,
@@ -87,11 +91,13 @@ def read_group(
         and (
             not any(t.kind == "amount" and t.end <= left for t in tokens)
             or RESULT_RE.match(half, left, run[0].start)
+            or (run[0].start - left <= MAX_SUM_LEAD and SUM_RE.search(half, left, run[0].start))
         )
     ):
         # "公布…稀土出口配额，（多家企业获批，）共计21226吨": the clauses before name the
         # quota, unless they speak of output or prices ("产量超出计划，达到13万吨"); so do they
-        # for the level a change comes to, after figures ("…较上年增加1.5万吨，达到27万吨").
+        # for the level a change comes to, after figures ("…较上年增加1.5万吨，达到27万吨"),
+        # and for the sum of figures ("轻稀土、中重稀土分别为X吨和Y吨，合计Z吨").
         while left > start and not QUOTA_CUE_RE.search(half, left, right):
             left = clause_bounds(half, start, end, left - 1)[0]
         if NOT_QUOTA_RE.search(half, left, run[0].start):

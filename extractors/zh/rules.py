@@ -23,7 +23,7 @@ from extractors.facts import Content, QuotaFact
 from extractors.numbers import NUMBER_RE, chinese_numeral
 from extractors.vocab import find_terms
 from extractors.zh.context import Group, State, Token
-from extractors.zh.document import Doc, plain, read_doc
+from extractors.zh.document import Doc, as_written, plain, read_doc
 from extractors.zh.figures import Readings, build_facts, clause_bounds, read_group, table_facts
 from extractors.zh.lexicon import (
     BLANKS_RE,
@@ -100,7 +100,13 @@ def find_readings(content: Content) -> list[Readings]:
             table = []
         spaced = []
         if " " in line and index < len(lines) and not NUMBER_RE.search(line):
-            spaced = spaced_table(half[s:e] for s, e in lines[index - 1 : index - 1 + MAX_ROWS])
+            below = [half[s:e] for s, e in lines[index : index - 1 + MAX_ROWS]]
+            # A header of one-character cells ("钨精矿 锑 稀土") is read as written first, not
+            # closed up by plain() as a word a PDF broke ("钨精矿锑 稀土"), then as made plain.
+            written = as_written(text[start:end])
+            if written != line:
+                spaced = spaced_table([written, *below])
+            spaced = spaced or spaced_table([line, *below])
         if spaced:  # "省份 主采 综合利用" / "江西 29000 3500"
             rows = [(*lines[index - 1 + n], row) for n, row in enumerate(spaced)]
             facts += table_facts(doc, carried, rows, note, text)
