@@ -2018,3 +2018,209 @@ def test_a_sum_of_output_or_shipments_after_a_quota_is_not_one(text: str) -> Non
     assert keys(text, "稀土", datetime(2024, 6, 1)) == {
         (RE, MIN, 2024, "batch:1", None, None, 135000)
     }
+
+
+# Histories: several years in one sentence, list or table.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2014年至2016年，我国稀土开采总量控制指标一直维持在10.5万吨。",
+            {(RE, MIN, year, "annual", None, None, 105000) for year in (2014, 2015, 2016)},
+        ),
+        (
+            "2014-2016年稀土开采指标均为10.5万吨，冶炼分离指标均为10万吨。",
+            {(RE, MIN, year, "annual", None, None, 105000) for year in (2014, 2015, 2016)}
+            | {(RE, SEP, year, "annual", None, None, 100000) for year in (2014, 2015, 2016)},
+        ),
+        (
+            "2021年、2022年和2023年稀土开采总量控制指标分别为16.8万吨、21万吨和25.5万吨。",
+            {
+                (RE, MIN, 2021, "annual", None, None, 168000),
+                (RE, MIN, 2022, "annual", None, None, 210000),
+                (RE, MIN, 2023, "annual", None, None, 255000),
+            },
+        ),
+        (
+            "回顾历年指标：2008年稀土开采总量控制指标87620吨，2009年82320吨，2010年89200吨。",
+            {
+                (RE, MIN, 2008, "annual", None, None, 87620),
+                (RE, MIN, 2009, "annual", None, None, 82320),
+                (RE, MIN, 2010, "annual", None, None, 89200),
+            },
+        ),
+        (
+            "稀土开采总量控制指标由2006年的86520吨降至2009年的82320吨，此后逐年回升。",
+            {
+                (RE, MIN, 2006, "annual", None, None, 86520),
+                (RE, MIN, 2009, "annual", None, None, 82320),
+            },
+        ),
+        (
+            "历年稀土开采、冶炼分离总量控制指标(万吨)\n年份 开采 冶炼分离\n2019 13.2 12.7\n"
+            "2020 14 13.5",
+            {
+                (RE, MIN, 2019, "annual", None, None, 132000),
+                (RE, SEP, 2019, "annual", None, None, 127000),
+                (RE, MIN, 2020, "annual", None, None, 140000),
+                (RE, SEP, 2020, "annual", None, None, 135000),
+            },
+        ),
+        (
+            "2020年稀土开采、冶炼分离指标分别为14万吨、13.5万吨，2019年则分别为13.2万吨、"
+            "12.7万吨。",
+            {
+                (RE, MIN, 2020, "annual", None, None, 140000),
+                (RE, SEP, 2020, "annual", None, None, 135000),
+                (RE, MIN, 2019, "annual", None, None, 132000),
+                (RE, SEP, 2019, "annual", None, None, 127000),
+            },
+        ),
+    ],
+)
+def test_histories_of_several_years(text: str, expected: set[tuple[object, ...]]) -> None:
+    assert keys(text, "稀土指标历年变化", datetime(2024, 3, 1)) == expected
+
+
+# Older wordings: production plans, mandatory plans, "控制在".
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "2014年稀土矿产品和冶炼分离产品生产总量控制计划分别为105000吨和100000吨。",
+            datetime(2014, 4, 10),
+            {
+                (RE, MIN, 2014, "annual", None, None, 105000),
+                (RE, SEP, 2014, "annual", None, None, 100000),
+            },
+        ),
+        (
+            "工信部下达2014年稀土生产总量控制计划，其中矿产品10.5万吨，冶炼分离产品10万吨。",
+            datetime(2014, 4, 10),
+            {
+                (RE, MIN, 2014, "annual", None, None, 105000),
+                (RE, SEP, 2014, "annual", None, None, 100000),
+            },
+        ),
+        (
+            "工业和信息化部下达2009年稀土指令性生产计划，稀土矿产品119500吨。",
+            datetime(2009, 6, 10),
+            {(RE, MIN, 2009, "annual", None, None, 119500)},
+        ),
+        (
+            "工信部：2015年稀土开采总量控制在10.5万吨，冶炼分离10万吨。",
+            datetime(2015, 3, 10),
+            {
+                (RE, MIN, 2015, "annual", None, None, 105000),
+                (RE, SEP, 2015, "annual", None, None, 100000),
+            },
+        ),
+        (
+            "今年我国稀土开采总量控制在27万吨，冶炼分离总量控制在25.4万吨。",
+            datetime(2024, 8, 21),
+            {
+                (RE, MIN, 2024, "annual", None, None, 270000),
+                (RE, SEP, 2024, "annual", None, None, 254000),
+            },
+        ),
+    ],
+)
+def test_production_plans_and_control_wordings(
+    text: str, published: datetime, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "稀土", published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "《稀土行业发展规划（2016-2020年）》提出，到2020年稀土开采总量控制在14万吨以内。",
+        "规划要求到2020年底全国稀土冶炼分离产品产量控制在14万吨以内。",
+        "目标是到2020年将稀土开采总量控制指标控制在14万吨。",
+    ],
+)
+def test_a_plans_target_is_no_quota_in_other_words(text: str) -> None:
+    assert keys(text, "稀土规划", datetime(2016, 10, 1)) == set()
+
+
+# Financial news: growth, year on year, against last year.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the level a change comes to, inside a comparison, is the figure's own
+            "首批开采指标较去年第一批增加1.5万吨至13.5万吨，增幅12.5%。",
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+        (
+            "今年稀土开采总量控制指标较去年的25.5万吨上调至27万吨。",
+            {
+                (RE, MIN, 2024, "annual", None, None, 270000),
+                (RE, MIN, 2023, "annual", None, None, 255000),
+            },
+        ),
+        (
+            "今年第一批稀土开采指标同比增长12.5%至13.5万吨，冶炼分离指标同比增长10.4%至12.7万吨。",
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, SEP, 2024, "batch:1", None, None, 127000),
+            },
+        ),
+        (
+            "今年首批稀土开采指标13.5万吨，较去年同期的12万吨增长12.5%。",
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, MIN, 2023, "batch:1", None, None, 120000),
+            },
+        ),
+        (
+            "2024年第一批稀土开采、冶炼分离总量控制指标分别为13.5万吨、12.7万吨，同比分别增长"
+            "12.5%、10.4%。",
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, SEP, 2024, "batch:1", None, None, 127000),
+            },
+        ),
+        (
+            "今年第一批稀土开采指标同比增加1.5万吨，达到13.5万吨。",
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+    ],
+)
+def test_financial_news_rewrites(text: str, expected: set[tuple[object, ...]]) -> None:
+    assert keys(text, "稀土开采指标下达", datetime(2024, 2, 7)) == expected
+
+
+# Issuance without figures, in more words; not a foreseen one, not one of an unclear batch.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "今年首批稀土指标已下发，工信部并未公开发布相关通知，具体指标量不详。",
+            {(MIN, 2025, "batch:1"), (SEP, 2025, "batch:1")},
+        ),
+        (
+            "記者了解到，2025年度第一批稀土開採指標已經下發至相關企業，有關部門沒有公布指標數據。",
+            {(MIN, 2025, "batch:1")},
+        ),
+        ("业内预计今年第一批稀土开采指标可能会在近期下发，具体数量尚未公布。", set()),
+        ("截至目前，2025年第二批稀土开采指标尚未下达，数量也未公布。", set()),
+        (
+            "今年第二批稀土开采和冶炼分离指标已悄然下发，未公开具体数额，此前的第一批同样未公布。",
+            set(),
+        ),
+    ],
+)
+def test_issuance_without_figures_issued_and_of_one_batch(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    found = read(text, "稀土指标", datetime(2025, 4, 10))
+    assert all(f.amount_t is None for f in found)
+    assert {(f.quota_type, f.year, f.period) for f in found} == expected

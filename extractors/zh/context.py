@@ -434,7 +434,10 @@ class State:
     def undisclosed_rows(self) -> list[Row]:
         """ "指标已下达，但未公布具体数额": one figureless fact per quota type named."""
         rows = []
-        for quota_type in self.lists["quota_type"]:
+        types = self.lists["quota_type"]
+        if not types and (self.commodity or self.default_commodity) == "rare_earth":
+            types = ["mining", "smelting_separation"]  # "今年首批稀土指标已下发": both are issued
+        for quota_type in types:
             row = self._row(quota_type, None, None, self.year, self.period, None)
             if row is not None:
                 rows.append(row)

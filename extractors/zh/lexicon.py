@@ -174,7 +174,13 @@ CONTINUES_RE = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)�
 
 # Quotas issued ("下达至相关企业") but their size withheld ("未对外公布具体数额").
 ISSUED_RE = re.compile(r"下达|发放|分配|下发")
-UNDISCLOSED_RE = re.compile(r"(?:未|不|没有)[^,;。]{0,8}?(?:公布|公开|披露)")
+UNDISCLOSED_RE = re.compile(
+    r"(?:未|不|没有)[^,;。]{0,8}?(?:公布|公开|披露)|(?:数量|数额|指标量)不详"
+)
+# Not (yet) issued, or foreseen: no issuance to record ("尚未下达", "可能会在近期下发", "拟下发").
+NOT_ISSUED_RE = re.compile(
+    r"(?:未|没有|还没|将|拟|待|可能|或|有望)[^,;。]{0,4}?(?:下达|发放|分配|下发)|预计|预期|若|如果"
+)
 
 # Words saying a number is not a quota: prices, output ("去年生产稀土精矿…", "产出"; not the
 # "生产计划" or "生产总量控制指标" of the older notices, nor a repost's "生产(chan) 总量"), trade,
@@ -217,8 +223,9 @@ SINCE_YEAR_RE = re.compile(r"(?=[12])(?<!\d)(?:19|20)\d{2}\s*年(?:以来|来)")
 # year's; so is one issued by a date, "到2023年3月…下达").
 TARGET_YEAR_RE = re.compile(
     r"(?=[提要力争计目规到])"  # for speed only: the characters a match can start with
-    r"(?:(?:提出|要求|力争|争取|计划|目标|规划)[^,;。]{0,6}?|(?<=[,;:])|^)到\s*(?:19|20)\d{2}\s*年"
-    r"(?:底|末)?(?=\s*[,;])",
+    r"(?:(?:提出|要求|力争|争取|计划|目标|规划)[^;。]{0,6}?到\s*(?:19|20)\d{2}\s*年(?:底|末)?"
+    r"(?!\s*\d{1,2}\s*月)"  # a plan's words, then its year ("规划提出，到2020年稀土开采…")
+    r"|(?:(?<=[,;:])|^)到\s*(?:19|20)\d{2}\s*年(?:底|末)?(?=\s*[,;]))",  # "…，到2025年，…"
     re.MULTILINE,
 )
 
@@ -246,8 +253,9 @@ DELTA_BEFORE_RE = re.compile(
     r"(?:了|约|达|为)?\s*$|[-+−]\s*$"  # and signed changes: "某省(-1,000吨)"
 )
 
-# Just before an amount, "each": the one amount is every listed period's or year's ("均为12万吨").
-EACH_RE = re.compile(r"(?:均|都|各)(?:为|是|达|达到)?\s*$")
+# Just before an amount, "each": the one amount is every listed period's or year's ("均为12万吨",
+# "2014年至2016年…一直维持在10.5万吨", "均保持在", "每年都是").
+EACH_RE = re.compile(r"(?:均|都|各|一直|始终)(?:维持|保持|稳定)?(?:在|为|是|达|达到)?\s*$")
 
 # Just before an amount, a sum: "合计24万吨", "共计", "累计达到".
 SUM_RE = re.compile(r"(?:合计|共计|累计|总计|合共|共)(?:为|是|达|达到)?\s*$")
@@ -389,6 +397,12 @@ LIST_INTRO_RE = re.compile(r"(?:如下|为|是)$")
 FORECAST_LEAD_RE = re.compile(r"(?:预计|预期|预测|估计|估算|测算|推算)\s*[,:]")
 
 # A clause opening on the level a change comes to: "达到27万吨", "增至", "提高到", "调整为".
+# Just before an amount in a comparison, the level a change comes to: the figure's own, not
+# the compared one's ("较去年第一批增加1.5万吨至13.5万吨", "比上年提高到27万吨").
+LEVEL_AFTER_RE = re.compile(
+    r"(?:吨|增加|增长|提高|上调|下调|减少|降低|调增|调减|增|减|升|降|调整)\s*(?:至|到)\s*$"
+)
+
 RESULT_RE = re.compile(
     r" ?(?:并|共|总量|总计|合计|全年)?(?:达到|增至|增加到|增加至|提高到|提高至|升至|上调至|调增至"
     r"|降至|减至|下调至|调减至|调整为|达)"
@@ -410,7 +424,7 @@ CLAUSE_MARK_RE = re.compile(r"[(),;]")
 # issuance ends on, the "t" of "万t", a row of a table set out with spaces, the blanks after a
 # line, and how far past the end of the last line read tokens are still looked for (no pattern's
 # look-ahead reaches more than about 30 characters past its match).
-UNDISCLOSED_WORDS = ("公布", "公开", "披露")
+UNDISCLOSED_WORDS = ("公布", "公开", "披露", "不详")
 WAN_T_RE = re.compile(r"万\s*t(?![A-Za-z])")
 SPACED_ROW_RE = re.compile(r"^(?=[^\n]*\d)[^\n]*\S[^\S\n]+\S", re.MULTILINE)
 BLANKS_RE = re.compile(r"\s*")

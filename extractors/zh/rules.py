@@ -35,6 +35,7 @@ from extractors.zh.lexicon import (
     FORECAST_RE,
     HYPOTHETICAL_RE,
     ISSUED_RE,
+    LEVEL_AFTER_RE,
     LIST_INTRO_RE,
     LISTED_PERIOD_KINDS,
     LOOKAHEAD_REACH,
@@ -42,6 +43,7 @@ from extractors.zh.lexicon import (
     MAX_ROWS,
     MAX_YEAR_SPAN,
     MIN_NATIONAL_TONNES,
+    NOT_ISSUED_RE,
     PERIOD_KINDS,
     PRODUCE_CUE_RE,
     PRODUCE_NOTICE_RE,
@@ -276,6 +278,10 @@ def _read_sentence(
         if kind in PLAIN_KINDS:
             state.read(kind, token.value)  # the commonest: read as they come, nothing else
         elif kind == "amount":
+            if state.temporary and LEVEL_AFTER_RE.search(
+                half, max(start, token.start - 8), token.start
+            ):
+                state.end_scope()  # "较去年第一批增加1.5万吨至13.5万吨": this year's level
             run = [token]
             while True:
                 step = next_in_list(tokens, index, half, respectively="分别" in sentence)
@@ -336,7 +342,16 @@ def _read_sentence(
                 # "第二批…下达后，今年的出口配额总量为…": the year's total, not the batch before
                 state.read("annual", None)
         index += 1
-    if not groups and cue and ISSUED_RE.search(sentence) and UNDISCLOSED_RE.search(sentence):
+    if (
+        not groups
+        and cue
+        and ISSUED_RE.search(sentence)
+        and UNDISCLOSED_RE.search(sentence)
+        and not NOT_ISSUED_RE.search(sentence)
+        and len({half[t.start : t.end] for t in tokens if t.kind in LISTED_PERIOD_KINDS}) <= 1
+    ):
+        # "指标已下达，但未公布具体数额": issued, of one period ("今年第二批…，此前的第一批同样
+        # 未公布" leaves unsaid which was issued now); not one foreseen ("可能会在近期下发")
         state.end_scope()
         groups.append(Group(clause=0, rows=state.undisclosed_rows(), temporary=False))
     facts = build_facts(doc, groups, percents, half, start, end, text)
