@@ -2224,3 +2224,45 @@ def test_issuance_without_figures_issued_and_of_one_batch(
     found = read(text, "稀土指标", datetime(2025, 4, 10))
     assert all(f.amount_t is None for f in found)
     assert {(f.quota_type, f.year, f.period) for f in found} == expected
+
+
+def _own_sentences() -> list[str]:
+    """Every sentence of this module that states or withholds a figure (its string constants)."""
+    import ast
+    import re
+    from pathlib import Path
+
+    tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
+    found = {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and len(node.value) > 12
+        and re.search(r"[\u4e00-\u9fff]", node.value)
+        and re.search(r"吨|下达|下发", node.value)
+    }
+    return sorted(found)
+
+
+def test_every_sentence_here_states_the_same_as_a_traditional_or_full_width_repost() -> None:
+    """The check of ``bench/accuracy.py --variant hant|fullwidth``, on our own sentences."""
+    from opencc import OpenCC
+
+    to_traditional = OpenCC("s2t").convert
+
+    def facts(text: str) -> set[tuple[object, ...]]:
+        found = extract_text(
+            "稀土指标\n" + text, "https://example.org/a", published=date(2024, 2, 6)
+        )
+        return {
+            (f.commodity, f.quota_type, f.year, f.period, f.category, f.holder, f.amount_t)
+            for f in found.facts
+        }
+
+    sentences = _own_sentences()
+    assert len(sentences) > 200
+    for text in sentences:
+        expected = facts(text)
+        assert facts(to_traditional(text)) == expected, text
+        assert facts(text.translate(_FULL)) == expected, text
