@@ -36,13 +36,17 @@ AMOUNT_ZH_RE = re.compile(
     rf"\s*(?P<unit>{ZH_UNIT})"
 )
 
-# A number whose unit comes at the end of its list: "分别为12万、11.5万吨", "120000、115000吨".
+# A number whose unit comes at the end of its list: "分别为12万、11.5万吨", "120000、115000吨",
+# and "分别为13.5、12.7万吨", where a bare small number shares the list's 万 too (``shared``).
 # The look-ahead reads at most SHARED_UNIT_REACH more numbers, so long lists take linear time.
 SHARED_UNIT_REACH = 24
 AMOUNT_ZH_SHARED_RE = re.compile(
     rf"(?=\d)(?<![\d.])(?<!\d,)(?P<num>{NUMBER})\s*(?P<mult>万|千)?"
-    rf"(?=(?:\s*(?:、|和|及|与|,|，)\s*{NUMBER}\s*(?:万|千)?){{1,{SHARED_UNIT_REACH}}}\s*{ZH_UNIT})"
+    rf"(?=(?:\s*(?:、|和|及|与|,|，)\s*{NUMBER}\s*(?P<shared>万|千)?){{1,{SHARED_UNIT_REACH}}}"
+    rf"\s*{ZH_UNIT})"
 )
+# The largest bare number that takes the 万 of its list ("13.5、12.7万吨"); a larger one is tonnes.
+MAX_SHARED_WAN = 1000
 
 # English amount: "270,000 tonnes", "66,000t", "135kt", "100.8 kt", "52,500 metric tons",
 # "1.2 million tonnes", "30 thousand tons", "20,000 mt".
@@ -115,6 +119,10 @@ def zh_amount(match: re.Match[str]) -> float | None:
     """The tonnes of a match of ``AMOUNT_ZH_RE`` or ``AMOUNT_ZH_SHARED_RE``."""
     number, mult = match["num"], match["mult"]
     rest = match["rest"] if "rest" in match.re.groupindex else None
+    if mult is None and "shared" in match.re.groupindex and match["shared"]:
+        value = to_decimal(number)
+        if value is not None and value < MAX_SHARED_WAN:
+            mult = match["shared"]  # "13.5、12.7万吨": 135,000 t and 127,000 t
     if mult or rest or not number.isascii():
         return scale(number, mult, rest=rest)
     return float(number.replace(",", ""))  # "135,000": as scale gives it, without its steps

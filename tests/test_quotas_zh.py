@@ -2266,3 +2266,54 @@ def test_every_sentence_here_states_the_same_as_a_traditional_or_full_width_repo
         expected = facts(text)
         assert facts(to_traditional(text)) == expected, text
         assert facts(text.translate(_FULL)) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a bare number shares the 万 of the last in its list
+            "2024年第一批稀土开采、冶炼分离总量控制指标分别为13.5、12.7万吨。",
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, SEP, 2024, "batch:1", None, None, 127000),
+            },
+        ),
+        (
+            "2022年前两批稀土开采、冶炼分离指标合计分别为21和20.2万吨。",
+            {
+                (RE, MIN, 2022, "cumulative:2", None, None, 210000),
+                (RE, SEP, 2022, "cumulative:2", None, None, 202000),
+            },
+        ),
+        (
+            "2020年钨精矿开采总量控制指标10.5万吨，其中主采、综合利用指标分别为7.815、2.685万吨。",
+            {
+                (TU, MIN, 2020, "annual", None, None, 105000),
+                (TU, MIN, 2020, "annual", "tungsten_primary", None, 78150),
+                (TU, MIN, 2020, "annual", "tungsten_byproduct", None, 26850),
+            },
+        ),
+        (  # a large bare number is tonnes already
+            "2024年第一批稀土开采、冶炼分离总量控制指标分别为135000、127000吨。",
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, SEP, 2024, "batch:1", None, None, 127000),
+            },
+        ),
+        (  # the type after a list of amounts is all of theirs
+            "北方稀土、中国稀土集团今年分别获得9.458、4.042万吨开采指标。",
+            {
+                (RE, MIN, 2024, "annual", None, NORTH, 94580),
+                (RE, MIN, 2024, "annual", None, CREG, 40420),
+            },
+        ),
+        (  # amounts of holders we cannot name are not the nation's figure twice
+            "今年两大集团分别获得9.458万吨和4.042万吨开采指标。",
+            set(),
+        ),
+    ],
+)
+def test_lists_sharing_a_unit_or_a_type_written_after_them(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "稀土指标", datetime(2024, 2, 7)) == expected

@@ -81,10 +81,11 @@ def read_group(
     if (
         follower is not None
         and follower.kind == "quota_type"
-        and len(run) == 1
+        and (len(run) == 1 or not state.lists["quota_type"])
         and re.fullmatch(r"[\s的]{0,2}", half[run[-1].end : follower.start])
     ):
-        bound_type = str(follower.value)  # "获得94580吨开采指标"
+        # "获得94580吨开采指标"; "甲、乙分别获得9.458、4.042万吨开采指标" where no type came before
+        bound_type = str(follower.value)
     if (
         colon < 0
         and left > start
@@ -133,7 +134,9 @@ def read_group(
         row = state.fact_row(position, len(run), bound_type, amount)
         if row is not None:
             rows.append(row)
-    if not rows:
+    if not rows or len({row[:6] for row in rows}) < len(rows):
+        # none, or a list whose amounts share one key ("两大集团分别获得9.458万吨和4.042万吨开采
+        # 指标": holders we cannot name, not the nation's figure twice)
         return None
     return Group(
         clause=_clause_index(half, start, run[0].start), rows=rows, temporary=state.temporary
