@@ -2317,3 +2317,105 @@ def test_lists_sharing_a_unit_or_a_type_written_after_them(
     text: str, expected: set[tuple[object, ...]]
 ) -> None:
     assert keys(text, "稀土指标", datetime(2024, 2, 7)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        (  # an outlet named after a group, in a source tag or as the source, is not the group
+            "【中国铝业网】据北京7月1日消息，商务部下达2013年第二批稀土出口配额15500吨，其中轻稀土"
+            "配额13821吨。",
+            "稀土出口配额",
+            datetime(2013, 7, 2),
+            {
+                (RE, EXP, 2013, "batch:2", None, None, 15500),
+                (RE, EXP, 2013, "batch:2", "light", None, 13821),
+            },
+        ),
+        (
+            "【北方稀土网讯】2024年第一批稀土开采指标为13.5万吨。",
+            "稀土指标",
+            datetime(2024, 2, 7),
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+        (  # its website speaking for it is still the group
+            "北方稀土网站公告，公司获得2024年第一批稀土开采指标9.458万吨。",
+            "稀土指标",
+            datetime(2024, 2, 7),
+            {(RE, MIN, 2024, "batch:1", None, NORTH, 94580)},
+        ),
+    ],
+)
+def test_an_outlet_named_after_a_group_is_not_the_group(
+    text: str, title: str, published: datetime, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, title, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "商务部将明年1至6月份的稀土出口配额定为14508吨。",
+            datetime(2010, 12, 28),
+            {(RE, EXP, 2011, "batch:1", None, None, 14508)},
+        ),
+        (
+            "商务部公布2011年7-12月稀土出口配额15738吨。",
+            datetime(2011, 7, 15),
+            {(RE, EXP, 2011, "batch:2", None, None, 15738)},
+        ),
+        (
+            "2011年一至六月稀土出口配额为14446吨，七至十二月为15738吨。",
+            datetime(2011, 7, 15),
+            {
+                (RE, EXP, 2011, "batch:1", None, None, 14446),
+                (RE, EXP, 2011, "batch:2", None, None, 15738),
+            },
+        ),
+    ],
+)
+def test_halves_of_the_year_named_by_their_months(
+    text: str, published: datetime, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "稀土出口配额", published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # set beside the by-product figure: the main-mining part
+            "国土资源部下达江西省2017年第二批钨矿开采总量控制指标，钨精矿9750吨、综合利用2050吨。",
+            {
+                (TU, MIN, 2017, "batch:2", "tungsten_primary", "province:jiangxi", 9750),
+                (TU, MIN, 2017, "batch:2", "tungsten_byproduct", "province:jiangxi", 2050),
+            },
+        ),
+        (
+            "湖南省2017年第二批钨矿开采总量控制指标为钨矿8000吨和综合回收1500吨。",
+            {
+                (TU, MIN, 2017, "batch:2", "tungsten_primary", "province:hunan", 8000),
+                (TU, MIN, 2017, "batch:2", "tungsten_byproduct", "province:hunan", 1500),
+            },
+        ),
+        (  # divided by it (其中), or followed by it after a comma: the whole
+            "2017年全国钨精矿开采总量控制指标10.5万吨，其中主采7.815万吨、综合利用2.685万吨。",
+            {
+                (TU, MIN, 2017, "annual", None, None, 105000),
+                (TU, MIN, 2017, "annual", "tungsten_primary", None, 78150),
+                (TU, MIN, 2017, "annual", "tungsten_byproduct", None, 26850),
+            },
+        ),
+        (
+            "2017年全国钨精矿开采总量控制指标10.5万吨，综合利用指标2.685万吨。",
+            {
+                (TU, MIN, 2017, "annual", None, None, 105000),
+                (TU, MIN, 2017, "annual", "tungsten_byproduct", None, 26850),
+            },
+        ),
+    ],
+)
+def test_tungsten_beside_its_by_product_is_the_main_part(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "钨矿指标", datetime(2017, 8, 1)) == expected

@@ -219,7 +219,8 @@ class State:
         elif kind == "first":
             self._set_period("batch:1")
         elif kind == "half":
-            self._set_period("batch:1" if value["half"] == "上" else "batch:2")
+            first = value["half"] == "上" or value["first"] is not None
+            self._set_period("batch:1" if first else "batch:2")
         elif kind == "annual":
             self._set_period("annual")
         elif kind == "sameperiod" and self.prior_period is not None:

@@ -11,10 +11,12 @@ from functools import lru_cache
 
 from extractors.facts import QuotaFact
 from extractors.numbers import zh_amount
-from extractors.zh.context import Group, State, Token
+from extractors.zh.context import Group, Row, State, Token
 from extractors.zh.document import Doc, status_of
 from extractors.zh.lexicon import (
     AFTER_AMOUNT_RE,
+    AMONG_RE,
+    BYPRODUCT_BESIDE_RE,
     CLAUSE_MARK_RE,
     DELTA_BEFORE_RE,
     EACH_RE,
@@ -185,11 +187,27 @@ def build_facts(
         return []
     _assign_changes(groups, percents, half)
     status = status_of(doc, half[start:end])
-    facts = []
-    for group in groups:
-        for row in group.rows:
-            facts.append(doc.readings(row, status, text[start:end], (start, end)))
-    return facts
+    rows = [row for group in groups for row in group.rows]
+    if BYPRODUCT_BESIDE_RE.search(half, start, end) and not AMONG_RE.search(half, start, end):
+        rows = _main_beside_byproduct(rows)
+    return [doc.readings(row, status, text[start:end], (start, end)) for row in rows]
+
+
+def _main_beside_byproduct(rows: list[Row]) -> list[Row]:
+    """A tungsten figure set beside a by-product one, not divided by it ("钨矿9750吨、综合回收
+    2050吨", no 其中): the main-mining part first, the whole as a second reading."""
+    out = list(rows)
+    for index, row in enumerate(rows):
+        if (row.commodity, row.quota_type, row.category) != ("tungsten", "mining", None):
+            continue
+        place = (row.year, row.period, row.holder)
+        if any(
+            later.category == "tungsten_byproduct"
+            and (later.year, later.period, later.holder) == place
+            for later in rows[index + 1 :]
+        ):
+            out[index] = row._replace(category="tungsten_primary", others=(row, *row.others))
+    return out
 
 
 def _assign_changes(groups: list[Group], percents: list[tuple[int, float, int]], half: str) -> None:

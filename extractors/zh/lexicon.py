@@ -30,8 +30,13 @@ ANNUAL_RE = re.compile(r"全年度?|年度")
 # The first batch in news wording: "首批稀土开采指标".
 FIRST_BATCH_RE = re.compile(r"首批")
 
-# Halves of the year, as export quotas (and some news) name the two batches: "上半年", "下半年".
-HALF_YEAR_RE = re.compile(r"(?P<half>[上下])半年")
+# Halves of the year, as export quotas (and some news) name the two batches: "上半年", "下半年",
+# and by their months, "1至6月份", "1-6月", "七至十二月" (``first`` for the first half).
+HALF_YEAR_RE = re.compile(
+    r"(?P<half>[上下])半年"
+    r"|(?<![\d-])(?:(?P<first>1|一)\s*(?:至|到|-|—|–|~)\s*(?:6|六)|(?:7|七)\s*(?:至|到|-|—|–|~)\s*"
+    r"(?:12|十二))\s*月(?:份)?(?!\s*\d{1,2}\s*日)"
+)
 
 # A figure that includes earlier batches: "（含已下达的第一批指标）", "均含第一批", "包括此前
 # 下达的首批", "已包含前两批" (not "不含", "不包括": EXCLUDE_RE).
@@ -147,12 +152,17 @@ SHORT_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
 # A source quoted before a colon ("某自治区政府网站称:"): what it names is not a holder.
 SPEECH_COLON_RE = re.compile(r"(?:消息|表示|称|显示|指出|介绍|说|获悉|了解到|报道|公告)\s*:")
 
-# The title of a document or table: "《某省钨矿指标分配表》".
-BOOK_TITLE_RE = re.compile(r"《[^《》]{0,80}》")
+# The title of a document or table: "《某省钨矿指标分配表》"; the source tag of a news item,
+# "【中国铝业网】" (an outlet named after a group is not the group).
+BOOK_TITLE_RE = re.compile(r"《[^《》]{0,80}》|【[^【】]{0,30}】")
+# A group's name as an outlet's: "中国铝业网", "据中国稀土网消息" (not its "网站", where it speaks).
+OUTLET_AFTER_RE = re.compile(r"网(?!站|上|页)")
 HOLDER_KINDS = frozenset(("company", "province", "ownprovince", "unnamed", "ourcompany"))
 
 # "其中": what follows is a part of the figure before it.
 AMONG_RE = re.compile(r"其中")
+# A by-product figure set beside the one before it, not as its part: "钨矿9750吨、综合回收2050吨".
+BYPRODUCT_BESIDE_RE = re.compile(r"吨\s*[、和及与]\s*综合(?:利用|回收)")
 
 # The document's own province in a provincial notice: "我省", "本省", "全省", "我区" (自治区).
 OWN_PROVINCE_RE = re.compile(r"我省|本省|全省|我自治区|本自治区|全自治区|我区|本区")
@@ -359,7 +369,7 @@ PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     BATCH_ZH_RE: ("批",),
     ANNUAL_RE: ("年",),
     FIRST_BATCH_RE: ("首批",),
-    HALF_YEAR_RE: ("半年",),
+    HALF_YEAR_RE: ("半年", "6月", "六月", "12月", "十二月"),
     INCLUDE_RE: ("含", "包括"),
     ADD_EARLIER_RE: ("加上", "连同", "算上"),
     EXCLUDE_RE: ("不", "未"),

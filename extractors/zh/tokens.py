@@ -19,6 +19,7 @@ from extractors.zh.lexicon import (
     LIST_JOINER_RE,
     LISTED_PERIOD_KINDS,
     NEEDED_WORDS,
+    OUTLET_AFTER_RE,
     PATTERN_NEEDS,
     QUALIFIER_RE,
     SHARED_LIST_RE,
@@ -98,15 +99,23 @@ class Tokens:
     def within(self, start: int, end: int) -> list[Token]:
         """The tokens of the sentence [start, end): inside it, the longest first where two
         overlap, as if the sentence were read alone. A holder named in the title of a document
-        ("分配见《某省钨矿指标分配表》") is not a holder of the figures."""
+        ("分配见《某省钨矿指标分配表》"), in a source tag ("【中国铝业网】") or as an outlet
+        ("据中国铝业网消息") is not a holder of the figures."""
         kept: list[Token] = []
         for index in range(bisect_left(self.starts, start), bisect_left(self.starts, end)):
             token = self.found[index]
             if token.end <= end and (not kept or token.start >= kept[-1].end):
                 kept.append(token)
-        if "《" in self.text[start:end]:
+        sentence = self.text[start:end]
+        if "《" in sentence or "【" in sentence:
             titles = [m.span() for m in BOOK_TITLE_RE.finditer(self.text, start, end)]
             kept = [t for t in kept if t.kind not in HOLDER_KINDS or not _inside(t, titles)]
+        if "网" in sentence:  # "据中国铝业网消息": an outlet, not the group
+            kept = [
+                t
+                for t in kept
+                if t.kind != "company" or not OUTLET_AFTER_RE.match(self.text, t.end)
+            ]
         return kept
 
 
