@@ -2419,3 +2419,42 @@ def test_tungsten_beside_its_by_product_is_the_main_part(
     text: str, expected: set[tuple[object, ...]]
 ) -> None:
     assert keys(text, "钨矿指标", datetime(2017, 8, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a group speaking of the quotas does not hold them
+            "北方稀土董秘表示，2024年第一批稀土开采指标为13.5万吨。",
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+        (
+            "中国五矿集团公司相关负责人介绍，2024年第一批稀土开采指标为13.5万吨。",
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+        (  # nor does a stock, or a firm bearing its name
+            "厦门钨业股价大涨，2024年第一批稀土开采指标为13.5万吨。",
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+        (
+            "五矿证券研报称，2024年第一批稀土开采指标为13.5万吨。",
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+        (  # but the group it speaks of is the one its "公司" means, and it may say it got one
+            "北方稀土称，公司获得2024年第一批稀土开采指标9.458万吨。",
+            {(RE, MIN, 2024, "batch:1", None, NORTH, 94580)},
+        ),
+        (
+            "厦门钨业股价大涨，公司获得2024年第一批钨精矿开采指标4720吨。",
+            {(TU, MIN, 2024, "batch:1", None, "xiamen_tungsten", 4720)},
+        ),
+        (
+            "北方稀土表示，今年第一批获得开采指标9.458万吨。",
+            {(RE, MIN, 2024, "batch:1", None, NORTH, 94580)},
+        ),
+    ],
+)
+def test_a_group_that_speaks_or_trades_holds_no_figure(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "稀土指标", datetime(2024, 2, 7)) == expected

@@ -244,6 +244,8 @@ class State:
             self.lists["holder"] = [
                 h for h in self.lists["holder"] if not h.startswith("province:")
             ]
+        elif kind in ("speaker", "stock"):
+            self.sentence_company = str(value)  # "北方稀土董秘表示，公司获得…": the group spoken of
         elif kind == "unnamed":
             self._add("holder", UNNAMED)
         elif kind == "ourcompany":

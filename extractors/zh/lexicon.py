@@ -161,6 +161,24 @@ HOLDER_KINDS = frozenset(("company", "province", "ownprovince", "unnamed", "ourc
 
 # "其中": what follows is a part of the figure before it.
 AMONG_RE = re.compile(r"其中")
+# After a group's name, what makes it the speaker of a sentence, not a holder of its figures
+# ("北方稀土董秘表示，…", "北方稀土公司称：…"): the group a later "公司" means, no more, unless
+# the sentence says it obtained the figure (SPEAKER_GAINS).
+SPEAKER_AFTER_RE = re.compile(
+    r"(?:\(?集团\)?|股份|有限|控股|高科技|公司)*"
+    r"(?:方面|董秘|董事长|总经理|总裁|相关负责人|负责人|相关人士|人士|高管)?"
+    r"(?:表示|称|认为|指出|透露|介绍|坦言|回应|答复)\s*[,:，：]"
+)
+# In the rest of a speaker's sentence (up to SPEAKER_REACH characters), the group's own figure:
+# "北方稀土表示:今年第一批获得…".
+SPEAKER_GAINS = ("获", "分得", "拿到")
+SPEAKER_REACH = 120
+SENTENCE_STOP_RE = re.compile(r"[。!?\n]")
+# After a group's name, what makes it a stock or another firm, not a holder ("厦门钨业股价大涨",
+# "五矿证券研报称", "利好北方稀土等上市公司").
+NOT_HOLDER_AFTER_RE = re.compile(
+    r"(?:证券|研报|研究院|股价|股票|市值|大涨|大跌|涨停|跌停)|等(?:上市公司|龙头|个股|标的|概念股)"
+)
 # A by-product figure set beside the one before it, not as its part: "钨矿9750吨、综合回收2050吨".
 BYPRODUCT_BESIDE_RE = re.compile(r"吨\s*[、和及与]\s*综合(?:利用|回收)")
 

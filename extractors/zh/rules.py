@@ -372,7 +372,7 @@ def _read_sentence(
 PLAIN_KINDS = frozenset((
     "quota_type", "category", "company", "province", "issuer", "date", "national", "among",
     "ownprovince", "speech", "compare", "exclude", "sameperiod", "vague", "issuedate",
-    "ourcompany",
+    "ourcompany", "speaker", "stock",
 ))  # fmt: skip
 
 

@@ -19,11 +19,16 @@ from extractors.zh.lexicon import (
     LIST_JOINER_RE,
     LISTED_PERIOD_KINDS,
     NEEDED_WORDS,
+    NOT_HOLDER_AFTER_RE,
     OUTLET_AFTER_RE,
     PATTERN_NEEDS,
     QUALIFIER_RE,
+    SENTENCE_STOP_RE,
     SHARED_LIST_RE,
     SHORT_NAMES,
+    SPEAKER_AFTER_RE,
+    SPEAKER_GAINS,
+    SPEAKER_REACH,
     TOKEN_PATTERNS,
 )
 
@@ -88,6 +93,7 @@ class Tokens:
                 new(Token, (m.start(), m.end(), "company", company))
                 for m in pattern.finditer(text, 0, end)
             ]
+        found = [_as_holder(token, text) if token[2] == "company" else token for token in found]
         # By start, then the longest first (two stable sorts, in C: the order of the patterns
         # decides between tokens of the same span).
         found.sort(key=itemgetter(1), reverse=True)
@@ -119,6 +125,22 @@ class Tokens:
         return kept
 
 
+def _as_holder(token: Token, text: str) -> Token:
+    """A group's name as what it is in its sentence: a holder, or its speaker
+    ("北方稀土董秘表示，"), or a stock or another firm ("厦门钨业股价大涨", "五矿证券"):
+    neither holds a figure."""
+    speech = SPEAKER_AFTER_RE.match(text, token.end)
+    if speech:
+        rest = text[speech.end() : speech.end() + SPEAKER_REACH]
+        stop = SENTENCE_STOP_RE.search(rest)
+        rest = rest[: stop.start()] if stop else rest
+        if not any(word in rest for word in SPEAKER_GAINS):
+            return Token(token.start, token.end, "speaker", token.value)
+    if NOT_HOLDER_AFTER_RE.match(text, token.end):
+        return Token(token.start, token.end, "stock", token.value)
+    return token
+
+
 def qualified_last(tokens: list[Token], half: str) -> list[Token]:
     """The tokens with an amount that qualifies the words after it ("下达13.5万吨的2024年第一批
     稀土开采指标", "总量为12万吨的第二批指标") moved to the end of its clause, so that those words
@@ -148,7 +170,7 @@ def names_a_group(tokens: list[Token], index: int, half: str) -> bool:
     token = tokens[index]
     return (
         previous is not None
-        and previous.kind == "company"
+        and previous.kind in ("company", "speaker", "stock")
         and half[token.start : token.end] == "公司"
         and COMPANY_SUFFIX_RE.fullmatch(half, previous.end, token.start) is not None
     )
