@@ -2458,3 +2458,20 @@ def test_a_group_that_speaks_or_trades_holds_no_figure(
     text: str, expected: set[tuple[object, ...]]
 ) -> None:
     assert keys(text, "稀土指标", datetime(2024, 2, 7)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "内蒙古自治区政府入口网站释出讯息：国土资源部下达2016年度第一批稀土矿开采总量控制指标"
+        "共计52500吨。",
+        "內蒙古自治區政府網站發布：國土資源部下達2016年度第一批稀土礦開採總量控制指標共計52500噸。",
+        "内蒙古自治区国土资源厅宣布：2016年度第一批稀土矿开采总量控制指标共计52500吨。",
+    ],
+)
+def test_a_place_quoted_as_the_source_in_taiwan_and_mainland_wording_is_no_holder(
+    text: str,
+) -> None:
+    assert keys(text, "稀土指标", datetime(2016, 2, 22)) == {
+        (RE, MIN, 2016, "batch:1", None, None, 52500)
+    }

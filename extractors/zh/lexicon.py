@@ -149,8 +149,12 @@ SHORT_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
 )
 
-# A source quoted before a colon ("某自治区政府网站称:"): what it names is not a holder.
-SPEECH_COLON_RE = re.compile(r"(?:消息|表示|称|显示|指出|介绍|说|获悉|了解到|报道|公告)\s*:")
+# A source quoted before a colon ("某自治区政府网站称:", Taiwan's "…入口网站释出讯息:"): what it
+# names is not a holder.
+SPEECH_COLON_RE = re.compile(
+    r"(?:消息|讯息|资讯|表示|称|显示|指出|介绍|说|获悉|了解到|报道|报导|公告|宣布|发布|释出|透露|通报)"
+    r"\s*:"
+)
 
 # The title of a document or table: "《某省钨矿指标分配表》"; the source tag of a news item,
 # "【中国铝业网】" (an outlet named after a group is not the group).
