@@ -1,7 +1,8 @@
 """How right the fact rules are on real pages nobody here wrote (``bench/realpages/``).
 
     python bench/accuracy.py [--split dev|dev-a|dev-b|test|all] [--lang en|zh] [--show-errors]
-                             [--json] [--labels FILE ...] [--texts DIR] [--variant hant|fullwidth]
+                             [--json] [--labels FILE ...] [--texts DIR]
+                             [--variant hant|hant-tw|hant-hk|fullwidth]
 
 Each labelled page's cached text (``bench/realpages/texts/<id>.txt``; see its README for how the
 cache is filled) goes through ``extractors.extract_text`` with the page's publication date, and
@@ -19,7 +20,8 @@ in the cache are counted and skipped.
 
 ``--variant`` rewrites each text before extraction as a repost might, the labels unchanged (the
 same facts are stated): ``hant`` in traditional characters (OpenCC s2t, as a Hong Kong or Taiwan
-repost), ``fullwidth`` with ASCII digits and punctuation in their full-width forms. A fact lost
+repost; ``hant-tw`` with Taiwan's words too, s2twp; ``hant-hk``, s2hk), ``fullwidth`` with ASCII
+digits and punctuation in their full-width forms. A fact lost
 under a variant is a generalization bug of the rules, not of the page.
 """
 
@@ -107,16 +109,19 @@ def load_labels(paths: Sequence[Path]) -> list[dict[str, Any]]:
     return list(records.values())
 
 
+# Traditional characters as OpenCC writes them: plain (s2t), Taiwan's with its words ("入口網站",
+# "釋出訊息": s2twp), Hong Kong's (s2hk).
+OPENCC_VARIANTS = {"hant": "s2t", "hant-tw": "s2twp", "hant-hk": "s2hk"}
 # ASCII digits and punctuation (not letters, not the space) to their full-width forms (U+FF01..)
 FULLWIDTH = {c: chr(c + 0xFEE0) for c in range(0x21, 0x7F) if not chr(c).isalpha()}
 
 
 def variant_of(name: str | None) -> Callable[[str], str]:
     """The rewriting ``--variant name`` applies to each text (the identity without one)."""
-    if name == "hant":
+    if name in OPENCC_VARIANTS:
         from opencc import OpenCC
 
-        convert: Callable[[str], str] = OpenCC("s2t").convert
+        convert: Callable[[str], str] = OpenCC(OPENCC_VARIANTS[name]).convert
         return convert
     if name == "fullwidth":
         return lambda text: text.translate(FULLWIDTH)
@@ -211,9 +216,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--show-errors", action="store_true", help="list every error, page by page")
     ap.add_argument(
         "--variant",
-        choices=("hant", "fullwidth"),
-        help="rewrite each text first, labels unchanged: traditional characters (hant) or "
-        "full-width digits and punctuation (fullwidth)",
+        choices=("hant", "hant-tw", "hant-hk", "fullwidth"),
+        help="rewrite each text first, labels unchanged: traditional characters (hant; hant-tw "
+        "with Taiwan's words, hant-hk Hong Kong's) or full-width digits and punctuation "
+        "(fullwidth)",
     )
     args = ap.parse_args(argv)
     rewrite = variant_of(args.variant)

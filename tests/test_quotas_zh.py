@@ -2246,10 +2246,11 @@ def _own_sentences() -> list[str]:
 
 
 def test_every_sentence_here_states_the_same_as_a_traditional_or_full_width_repost() -> None:
-    """The check of ``bench/accuracy.py --variant hant|fullwidth``, on our own sentences."""
+    """The check of ``bench/accuracy.py --variant hant|hant-tw|hant-hk|fullwidth``, on our own
+    sentences."""
     from opencc import OpenCC
 
-    to_traditional = OpenCC("s2t").convert
+    to_traditional = [OpenCC(config).convert for config in ("s2t", "s2twp", "s2hk")]
 
     def facts(text: str) -> set[tuple[object, ...]]:
         found = extract_text(
@@ -2264,7 +2265,8 @@ def test_every_sentence_here_states_the_same_as_a_traditional_or_full_width_repo
     assert len(sentences) > 200
     for text in sentences:
         expected = facts(text)
-        assert facts(to_traditional(text)) == expected, text
+        for convert in to_traditional:  # plain, with Taiwan's words, Hong Kong's forms
+            assert facts(convert(text)) == expected, text
         assert facts(text.translate(_FULL)) == expected, text
 
 
