@@ -43,9 +43,10 @@ WIDTH_TABLE: dict[int, int] = {
 
 # Runs of horizontal whitespace inside a line, but for a lone space (it stays as it is).
 SPACE_RUN = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")
-# Spaces that start or end a line (a match starts only where a run of spaces starts; a line
-# break without spaces stays as it is).
-LINE_EDGE_SPACE = re.compile(r"(?<! )(?: +\n *|\n +)")
+# Spaces that start or end a line, and the lines of spaces after them ("6\n \n 6": all of it at
+# once, so a second pass finds none); a match starts only where a run of spaces starts, and its
+# line breaks stay as they are.
+LINE_EDGE_SPACE = re.compile(r"(?<! )(?: +\n|\n +)[ \n]*")
 
 # Pinyin with tone marks that some reposts print after characters: "开(kāi)采", "万(wàn)吨".
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -59,13 +60,17 @@ PINYIN_RUBY = re.compile(
 def normalize(text: str) -> str:
     """Simplified characters, half-width ASCII, no printed pinyin, single spaces, trimmed lines."""
     text = normalize_chars(text)
-    if "(" in text:
-        text = PINYIN_RUBY.sub("", text)
     if "  " in text or any(space in text for space in "\t\r\f\v"):  # else nothing to do
         text = SPACE_RUN.sub(" ", text)
     if " \n" in text or "\n " in text:
-        text = LINE_EDGE_SPACE.sub("\n", text)
+        text = LINE_EDGE_SPACE.sub(_line_breaks, text)
+    if "(" in text:  # after the spaces are made single, as the toneless form's space must be
+        text = PINYIN_RUBY.sub("", text)
     return text.strip(" \n")
+
+
+def _line_breaks(match: re.Match[str]) -> str:
+    return "\n" * match.group().count("\n")
 
 
 def normalize_chars(text: str) -> str:

@@ -2477,3 +2477,19 @@ def test_a_place_quoted_as_the_source_in_taiwan_and_mainland_wording_is_no_holde
     assert keys(text, "稀土指标", datetime(2016, 2, 22)) == {
         (RE, MIN, 2016, "batch:1", None, None, 52500)
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6\n \n 6",  # a line of spaces between lines with spaces at their edges
+        "采(a)\u3000\r\u3000采\n炼",  # pinyin-like brackets before a run of odd spaces
+        "开(kāi)  采指标\n  \n 稀土",
+    ],
+)
+def test_normalize_is_idempotent_where_hypothesis_found_it_was_not(text: str) -> None:
+    from extractors.normalize import normalize, normalize_chars
+
+    once = normalize(text)
+    assert normalize(once) == once
+    assert normalize_chars(once) == once
