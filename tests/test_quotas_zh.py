@@ -2493,3 +2493,48 @@ def test_normalize_is_idempotent_where_hypothesis_found_it_was_not(text: str) ->
     once = normalize(text)
     assert normalize(once) == once
     assert normalize_chars(once) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "今年第一批稀土开采指标为十三万五千吨，冶炼分离指标为十二万七千吨。",
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, SEP, 2024, "batch:1", None, None, 127000),
+            },
+        ),
+        ("今年稀土开采指标增至二十七万吨。", {(RE, MIN, 2024, "annual", None, None, 270000)}),
+        (
+            "北方稀土獲得今年第一批稀土開採指標九萬四千五百八十噸。",
+            {(RE, MIN, 2024, "batch:1", None, NORTH, 94580)},
+        ),
+        ("今年稀土开采指标约为十几万吨。", set()),  # vague numerals are no figure
+        ("今年稀土开采指标达数万吨。", set()),
+        ("今年稀土开采指标增加了上千吨。", set()),
+    ],
+)
+def test_amounts_in_chinese_numerals(text: str, expected: set[tuple[object, ...]]) -> None:
+    assert keys(text, "稀土指标", datetime(2024, 2, 7)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("十三万五千", 135000),
+        ("十三万五", 135000),
+        ("二十五万五千", 255000),
+        ("九万四千五百八十", 94580),
+        ("一万零五百", 10500),
+        ("八千四百", 8400),
+        ("两万", 20000),
+        ("五五", None),
+        ("万五", None),
+        ("十万万", None),
+    ],
+)
+def test_chinese_amount(text: str, value: int | None) -> None:
+    from extractors.numbers import chinese_amount
+
+    assert chinese_amount(text) == value

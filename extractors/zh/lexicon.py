@@ -15,7 +15,7 @@ from extractors.dates import (
     RELATIVE_YEAR_ZH_RE,
     YEAR_ZH_RE,
 )
-from extractors.numbers import AMOUNT_ZH_RE, AMOUNT_ZH_SHARED_RE, PERCENT_RE
+from extractors.numbers import AMOUNT_ZH_NUMERAL_RE, AMOUNT_ZH_RE, AMOUNT_ZH_SHARED_RE, PERCENT_RE
 
 # A sentence ends at 。；! ? (either width) or a line break, or at a half-width full stop after
 # a word, as reposts that turn punctuation half-width write it ("…指标为89200吨." but not the
@@ -365,6 +365,7 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ownprovince", OWN_PROVINCE_RE),
     ("amount", AMOUNT_ZH_RE),
     ("amount", AMOUNT_ZH_SHARED_RE),
+    ("amount", AMOUNT_ZH_NUMERAL_RE),
     ("percent", PERCENT_RE),
     ("close", CLOSE_RE),
     ("sep", SEP_TOKEN_RE),
@@ -400,6 +401,7 @@ PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     SPEECH_COLON_RE: (":",),
     AMOUNT_ZH_RE: ("吨", "t"),
     AMOUNT_ZH_SHARED_RE: ("吨", "t"),  # and a list of numbers: SHARED_LIST_RE
+    AMOUNT_ZH_NUMERAL_RE: ("万吨", "千吨", "百吨", "十吨"),
     PERCENT_RE: ("%", *CASES_OF_PER_PC),
 }
 
