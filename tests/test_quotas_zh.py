@@ -2538,3 +2538,45 @@ def test_chinese_amount(text: str, value: int | None) -> None:
     from extractors.numbers import chinese_amount
 
     assert chinese_amount(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # Hong Kong and Taiwan news count rounds and waves, not batches
+            "中國公布今年首輪稀土開採配額為13.5萬公噸，冶煉分離配額為12.7萬公噸。",
+            datetime(2024, 2, 7),
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, SEP, 2024, "batch:1", None, None, 127000),
+            },
+        ),
+        (
+            "中國第二輪稀土開採配額為13.5萬噸，全年配額達27萬噸。",
+            datetime(2024, 8, 21),
+            {
+                (RE, MIN, 2024, "batch:2", None, None, 135000),
+                (RE, MIN, 2024, "annual", None, None, 270000),
+            },
+        ),
+        (
+            "中国今年第一轮稀土开采配额为13.5万吨。",
+            datetime(2024, 2, 7),
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+        (
+            "中國今年第一波稀土開採配額為13.5萬噸。",
+            datetime(2024, 2, 7),
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+        (  # a wave of anything else names no batch
+            "第二波漲價潮之後，今年稀土開採配額為27萬噸。",
+            datetime(2024, 8, 21),
+            {(RE, MIN, 2024, "annual", None, None, 270000)},
+        ),
+    ],
+)
+def test_rounds_and_waves_are_batches(
+    text: str, published: datetime, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "稀土配額", published) == expected

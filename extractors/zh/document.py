@@ -54,7 +54,7 @@ PROVINCIAL_ISSUER_RE = re.compile(
 PROVINCIAL_TITLE_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|自治区)[\u4e00-\u9fff]{0,8}?下达")
 
 # Batches named in other words: "首批", "上半年", "分两批", "批次".
-BATCHES_RE = re.compile(r"首批|[上下]半年|[两二三]批|分批|批次")
+BATCHES_RE = re.compile(r"首批|首轮|[上下]半年|[两二三]批|分批|批次")
 
 # "据悉" (it is learned): a report, unless the text quotes the notice.
 HEARSAY_RE = re.compile(r"据悉|据报道|报道称")

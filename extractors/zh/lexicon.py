@@ -27,8 +27,8 @@ SENTENCE_END_RE = re.compile(
 # The whole year: "全年", "全年度", "年度" (after a year, 2024年度 is read by YEAR_ZH_RE).
 ANNUAL_RE = re.compile(r"全年度?|年度")
 
-# The first batch in news wording: "首批稀土开采指标".
-FIRST_BATCH_RE = re.compile(r"首批")
+# The first batch in news wording: "首批稀土开采指标", "首轮稀土开采配额" (Hong Kong, Taiwan).
+FIRST_BATCH_RE = re.compile(r"首批|首轮|首波(?=[^,;。]{0,8}?(?:配额|指标|开采|冶炼))")
 
 # Halves of the year, as export quotas (and some news) name the two batches: "上半年", "下半年",
 # and by their months, "1至6月份", "1-6月", "七至十二月" (``first`` for the first half).
@@ -388,10 +388,10 @@ PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     BATCH_LIST_RE: ("批",),
     YEAR_ZH_RE: ("年",),
     RELATIVE_YEAR_ZH_RE: ("年",),
-    CUMULATIVE_ZH_RE: ("批",),
-    BATCH_ZH_RE: ("批",),
+    CUMULATIVE_ZH_RE: ("批", "轮"),
+    BATCH_ZH_RE: ("批", "轮", "波"),
     ANNUAL_RE: ("年",),
-    FIRST_BATCH_RE: ("首批",),
+    FIRST_BATCH_RE: ("首批", "首轮", "首波"),
     HALF_YEAR_RE: ("半年", "6月", "六月", "12月", "十二月"),
     INCLUDE_RE: ("含", "包括"),
     ADD_EARLIER_RE: ("加上", "连同", "算上"),

@@ -188,7 +188,7 @@ def _period(text: str) -> str | None:
     if batch:
         number = chinese_numeral(batch["n"])
         return f"batch:{number}" if number else None
-    if "首批" in text:
+    if "首批" in text or "首轮" in text:
         return "batch:1"
     if COLUMN_YEAR_RE.search(text):
         return "annual"
