@@ -2580,3 +2580,19 @@ def test_rounds_and_waves_are_batches(
     text: str, published: datetime, expected: set[tuple[object, ...]]
 ) -> None:
     assert keys(text, "稀土配額", published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中國大陸工信部公布，今年度稀土開採總量控制指標為27萬公噸，年增5.9%，較去年成長1.5萬公噸。",
+        "今年稀土開採配額為27萬噸，較去年調升1.5萬噸。",
+        "今年稀土開採配額為27萬噸，較去年上升1.5萬噸。",
+        "今年稀土開採配額為27萬噸，比去年提升1.5萬噸。",
+        "今年稀土开采配额为27万吨，比去年多了1.5万吨。",
+    ],
+)
+def test_a_change_in_hong_kong_and_taiwan_words_is_no_quota(text: str) -> None:
+    assert keys(text, "稀土配額", datetime(2024, 8, 21)) == {
+        (RE, MIN, 2024, "annual", None, None, 270000)
+    }

@@ -281,7 +281,9 @@ PRODUCE_NOTICE_RE = re.compile(r"通知|配额")
 DELTA_BEFORE_RE = re.compile(
     r"(?:增加|增长|减少|下降|提高|降低|上调|下调|调增|调减|增|减|多|少|超过|逾|近|不少于|不超过|不足"
     r"|增量|减量|增幅|降幅|增加量|减少量|差额|多出|高出|少出|新增|缩减|压减|核减|削减|扩大"
-    r"|超出|超额|超产)"
+    r"|超出|超额|超产"
+    # Hong Kong and Taiwan wording: "较去年成长1.5万公吨", "调升", "上升", "提升", "下滑"
+    r"|成长|调升|调涨|调降|上升|提升|攀升|下滑|下修|上修|缩减了|减少了)"
     r"(?:了|约|达|为)?\s*$|[-+−]\s*$"  # and signed changes: "某省(-1,000吨)"
 )
 
@@ -297,9 +299,10 @@ AFTER_AMOUNT_RE = re.compile(r"^\s*(?:以上|以下|多|余|级|/|每)")
 
 # Just before a percentage, a stated change: "同比增长12.5%", "下降5%", "增幅为10%".
 CHANGE_BEFORE_RE = re.compile(
-    r"(?P<word>增长|增加|提高|上涨|上升|上调|增幅|涨幅|下降|减少|降低|下调|降幅|减)(?:了|约|为|达)?\s*$"
+    r"(?P<word>增长|增加|提高|上涨|上升|上调|增幅|涨幅|下降|减少|降低|下调|降幅|减"
+    r"|成长|年增|调升|提升|下滑|年减|调降)(?:了|约|为|达)?\s*$"
 )
-FALLING = ("下降", "减少", "降低", "下调", "降幅", "减")
+FALLING = ("下降", "减少", "降低", "下调", "降幅", "减", "下滑", "年减", "调降")
 
 # Tokens that tie an amount's clause to quotas even without a quota word of its own.
 WORD_KINDS = frozenset((
