@@ -2596,3 +2596,38 @@ def test_a_change_in_hong_kong_and_taiwan_words_is_no_quota(text: str) -> None:
     assert keys(text, "稀土配額", datetime(2024, 8, 21)) == {
         (RE, MIN, 2024, "annual", None, None, 270000)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the sum of one holder's parts is that holder's
+            "湖南省2017年第二批钨矿开采总量控制指标：钨精矿9750吨、综合利用2050吨，合计11800吨。",
+            {
+                (TU, MIN, 2017, "batch:2", "tungsten_primary", "province:hunan", 9750),
+                (TU, MIN, 2017, "batch:2", "tungsten_byproduct", "province:hunan", 2050),
+                (TU, MIN, 2017, "batch:2", None, "province:hunan", 11800),
+            },
+        ),
+        (  # the sum over holders is the nation's
+            "2017年第二批钨矿开采总量控制指标：湖南省9750吨、江西省2050吨，合计11800吨。",
+            {
+                (TU, MIN, 2017, "batch:2", None, "province:hunan", 9750),
+                (TU, MIN, 2017, "batch:2", None, "province:jiangxi", 2050),
+                (TU, MIN, 2017, "batch:2", None, None, 11800),
+            },
+        ),
+        (  # the sum of parts is of their commodity, whatever the title's
+            "2017年第二批稀土开采指标中，岩矿型50000吨，离子型2500吨，合计52500吨。",
+            {
+                (RE, MIN, 2017, "batch:2", "light", None, 50000),
+                (RE, MIN, 2017, "batch:2", "medium_heavy", None, 2500),
+                (RE, MIN, 2017, "batch:2", None, None, 52500),
+            },
+        ),
+    ],
+)
+def test_the_sum_of_parts_keeps_their_holder_and_commodity(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "钨矿指标", datetime(2017, 8, 1)) == expected

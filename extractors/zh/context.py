@@ -228,6 +228,13 @@ class State:
         elif kind in ("compare", "exclude"):
             self.open_scope()
         elif kind == "national":
+            if self.last_category is not None and value.group() != "全国":
+                # the sum of parts ("岩矿型X吨，离子型Y吨，合计Z吨") is of their commodity
+                self.commodity = CATEGORY_COMMODITY.get(self.last_category, self.commodity)
+                if len(self.lists["holder"]) == 1:
+                    # "湖南省钨精矿9750吨、综合利用2050吨，合计11800吨": one holder's parts
+                    self.lists["category"] = []
+                    return
             self.lists["holder"] = []
             self.holders_bound = False
             self.national = True
