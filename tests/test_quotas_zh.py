@@ -2631,3 +2631,17 @@ def test_the_sum_of_parts_keeps_their_holder_and_commodity(
     text: str, expected: set[tuple[object, ...]]
 ) -> None:
     assert keys(text, "钨矿指标", datetime(2017, 8, 1)) == expected
+
+
+def test_a_company_table_in_an_export_notice_whose_caption_names_no_type() -> None:
+    text = (
+        "附件：企业配额分配表\n企业名称 轻稀土 中重稀土 合计\n包钢稀土 1844 0 1844\n"
+        "中国五矿 600 569 1169"
+    )
+    assert keys(text, "商务部关于下达2012年第一批稀土出口配额的通知", datetime(2011, 12, 28)) == {
+        (RE, EXP, 2012, "batch:1", "light", NORTH, 1844),
+        (RE, EXP, 2012, "batch:1", None, NORTH, 1844),
+        (RE, EXP, 2012, "batch:1", "light", "china_minmetals", 600),
+        (RE, EXP, 2012, "batch:1", "medium_heavy", "china_minmetals", 569),
+        (RE, EXP, 2012, "batch:1", None, "china_minmetals", 1169),
+    }

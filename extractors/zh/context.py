@@ -458,8 +458,10 @@ class State:
         year = figure.year if figure.year is not None else self.year
         quota_type = figure.quota_type
         if quota_type is None and figure.parts:
-            # a category column without a type: parts of export quotas under an export caption
-            quota_type = "export" if self.lists["quota_type"] == ["export"] else "mining"
+            # a category column without a type: parts of export quotas under an export caption,
+            # or in an export notice whose caption names no type; else of mining quotas
+            types = self.lists["quota_type"] or [self.default_type]
+            quota_type = "export" if types == ["export"] else "mining"
         return self._row(
             quota_type,
             figure.category,
