@@ -460,8 +460,9 @@ class State:
         if quota_type is None and figure.parts:
             # a category column without a type: parts of export quotas under an export caption,
             # or in an export notice whose caption names no type; else of mining quotas
-            types = self.lists["quota_type"] or [self.default_type]
-            quota_type = "export" if types == ["export"] else "mining"
+            types = self.lists["quota_type"]
+            named = types == ["export"] or (not types and self.default_type == "export")
+            quota_type = "export" if named else "mining"
         return self._row(
             quota_type,
             figure.category,
