@@ -2645,3 +2645,34 @@ def test_a_company_table_in_an_export_notice_whose_caption_names_no_type() -> No
         (RE, EXP, 2012, "batch:1", "medium_heavy", "china_minmetals", 569),
         (RE, EXP, 2012, "batch:1", None, "china_minmetals", 1169),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # kept at another year's figure: the figure of the year being set, not restated
+            "今年第一批稀土开采指标维持去年同期的12万吨不变。",
+            datetime(2024, 2, 7),
+            {(RE, MIN, 2024, "batch:1", None, None, 120000)},
+        ),
+        (
+            "2013年钨矿开采总量控制指标维持在2012年的8.9万吨水平。",
+            datetime(2013, 6, 1),
+            {(TU, MIN, 2013, "annual", None, None, 89000)},
+        ),
+        (
+            "今年第一批稀土开采指标保持去年同期12万吨的水平。",
+            datetime(2024, 2, 7),
+            {(RE, MIN, 2024, "batch:1", None, None, 120000)},
+        ),
+        (
+            "今年第一批稀土开采指标与去年同期持平，为12万吨。",
+            datetime(2024, 2, 7),
+            {(RE, MIN, 2024, "batch:1", None, None, 120000)},
+        ),
+    ],
+)
+def test_a_figure_kept_from_another_year_is_the_years_being_set(
+    text: str, published: datetime, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "稀土钨矿指标", published) == expected

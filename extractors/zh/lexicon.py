@@ -95,10 +95,19 @@ REFERENCE_RE = re.compile(
 # "与2010年的89200吨相比", whose compared figure comes before the word of comparison.
 FLAT_RE = re.compile(
     r"(?:与|和|同|跟)(?=[^,;。]{1,15}?(?:持平|相同|一致|相当|稳定|不变|接近|相比|相较))"
-    r"|维持(?=\s*(?:(?:19|20)\d{2}\s*年|去年|上年|上一年))"
+    r"|(?:维持|保持)在?(?=\s*(?:(?:19|20)\d{2}\s*年|去年|上年|上一年))"
+)
+# Before an amount, the year it is kept at: the amount is the year's being set, not restated as
+# the other's ("维持去年同期的12万吨不变", "维持在2012年的8.9万吨水平", "保持去年同期12万吨").
+KEEP_BEFORE_RE = re.compile(
+    r"(?:维持|保持)在?\s*(?:(?:19|20)\d{2}\s*年度?|去年|上年|上一年)[^,;。]{0,8}$"
 )
 # The words without which FLAT_RE is not tried (与/和/同 are everywhere).
-FLAT_WORDS_RE = re.compile(r"持平|相同|一致|相当|稳定|不变|接近|维持|相比|相较")
+FLAT_NEEDS = (
+    *("持平", "相同", "一致", "相当", "稳定", "不变"),
+    *("接近", "维持", "保持", "相比", "相较"),
+)
+FLAT_WORDS_RE = re.compile("|".join(FLAT_NEEDS))
 
 # The national figure after per-group ones: "全国", "合计", "总计".
 NATIONAL_RE = re.compile(r"全国|合计|总计")
@@ -399,7 +408,7 @@ PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     INCLUDE_RE: ("含", "包括"),
     ADD_EARLIER_RE: ("加上", "连同", "算上"),
     EXCLUDE_RE: ("不", "未"),
-    FLAT_RE: ("持平", "相同", "一致", "相当", "稳定", "不变", "接近", "维持", "相比", "相较"),
+    FLAT_RE: FLAT_NEEDS,
     REFERENCE_RE: ("年",),
     SPEECH_COLON_RE: (":",),
     AMOUNT_ZH_RE: ("吨", "t"),

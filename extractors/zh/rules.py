@@ -35,6 +35,7 @@ from extractors.zh.lexicon import (
     FORECAST_RE,
     HYPOTHETICAL_RE,
     ISSUED_RE,
+    KEEP_BEFORE_RE,
     LEVEL_AFTER_RE,
     LIST_INTRO_RE,
     LISTED_PERIOD_KINDS,
@@ -278,10 +279,12 @@ def _read_sentence(
         if kind in PLAIN_KINDS:
             state.read(kind, token.value)  # the commonest: read as they come, nothing else
         elif kind == "amount":
-            if state.temporary and LEVEL_AFTER_RE.search(
-                half, max(start, token.start - 8), token.start
+            if state.temporary and (
+                LEVEL_AFTER_RE.search(half, max(start, token.start - 8), token.start)
+                or KEEP_BEFORE_RE.search(half, max(start, token.start - 20), token.start)
             ):
-                state.end_scope()  # "较去年第一批增加1.5万吨至13.5万吨": this year's level
+                # "较去年第一批增加1.5万吨至13.5万吨", "维持去年同期的12万吨不变": this year's
+                state.end_scope()
             run = [token]
             while True:
                 step = next_in_list(tokens, index, half, respectively="分别" in sentence)
