@@ -2,6 +2,7 @@
 
     python bench/accuracy.py [--split dev|dev-a|dev-b|test|all] [--lang en|zh] [--show-errors]
                              [--json] [--labels FILE ...] [--texts DIR]
+                             [--variant hant|hant-tw|hant-hk|fullwidth]
 
 Each labelled page's cached text (``bench/realpages/texts/<id>.txt``; see its README for how the
 cache is filled) goes through ``extractors.extract_text`` with the page's publication date, and
@@ -16,6 +17,12 @@ label in one field only is a wrong *year*, *period*, *category*, *holder*, *amou
 *commodity*); other extracted facts are *invented*, other labels *missed*. ``--show-errors``
 lists them page by page with the sentence each extracted fact came from. Pages whose text is not
 in the cache are counted and skipped.
+
+``--variant`` rewrites each text before extraction as a repost might, the labels unchanged (the
+same facts are stated): ``hant`` in traditional characters (OpenCC s2t, as a Hong Kong or Taiwan
+repost; ``hant-tw`` with Taiwan's words too, s2twp; ``hant-hk``, s2hk), ``fullwidth`` with ASCII
+digits and punctuation in their full-width forms. A fact lost
+under a variant is a generalization bug of the rules, not of the page.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -100,6 +107,25 @@ def load_labels(paths: Sequence[Path]) -> list[dict[str, Any]]:
                 record = json.loads(line)
                 records[record["id"]] = record  # a later file corrects an earlier one
     return list(records.values())
+
+
+# Traditional characters as OpenCC writes them: plain (s2t), Taiwan's with its words ("入口網站",
+# "釋出訊息": s2twp), Hong Kong's (s2hk).
+OPENCC_VARIANTS = {"hant": "s2t", "hant-tw": "s2twp", "hant-hk": "s2hk"}
+# ASCII digits and punctuation (not letters, not the space) to their full-width forms (U+FF01..)
+FULLWIDTH = {c: chr(c + 0xFEE0) for c in range(0x21, 0x7F) if not chr(c).isalpha()}
+
+
+def variant_of(name: str | None) -> Callable[[str], str]:
+    """The rewriting ``--variant name`` applies to each text (the identity without one)."""
+    if name in OPENCC_VARIANTS:
+        from opencc import OpenCC
+
+        convert: Callable[[str], str] = OpenCC(OPENCC_VARIANTS[name]).convert
+        return convert
+    if name == "fullwidth":
+        return lambda text: text.translate(FULLWIDTH)
+    return lambda text: text
 
 
 def run_page(record: dict[str, Any], text: str) -> PageResult:
@@ -188,7 +214,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--labels", type=Path, nargs="+", default=[HERE / "labels.jsonl"])
     ap.add_argument("--texts", type=Path, default=HERE / "texts")
     ap.add_argument("--show-errors", action="store_true", help="list every error, page by page")
+    ap.add_argument(
+        "--variant",
+        choices=("hant", "hant-tw", "hant-hk", "fullwidth"),
+        help="rewrite each text first, labels unchanged: traditional characters (hant; hant-tw "
+        "with Taiwan's words, hant-hk Hong Kong's) or full-width digits and punctuation "
+        "(fullwidth)",
+    )
     args = ap.parse_args(argv)
+    rewrite = variant_of(args.variant)
 
     results: list[PageResult] = []
     uncached = 0
@@ -203,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not path.exists():
             uncached += 1
             continue
-        results.append(run_page(record, path.read_text(encoding="utf-8")))
+        results.append(run_page(record, rewrite(path.read_text(encoding="utf-8"))))
     if not results:
         print(f"no labelled page with a cached text ({uncached} uncached); see realpages/README.md")
         return 1

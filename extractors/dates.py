@@ -33,19 +33,22 @@ RELATIVE_YEAR_ZH_RE = re.compile(
     r"|(?<![说声表证查])明年|下一年)(?P<annual>度)?(?!\s*\d{1,2}\s*月)"
 )
 
-# A batch: "第一批", "第二批", "第 3 批".
-BATCH_ZH_RE = re.compile(r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*批")
+# A batch: "第一批", "第二批", "第 3 批", and the "round" or "wave" of Hong Kong and Taiwan news,
+# "第二轮", "第一波…配额" (a wave only of quotas: "第二波涨价" is none).
+BATCH_ZH_RE = re.compile(
+    r"第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*(?:[批轮]|波(?=[^,;。]{0,8}?(?:配额|指标|开采|冶炼)))"
+)
 
 # A running total of the first N batches: "前两批合计", "前三批", "两批合计", "已下达的两批指标
 # 共计" (not "分两批下达": how many batches there will be).
 CUMULATIVE_ZH_RE = re.compile(
     r"(?=[前两二三四])"  # for speed only: the characters a match can start with
-    r"(?:前\s*(?P<n>[两二三四\d])\s*批(?:\s*合计|\s*累计)?"
+    r"(?:前\s*(?P<n>[两二三四\d])\s*[批轮](?:\s*合计|\s*累计)?"
     r"|(?<!分)(?P<m>[两二三四])\s*批(?:次)?(?=[^;。；]{0,12}?(?:合计|共计|累计|总计)))"
 )
 
-# The first batch in news wording: "首批", "头批".
-FIRST_BATCH_TITLE_RE = re.compile(r"首批|头批")
+# The first batch in news wording: "首批", "头批", "首轮", "首波…配额".
+FIRST_BATCH_TITLE_RE = re.compile(r"首批|头批|首轮|首波(?=[^,;。]{0,8}?(?:配额|指标|开采|冶炼))")
 
 # Relative years in words, in years from the publication date.
 RELATIVE_YEARS = {

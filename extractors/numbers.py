@@ -36,13 +36,26 @@ AMOUNT_ZH_RE = re.compile(
     rf"\s*(?P<unit>{ZH_UNIT})"
 )
 
-# A number whose unit comes at the end of its list: "分别为12万、11.5万吨", "120000、115000吨".
+# An amount in Chinese numerals, as headlines and speech write it: "十三万五千吨" (135,000 t),
+# "二十七万吨", "八千四百吨", "一万零五百吨"; "几", "数", "余" make it vague (no match).
+_CN_DIGIT = "一二两三四五六七八九"
+AMOUNT_ZH_NUMERAL_RE = re.compile(
+    rf"(?=[{_CN_DIGIT}十])(?<![{_CN_DIGIT}十百千万零〇几数余上成好近约逾超])"
+    rf"(?P<cn>[{_CN_DIGIT}十百千零〇]+(?:万[{_CN_DIGIT}十百千零〇]*)?)"
+    rf"\s*(?P<unit>公?吨)"
+)
+
+# A number whose unit comes at the end of its list: "分别为12万、11.5万吨", "120000、115000吨",
+# and "分别为13.5、12.7万吨", where a bare small number shares the list's 万 too (``shared``).
 # The look-ahead reads at most SHARED_UNIT_REACH more numbers, so long lists take linear time.
 SHARED_UNIT_REACH = 24
 AMOUNT_ZH_SHARED_RE = re.compile(
     rf"(?=\d)(?<![\d.])(?<!\d,)(?P<num>{NUMBER})\s*(?P<mult>万|千)?"
-    rf"(?=(?:\s*(?:、|和|及|与|,|，)\s*{NUMBER}\s*(?:万|千)?){{1,{SHARED_UNIT_REACH}}}\s*{ZH_UNIT})"
+    rf"(?=(?:\s*(?:、|和|及|与|,|，)\s*{NUMBER}\s*(?P<shared>万|千)?){{1,{SHARED_UNIT_REACH}}}"
+    rf"\s*{ZH_UNIT})"
 )
+# The largest bare number that takes the 万 of its list ("13.5、12.7万吨"); a larger one is tonnes.
+MAX_SHARED_WAN = 1000
 
 # English amount: "270,000 tonnes", "66,000t", "135kt", "100.8 kt", "52,500 metric tons",
 # "1.2 million tonnes", "30 thousand tons", "20,000 mt".
@@ -112,9 +125,17 @@ def scale(
 
 
 def zh_amount(match: re.Match[str]) -> float | None:
-    """The tonnes of a match of ``AMOUNT_ZH_RE`` or ``AMOUNT_ZH_SHARED_RE``."""
+    """The tonnes of a match of ``AMOUNT_ZH_RE``, ``AMOUNT_ZH_SHARED_RE`` or
+    ``AMOUNT_ZH_NUMERAL_RE``."""
+    if "cn" in match.re.groupindex:
+        whole = chinese_amount(match["cn"])
+        return float(whole) if whole is not None else None
     number, mult = match["num"], match["mult"]
-    rest = match.groupdict().get("rest")
+    rest = match["rest"] if "rest" in match.re.groupindex else None
+    if mult is None and "shared" in match.re.groupindex and match["shared"]:
+        value = to_decimal(number)
+        if value is not None and value < MAX_SHARED_WAN:
+            mult = match["shared"]  # "13.5、12.7万吨": 135,000 t and 127,000 t
     if mult or rest or not number.isascii():
         return scale(number, mult, rest=rest)
     return float(number.replace(",", ""))  # "135,000": as scale gives it, without its steps
@@ -149,6 +170,48 @@ def parse_percent(text: str) -> float | None:
 
 
 @lru_cache(maxsize=256)  # the same few numerals ("一", "二", "两") come again and again
+def chinese_amount(text: str) -> int | None:
+    """A whole number in Chinese numerals up to 万 of 万: "十三万五千" → 135000, "八千四百" → 8400,
+    "一万零五百" → 10500, "二十七万" → 270000; None where it is not one ("万千", "五五")."""
+    high, wan, low = text.partition("万")
+    if not wan:
+        return _below_wan(text)
+    top = _below_wan(high)
+    rest = _below_wan(low) if low else 0
+    if top is None or rest is None:
+        return None
+    if len(low) == 1 and low not in "零〇":
+        rest *= 1000  # "十三万五" (colloquial for 十三万五千)
+    return top * 10_000 + rest
+
+
+_PLACES = {"千": 1000, "百": 100, "十": 10}
+
+
+def _below_wan(text: str) -> int | None:
+    """ "五千四百八十" → 5480, "十二" → 12, "三" → 3; None where it is not a number below 10,000."""
+    if not text:
+        return None
+    total, digit, last_place = 0, None, 10_000
+    for ch in text:
+        if ch in "零〇":
+            digit = None
+            continue
+        if ch in _PLACES:
+            place = _PLACES[ch]
+            if place >= last_place:
+                return None
+            total += (digit if digit is not None else 1) * place
+            digit, last_place = None, place
+        elif ch in _CHINESE_DIGITS:
+            if digit is not None:
+                return None  # "五五": two digits in a row is no numeral of this kind
+            digit = _CHINESE_DIGITS[ch]
+        else:
+            return None
+    return total + (digit or 0)
+
+
 def chinese_numeral(text: str) -> int | None:
     """Small Chinese or Arabic numerals: "三" → 3, "十二" → 12, "二十" → 20, "2" → 2."""
     text = to_halfwidth(text).strip()

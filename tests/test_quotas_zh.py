@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import zh
+from extractors import extract_text, zh
 from extractors.facts import Content, QuotaFact
 
 NOTICE_2024_1 = "工业和信息化部 自然资源部关于下达2024年第一批稀土开采、冶炼分离总量控制指标的通知"
@@ -480,6 +480,8 @@ def test_notice_fact_carries_signing_date_as_announced() -> None:
         "市场预计今年稀土开采指标将增至30万吨左右。",
         "据测算，2025年稀土开采指标约为29.7万吨。",
         "今年萤石开采总量控制指标为500万吨，稀土开采指标另行下达。",
+        "北方稀土今年获得碳排放配额12万吨，开采指标另行下达。",
+        "某公司计划今年采购稀土原料3万吨，开采指标另行下达。",
     ],
 )
 def test_hard_negatives_yield_nothing(text: str) -> None:
@@ -1674,3 +1676,1003 @@ def test_the_level_a_change_comes_to_and_batches_totalled_after_a_comma() -> Non
     assert keys(text, "钨", datetime(2024, 8, 21)) == {
         (TU, MIN, 2024, "cumulative:2", None, None, 114000)
     }
+
+
+def test_the_years_total_named_after_a_batch_clause_is_the_years() -> None:
+    text = "第二批稀土出口配额下达后，今年的出口配额总量为30184吨。"
+    assert keys(text, "出口配额", datetime(2011, 7, 15)) == {
+        (RE, EXP, 2011, "annual", None, None, 30184)
+    }
+    text = "2022年第二批开采指标下达后，今年开采指标总量达到21万吨。"
+    assert keys(text, "稀土", datetime(2022, 8, 18)) == {
+        (RE, MIN, 2022, "annual", None, None, 210000)
+    }
+    # the standard name of the quota ("总量控制指标") is no total of the year
+    text = "第二批指标已经下达，今年第二批稀土开采总量控制指标为10.92万吨。"
+    assert keys(text, "稀土", datetime(2022, 8, 18)) == {
+        (RE, MIN, 2022, "batch:2", None, None, 109200)
+    }
+
+
+def test_an_aside_does_not_carry_its_year_and_period() -> None:
+    text = (
+        "两部门下达2023年第一批稀土开采指标12万吨。"
+        "业内人士认为，今年全年指标有望超过24万吨。"
+        "北方稀土获得7.165万吨开采指标。"
+    )
+    assert keys(text, "2023年稀土指标解读", datetime(2023, 3, 25)) == {
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+        (RE, MIN, 2023, "batch:1", None, NORTH, 71650),
+    }
+    text = (
+        "商务部公布了2012年第一批稀土出口配额，共10546吨。"
+        "去年同期，第一批配额为14446吨。"
+        "包钢稀土获得首批配额1440吨。"
+    )
+    assert keys(text, "商务部公布2012年第一批稀土出口配额", datetime(2011, 12, 28)) == {
+        (RE, EXP, 2012, "batch:1", None, None, 10546),
+        (RE, EXP, 2011, "batch:1", None, None, 14446),
+        (RE, EXP, 2012, "batch:1", None, NORTH, 1440),
+    }
+
+
+def test_holders_listed_after_a_quota_sentence_continue_it() -> None:
+    text = (
+        "自然资源部近日下达2024年第一批钨矿开采总量控制指标，为6.2万吨。"
+        "分省来看，江西省2.1万吨，湖南省1.2万吨。"
+    )
+    assert keys(text, "钨矿指标下达", datetime(2024, 4, 2)) == {
+        (TU, MIN, 2024, "batch:1", None, None, 62000),
+        (TU, MIN, 2024, "batch:1", None, "province:jiangxi", 21000),
+        (TU, MIN, 2024, "batch:1", None, "province:hunan", 12000),
+    }
+
+
+def test_a_list_opened_by_as_follows_continues_its_line() -> None:
+    text = (
+        "各有关市州国土资源局：\n"
+        "现将我省2015年度钨矿、锑矿开采总量控制指标下达如下：\n"
+        "一、钨矿（WO3 65%）主采指标18500吨，综合利用指标6500吨；\n"
+        "二、锑矿（金属量）开采总量控制指标40000吨。\n"
+        "三、各市州要将指标分解到矿山，其中某某市钨矿主采指标9000吨。"
+    )
+    title = "湖南省国土资源厅关于下达2015年度钨矿锑矿开采总量控制指标的通知"
+    assert keys(text, title, datetime(2015, 6, 1)) == {
+        (TU, MIN, 2015, "annual", "tungsten_primary", "province:hunan", 18500),
+        (TU, MIN, 2015, "annual", "tungsten_byproduct", "province:hunan", 6500),
+        (SB, MIN, 2015, "annual", None, "province:hunan", 40000),
+    }
+
+
+def test_an_estimate_governs_the_clauses_after_it() -> None:
+    text = "有分析人士估计，今年第一批开采指标约为14万吨。"
+    assert keys(text, "稀土指标静默下达", datetime(2025, 4, 20)) == set()
+
+
+def test_with_a_years_figure_compared_after_it() -> None:
+    text = (
+        "国土资源部下达2011年全国稀土矿开采总量控制指标93800吨，与2010年的89200吨相比增加"
+        "4600吨。其中，内蒙古自治区59500吨，四川省24400吨。"
+    )
+    assert keys(text, "稀土矿开采总量控制指标下达", datetime(2011, 4, 11)) == {
+        (RE, MIN, 2011, "annual", None, None, 93800),
+        (RE, MIN, 2010, "annual", None, None, 89200),
+        (RE, MIN, 2011, "annual", None, "province:neimenggu", 59500),
+        (RE, MIN, 2011, "annual", None, "province:sichuan", 24400),
+    }
+
+
+def test_six_groups_listed_with_their_figures() -> None:
+    text = (
+        "2018年第一批稀土开采指标中，包钢集团59500吨，中国五矿2010吨，中铝公司7234吨，"
+        "厦门钨业1720吨，赣州稀土集团4500吨，广东稀土集团1600吨。"
+    )
+    assert keys(text, "2018年稀土开采指标分配", datetime(2018, 3, 1)) == {
+        (RE, MIN, 2018, "batch:1", None, NORTH, 59500),
+        (RE, MIN, 2018, "batch:1", None, "china_minmetals", 2010),
+        (RE, MIN, 2018, "batch:1", None, "chinalco_rare_earth", 7234),
+        (RE, MIN, 2018, "batch:1", None, "xiamen_tungsten", 1720),
+        (RE, MIN, 2018, "batch:1", None, "china_southern_rare_earth", 4500),
+        (RE, MIN, 2018, "batch:1", None, "guangdong_rare_earth", 1600),
+    }
+
+
+def test_mining_places_named_bare_are_holders_we_cannot_name() -> None:
+    text = "今年首批稀土开采指标中，赣州3800吨，龙岩1500吨。"
+    assert keys(text, "稀土指标", datetime(2013, 3, 15)) == set()
+    text = "2024年第一批钨矿开采指标中，江西2.1万吨，大余1200吨。"
+    assert keys(text, "钨", datetime(2024, 4, 2)) == {
+        (TU, MIN, 2024, "batch:1", None, "province:jiangxi", 21000)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        (
+            "國土資源部下達2014年全國鎢精礦開採總量控制指標8.9萬噸，其中主採指標6.85萬噸。",
+            "鎢礦指標",
+            datetime(2014, 6, 5),
+            {
+                (TU, MIN, 2014, "annual", None, None, 89000),
+                (TU, MIN, 2014, "annual", "tungsten_primary", None, 68500),
+            },
+        ),
+        (
+            "商務部公佈，明年第一批稀土出口配額共計15110噸，與今年同期大致相當。",
+            "稀土出口配額",
+            datetime(2013, 12, 20),
+            {(RE, EXP, 2014, "batch:1", None, None, 15110)},
+        ),
+        (
+            "據報導，北方稀土獲得今年首批岩礦型稀土開採指標7.165萬噸。",
+            "稀土指標分配",
+            datetime(2023, 3, 28),
+            {(RE, MIN, 2023, "batch:1", "light", NORTH, 71650)},
+        ),
+    ],
+)
+def test_traditional_reposts_in_other_words(
+    text: str, title: str, published: datetime, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, title, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        (
+            "业内消息称，2025年第二批稀土开采、冶炼分离总量控制指标已下发至企业，但官方未公开具体数量。",
+            {MIN, SEP},
+        ),
+        ("据了解，今年第二批稀土开采指标已经分配给两大集团，具体额度不对外披露。", {MIN}),
+    ],
+)
+def test_issuance_without_figures_in_other_words(text: str, types: set[str]) -> None:
+    found = read(text, "稀土指标", datetime(2025, 10, 9))
+    assert {(f.quota_type, f.year, f.period, f.amount_t) for f in found} == {
+        (kind, 2025, "batch:2", None) for kind in types
+    }
+
+
+# Reposts that print every ASCII mark full-width ('－', '＇', '［］', '＄'): the same facts. (The
+# relevance gate does not yet take a full-width hyphen in 'rare－earth': extractors/gate.py.)
+_FULL = {c: chr(c + 0xFEE0) for c in range(0x21, 0x7F) if not chr(c).isalpha()}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "稀土指标下达\n工信部联原［2024］25号文件显示，2024年第一批稀土开采、冶炼分离总量控制指标"
+            "分别为135,000吨、127,000吨。",
+            date(2024, 2, 7),
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, SEP, 2024, "batch:1", None, None, 127000),
+            },
+        ),
+        (
+            "China sets rare earth quotas\nChina's rare earth mining quota for 2021 is 168,000"
+            " tonnes, up 20% on 2020's, the ministry said.",
+            date(2021, 12, 31),
+            {(RE, MIN, 2021, "annual", None, None, 168000)},
+        ),
+        (
+            "Tungsten caps\nThe land ministry set the 2020 tungsten concentrate mining quota at"
+            " 105,000 t - of which main-mining is 78,150 t.",
+            date(2020, 12, 1),
+            {
+                (TU, MIN, 2020, "annual", None, None, 105000),
+                (TU, MIN, 2020, "annual", "tungsten_primary", None, 78150),
+            },
+        ),
+    ],
+)
+def test_full_width_reposts_state_the_same_facts(
+    text: str, published: date, expected: set[tuple[object, ...]]
+) -> None:
+    for version in (text, text.translate(_FULL)):
+        found = extract_text(version, "https://example.org/a", published=published).facts
+        assert {
+            (f.commodity, f.quota_type, f.year, f.period, f.category, f.holder, f.amount_t)
+            for f in found
+        } == expected, version
+
+
+# Land ministry notices of tungsten, antimony and rare earth mining quotas, by province.
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        (  # a table set out with spaces whose commodity headers are one character ("锑")
+            "附件：2012年钨矿、锑矿、稀土矿开采总量控制指标表（单位：吨）\n"
+            "序号 省（区） 钨精矿 锑 稀土（REO）\n1 内蒙古自治区 0 0 50000\n2 江西省 43000 0 9000\n"
+            "3 湖南省 24000 20000 2000\n合计 89000 30000 93800",
+            "国土资源部关于下达2012年钨矿锑矿稀土矿开采总量控制指标的通知",
+            datetime(2012, 6, 1),
+            {
+                (RE, MIN, 2012, "annual", None, "province:neimenggu", 50000),
+                (RE, MIN, 2012, "annual", None, "province:jiangxi", 9000),
+                (RE, MIN, 2012, "annual", None, "province:hunan", 2000),
+                (RE, MIN, 2012, "annual", None, None, 93800),
+                (TU, MIN, 2012, "annual", None, "province:jiangxi", 43000),
+                (TU, MIN, 2012, "annual", None, "province:hunan", 24000),
+                (TU, MIN, 2012, "annual", None, None, 89000),
+                (SB, MIN, 2012, "annual", None, "province:hunan", 20000),
+                (SB, MIN, 2012, "annual", None, None, 30000),
+            },
+        ),
+        (  # the same header written with the commodities first, in traditional characters
+            "各省（區）指標如下：\n省份 鎢 銻\n江西 43000 —\n湖南 24000 20000\n廣西 5000 6000",
+            "國土資源部下達2012年鎢礦銻礦開採總量控制指標",
+            datetime(2012, 6, 1),
+            {
+                (TU, MIN, 2012, "annual", None, "province:jiangxi", 43000),
+                (TU, MIN, 2012, "annual", None, "province:hunan", 24000),
+                (TU, MIN, 2012, "annual", None, "province:guangxi", 5000),
+                (SB, MIN, 2012, "annual", None, "province:hunan", 20000),
+                (SB, MIN, 2012, "annual", None, "province:guangxi", 6000),
+            },
+        ),
+        (  # provinces listed after the national figure, in 万吨, in one sentence
+            "国土资源部日前下达2020年全国钨精矿开采总量控制指标10.5万吨，其中江西省4万吨、"
+            "湖南省2.5万吨。",
+            "钨矿开采指标下达",
+            datetime(2020, 12, 10),
+            {
+                (TU, MIN, 2020, "annual", None, None, 105000),
+                (TU, MIN, 2020, "annual", None, "province:jiangxi", 40000),
+                (TU, MIN, 2020, "annual", None, "province:hunan", 25000),
+            },
+        ),
+        (  # a batch's provinces with 分别为, after the batch's figure
+            "自然资源部下达2020年第一批钨矿开采总量控制指标52500吨，江西省、湖南省分别为2万吨、"
+            "1.25万吨。",
+            "钨矿指标",
+            datetime(2020, 5, 10),
+            {
+                (TU, MIN, 2020, "batch:1", None, None, 52500),
+                (TU, MIN, 2020, "batch:1", None, "province:jiangxi", 20000),
+                (TU, MIN, 2020, "batch:1", None, "province:hunan", 12500),
+            },
+        ),
+    ],
+)
+def test_land_ministry_notices_by_province(
+    text: str, title: str, published: datetime, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, title, published) == expected
+
+
+# Export quotas of the commerce ministry (until 2014): batches, categories, companies.
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # the categories listed, then their sum in a clause of its own
+            "商务部公布2012年第一批稀土出口配额，轻稀土、中重稀土分别为9095吨和1451吨，"
+            "合计10546吨。",
+            datetime(2011, 12, 28),
+            {
+                (RE, EXP, 2012, "batch:1", "light", None, 9095),
+                (RE, EXP, 2012, "batch:1", "medium_heavy", None, 1451),
+                (RE, EXP, 2012, "batch:1", None, None, 10546),
+            },
+        ),
+        (  # the total first, the categories after 其中
+            "2014年稀土第一批出口配额为15110吨，其中轻稀土13314吨，中重稀土1796吨。",
+            datetime(2013, 12, 31),
+            {
+                (RE, EXP, 2014, "batch:1", None, None, 15110),
+                (RE, EXP, 2014, "batch:1", "light", None, 13314),
+                (RE, EXP, 2014, "batch:1", "medium_heavy", None, 1796),
+            },
+        ),
+        (  # a company table under an export caption: its category columns are export's
+            "2012年第一批稀土出口配额分配情况如下：\n企业名称 轻稀土 中重稀土 合计\n"
+            "包钢稀土 1844 0 1844\n中国五矿 600 569 1169",
+            datetime(2011, 12, 28),
+            {
+                (RE, EXP, 2012, "batch:1", "light", NORTH, 1844),
+                (RE, EXP, 2012, "batch:1", None, NORTH, 1844),
+                (RE, EXP, 2012, "batch:1", "light", "china_minmetals", 600),
+                (RE, EXP, 2012, "batch:1", "medium_heavy", "china_minmetals", 569),
+                (RE, EXP, 2012, "batch:1", None, "china_minmetals", 1169),
+            },
+        ),
+        (  # the second batch, the first added, the year's total
+            "商务部14日发布2011年第二批稀土出口配额15738吨，加上第一批14446吨，全年配额总量为"
+            "30184吨。",
+            datetime(2011, 7, 15),
+            {
+                (RE, EXP, 2011, "batch:2", None, None, 15738),
+                (RE, EXP, 2011, "batch:1", None, None, 14446),
+                (RE, EXP, 2011, "annual", None, None, 30184),
+            },
+        ),
+        (  # shares of domestic and foreign-invested firms are no holder's
+            "商务部近日公布2010年第一批稀土出口配额16304吨。其中内资企业12016吨，外资企业4288吨。",
+            datetime(2009, 12, 30),
+            {(RE, EXP, 2010, "batch:1", None, None, 16304)},
+        ),
+    ],
+)
+def test_export_quotas_by_batch_category_and_company(
+    text: str, published: datetime, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "稀土出口配额", published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年第一批稀土开采指标为13.5万吨，1-5月产量合计5.2万吨。",
+        "今年第一批稀土开采指标为13.5万吨，出口合计2.1万吨。",
+        "今年第一批稀土开采指标为13.5万吨，两家企业产量共计8万吨。",
+    ],
+)
+def test_a_sum_of_output_or_shipments_after_a_quota_is_not_one(text: str) -> None:
+    assert keys(text, "稀土", datetime(2024, 6, 1)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000)
+    }
+
+
+# Histories: several years in one sentence, list or table.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2014年至2016年，我国稀土开采总量控制指标一直维持在10.5万吨。",
+            {(RE, MIN, year, "annual", None, None, 105000) for year in (2014, 2015, 2016)},
+        ),
+        (
+            "2014-2016年稀土开采指标均为10.5万吨，冶炼分离指标均为10万吨。",
+            {(RE, MIN, year, "annual", None, None, 105000) for year in (2014, 2015, 2016)}
+            | {(RE, SEP, year, "annual", None, None, 100000) for year in (2014, 2015, 2016)},
+        ),
+        (
+            "2021年、2022年和2023年稀土开采总量控制指标分别为16.8万吨、21万吨和25.5万吨。",
+            {
+                (RE, MIN, 2021, "annual", None, None, 168000),
+                (RE, MIN, 2022, "annual", None, None, 210000),
+                (RE, MIN, 2023, "annual", None, None, 255000),
+            },
+        ),
+        (
+            "回顾历年指标：2008年稀土开采总量控制指标87620吨，2009年82320吨，2010年89200吨。",
+            {
+                (RE, MIN, 2008, "annual", None, None, 87620),
+                (RE, MIN, 2009, "annual", None, None, 82320),
+                (RE, MIN, 2010, "annual", None, None, 89200),
+            },
+        ),
+        (
+            "稀土开采总量控制指标由2006年的86520吨降至2009年的82320吨，此后逐年回升。",
+            {
+                (RE, MIN, 2006, "annual", None, None, 86520),
+                (RE, MIN, 2009, "annual", None, None, 82320),
+            },
+        ),
+        (
+            "历年稀土开采、冶炼分离总量控制指标(万吨)\n年份 开采 冶炼分离\n2019 13.2 12.7\n"
+            "2020 14 13.5",
+            {
+                (RE, MIN, 2019, "annual", None, None, 132000),
+                (RE, SEP, 2019, "annual", None, None, 127000),
+                (RE, MIN, 2020, "annual", None, None, 140000),
+                (RE, SEP, 2020, "annual", None, None, 135000),
+            },
+        ),
+        (
+            "2020年稀土开采、冶炼分离指标分别为14万吨、13.5万吨，2019年则分别为13.2万吨、"
+            "12.7万吨。",
+            {
+                (RE, MIN, 2020, "annual", None, None, 140000),
+                (RE, SEP, 2020, "annual", None, None, 135000),
+                (RE, MIN, 2019, "annual", None, None, 132000),
+                (RE, SEP, 2019, "annual", None, None, 127000),
+            },
+        ),
+    ],
+)
+def test_histories_of_several_years(text: str, expected: set[tuple[object, ...]]) -> None:
+    assert keys(text, "稀土指标历年变化", datetime(2024, 3, 1)) == expected
+
+
+# Older wordings: production plans, mandatory plans, "控制在".
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "2014年稀土矿产品和冶炼分离产品生产总量控制计划分别为105000吨和100000吨。",
+            datetime(2014, 4, 10),
+            {
+                (RE, MIN, 2014, "annual", None, None, 105000),
+                (RE, SEP, 2014, "annual", None, None, 100000),
+            },
+        ),
+        (
+            "工信部下达2014年稀土生产总量控制计划，其中矿产品10.5万吨，冶炼分离产品10万吨。",
+            datetime(2014, 4, 10),
+            {
+                (RE, MIN, 2014, "annual", None, None, 105000),
+                (RE, SEP, 2014, "annual", None, None, 100000),
+            },
+        ),
+        (
+            "工业和信息化部下达2009年稀土指令性生产计划，稀土矿产品119500吨。",
+            datetime(2009, 6, 10),
+            {(RE, MIN, 2009, "annual", None, None, 119500)},
+        ),
+        (
+            "工信部：2015年稀土开采总量控制在10.5万吨，冶炼分离10万吨。",
+            datetime(2015, 3, 10),
+            {
+                (RE, MIN, 2015, "annual", None, None, 105000),
+                (RE, SEP, 2015, "annual", None, None, 100000),
+            },
+        ),
+        (
+            "今年我国稀土开采总量控制在27万吨，冶炼分离总量控制在25.4万吨。",
+            datetime(2024, 8, 21),
+            {
+                (RE, MIN, 2024, "annual", None, None, 270000),
+                (RE, SEP, 2024, "annual", None, None, 254000),
+            },
+        ),
+    ],
+)
+def test_production_plans_and_control_wordings(
+    text: str, published: datetime, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "稀土", published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "《稀土行业发展规划（2016-2020年）》提出，到2020年稀土开采总量控制在14万吨以内。",
+        "规划要求到2020年底全国稀土冶炼分离产品产量控制在14万吨以内。",
+        "目标是到2020年将稀土开采总量控制指标控制在14万吨。",
+    ],
+)
+def test_a_plans_target_is_no_quota_in_other_words(text: str) -> None:
+    assert keys(text, "稀土规划", datetime(2016, 10, 1)) == set()
+
+
+# Financial news: growth, year on year, against last year.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the level a change comes to, inside a comparison, is the figure's own
+            "首批开采指标较去年第一批增加1.5万吨至13.5万吨，增幅12.5%。",
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+        (
+            "今年稀土开采总量控制指标较去年的25.5万吨上调至27万吨。",
+            {
+                (RE, MIN, 2024, "annual", None, None, 270000),
+                (RE, MIN, 2023, "annual", None, None, 255000),
+            },
+        ),
+        (
+            "今年第一批稀土开采指标同比增长12.5%至13.5万吨，冶炼分离指标同比增长10.4%至12.7万吨。",
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, SEP, 2024, "batch:1", None, None, 127000),
+            },
+        ),
+        (
+            "今年首批稀土开采指标13.5万吨，较去年同期的12万吨增长12.5%。",
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, MIN, 2023, "batch:1", None, None, 120000),
+            },
+        ),
+        (
+            "2024年第一批稀土开采、冶炼分离总量控制指标分别为13.5万吨、12.7万吨，同比分别增长"
+            "12.5%、10.4%。",
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, SEP, 2024, "batch:1", None, None, 127000),
+            },
+        ),
+        (
+            "今年第一批稀土开采指标同比增加1.5万吨，达到13.5万吨。",
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+    ],
+)
+def test_financial_news_rewrites(text: str, expected: set[tuple[object, ...]]) -> None:
+    assert keys(text, "稀土开采指标下达", datetime(2024, 2, 7)) == expected
+
+
+# Issuance without figures, in more words; not a foreseen one, not one of an unclear batch.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "今年首批稀土指标已下发，工信部并未公开发布相关通知，具体指标量不详。",
+            {(MIN, 2025, "batch:1"), (SEP, 2025, "batch:1")},
+        ),
+        (
+            "記者了解到，2025年度第一批稀土開採指標已經下發至相關企業，有關部門沒有公布指標數據。",
+            {(MIN, 2025, "batch:1")},
+        ),
+        ("业内预计今年第一批稀土开采指标可能会在近期下发，具体数量尚未公布。", set()),
+        ("截至目前，2025年第二批稀土开采指标尚未下达，数量也未公布。", set()),
+        (
+            "今年第二批稀土开采和冶炼分离指标已悄然下发，未公开具体数额，此前的第一批同样未公布。",
+            set(),
+        ),
+    ],
+)
+def test_issuance_without_figures_issued_and_of_one_batch(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    found = read(text, "稀土指标", datetime(2025, 4, 10))
+    assert all(f.amount_t is None for f in found)
+    assert {(f.quota_type, f.year, f.period) for f in found} == expected
+
+
+def _own_sentences() -> list[str]:
+    """Every sentence of this module that states or withholds a figure (its string constants)."""
+    import ast
+    import re
+    from pathlib import Path
+
+    tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
+    found = {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and len(node.value) > 12
+        and re.search(r"[\u4e00-\u9fff]", node.value)
+        and re.search(r"吨|下达|下发", node.value)
+    }
+    return sorted(found)
+
+
+def test_every_sentence_here_states_the_same_as_a_traditional_or_full_width_repost() -> None:
+    """The check of ``bench/accuracy.py --variant hant|hant-tw|hant-hk|fullwidth``, on our own
+    sentences."""
+    from opencc import OpenCC
+
+    to_traditional = [OpenCC(config).convert for config in ("s2t", "s2twp", "s2hk")]
+
+    def facts(text: str) -> set[tuple[object, ...]]:
+        found = extract_text(
+            "稀土指标\n" + text, "https://example.org/a", published=date(2024, 2, 6)
+        )
+        return {
+            (f.commodity, f.quota_type, f.year, f.period, f.category, f.holder, f.amount_t)
+            for f in found.facts
+        }
+
+    sentences = _own_sentences()
+    assert len(sentences) > 200
+    for text in sentences:
+        expected = facts(text)
+        for convert in to_traditional:  # plain, with Taiwan's words, Hong Kong's forms
+            assert facts(convert(text)) == expected, text
+        assert facts(text.translate(_FULL)) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a bare number shares the 万 of the last in its list
+            "2024年第一批稀土开采、冶炼分离总量控制指标分别为13.5、12.7万吨。",
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, SEP, 2024, "batch:1", None, None, 127000),
+            },
+        ),
+        (
+            "2022年前两批稀土开采、冶炼分离指标合计分别为21和20.2万吨。",
+            {
+                (RE, MIN, 2022, "cumulative:2", None, None, 210000),
+                (RE, SEP, 2022, "cumulative:2", None, None, 202000),
+            },
+        ),
+        (
+            "2020年钨精矿开采总量控制指标10.5万吨，其中主采、综合利用指标分别为7.815、2.685万吨。",
+            {
+                (TU, MIN, 2020, "annual", None, None, 105000),
+                (TU, MIN, 2020, "annual", "tungsten_primary", None, 78150),
+                (TU, MIN, 2020, "annual", "tungsten_byproduct", None, 26850),
+            },
+        ),
+        (  # a large bare number is tonnes already
+            "2024年第一批稀土开采、冶炼分离总量控制指标分别为135000、127000吨。",
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, SEP, 2024, "batch:1", None, None, 127000),
+            },
+        ),
+        (  # the type after a list of amounts is all of theirs
+            "北方稀土、中国稀土集团今年分别获得9.458、4.042万吨开采指标。",
+            {
+                (RE, MIN, 2024, "annual", None, NORTH, 94580),
+                (RE, MIN, 2024, "annual", None, CREG, 40420),
+            },
+        ),
+        (  # amounts of holders we cannot name are not the nation's figure twice
+            "今年两大集团分别获得9.458万吨和4.042万吨开采指标。",
+            set(),
+        ),
+    ],
+)
+def test_lists_sharing_a_unit_or_a_type_written_after_them(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "稀土指标", datetime(2024, 2, 7)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        (  # an outlet named after a group, in a source tag or as the source, is not the group
+            "【中国铝业网】据北京7月1日消息，商务部下达2013年第二批稀土出口配额15500吨，其中轻稀土"
+            "配额13821吨。",
+            "稀土出口配额",
+            datetime(2013, 7, 2),
+            {
+                (RE, EXP, 2013, "batch:2", None, None, 15500),
+                (RE, EXP, 2013, "batch:2", "light", None, 13821),
+            },
+        ),
+        (
+            "【北方稀土网讯】2024年第一批稀土开采指标为13.5万吨。",
+            "稀土指标",
+            datetime(2024, 2, 7),
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+        (  # its website speaking for it is still the group
+            "北方稀土网站公告，公司获得2024年第一批稀土开采指标9.458万吨。",
+            "稀土指标",
+            datetime(2024, 2, 7),
+            {(RE, MIN, 2024, "batch:1", None, NORTH, 94580)},
+        ),
+    ],
+)
+def test_an_outlet_named_after_a_group_is_not_the_group(
+    text: str, title: str, published: datetime, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, title, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "商务部将明年1至6月份的稀土出口配额定为14508吨。",
+            datetime(2010, 12, 28),
+            {(RE, EXP, 2011, "batch:1", None, None, 14508)},
+        ),
+        (
+            "商务部公布2011年7-12月稀土出口配额15738吨。",
+            datetime(2011, 7, 15),
+            {(RE, EXP, 2011, "batch:2", None, None, 15738)},
+        ),
+        (
+            "2011年一至六月稀土出口配额为14446吨，七至十二月为15738吨。",
+            datetime(2011, 7, 15),
+            {
+                (RE, EXP, 2011, "batch:1", None, None, 14446),
+                (RE, EXP, 2011, "batch:2", None, None, 15738),
+            },
+        ),
+    ],
+)
+def test_halves_of_the_year_named_by_their_months(
+    text: str, published: datetime, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "稀土出口配额", published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # set beside the by-product figure: the main-mining part
+            "国土资源部下达江西省2017年第二批钨矿开采总量控制指标，钨精矿9750吨、综合利用2050吨。",
+            {
+                (TU, MIN, 2017, "batch:2", "tungsten_primary", "province:jiangxi", 9750),
+                (TU, MIN, 2017, "batch:2", "tungsten_byproduct", "province:jiangxi", 2050),
+            },
+        ),
+        (
+            "湖南省2017年第二批钨矿开采总量控制指标为钨矿8000吨和综合回收1500吨。",
+            {
+                (TU, MIN, 2017, "batch:2", "tungsten_primary", "province:hunan", 8000),
+                (TU, MIN, 2017, "batch:2", "tungsten_byproduct", "province:hunan", 1500),
+            },
+        ),
+        (  # divided by it (其中), or followed by it after a comma: the whole
+            "2017年全国钨精矿开采总量控制指标10.5万吨，其中主采7.815万吨、综合利用2.685万吨。",
+            {
+                (TU, MIN, 2017, "annual", None, None, 105000),
+                (TU, MIN, 2017, "annual", "tungsten_primary", None, 78150),
+                (TU, MIN, 2017, "annual", "tungsten_byproduct", None, 26850),
+            },
+        ),
+        (
+            "2017年全国钨精矿开采总量控制指标10.5万吨，综合利用指标2.685万吨。",
+            {
+                (TU, MIN, 2017, "annual", None, None, 105000),
+                (TU, MIN, 2017, "annual", "tungsten_byproduct", None, 26850),
+            },
+        ),
+    ],
+)
+def test_tungsten_beside_its_by_product_is_the_main_part(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "钨矿指标", datetime(2017, 8, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a group speaking of the quotas does not hold them
+            "北方稀土董秘表示，2024年第一批稀土开采指标为13.5万吨。",
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+        (
+            "中国五矿集团公司相关负责人介绍，2024年第一批稀土开采指标为13.5万吨。",
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+        (  # nor does a stock, or a firm bearing its name
+            "厦门钨业股价大涨，2024年第一批稀土开采指标为13.5万吨。",
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+        (
+            "五矿证券研报称，2024年第一批稀土开采指标为13.5万吨。",
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+        (  # but the group it speaks of is the one its "公司" means, and it may say it got one
+            "北方稀土称，公司获得2024年第一批稀土开采指标9.458万吨。",
+            {(RE, MIN, 2024, "batch:1", None, NORTH, 94580)},
+        ),
+        (
+            "厦门钨业股价大涨，公司获得2024年第一批钨精矿开采指标4720吨。",
+            {(TU, MIN, 2024, "batch:1", None, "xiamen_tungsten", 4720)},
+        ),
+        (
+            "北方稀土表示，今年第一批获得开采指标9.458万吨。",
+            {(RE, MIN, 2024, "batch:1", None, NORTH, 94580)},
+        ),
+    ],
+)
+def test_a_group_that_speaks_or_trades_holds_no_figure(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "稀土指标", datetime(2024, 2, 7)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "内蒙古自治区政府入口网站释出讯息：国土资源部下达2016年度第一批稀土矿开采总量控制指标"
+        "共计52500吨。",
+        "內蒙古自治區政府網站發布：國土資源部下達2016年度第一批稀土礦開採總量控制指標共計52500噸。",
+        "内蒙古自治区国土资源厅宣布：2016年度第一批稀土矿开采总量控制指标共计52500吨。",
+    ],
+)
+def test_a_place_quoted_as_the_source_in_taiwan_and_mainland_wording_is_no_holder(
+    text: str,
+) -> None:
+    assert keys(text, "稀土指标", datetime(2016, 2, 22)) == {
+        (RE, MIN, 2016, "batch:1", None, None, 52500)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6\n \n 6",  # a line of spaces between lines with spaces at their edges
+        "采(a)\u3000\r\u3000采\n炼",  # pinyin-like brackets before a run of odd spaces
+        "开(kāi)  采指标\n  \n 稀土",
+    ],
+)
+def test_normalize_is_idempotent_where_hypothesis_found_it_was_not(text: str) -> None:
+    from extractors.normalize import normalize, normalize_chars
+
+    once = normalize(text)
+    assert normalize(once) == once
+    assert normalize_chars(once) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "今年第一批稀土开采指标为十三万五千吨，冶炼分离指标为十二万七千吨。",
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, SEP, 2024, "batch:1", None, None, 127000),
+            },
+        ),
+        ("今年稀土开采指标增至二十七万吨。", {(RE, MIN, 2024, "annual", None, None, 270000)}),
+        (
+            "北方稀土獲得今年第一批稀土開採指標九萬四千五百八十噸。",
+            {(RE, MIN, 2024, "batch:1", None, NORTH, 94580)},
+        ),
+        ("今年稀土开采指标约为十几万吨。", set()),  # vague numerals are no figure
+        ("今年稀土开采指标达数万吨。", set()),
+        ("今年稀土开采指标增加了上千吨。", set()),
+    ],
+)
+def test_amounts_in_chinese_numerals(text: str, expected: set[tuple[object, ...]]) -> None:
+    assert keys(text, "稀土指标", datetime(2024, 2, 7)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("十三万五千", 135000),
+        ("十三万五", 135000),
+        ("二十五万五千", 255000),
+        ("九万四千五百八十", 94580),
+        ("一万零五百", 10500),
+        ("八千四百", 8400),
+        ("两万", 20000),
+        ("五五", None),
+        ("万五", None),
+        ("十万万", None),
+    ],
+)
+def test_chinese_amount(text: str, value: int | None) -> None:
+    from extractors.numbers import chinese_amount
+
+    assert chinese_amount(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # Hong Kong and Taiwan news count rounds and waves, not batches
+            "中國公布今年首輪稀土開採配額為13.5萬公噸，冶煉分離配額為12.7萬公噸。",
+            datetime(2024, 2, 7),
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, SEP, 2024, "batch:1", None, None, 127000),
+            },
+        ),
+        (
+            "中國第二輪稀土開採配額為13.5萬噸，全年配額達27萬噸。",
+            datetime(2024, 8, 21),
+            {
+                (RE, MIN, 2024, "batch:2", None, None, 135000),
+                (RE, MIN, 2024, "annual", None, None, 270000),
+            },
+        ),
+        (
+            "中国今年第一轮稀土开采配额为13.5万吨。",
+            datetime(2024, 2, 7),
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+        (
+            "中國今年第一波稀土開採配額為13.5萬噸。",
+            datetime(2024, 2, 7),
+            {(RE, MIN, 2024, "batch:1", None, None, 135000)},
+        ),
+        (  # a wave of anything else names no batch
+            "第二波漲價潮之後，今年稀土開採配額為27萬噸。",
+            datetime(2024, 8, 21),
+            {(RE, MIN, 2024, "annual", None, None, 270000)},
+        ),
+    ],
+)
+def test_rounds_and_waves_are_batches(
+    text: str, published: datetime, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "稀土配額", published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中國大陸工信部公布，今年度稀土開採總量控制指標為27萬公噸，年增5.9%，較去年成長1.5萬公噸。",
+        "今年稀土開採配額為27萬噸，較去年調升1.5萬噸。",
+        "今年稀土開採配額為27萬噸，較去年上升1.5萬噸。",
+        "今年稀土開採配額為27萬噸，比去年提升1.5萬噸。",
+        "今年稀土开采配额为27万吨，比去年多了1.5万吨。",
+    ],
+)
+def test_a_change_in_hong_kong_and_taiwan_words_is_no_quota(text: str) -> None:
+    assert keys(text, "稀土配額", datetime(2024, 8, 21)) == {
+        (RE, MIN, 2024, "annual", None, None, 270000)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the sum of one holder's parts is that holder's
+            "湖南省2017年第二批钨矿开采总量控制指标：钨精矿9750吨、综合利用2050吨，合计11800吨。",
+            {
+                (TU, MIN, 2017, "batch:2", "tungsten_primary", "province:hunan", 9750),
+                (TU, MIN, 2017, "batch:2", "tungsten_byproduct", "province:hunan", 2050),
+                (TU, MIN, 2017, "batch:2", None, "province:hunan", 11800),
+            },
+        ),
+        (  # the sum over holders is the nation's
+            "2017年第二批钨矿开采总量控制指标：湖南省9750吨、江西省2050吨，合计11800吨。",
+            {
+                (TU, MIN, 2017, "batch:2", None, "province:hunan", 9750),
+                (TU, MIN, 2017, "batch:2", None, "province:jiangxi", 2050),
+                (TU, MIN, 2017, "batch:2", None, None, 11800),
+            },
+        ),
+        (  # the sum of parts is of their commodity, whatever the title's
+            "2017年第二批稀土开采指标中，岩矿型50000吨，离子型2500吨，合计52500吨。",
+            {
+                (RE, MIN, 2017, "batch:2", "light", None, 50000),
+                (RE, MIN, 2017, "batch:2", "medium_heavy", None, 2500),
+                (RE, MIN, 2017, "batch:2", None, None, 52500),
+            },
+        ),
+    ],
+)
+def test_the_sum_of_parts_keeps_their_holder_and_commodity(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "钨矿指标", datetime(2017, 8, 1)) == expected
+
+
+def test_a_company_table_in_an_export_notice_whose_caption_names_no_type() -> None:
+    text = (
+        "附件：企业配额分配表\n企业名称 轻稀土 中重稀土 合计\n包钢稀土 1844 0 1844\n"
+        "中国五矿 600 569 1169"
+    )
+    assert keys(text, "商务部关于下达2012年第一批稀土出口配额的通知", datetime(2011, 12, 28)) == {
+        (RE, EXP, 2012, "batch:1", "light", NORTH, 1844),
+        (RE, EXP, 2012, "batch:1", None, NORTH, 1844),
+        (RE, EXP, 2012, "batch:1", "light", "china_minmetals", 600),
+        (RE, EXP, 2012, "batch:1", "medium_heavy", "china_minmetals", 569),
+        (RE, EXP, 2012, "batch:1", None, "china_minmetals", 1169),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # kept at another year's figure: the figure of the year being set, not restated
+            "今年第一批稀土开采指标维持去年同期的12万吨不变。",
+            datetime(2024, 2, 7),
+            {(RE, MIN, 2024, "batch:1", None, None, 120000)},
+        ),
+        (
+            "2013年钨矿开采总量控制指标维持在2012年的8.9万吨水平。",
+            datetime(2013, 6, 1),
+            {(TU, MIN, 2013, "annual", None, None, 89000)},
+        ),
+        (
+            "今年第一批稀土开采指标保持去年同期12万吨的水平。",
+            datetime(2024, 2, 7),
+            {(RE, MIN, 2024, "batch:1", None, None, 120000)},
+        ),
+        (
+            "今年第一批稀土开采指标与去年同期持平，为12万吨。",
+            datetime(2024, 2, 7),
+            {(RE, MIN, 2024, "batch:1", None, None, 120000)},
+        ),
+    ],
+)
+def test_a_figure_kept_from_another_year_is_the_years_being_set(
+    text: str, published: datetime, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text, "稀土钨矿指标", published) == expected

@@ -110,9 +110,12 @@ class State:
     years: list[int] = field(default_factory=list)  # "2019年至2021年…分别为…": years in order
     commodities: list[str] = field(default_factory=list)  # "稀土矿、钨矿…分别为…": in order
     last_province: str | None = None  # the province the text last named
-    last_company: str | None = None  # the group the text (or its title) last named
+    title_company: str | None = None  # the group the title names (an announcement's issuer)
+    sentence_company: str | None = None  # the group the sentence last named
     vague: bool = False  # years were left vague ("近年来") and no year was named since
     clause_figures: bool = False  # amounts were read in the clause so far
+    clause: int = 0  # clauses read in the sentence so far
+    period_clause: int = -1  # the clause the period was last named in
     among_category: str | None = None  # the category of the figure a "其中" list divides
     last_category: str | None = None  # the category of the last figure read
 
@@ -137,7 +140,7 @@ class State:
         state.cued = self.cued
         state.province, state.default_type = self.province, self.default_type
         state.default_commodity, state.last_ours = self.default_commodity, self.last_ours
-        state.last_province, state.last_company = self.last_province, self.last_company
+        state.last_province, state.title_company = self.last_province, self.title_company
         if keep_lists:
             state.totals = dict(self.totals)
             state.last_category = self.last_category  # "…1.9万吨。其中，某集团…" divides it
@@ -173,7 +176,7 @@ class State:
             if kind == "province":
                 self.last_province = str(value)
             else:
-                self.last_company = str(value)
+                self.sentence_company = str(value)
         elif kind == "year":
             self._set_year(int(value["y"]))
             if value["annual"]:
@@ -193,6 +196,11 @@ class State:
                 # reading stays as a second one.
                 alternative = year
                 year = resolve_relative_year(value["word"], date(self.saved.year, 7, 1))
+            elif self.start_year is not None and value.string.startswith("同期", value.end()):
+                # "去年同期…" on its own: the same time of the year before the one the text
+                # speaks of (in a text of December 2011 about 2012's quotas, 2011)
+                alternative = year
+                year = resolve_relative_year(value["word"], date(self.start_year, 7, 1))
             if value["word"] == "当年" and self.year is not None:
                 year = self.year  # "that same year": the year the text is speaking of
             if year is not None:
@@ -211,7 +219,8 @@ class State:
         elif kind == "first":
             self._set_period("batch:1")
         elif kind == "half":
-            self._set_period("batch:1" if value["half"] == "上" else "batch:2")
+            first = value["half"] == "上" or value["first"] is not None
+            self._set_period("batch:1" if first else "batch:2")
         elif kind == "annual":
             self._set_period("annual")
         elif kind == "sameperiod" and self.prior_period is not None:
@@ -219,6 +228,13 @@ class State:
         elif kind in ("compare", "exclude"):
             self.open_scope()
         elif kind == "national":
+            if self.last_category is not None and value.group() != "全国":
+                # the sum of parts ("岩矿型X吨，离子型Y吨，合计Z吨") is of their commodity
+                self.commodity = CATEGORY_COMMODITY.get(self.last_category, self.commodity)
+                if len(self.lists["holder"]) == 1:
+                    # "湖南省钨精矿9750吨、综合利用2050吨，合计11800吨": one holder's parts
+                    self.lists["category"] = []
+                    return
             self.lists["holder"] = []
             self.holders_bound = False
             self.national = True
@@ -235,11 +251,14 @@ class State:
             self.lists["holder"] = [
                 h for h in self.lists["holder"] if not h.startswith("province:")
             ]
+        elif kind in ("speaker", "stock"):
+            self.sentence_company = str(value)  # "北方稀土董秘表示，公司获得…": the group spoken of
         elif kind == "unnamed":
             self._add("holder", UNNAMED)
         elif kind == "ourcompany":
-            # "北方稀土公告，公司获得…", "本公司": the group the text last named, if it named one
-            self._add("holder", self.last_company or UNNAMED)
+            # "北方稀土公告，公司获得…", "本公司": the group the sentence named before it, or the
+            # title's (an announcement's issuer); a group named further back may not be the one
+            self._add("holder", self.sentence_company or self.title_company or UNNAMED)
         elif kind == "othercommodity":
             self.last_ours = self.commodity or self.last_ours
             self.commodity, self.other_named = None, True  # "…钼出口配额12000吨": not ours
@@ -295,6 +314,7 @@ class State:
         self.periods = [period]
         self.period = period
         self.period_explicit = True
+        self.period_clause = self.clause
         self.figures_since_period = False
         self.scope_changed = self.scope_changed or self.temporary
 
@@ -337,6 +357,7 @@ class State:
 
     def end_clause(self) -> None:
         self.end_scope()
+        self.clause += 1
         if self.clause_figures:
             # A category is its clause's ("岩矿型X吨，离子型Y吨"), unless the clause gave no figure
             # at all: "离子型稀土指标与上年持平，为19150吨" is still the ionic figure.
@@ -423,7 +444,10 @@ class State:
     def undisclosed_rows(self) -> list[Row]:
         """ "指标已下达，但未公布具体数额": one figureless fact per quota type named."""
         rows = []
-        for quota_type in self.lists["quota_type"]:
+        types = self.lists["quota_type"]
+        if not types and (self.commodity or self.default_commodity) == "rare_earth":
+            types = ["mining", "smelting_separation"]  # "今年首批稀土指标已下发": both are issued
+        for quota_type in types:
             row = self._row(quota_type, None, None, self.year, self.period, None)
             if row is not None:
                 rows.append(row)
@@ -432,8 +456,15 @@ class State:
     def table_row(self, figure: TableFigure) -> Row | None:
         period = figure.period or ("annual" if figure.year is not None else self.period)
         year = figure.year if figure.year is not None else self.year
+        quota_type = figure.quota_type
+        if quota_type is None and figure.parts:
+            # a category column without a type: parts of export quotas under an export caption,
+            # or in an export notice whose caption names no type; else of mining quotas
+            types = self.lists["quota_type"]
+            named = types == ["export"] or (not types and self.default_type == "export")
+            quota_type = "export" if named else "mining"
         return self._row(
-            figure.quota_type,
+            quota_type,
             figure.category,
             figure.holder,
             year,

@@ -54,7 +54,7 @@ PROVINCIAL_ISSUER_RE = re.compile(
 PROVINCIAL_TITLE_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|自治区)[\u4e00-\u9fff]{0,8}?下达")
 
 # Batches named in other words: "首批", "上半年", "分两批", "批次".
-BATCHES_RE = re.compile(r"首批|[上下]半年|[两二三]批|分批|批次")
+BATCHES_RE = re.compile(r"首批|首轮|[上下]半年|[两二三]批|分批|批次")
 
 # "据悉" (it is learned): a report, unless the text quotes the notice.
 HEARSAY_RE = re.compile(r"据悉|据报道|报道称")
@@ -95,6 +95,11 @@ def plain(text: str) -> str:
     return half
 
 
+def as_written(text: str) -> str:
+    """``plain`` without the closing up of spaced words: simplified and half-width only."""
+    return to_plain_width(to_simplified(text))
+
+
 def _close_up(match: re.Match[str]) -> str:
     """Joins the pieces of a run where one side of a space is a lone character."""
     pieces = match.group().split(" ")
@@ -124,6 +129,7 @@ class Doc:
     quota_type: str | None = None  # the one quota type its notice title names
     title_cued: bool = False  # the title speaks of quotas (rows of figures under it continue it)
     company: str | None = None  # the group the title names ("北方稀土：关于获得…指标的公告")
+    title_year: int | None = None  # the year the title names
 
     def start_state(self) -> State:
         state = State(self.base, self.year, self.commodity, self.year, self.period)
@@ -131,7 +137,7 @@ class Doc:
         state.title_cued = self.title_cued
         state.province, state.default_type = self.province, self.quota_type
         state.default_commodity = self.commodity
-        state.last_company = self.company
+        state.title_company = self.company
         return state
 
     def issuer(self, row: Row) -> str | None:
@@ -253,6 +259,7 @@ def read_doc(content: Content, terms: list[Term] | None = None) -> Doc:
         quota_type=notice_types.pop() if len(notice_types) == 1 else None,
         title_cued=QUOTA_CUE_RE.search(title) is not None,
         company=next((t.value for t in title_terms if t.kind == "company"), None),
+        title_year=title_year,
     )
 
 

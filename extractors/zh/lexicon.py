@@ -15,7 +15,7 @@ from extractors.dates import (
     RELATIVE_YEAR_ZH_RE,
     YEAR_ZH_RE,
 )
-from extractors.numbers import AMOUNT_ZH_RE, AMOUNT_ZH_SHARED_RE, PERCENT_RE
+from extractors.numbers import AMOUNT_ZH_NUMERAL_RE, AMOUNT_ZH_RE, AMOUNT_ZH_SHARED_RE, PERCENT_RE
 
 # A sentence ends at 。；! ? (either width) or a line break, or at a half-width full stop after
 # a word, as reposts that turn punctuation half-width write it ("…指标为89200吨." but not the
@@ -27,11 +27,16 @@ SENTENCE_END_RE = re.compile(
 # The whole year: "全年", "全年度", "年度" (after a year, 2024年度 is read by YEAR_ZH_RE).
 ANNUAL_RE = re.compile(r"全年度?|年度")
 
-# The first batch in news wording: "首批稀土开采指标".
-FIRST_BATCH_RE = re.compile(r"首批")
+# The first batch in news wording: "首批稀土开采指标", "首轮稀土开采配额" (Hong Kong, Taiwan).
+FIRST_BATCH_RE = re.compile(r"首批|首轮|首波(?=[^,;。]{0,8}?(?:配额|指标|开采|冶炼))")
 
-# Halves of the year, as export quotas (and some news) name the two batches: "上半年", "下半年".
-HALF_YEAR_RE = re.compile(r"(?P<half>[上下])半年")
+# Halves of the year, as export quotas (and some news) name the two batches: "上半年", "下半年",
+# and by their months, "1至6月份", "1-6月", "七至十二月" (``first`` for the first half).
+HALF_YEAR_RE = re.compile(
+    r"(?P<half>[上下])半年"
+    r"|(?<![\d-])(?:(?P<first>1|一)\s*(?:至|到|-|—|–|~)\s*(?:6|六)|(?:7|七)\s*(?:至|到|-|—|–|~)\s*"
+    r"(?:12|十二))\s*月(?:份)?(?!\s*\d{1,2}\s*日)"
+)
 
 # A figure that includes earlier batches: "（含已下达的第一批指标）", "均含第一批", "包括此前
 # 下达的首批", "已包含前两批" (not "不含", "不包括": EXCLUDE_RE).
@@ -86,13 +91,23 @@ REFERENCE_RE = re.compile(
 )
 
 # Unchanged from another year, which is not restated as a fact of that year: "与去年持平",
-# "和2023年相同", "与上年保持基本稳定", "维持上年水平" (what follows is the year being set).
+# "和2023年相同", "与上年保持基本稳定", "维持上年水平" (what follows is the year being set); and
+# "与2010年的89200吨相比", whose compared figure comes before the word of comparison.
 FLAT_RE = re.compile(
-    r"(?:与|和|同)(?=[^,;。]{1,15}?(?:持平|相同|一致|相当|稳定|不变|接近))"
-    r"|维持(?=\s*(?:(?:19|20)\d{2}\s*年|去年|上年|上一年))"
+    r"(?:与|和|同|跟)(?=[^,;。]{1,15}?(?:持平|相同|一致|相当|稳定|不变|接近|相比|相较))"
+    r"|(?:维持|保持)在?(?=\s*(?:(?:19|20)\d{2}\s*年|去年|上年|上一年))"
+)
+# Before an amount, the year it is kept at: the amount is the year's being set, not restated as
+# the other's ("维持去年同期的12万吨不变", "维持在2012年的8.9万吨水平", "保持去年同期12万吨").
+KEEP_BEFORE_RE = re.compile(
+    r"(?:维持|保持)在?\s*(?:(?:19|20)\d{2}\s*年度?|去年|上年|上一年)[^,;。]{0,8}$"
 )
 # The words without which FLAT_RE is not tried (与/和/同 are everywhere).
-FLAT_WORDS_RE = re.compile(r"持平|相同|一致|相当|稳定|不变|接近|维持")
+FLAT_NEEDS = (
+    *("持平", "相同", "一致", "相当", "稳定", "不变"),
+    *("接近", "维持", "保持", "相比", "相较"),
+)
+FLAT_WORDS_RE = re.compile("|".join(FLAT_NEEDS))
 
 # The national figure after per-group ones: "全国", "合计", "总计".
 NATIONAL_RE = re.compile(r"全国|合计|总计")
@@ -112,6 +127,13 @@ UNNAMED_HOLDER_RE = re.compile(
     r"(?=\s*(?:分别|共获|合计|累计|获(?!批))))"
 )
 
+# Places below a province where rare earths and tungsten are mined or separated, named bare
+# ("赣州3800吨，龙岩1500吨"): holders we cannot name, like "某某市" (UNNAMED_HOLDER_RE).
+MINING_PLACES_RE = re.compile(
+    r"赣州|赣南|龙岩|三明|长汀|包头|白云鄂博|凉山|冕宁|乐山|微山|郴州|大余|崇义|龙南|定南|全南|寻乌"
+    r"|信丰|安远|梅州|河源|韶关|贺州|崇左|梧州"
+)
+
 # The company a text speaks for or of, by no name: "公司获得…" opening a clause, "本公司", "该公司"
 # (after "北方稀土公告，"; the group named last); not "某某公司" (UNNAMED_HOLDER_RE).
 OUR_COMPANY_RE = re.compile(
@@ -121,7 +143,7 @@ OUR_COMPANY_RE = re.compile(
 
 # Groups by a short name, only where it plainly is the group receiving a quota: "中国稀土获得",
 # "北方稀土和中国稀土" ("中国稀土" alone is as often "China's rare earths"); "包钢分得开采指标"
-# (Baotou Steel, whose rare earth arm is Northern Rare Earth).
+# (Baotou Steel, whose rare earth arm is Northern Rare Earth), or "包钢集团59500吨" in a list.
 _RECEIVES = r"(?=\s*(?:获得|获|分得|拿到|取得))"
 SHORT_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
@@ -130,18 +152,48 @@ SHORT_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "china_rare_earth_group",
     ),
-    (re.compile(rf"包钢(?:集团)?{_RECEIVES}"), "china_northern_rare_earth"),
+    (
+        re.compile(rf"包钢(?:集团)?(?:{_RECEIVES}|(?=\s*\d[\d,.]*\s*万?吨))"),
+        "china_northern_rare_earth",
+    ),
 )
 
-# A source quoted before a colon ("某自治区政府网站称:"): what it names is not a holder.
-SPEECH_COLON_RE = re.compile(r"(?:消息|表示|称|显示|指出|介绍|说|获悉|了解到|报道|公告)\s*:")
+# A source quoted before a colon ("某自治区政府网站称:", Taiwan's "…入口网站释出讯息:"): what it
+# names is not a holder.
+SPEECH_COLON_RE = re.compile(
+    r"(?:消息|讯息|资讯|表示|称|显示|指出|介绍|说|获悉|了解到|报道|报导|公告|宣布|发布|释出|透露|通报)"
+    r"\s*:"
+)
 
-# The title of a document or table: "《某省钨矿指标分配表》".
-BOOK_TITLE_RE = re.compile(r"《[^《》]{0,80}》")
+# The title of a document or table: "《某省钨矿指标分配表》"; the source tag of a news item,
+# "【中国铝业网】" (an outlet named after a group is not the group).
+BOOK_TITLE_RE = re.compile(r"《[^《》]{0,80}》|【[^【】]{0,30}】")
+# A group's name as an outlet's: "中国铝业网", "据中国稀土网消息" (not its "网站", where it speaks).
+OUTLET_AFTER_RE = re.compile(r"网(?!站|上|页)")
 HOLDER_KINDS = frozenset(("company", "province", "ownprovince", "unnamed", "ourcompany"))
 
 # "其中": what follows is a part of the figure before it.
 AMONG_RE = re.compile(r"其中")
+# After a group's name, what makes it the speaker of a sentence, not a holder of its figures
+# ("北方稀土董秘表示，…", "北方稀土公司称：…"): the group a later "公司" means, no more, unless
+# the sentence says it obtained the figure (SPEAKER_GAINS).
+SPEAKER_AFTER_RE = re.compile(
+    r"(?:\(?集团\)?|股份|有限|控股|高科技|公司)*"
+    r"(?:方面|董秘|董事长|总经理|总裁|相关负责人|负责人|相关人士|人士|高管)?"
+    r"(?:表示|称|认为|指出|透露|介绍|坦言|回应|答复)\s*[,:，：]"
+)
+# In the rest of a speaker's sentence (up to SPEAKER_REACH characters), the group's own figure:
+# "北方稀土表示:今年第一批获得…".
+SPEAKER_GAINS = ("获", "分得", "拿到")
+SPEAKER_REACH = 120
+SENTENCE_STOP_RE = re.compile(r"[。!?\n]")
+# After a group's name, what makes it a stock or another firm, not a holder ("厦门钨业股价大涨",
+# "五矿证券研报称", "利好北方稀土等上市公司").
+NOT_HOLDER_AFTER_RE = re.compile(
+    r"(?:证券|研报|研究院|股价|股票|市值|大涨|大跌|涨停|跌停)|等(?:上市公司|龙头|个股|标的|概念股)"
+)
+# A by-product figure set beside the one before it, not as its part: "钨矿9750吨、综合回收2050吨".
+BYPRODUCT_BESIDE_RE = re.compile(r"吨\s*[、和及与]\s*综合(?:利用|回收)")
 
 # The document's own province in a provincial notice: "我省", "本省", "全省", "我区" (自治区).
 OWN_PROVINCE_RE = re.compile(r"我省|本省|全省|我自治区|本自治区|全自治区|我区|本区")
@@ -163,17 +215,24 @@ CONTINUES_RE = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)�
 
 # Quotas issued ("下达至相关企业") but their size withheld ("未对外公布具体数额").
 ISSUED_RE = re.compile(r"下达|发放|分配|下发")
-UNDISCLOSED_RE = re.compile(r"(?:未|不|没有)[^,;。]{0,8}?(?:公布|公开|披露)")
+UNDISCLOSED_RE = re.compile(
+    r"(?:未|不|没有)[^,;。]{0,8}?(?:公布|公开|披露)|(?:数量|数额|指标量)不详"
+)
+# Not (yet) issued, or foreseen: no issuance to record ("尚未下达", "可能会在近期下发", "拟下发").
+NOT_ISSUED_RE = re.compile(
+    r"(?:未|没有|还没|将|拟|待|可能|或|有望)[^,;。]{0,4}?(?:下达|发放|分配|下发)|预计|预期|若|如果"
+)
 
 # Words saying a number is not a quota: prices, output ("去年生产稀土精矿…", "产出"; not the
 # "生产计划" or "生产总量控制指标" of the older notices, nor a repost's "生产(chan) 总量"), trade,
 # money, capacity, stocks.
 NOT_QUOTA_RE = re.compile(
-    r"价|元|产量|开采量|冶炼量|分离量|出口(?!配额)|进口|销量|销售|营收|收入|利润|关税|税率|"
-    r"需求|消费|储量|储备|产能|库存|收储|市值|股价|走私|回收量|用量|"
+    r"(?=[价元产开冶分出进销营收利关税需消储库市股走回用排余剩预暂留实超生])"  # for speed only
+    r"(?:价|元|产量|开采量|冶炼量|分离量|出口(?!配额)|进口|销量|销售|营收|收入|利润|关税|税率|"
+    r"需求|消费|储量|储备|产能|库存|收储|市值|股价|走私|回收量|用量|排放|"  # "碳排放配额12万吨"
     r"余下|剩余|预留|暂不下达|留作|"  # what is held back: "另有2000吨作为预留"
     r"实际(?!下达|分配|发放)|实绩|超采|超出"  # what was done: "全年实际开采14.2万吨"
-    r"|产出|(?<![将可准许])生产(?!\s*(?:\([a-z]{1,6}\)\s*)?(?:计划|总量|控制|指标|配额|企业|商|许可))"
+    r"|产出|(?<![将可准许])生产(?!\s*(?:\([a-z]{1,6}\)\s*)?(?:计划|总量|控制|指标|配额|企业|商|许可)))"
 )
 
 # Another commodity's quota, which ends ours: "钨品出口配额8000吨，钼品出口配额12000吨",
@@ -196,17 +255,18 @@ FORECAST_RE = re.compile(r"预计|预期|预测|估计|有望|或将|测算")
 
 # Years left vague: the figures after it belong to no one year we can name, until a year is
 # named again ("近年来稳定在10万吨左右", "多年来维持在9万吨上下", "2018年以来从12万吨增至…").
-VAGUE_YEARS_RE = re.compile(
-    r"近年来?|近几年|近些年|历年来|多年来|每年|往年|逐年|(?:19|20)\d{2}\s*年(?:以来|来)"
-)
+VAGUE_YEARS_RE = re.compile(r"近年来?|近几年|近些年|历年来|多年来|每年|往年|逐年")
+# "2018年以来" (a pattern of its own, scanned for only where a text says "以来" or "年来").
+SINCE_YEAR_RE = re.compile(r"(?=[12])(?<!\d)(?:19|20)\d{2}\s*年(?:以来|来)")
 
 # A year a plan aims at, not a quota's: "规划提出，到2020年，稀土开采总量控制在14万吨以内",
 # "力争到2025年…" (a figure that rises to a year's, "从12万吨增加到2023年的25.5万吨", is that
 # year's; so is one issued by a date, "到2023年3月…下达").
 TARGET_YEAR_RE = re.compile(
     r"(?=[提要力争计目规到])"  # for speed only: the characters a match can start with
-    r"(?:(?:提出|要求|力争|争取|计划|目标|规划)[^,;。]{0,6}?|(?<=[,;:])|^)到\s*(?:19|20)\d{2}\s*年"
-    r"(?:底|末)?(?=\s*[,;])",
+    r"(?:(?:提出|要求|力争|争取|计划|目标|规划)[^;。]{0,6}?到\s*(?:19|20)\d{2}\s*年(?:底|末)?"
+    r"(?!\s*\d{1,2}\s*月)"  # a plan's words, then its year ("规划提出，到2020年稀土开采…")
+    r"|(?:(?<=[,;:])|^)到\s*(?:19|20)\d{2}\s*年(?:底|末)?(?=\s*[,;]))",  # "…，到2025年，…"
     re.MULTILINE,
 )
 
@@ -214,9 +274,10 @@ TARGET_YEAR_RE = re.compile(
 # "开采上限", "限额" for a cap). "计划" is one as the plan ("生产计划", "总量控制计划", "计划指标"),
 # not as "plans to" ("某公司计划今年采购3万吨").
 QUOTA_CUE_RE = re.compile(
-    r"指标|配额|总量控制|上限|限额"
-    r"|(?:(?<=生产)|(?<=控制)|(?<=令性)|(?<=产品)|(?<=开采)|(?<=分离)|(?<=年度)|(?<=稀土))计划"
-    r"|计划(?=\s*(?:指标|表|为|是|:))"
+    r"(?=[指配总上限计])"  # for speed only: the characters a match can start with
+    r"(?:指标|配额|总量控制|上限|限额"
+    r"|计划(?:(?<=生产计划)|(?<=控制计划)|(?<=令性计划)|(?<=产品计划)|(?<=开采计划)|(?<=分离计划)"
+    r"|(?<=年度计划)|(?<=稀土计划)|(?=\s*(?:指标|表|为|是|:))))"
 )
 
 # A quota as rewrites of foreign wire stories word it, "will produce" or "may mine" so much
@@ -229,12 +290,15 @@ PRODUCE_NOTICE_RE = re.compile(r"通知|配额")
 DELTA_BEFORE_RE = re.compile(
     r"(?:增加|增长|减少|下降|提高|降低|上调|下调|调增|调减|增|减|多|少|超过|逾|近|不少于|不超过|不足"
     r"|增量|减量|增幅|降幅|增加量|减少量|差额|多出|高出|少出|新增|缩减|压减|核减|削减|扩大"
-    r"|超出|超额|超产)"
+    r"|超出|超额|超产"
+    # Hong Kong and Taiwan wording: "较去年成长1.5万公吨", "调升", "上升", "提升", "下滑"
+    r"|成长|调升|调涨|调降|上升|提升|攀升|下滑|下修|上修|缩减了|减少了)"
     r"(?:了|约|达|为)?\s*$|[-+−]\s*$"  # and signed changes: "某省(-1,000吨)"
 )
 
-# Just before an amount, "each": the one amount is every listed period's or year's ("均为12万吨").
-EACH_RE = re.compile(r"(?:均|都|各)(?:为|是|达|达到)?\s*$")
+# Just before an amount, "each": the one amount is every listed period's or year's ("均为12万吨",
+# "2014年至2016年…一直维持在10.5万吨", "均保持在", "每年都是").
+EACH_RE = re.compile(r"(?:均|都|各|一直|始终)(?:维持|保持|稳定)?(?:在|为|是|达|达到)?\s*$")
 
 # Just before an amount, a sum: "合计24万吨", "共计", "累计达到".
 SUM_RE = re.compile(r"(?:合计|共计|累计|总计|合共|共)(?:为|是|达|达到)?\s*$")
@@ -244,9 +308,10 @@ AFTER_AMOUNT_RE = re.compile(r"^\s*(?:以上|以下|多|余|级|/|每)")
 
 # Just before a percentage, a stated change: "同比增长12.5%", "下降5%", "增幅为10%".
 CHANGE_BEFORE_RE = re.compile(
-    r"(?P<word>增长|增加|提高|上涨|上升|上调|增幅|涨幅|下降|减少|降低|下调|降幅|减)(?:了|约|为|达)?\s*$"
+    r"(?P<word>增长|增加|提高|上涨|上升|上调|增幅|涨幅|下降|减少|降低|下调|降幅|减"
+    r"|成长|年增|调升|提升|下滑|年减|调降)(?:了|约|为|达)?\s*$"
 )
-FALLING = ("下降", "减少", "降低", "下调", "降幅", "减")
+FALLING = ("下降", "减少", "降低", "下调", "降幅", "减", "下滑", "年减", "调降")
 
 # Tokens that tie an amount's clause to quotas even without a quota word of its own.
 WORD_KINDS = frozenset((
@@ -260,8 +325,12 @@ MAX_YEAR_SPAN = 25
 # Periods that can be listed for amounts to map onto: "第一批、第二批各为5.25万吨、5.25万吨".
 LISTED_PERIOD_KINDS = frozenset(("batch", "first", "annual", "cumulative", "half"))
 
-# Tokens that name a period, and so let a sentence continue the quota talk before it.
-PERIOD_KINDS = frozenset(("batch", "cumulative", "annual", "first", "half", "quota_type"))
+# Tokens that name a period, a type or a holder, and so let a sentence continue the quota talk
+# before it ("前两批合计…", "分省来看，江西省2.1万吨，湖南省1.2万吨").
+PERIOD_KINDS = frozenset((
+    "batch", "cumulative", "annual", "first", "half", "quota_type",
+    "province", "company", "ourcompany",
+))  # fmt: skip
 
 # The smallest national figure (no category, no holder) that is plausibly a quota.
 MIN_NATIONAL_TONNES = 1_000.0
@@ -282,6 +351,7 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", YEAR_TIME_RE),
     ("years", YEAR_RANGE_RE),
     ("vague", VAGUE_YEARS_RE),
+    ("vague", SINCE_YEAR_RE),
     ("vague", TARGET_YEAR_RE),
     ("batches", BATCH_LIST_RE),
     ("year", YEAR_ZH_RE),
@@ -301,11 +371,13 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("othercommodity", OTHER_COMMODITY_RE),
     ("ourcompany", OUR_COMPANY_RE),
     ("unnamed", UNNAMED_HOLDER_RE),
+    ("unnamed", MINING_PLACES_RE),
     ("speech", SPEECH_COLON_RE),
     ("among", AMONG_RE),
     ("ownprovince", OWN_PROVINCE_RE),
     ("amount", AMOUNT_ZH_RE),
     ("amount", AMOUNT_ZH_SHARED_RE),
+    ("amount", AMOUNT_ZH_NUMERAL_RE),
     ("percent", PERCENT_RE),
     ("close", CLOSE_RE),
     ("sep", SEP_TOKEN_RE),
@@ -323,23 +395,25 @@ PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     YEAR_TIME_RE: ("年",),
     YEAR_RANGE_RE: ("年",),
     VAGUE_YEARS_RE: ("年",),
+    SINCE_YEAR_RE: ("以来", "年来"),
     TARGET_YEAR_RE: ("到",),
     BATCH_LIST_RE: ("批",),
     YEAR_ZH_RE: ("年",),
     RELATIVE_YEAR_ZH_RE: ("年",),
-    CUMULATIVE_ZH_RE: ("批",),
-    BATCH_ZH_RE: ("批",),
+    CUMULATIVE_ZH_RE: ("批", "轮"),
+    BATCH_ZH_RE: ("批", "轮", "波"),
     ANNUAL_RE: ("年",),
-    FIRST_BATCH_RE: ("首批",),
-    HALF_YEAR_RE: ("半年",),
+    FIRST_BATCH_RE: ("首批", "首轮", "首波"),
+    HALF_YEAR_RE: ("半年", "6月", "六月", "12月", "十二月"),
     INCLUDE_RE: ("含", "包括"),
     ADD_EARLIER_RE: ("加上", "连同", "算上"),
     EXCLUDE_RE: ("不", "未"),
-    FLAT_RE: ("持平", "相同", "一致", "相当", "稳定", "不变", "接近", "维持"),
+    FLAT_RE: FLAT_NEEDS,
     REFERENCE_RE: ("年",),
     SPEECH_COLON_RE: (":",),
     AMOUNT_ZH_RE: ("吨", "t"),
     AMOUNT_ZH_SHARED_RE: ("吨", "t"),  # and a list of numbers: SHARED_LIST_RE
+    AMOUNT_ZH_NUMERAL_RE: ("万吨", "千吨", "百吨", "十吨"),
     PERCENT_RE: ("%", *CASES_OF_PER_PC),
 }
 
@@ -354,3 +428,50 @@ LIST_JOINER_RE = re.compile(r"[\s、,和及与]*")
 
 # What may stand between two commodities of one list: "稀土矿、钨矿", "钨锑稀土", "稀土和钨精矿".
 COMMODITY_JOINER_RE = re.compile(r"(?:精?矿)?[\s、,和及与]*")
+
+# After an amount, "的" and the words it qualifies ("13.5万吨的2024年第一批…指标"), not a type
+# bound to the amount alone ("94580吨开采指标" reads as before).
+QUALIFIER_RE = re.compile(r" ?的(?= ?(?:(?:19|20)\d{2}|今年|去年|明年|第|首批|前|全年|稀土|钨|锑))")
+
+# After a year named again, its total: "今年的出口配额总量为…", "全年合计" (not "总量控制指标").
+YEAR_TOTAL_RE = re.compile(r"[^,;。]{0,10}?(?:总量(?!控制)|总计|合计|共计|总额)")
+
+# The end of a line that opens a list: "…下达如下：", "分配情况为：".
+LIST_INTRO_RE = re.compile(r"(?:如下|为|是)$")
+
+# A forecast or an estimate that governs the clauses after it: "有分析人士估计，今年…约为14万吨".
+FORECAST_LEAD_RE = re.compile(r"(?:预计|预期|预测|估计|估算|测算|推算)\s*[,:]")
+
+# A clause opening on the level a change comes to: "达到27万吨", "增至", "提高到", "调整为".
+# Just before an amount in a comparison, the level a change comes to: the figure's own, not
+# the compared one's ("较去年第一批增加1.5万吨至13.5万吨", "比上年提高到27万吨").
+LEVEL_AFTER_RE = re.compile(
+    r"(?:吨|增加|增长|提高|上调|下调|减少|降低|调增|调减|增|减|升|降|调整)\s*(?:至|到)\s*$"
+)
+
+RESULT_RE = re.compile(
+    r" ?(?:并|共|总量|总计|合计|全年)?(?:达到|增至|增加到|增加至|提高到|提高至|升至|上调至|调增至"
+    r"|降至|减至|下调至|调减至|调整为|达)"
+)
+
+# What may stand between a group's name and its "公司": "集团", "(集团)", "股份", "有限".
+COMPANY_SUFFIX_RE = re.compile(r"(?:\(?集团\)?|股份|有限|控股|高科技)*")
+
+# What a row of a list written as text holds besides the words we know and its figures.
+ROW_FILLER_RE = re.compile(r"[\s:,;、()为是共计各。.]*")
+
+# Tokens that name a commodity, ours or another, in a list of commodities.
+COMMODITY_KINDS = ("commodity", "othercommodity")
+
+# The characters ``figures.clause_bounds`` looks at (the others it passes over).
+CLAUSE_MARK_RE = re.compile(r"[(),;]")
+
+# For speed only (``rules._last_figure_line``, ``rules._scan_end``): the words an undisclosed
+# issuance ends on, the "t" of "万t", a row of a table set out with spaces, the blanks after a
+# line, and how far past the end of the last line read tokens are still looked for (no pattern's
+# look-ahead reaches more than about 30 characters past its match).
+UNDISCLOSED_WORDS = ("公布", "公开", "披露", "不详")
+WAN_T_RE = re.compile(r"万\s*t(?![A-Za-z])")
+SPACED_ROW_RE = re.compile(r"^(?=[^\n]*\d)[^\n]*\S[^\S\n]+\S", re.MULTILINE)
+BLANKS_RE = re.compile(r"\s*")
+LOOKAHEAD_REACH = 256

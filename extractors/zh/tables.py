@@ -68,6 +68,7 @@ class Column:
     multiplier: float = 1.0
     period: str | None = None  # a column of one batch or of the year ("第一批", "全年")
     year: int | None = None  # a column of one year ("2023年", "2023年度")
+    parts: bool = False  # it holds categories (or their total) of a type the header leaves out
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class TableFigure:
     year: int | None  # set only by a year-row table
     amount_t: float
     period: str | None = None  # set only by a column of one batch or of the year
+    parts: bool = False  # categories or their total, of a type the header leaves out
 
 
 @lru_cache(maxsize=4096)  # headers, labels and titles come again from page to page
@@ -159,18 +161,22 @@ def _column(text: str, wan: bool, left: list[Column | None]) -> Column | None:
         # A total next to category columns is their sum: the type's figure without category.
         prior = [col for col in left if col is not None]
         if TOTAL_COLUMN_RE.search(text) and prior and prior[-1].category is not None:
-            return Column(prior[-1].quota_type or "mining", None, prior[-1].commodity, multiplier)
+            parts = prior[-1].quota_type is None
+            return Column(prior[-1].quota_type, None, prior[-1].commodity, multiplier, parts=parts)
         if COMMODITY_COLUMN_RE.fullmatch(re.sub(r"\s+", "", text)):
             # "省（区） | 稀土矿 | 钨精矿 | 锑矿" under a mining notice: the type is the notice's
             return Column(None, None, commodity, multiplier)
         return None
-    if category is not None and quota_type in (None, "mining"):
-        quota_type = "mining"
-    elif category is not None:
+    if category is not None and quota_type is None:
+        # "岩矿型", "轻稀土": mining, or export under an export quota's caption ("…出口配额分配如下"
+        # / "企业 | 轻稀土 | 中重稀土"); the text around the table says which
+        return Column(None, category, commodity, multiplier, period, year, parts=True)
+    if category is not None and quota_type != "mining":
         category = None  # categories split mining only
     return Column(quota_type, category, commodity, multiplier, period, year)
 
 
+@lru_cache(maxsize=1024)  # column headers come again from page to page
 def _period(text: str) -> str | None:
     """The period a column names: "第二批" → batch:2, "首批" → batch:1, "前两批" → cumulative:2,
     "全年", "年度" → annual; None when it names none (or is a total, "合计")."""
@@ -182,7 +188,7 @@ def _period(text: str) -> str | None:
     if batch:
         number = chinese_numeral(batch["n"])
         return f"batch:{number}" if number else None
-    if "首批" in text:
+    if "首批" in text or "首轮" in text:
         return "batch:1"
     if COLUMN_YEAR_RE.search(text):
         return "annual"
@@ -215,7 +221,9 @@ def _columns(headers: list[list[str]], wan: bool) -> list[Column | None]:
         ):
             # A total before its parts: "省（区） | 合计 | 主采 | 综合利用".
             multiplier = WAN if wan or WAN_UNIT_RE.search(merged[index]) else 1.0
-            columns[index] = Column(after.quota_type or "mining", None, after.commodity, multiplier)
+            columns[index] = Column(
+                after.quota_type, None, after.commodity, multiplier, parts=after.quota_type is None
+            )
     return columns
 
 
@@ -279,6 +287,7 @@ def parse_table(lines: list[tuple[int, int, str]], note: str = "") -> list[Table
                     year=year if year is not None else column.year,
                     amount_t=amount,
                     period=column.period,
+                    parts=column.parts,
                 )
             )
     return figures

@@ -1,0 +1,247 @@
+"""The figures of a sentence: a run of amounts read against the state in force ("135000吨、
+127000吨"), kept only where its clause speaks of quotas and not of output, prices, changes or
+forecasts; their stated changes; the facts of a table's rows.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from extractors.facts import QuotaFact
+from extractors.numbers import zh_amount
+from extractors.zh.context import Group, Row, State, Token
+from extractors.zh.document import Doc, status_of
+from extractors.zh.lexicon import (
+    AFTER_AMOUNT_RE,
+    AMONG_RE,
+    BYPRODUCT_BESIDE_RE,
+    CLAUSE_MARK_RE,
+    DELTA_BEFORE_RE,
+    EACH_RE,
+    FORECAST_LEAD_RE,
+    FORECAST_RE,
+    HYPOTHETICAL_RE,
+    MAX_TONNES,
+    MIN_TONNES,
+    NOT_QUOTA_RE,
+    PRODUCE_CUE_RE,
+    PRODUCE_NOTICE_RE,
+    QUOTA_CUE_RE,
+    RESULT_RE,
+    SEP_RE,
+    SUM_RE,
+    WORD_KINDS,
+)
+from extractors.zh.tables import parse_table
+
+# The readings of one stated figure, the likeliest first.
+Readings = tuple[QuotaFact, ...]
+
+
+# How long the words before a sum's amount may be, in a clause of its own ("两者合计为").
+MAX_SUM_LEAD = 6
+
+
+def read_group(
+    doc: Doc,
+    state: State,
+    run: list[Token],
+    tokens: list[Token],
+    last: int,
+    half: str,
+    start: int,
+    end: int,
+    clause: int,
+    cue_at: int | None,
+) -> Group | None:
+    """Facts for a run of amounts ("135000吨、127000吨") from the state, or None; ``cue_at`` is
+    where the sentence first speaks of quotas (None: it does not)."""
+    if state.temporary and not state.scope_changed:
+        return None  # "高于前值12万吨": a comparison without its own year or batch
+    clause_left, right = clause_bounds(half, start, end, run[0].start)
+    if cue_at is None or cue_at >= right:
+        return None
+    # What comes before a colon is not this figure's clause ("…价格走高 要点:…指标5.25万吨"),
+    # though it may label it ("2019年：13.2万吨").
+    colon = half.rfind(":", clause_left, run[0].start)
+    left = max(clause_left, colon + 1)
+    if (
+        NOT_QUOTA_RE.search(half, left, right)
+        or (
+            PRODUCE_CUE_RE.search(half, left, right)
+            and not PRODUCE_NOTICE_RE.search(half, start, end)
+        )
+        or FORECAST_RE.search(half, left, right)
+        or FORECAST_LEAD_RE.search(half, start, run[0].start)
+        or HYPOTHETICAL_RE.search(half, start, run[0].start)
+    ):
+        return None
+    follower = tokens[last + 1] if last + 1 < len(tokens) else None
+    bound_type = None
+    if (
+        follower is not None
+        and follower.kind == "quota_type"
+        and (len(run) == 1 or not state.lists["quota_type"])
+        and re.fullmatch(r"[\s的]{0,2}", half[run[-1].end : follower.start])
+    ):
+        # "获得94580吨开采指标"; "甲、乙分别获得9.458、4.042万吨开采指标" where no type came before
+        bound_type = str(follower.value)
+    if (
+        colon < 0
+        and left > start
+        and (
+            not any(t.kind == "amount" and t.end <= left for t in tokens)
+            or RESULT_RE.match(half, left, run[0].start)
+            or (run[0].start - left <= MAX_SUM_LEAD and SUM_RE.search(half, left, run[0].start))
+        )
+    ):
+        # "公布…稀土出口配额，（多家企业获批，）共计21226吨": the clauses before name the
+        # quota, unless they speak of output or prices ("产量超出计划，达到13万吨"); so do they
+        # for the level a change comes to, after figures ("…较上年增加1.5万吨，达到27万吨"),
+        # and for the sum of figures ("轻稀土、中重稀土分别为X吨和Y吨，合计Z吨").
+        while left > start and not QUOTA_CUE_RE.search(half, left, right):
+            left = clause_bounds(half, start, end, left - 1)[0]
+        if NOT_QUOTA_RE.search(half, left, run[0].start):
+            return None
+    has_word = bound_type is not None or any(
+        t.kind in WORD_KINDS and min(left, clause_left) <= t.start and t.end <= right
+        for t in tokens
+    )
+    if not (QUOTA_CUE_RE.search(half, left, right) or has_word):
+        return None
+    if DELTA_BEFORE_RE.search(half, max(start, run[0].start - 6), run[0].start):
+        return None  # "分别增加1.5万吨、1.2万吨": a change before a list is every amount's
+    rows = []
+    for position, token in enumerate(run):
+        before = half[max(start, token.start - 6) : token.start]
+        after = half[token.end : min(end, token.end + 3)]
+        if DELTA_BEFORE_RE.search(before) or AFTER_AMOUNT_RE.match(after):
+            continue
+        amount = zh_amount(token.value)
+        if amount is None or not MIN_TONNES <= amount <= MAX_TONNES:
+            continue
+        listed = state.listed()
+        running = state.running_total() if len(run) == 1 and SUM_RE.search(before) else None
+        if running is not None:  # "第一批和第二批…合计24万吨": the first two batches together
+            row = state.fact_row(0, 1, bound_type, amount, period=running)
+            rows += [row] if row is not None else []
+            continue
+        if len(run) == 1 and listed > 1 and EACH_RE.search(before):
+            # "第一批和第二批指标均为12万吨": the one amount is each listed period's (or year's)
+            found = [state.fact_row(n, listed, bound_type, amount) for n in range(listed)]
+            rows += [row for row in found if row is not None]
+            continue
+        row = state.fact_row(position, len(run), bound_type, amount)
+        if row is not None:
+            rows.append(row)
+    if not rows or len({row[:6] for row in rows}) < len(rows):
+        # none, or a list whose amounts share one key ("两大集团分别获得9.458万吨和4.042万吨开采
+        # 指标": holders we cannot name, not the nation's figure twice)
+        return None
+    return Group(
+        clause=_clause_index(half, start, run[0].start), rows=rows, temporary=state.temporary
+    )
+
+
+def clause_bounds(half: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The clause around ``at``: between breaks outside parentheses ("(折稀土氧化物,下同)")."""
+    breaks = _breaks(half, start, end)
+    index = bisect_left(breaks, at)
+    return (breaks[index - 1] + 1 if index else start), (
+        breaks[index] if index < len(breaks) else end
+    )
+
+
+@lru_cache(maxsize=64)  # a sentence's clauses are asked for again for each of its figures
+def _breaks(half: str, start: int, end: int) -> tuple[int, ...]:
+    """The clause breaks of the sentence [start, end): "," and ";" outside parentheses."""
+    breaks, depth = [], 0
+    for match in CLAUSE_MARK_RE.finditer(half, start, end):
+        index = match.start()
+        char = half[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            breaks.append(index)
+    return tuple(breaks)
+
+
+def _clause_index(half: str, start: int, at: int) -> int:
+    return len(SEP_RE.findall(half, start, at))
+
+
+def build_facts(
+    doc: Doc,
+    groups: list[Group],
+    percents: list[tuple[int, float, int]],
+    half: str,
+    start: int,
+    end: int,
+    text: str,
+) -> list[Readings]:
+    if not groups:
+        return []
+    _assign_changes(groups, percents, half)
+    status = status_of(doc, half[start:end])
+    rows = [row for group in groups for row in group.rows]
+    if BYPRODUCT_BESIDE_RE.search(half, start, end) and not AMONG_RE.search(half, start, end):
+        rows = _main_beside_byproduct(rows)
+    return [doc.readings(row, status, text[start:end], (start, end)) for row in rows]
+
+
+def _main_beside_byproduct(rows: list[Row]) -> list[Row]:
+    """A tungsten figure set beside a by-product one, not divided by it ("钨矿9750吨、综合回收
+    2050吨", no 其中): the main-mining part first, the whole as a second reading."""
+    out = list(rows)
+    for index, row in enumerate(rows):
+        if (row.commodity, row.quota_type, row.category) != ("tungsten", "mining", None):
+            continue
+        place = (row.year, row.period, row.holder)
+        if any(
+            later.category == "tungsten_byproduct"
+            and (later.year, later.period, later.holder) == place
+            for later in rows[index + 1 :]
+        ):
+            out[index] = row._replace(category="tungsten_primary", others=(row, *row.others))
+    return out
+
+
+def _assign_changes(groups: list[Group], percents: list[tuple[int, float, int]], half: str) -> None:
+    """Stated changes go to the figures they follow (or precede, in the same clause)."""
+    by_clause: dict[int, list[tuple[float, int]]] = {}
+    for clause, value, at in percents:
+        by_clause.setdefault(clause, []).append((value, at))
+    for clause, found in by_clause.items():
+        main = [g for g in groups if not g.temporary]
+        target = [g for g in main if g.clause == clause] or [g for g in main if g.clause < clause]
+        if not target:
+            continue
+        group = target[-1]
+        values = [value for value, _ in found]
+        if len(values) == len(group.rows):
+            group.rows = [
+                row._replace(change_pct=v) for row, v in zip(group.rows, values, strict=True)
+            ]
+        elif len(values) == 1 and "均" in half[found[0][1] - 8 : found[0][1]]:
+            group.rows = [row._replace(change_pct=values[0]) for row in group.rows]
+
+
+def table_facts(
+    doc: Doc, carried: State, table: list[tuple[int, int, str]], note: str, text: str
+) -> list[Readings]:
+    facts = []
+    for figure in parse_table(table, note):
+        if not MIN_TONNES <= figure.amount_t <= MAX_TONNES:
+            continue
+        row = carried.table_row(figure)
+        if row is None:
+            continue
+        evidence = text[figure.start : figure.end].strip()
+        offset = text.index(evidence, figure.start) if evidence else figure.start
+        span = (offset, offset + len(evidence))
+        facts.append(doc.readings(row, status_of(doc, note), evidence, span))
+    return facts
