@@ -142,10 +142,12 @@ def _references() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
 # Substrings of the English words in lowercased UTF-8 bytes (one fast search each).
 LATIN_NEEDLES = (b"tungst", b"wolfram", b"antimon", b"wo3")
 # "rare earth" in lowercased bytes, looked for where b"earth" is: spaces (NBSP and other
-# Unicode ones), hyphens, tags and entities between the words (vocab: spaces or hyphens).
+# Unicode ones), hyphens and dashes (U+2010-2015, the full-width "－" of Chinese reposts), tags
+# and entities between the words (vocab: spaces or hyphens).
 RARE_EARTH = re.compile(
     rb"(?:rare|uncommon|unusual)"
-    rb"(?:[\s\-]|<[^<>]*>|&#?\w{1,8};|\xc2\xa0|\xe2\x80[\x80-\x8a\xaf]|\xe2\x81\x9f|\xe3\x80\x80)*"
+    rb"(?:[\s\-]|<[^<>]*>|&#?\w{1,8};|\xc2\xa0|\xe2\x80[\x80-\x8a\x90-\x95\xaf]|\xe2\x81\x9f"
+    rb"|\xe3\x80\x80|\xef\xbc\x8d)*"
     rb"earth"
 )
 # REE, REEs, REO, TREO in capitals (as they are written), on word boundaries: b"FREE",

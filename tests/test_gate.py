@@ -337,3 +337,10 @@ def test_the_gate_changes_no_facts(title: list[str], body: list[str], html: bool
     assert fact_keys(gated) == fact_keys(full)
     if full.relevant:
         assert gated.relevant, "is_relevant accepts what the gate stopped"
+
+
+@pytest.mark.parametrize("dash", ["-", "\u2010", "\u2011", "\u2013", "\uff0d"])
+def test_rare_earth_joined_by_any_dash_passes(dash: str) -> None:
+    # reposts write the hyphen as a Unicode or full-width dash; the rules read them all
+    assert gate.passes(f"<p>China cut the rare{dash}earth mining quota to 100,000 t.</p>")
+    assert not gate.passes(f"<p>A rare{dash}breed of cattle won the show.</p>")
