@@ -106,6 +106,14 @@ ALLOTTED = re.compile(
 SHARE_OF = re.compile(r"(?<!\s)\s*['’]s\s+(?:\w+\s+)?share\s+of\b", re.IGNORECASE)
 # ...and words that make the group the subject of other news: "said", "is expected to".
 NOT_ALLOTTED = re.compile(r"\b(?:said|says|expected|rose|fell|shares|stock|plans?)\b", re.I)
+# A group labelling its figures, a quota type between: "China Northern Rare Earth: mining
+# 94,580 t", "CREG - smelting quota 38,990 t", "Xiamen Tungsten: extraction quota of 3,440 t".
+LABELLED = re.compile(
+    r"^\s*[:\u2013\u2014-]\s*(?:(?:rare[\s-]earths?|tungsten|antimony)\s+)?(?:mining|extraction"
+    r"|smelting(?:\s+(?:and|&)\s+separation)?|separation|refining|exports?)(?:\s+quotas?)?"
+    r"(?:\s+of)?\s*:?\s*$",
+    re.IGNORECASE,
+)
 # A holder named as the receiver: "allocated to China Northern", "quotas for Xiamen Tungsten",
 # "the light rare earth mining quota of Inner Mongolia is".
 ALLOTTED_TO = re.compile(
@@ -332,7 +340,9 @@ def _allotted(between: str) -> bool:
         return True  # "Northern Rare Earth's share of the quota rose to 70%, or 94,580 t"
     if NOT_ALLOTTED.search(between):
         return False
-    return bool(ALLOTTED.search(between)) or not between.strip(" :")
+    return (
+        bool(ALLOTTED.search(between)) or not between.strip(" :") or bool(LABELLED.match(between))
+    )
 
 
 def _negative(sentence: str, fig: Figure, in_left: list[Mention], in_right: list[Mention]) -> bool:

@@ -146,7 +146,9 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
         token = tokens.pop()
         if token:
             found.append(token)
-    label = " ".join(t for t in tokens if t).strip(" *:\t")
+    label = (
+        " ".join(t for t in tokens if t).strip(" *:\t").lstrip("-\u2022\u00b7 ")
+    )  # "- X: 88,010"
     if all(YEAR_CELL.match(cell) for cell in found):
         return None  # a header of years: "Metal 2012 2011"
     if not label and len(found) >= 3 and YEAR_CELL.match(found[-1]):
@@ -200,6 +202,10 @@ def _header_cells(line: str) -> list[str]:
     cells = [c for c in HEADER_SPLIT.split(line.strip(" |")) if c]
     if len(cells) <= 1:  # single spaces: the known header words only
         cells = [m.group() for m in HEADER_WORDS.finditer(line)]
+        # a year in a sentence or caption ("China issues first batch of 2024 rare earth quotas",
+        # "2024 mining quotas by group:") names the story's year, not a column of years
+        if len(re.findall(r"[A-Za-z]{2,}", HEADER_WORDS.sub(" ", line))) > 2:
+            cells = [c for c in cells if not YEAR_CELL.match(c)]
     return cells
 
 
