@@ -407,6 +407,9 @@ def _apply_lists(
         first, last = figures[group[0]], figures[group[-1]]
         end = re.search(r"[,;]|\.(?!\d)", sentence[last.end :])
         stop = last.end + end.start() if end else len(sentence)
+        if respectively:  # "N, M and K in 2010, 2011 and 2012 respectively": up to that word
+            word = re.search(r"\brespectively\b", sentence[last.end :], re.IGNORECASE)
+            stop = max(stop, last.end + word.start()) if word else stop
         for kind in KINDS:
             same = [m for m in mentions if m.kind == kind]
             before = [m for m in same if slots[group[0]].left <= m.start and m.end <= first.start]

@@ -58,6 +58,10 @@ HEADER_PERIOD = {
     ),
 }
 YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
+# A list row of one year, its label set off by a colon or a dash ("2009: 82,320 t"), and
+# the unit after its figure.
+YEAR_LABEL = re.compile(r"^[-*\u2022\u00b7]?\s*((?:19|20)\d\d)\s*[:\u2013\u2014-]\s+(?=\d)")
+UNIT_AFTER = re.compile(r"(?<=\d) ?(?:t|tonnes|tons|metric tons|mt)\.?$", re.IGNORECASE)
 # A header cell split: "|", tabs, or two spaces; with single spaces, the known words.
 HEADER_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 HEADER_WORDS = re.compile(
@@ -138,7 +142,15 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
     """(label, figures) of a line shaped as a table row: a label, then figures only, its
     cells split by "|" or by spaces; None for any other line."""
     body = line.strip()
+    year_label = YEAR_LABEL.match(body)
+    if year_label:  # "2009: 82,320 t", "2010 - 89,200 tonnes": a row of one year in a list
+        body = UNIT_AFTER.sub("", body)
     if not body.rstrip(" |")[-1:].isdigit():
+        return None
+    if year_label:
+        figures = body[year_label.end() :].split()
+        if figures and all(CELL.fullmatch(f) for f in figures):
+            return year_label[1], figures
         return None
     tokens = [t.strip() for t in body.split("|")] if "|" in body else body.split()
     found: list[str] = []
