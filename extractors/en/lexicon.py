@@ -220,8 +220,8 @@ CATEGORY: dict[str, re.Pattern[str]] = {
     # alone where a figure names it and another follows ("30,280 t of light and 10,140 t of
     # ionic", "for light, 30,280 t"), never "in light of"
     "light": re.compile(
-        r"\blight(?=[\s-]+(?:rare|REO|type|mining|quota|ones\b|varieties|elements))\b"
-        r"|(?<=\bof\s)light\b(?=\s*(?:,|;|and\b))|(?<=\bfor\s)light\b(?=\s*(?:,|;|and\b))|\b(?:hard[\s-])?rock(?:[\s-](?:type|ore"
+        r"\blight(?:(?=[\s-]+(?:rare|REO|type|mining|quota|ones\b|varieties|elements))"
+        r"|(?:(?<=\bof\slight)|(?<=\bfor\slight))(?=\s*(?:,|;|and\b)))\b|\b(?:hard[\s-])?rock(?:[\s-](?:type|ore"
         r"|minerals?|based|deposits?))?\b|\bLREE?s?\b",
         _I,
     ),

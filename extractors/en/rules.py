@@ -301,6 +301,9 @@ def _again(sentence: str, readings: list[tuple[QuotaFact, ...]]) -> list[tuple[Q
     """The same figure for a second year the sentence names with it ("was 93,800 t in 2012 and
     again in 2013", "stood at 93,800 t in both 2012 and 2013"): only where "in both" or
     "again" says so, and one figure has the first year (never "2010 and 2011 were N and M")."""
+    folded = sentence.lower()
+    if "both" not in folded and "again" not in folded and "also" not in folded:
+        return []
     match = AGAIN_IN.search(sentence)
     if match is None or not re.search(r"\b(?:both|again|also)\b", match.group(), re.I):
         return []

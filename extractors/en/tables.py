@@ -61,6 +61,7 @@ YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
 # A list row of one year, its label set off by a colon or a dash ("2009: 82,320 t"), and
 # the unit after its figure.
 YEAR_LABEL = re.compile(r"^[-*\u2022\u00b7]?\s*((?:19|20)\d\d)\s*[:\u2013\u2014-]\s+(?=\d)")
+YEAR_LABEL_FIRST = frozenset("12-*\u2022\u00b7")
 UNIT_AFTER = re.compile(r"(?<=\d) ?(?:t|tonnes|tons|metric tons|mt)\.?$", re.IGNORECASE)
 # A header cell split: "|", tabs, or two spaces; with single spaces, the known words.
 HEADER_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
@@ -142,7 +143,7 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
     """(label, figures) of a line shaped as a table row: a label, then figures only, its
     cells split by "|" or by spaces; None for any other line."""
     body = line.strip()
-    year_label = YEAR_LABEL.match(body)
+    year_label = YEAR_LABEL.match(body) if body[:1] in YEAR_LABEL_FIRST else None
     if year_label:  # "2009: 82,320 t", "2010 - 89,200 tonnes": a row of one year in a list
         body = UNIT_AFTER.sub("", body)
     if not body.rstrip(" |")[-1:].isdigit():
