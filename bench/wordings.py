@@ -616,8 +616,9 @@ def frame_group(rng: random.Random) -> Case:
     one: set[Key] = {("rare_earth", t, 2024, "batch:1", None, hn, GROUP_2024[(hn, t, None)])}
     w = f" {when}" if when else ""
     frame = rng.choice(
-        ["verb", "went to", "possessive", "of which", "respectively", "pair", "percent"]
-    )
+        ["verb", "went to", "possessive", "of which", "respectively", "pair", "percent",
+         "allocation to", "quota rose", "against"]
+    )  # fmt: skip
     if frame == "verb":
         verb = rng.choice(GRANT_VERBS)
         text, exp = f"{n_name} {verb} {nn} of rare earth {tw} quotas{w}.", one
@@ -645,6 +646,18 @@ def frame_group(rng: random.Random) -> Case:
     elif frame == "pair":
         text = f"By group, the rare earth {tw} quotas{w} went to {n_name} {nn} and {c_name} {nc}."
         exp = both
+    elif frame == "allocation to":
+        noun = rng.choice(["allocation", "allotment"])
+        text = f"The {noun} to {n_name} was {nn} of rare earth {tw} quota{w}."
+        exp = one
+    elif frame == "quota rose":
+        verb = rng.choice(["rose to", "was raised to", "increased to", "came to"])
+        text = f"{n_name}'s rare earth {tw} quota{w} {verb} {nn}."
+        exp = one
+    elif frame == "against":
+        word = rng.choice(["against", "compared with", "versus"])
+        text = f"{n_name}'s rare earth {tw} quota{w} was {nn}, {word} {nc} for {c_name}."
+        exp = both
     else:
         text = (
             f"{n_name} received {nn} of the rare earth {tw} quotas{w}, or about 70% of the total."
@@ -664,7 +677,7 @@ def frame_group_layout(rng: random.Random) -> Case:
     title = title or "China issues first batch of 2024 rare earth quotas"
     hn, hc = "china_northern_rare_earth", "china_rare_earth_group"
     names = {h: rng.choice(GROUP_NAMES[h]) for h in (hn, hc)}
-    layout = rng.choice(["list", "two columns", "table", "per category"])
+    layout = rng.choice(["list", "two columns", "table", "per category", "category table"])
     fmt = rng.choice(["{:,} t", "{:,} tonnes", "{:,}"])
 
     def amt(x: int) -> str:
@@ -700,6 +713,19 @@ def frame_group_layout(rng: random.Random) -> Case:
             exp.add(("rare_earth", "mining", 2024, "batch:1", None, h, m))
             exp.add(("rare_earth", "smelting_separation", 2024, "batch:1", None, h, s))
         text = "\n".join(lines)
+    elif layout == "category table":
+        light, heavy = CREG_SPLIT_2024
+        sep = rng.choice([" | ", "\t"])
+        head = rng.choice([("Light", "Ion-adsorption"), ("Rock-type", "Ionic clay"),
+                           ("Light rare earths", "Medium and heavy rare earths")])  # fmt: skip
+        text = "\n".join(
+            ["Rare earth mining quotas by group (t):", sep.join(["Group", *head]),
+             sep.join([names[hc], f"{light:,}", f"{heavy:,}"])]
+        )  # fmt: skip
+        exp = {
+            ("rare_earth", "mining", 2024, "batch:1", "light", hc, light),
+            ("rare_earth", "mining", 2024, "batch:1", "medium_heavy", hc, heavy),
+        }
     else:
         light, heavy = CREG_SPLIT_2024
         hw = rng.choice(["ion-adsorption", "ionic", "medium and heavy"])

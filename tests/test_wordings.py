@@ -105,6 +105,32 @@ OURS = [
      "China Rare Earth Group 38,990",
      {(RE, S, 2024, "batch:1", None, NR, 88010), (RE, S, 2024, "batch:1", None, CR, 38990)}),
     ("2024-02-21", H24, "Rare earth prices by group:\n- CNRE: 94,580\n- CREG: 40,420", set()),
+    # a group's quota named by a noun or a possessive, whatever it did; another group's beside it
+    ("2024-02-21", H24, "The allocation to China Northern Rare Earth was 94,580 t of mining "
+     "quota.", {(RE, M, 2024, "batch:1", None, NR, 94580)}),
+    ("2024-02-21", H24, "The allotment to Northern Rare Earth came to 94,580 t of mining quota.",
+     {(RE, M, 2024, "batch:1", None, NR, 94580)}),
+    ("2024-02-21", H24, "China Northern Rare Earth's mining quota rose to 94,580 t.",
+     {(RE, M, 2024, "batch:1", None, NR, 94580)}),
+    ("2024-02-21", H24, "CREG's smelting allocation fell to 38,990 t.",
+     {(RE, S, 2024, "batch:1", None, CR, 38990)}),
+    ("2024-02-21", H24, "The smelting quota of China Northern Rare Earth was 88,010 tonnes, "
+     "against 38,990 tonnes for China Rare Earth Group.",
+     {(RE, S, 2024, "batch:1", None, NR, 88010), (RE, S, 2024, "batch:1", None, CR, 38990)}),
+    ("2024-02-21", H24, "Northern Rare Earth got 94,580 t of mining quota, compared with 40,420 t "
+     "for CREG.",
+     {(RE, M, 2024, "batch:1", None, NR, 94580), (RE, M, 2024, "batch:1", None, CR, 40420)}),
+    ("2024-02-21", H24, "China Northern Rare Earth said its output rose to 94,580 t.", set()),
+    # category columns: "Light | Ion-adsorption", "Rock-type | Ionic clay"
+    ("2024-02-21", H24, "Group | Light | Ion-adsorption\nChina Rare Earth Group | 30,280 | "
+     "10,140", {(RE, M, 2024, "batch:1", "light", CR, 30280),
+                (RE, M, 2024, "batch:1", "medium_heavy", CR, 10140)}),
+    ("2024-02-21", H24, "Mining quotas by group (t):\nGroup | Rock-type | Ionic clay\nCREG | "
+     "30,280 | 10,140", {(RE, M, 2024, "batch:1", "light", CR, 30280),
+                         (RE, M, 2024, "batch:1", "medium_heavy", CR, 10140)}),
+    ("2024-02-21", H24, "Group\tLight rare earths\tMedium and heavy rare earths\nCREG\t30,280"
+     "\t10,140", {(RE, M, 2024, "batch:1", "light", CR, 30280),
+                   (RE, M, 2024, "batch:1", "medium_heavy", CR, 10140)}),
     # histories (issue 10, item 5): each figure its year's, only the years stated
     ("2014-02-01", None, "The rare earth mining quota was 93,800 t in 2012 and again in 2013.",
      {(RE, M, 2012, "annual", None, None, 93800), (RE, M, 2013, "annual", None, None, 93800)}),

@@ -32,9 +32,14 @@ COMMODITY_ROW = {
 PROVINCE_WORDS = re.compile(r"^(?:province|autonomous\s+region|region|a\.?r\.?)?$", re.I)
 # What a header cell names.
 HEADER_CATEGORY = {
-    "light": re.compile(r"^(?:LRE|light(?:\s+rare[\s-]earths?)?|LREE)$", re.I),
+    # "Light", "Rock-type", "Ion-adsorption", "Ionic clay", "Medium and heavy rare earths"
+    "light": re.compile(
+        r"^(?:LRE|LREE|(?:light|(?:hard[\s-])?rock(?:[\s-]type)?)(?:\s+rare[\s-]earths?)?)$", re.I
+    ),
     "medium_heavy": re.compile(
-        r"^(?:M\s*/\s*HRE|MHRE|HRE|M/HREE|medium[\s/-]*(?:and\s+)?heavy)$", re.I
+        r"^(?:M\s*/\s*HRE|MHRE|HRE|M/HREE|(?:medium[\s/-]*(?:and\s+)?heavy|ion(?:ic|[\s-]a[db]sor"
+        r"(?:ption|bed))(?:[\s-]type)?(?:\s+clay)?)(?:\s+rare[\s-]earths?)?)$",
+        re.I,
     ),
     "tungsten_primary": re.compile(r"^(?:main[\s-]mining|primary)$", re.I),
     "tungsten_byproduct": re.compile(
