@@ -802,7 +802,8 @@ def frame_years(rng: random.Random) -> Case:
         )
     elif kind == "list":
         lines = [f"China's rare earth {tw} quotas by year:"]
-        lines += [f"{y}: {table[y]:,} t" for y in years]
+        row = rng.choice(["{y}: {n:,} t", "{y} {n:,}", "- {y} - {n:,} tonnes", "{y}: {n:,}"])
+        lines += [row.format(y=y, n=table[y]) for y in years]
         text = "\n".join(lines)
     elif kind == "down from":
         word = "up" if a2 > a1 else "down" if a2 < a1 else "unchanged"

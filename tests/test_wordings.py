@@ -160,6 +160,10 @@ OURS = [
     ("2013-02-21", None, "Tungsten mining quota history:\n2011: 87,000 tonnes\n2012: 89,000 "
      "tonnes", {(W, M, 2011, "annual", None, None, 87000), (W, M, 2012, "annual", None, None,
                                                             89000)}),
+    ("2013-05-01", None, "Rare earth mining quotas (tonnes)\n2010 89,200\n2011 93,800\n2012 "
+     "93,800", {(RE, M, 2010, "annual", None, None, 89200), (RE, M, 2011, "annual", None, None,
+                93800), (RE, M, 2012, "annual", None, None, 93800)}),
+    ("2013-05-01", None, "Rare earth output (tonnes)\n2010 120,000\n2011 105,000", set()),
     # near misses of histories: output by year; two years that are not "both"
     ("2015-02-21", None, "China's rare earth output by year:\n2009: 129,400 t\n2010: 120,000 t",
      set()),

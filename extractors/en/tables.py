@@ -169,8 +169,8 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
     )  # "- X: 88,010"
     if all(YEAR_CELL.match(cell) for cell in found):
         return None  # a header of years: "Metal 2012 2011"
-    if not label and len(found) >= 3 and YEAR_CELL.match(found[-1]):
-        label = found.pop()  # a row of one year: "2020 140,000 135,000"
+    if not label and len(found) >= 2 and YEAR_CELL.match(found[-1]):
+        label = found.pop()  # a row of one year: "2020 140,000 135,000", "2010 89,200"
         return label, found[::-1]
     if not any(c.isalpha() for c in label) or len(label.split()) > MAX_LABEL_WORDS:
         return None
