@@ -568,6 +568,271 @@ def frame_mine_products(rng: random.Random) -> Case:
     )  # fmt: skip
 
 
+# --- company allocations (issue 10, item 3) ------------------------------------------------------
+# 2024 batch 1 by group (DOMAIN.md): (holder, type, category) -> tonnes
+GROUP_2024 = {
+    ("china_northern_rare_earth", "mining", None): 94_580,
+    ("china_northern_rare_earth", "smelting_separation", None): 88_010,
+    ("china_rare_earth_group", "mining", None): 40_420,
+    ("china_rare_earth_group", "smelting_separation", None): 38_990,
+}
+CREG_SPLIT_2024 = (30_280, 10_140)  # light, ion-adsorption (mining, batch 1)
+GROUP_NAMES = {
+    "china_northern_rare_earth": ["China Northern Rare Earth", "Northern Rare Earth", "CNRE",
+                                  "Baotou Steel Rare Earth", "China Northern Rare Earth Group"],
+    "china_rare_earth_group": ["China Rare Earth Group", "CREG", "China Rare Earths Group"],
+}  # fmt: skip
+GROUP_TYPE = {"mining": ["mining", "extraction"], "smelting_separation": ["smelting", "refining"]}
+GRANT_VERBS = ["received", "got", "was allotted", "was allocated", "was granted", "was given"]
+
+
+def _group_context(rng: random.Random) -> tuple[str | None, str, str]:
+    """(headline, the batch words in the sentence, the axis value): the batch and year stated in
+    the sentence, or carried from the headline."""
+    if rng.random() < 0.5:
+        return None, rng.choice(["in the first batch of 2024", "in the first 2024 batch"]), "said"
+    title = rng.choice(
+        ["China issues first batch of 2024 rare earth quotas",
+         "Beijing sets first 2024 rare earth mining and smelting quotas"]
+    )  # fmt: skip
+    return title, "", "from headline"
+
+
+def frame_group(rng: random.Random) -> Case:
+    """A group's share, in the frames reporters use: verb, 'went to', possessive, 'of which',
+    'respectively', bare pairs, per category, with a percent."""
+    title, when, carried = _group_context(rng)
+    t = rng.choice(["mining", "smelting_separation"])
+    tw = rng.choice(GROUP_TYPE[t])
+    hn, hc = "china_northern_rare_earth", "china_rare_earth_group"
+    n_name, c_name = rng.choice(GROUP_NAMES[hn]), rng.choice(GROUP_NAMES[hc])
+    nn, form = amount_words(GROUP_2024[(hn, t, None)], "rare_earth", rng)
+    nc, _ = amount_words(GROUP_2024[(hc, t, None)], "rare_earth", rng)
+    nn, nc = nn.replace(" of REO", ""), nc.replace(" of REO", "")
+    both: set[Key] = {
+        ("rare_earth", t, 2024, "batch:1", None, hn, GROUP_2024[(hn, t, None)]),
+        ("rare_earth", t, 2024, "batch:1", None, hc, GROUP_2024[(hc, t, None)]),
+    }
+    one: set[Key] = {("rare_earth", t, 2024, "batch:1", None, hn, GROUP_2024[(hn, t, None)])}
+    w = f" {when}" if when else ""
+    frame = rng.choice(
+        ["verb", "went to", "possessive", "of which", "respectively", "pair", "percent",
+         "allocation to", "quota rose", "against"]
+    )  # fmt: skip
+    if frame == "verb":
+        verb = rng.choice(GRANT_VERBS)
+        text, exp = f"{n_name} {verb} {nn} of rare earth {tw} quotas{w}.", one
+    elif frame == "went to":
+        text = f"Of the rare earth {tw} quotas{w}, {nn} went to {n_name} and {nc} to {c_name}."
+        exp = both
+    elif frame == "possessive":
+        noun = rng.choice(["allocation", "share", "quota"])
+        if noun == "quota":
+            text = f"{n_name}'s rare earth {tw} quota{w} was {nn}."
+        else:
+            text = f"{n_name}'s {noun} of the rare earth {tw} quotas{w} was {nn}."
+        exp = one
+    elif frame == "of which":
+        total = RECORD[("rare_earth", t, 2024, "batch:1", None, None)]
+        tot, _ = amount_words(total, "rare_earth", rng)
+        text = f"The rare earth {tw} quota{w} was set at {tot}, of which {n_name} got {nn}."
+        exp = one | {("rare_earth", t, 2024, "batch:1", None, None, total)}
+    elif frame == "respectively":
+        verb = rng.choice(["received", "got", "were allotted", "were allocated"])
+        text = (
+            f"{n_name} and {c_name} {verb} {nn} and {nc} of rare earth {tw} quotas{w} respectively."
+        )
+        exp = both
+    elif frame == "pair":
+        text = f"By group, the rare earth {tw} quotas{w} went to {n_name} {nn} and {c_name} {nc}."
+        exp = both
+    elif frame == "allocation to":
+        noun = rng.choice(["allocation", "allotment"])
+        text = f"The {noun} to {n_name} was {nn} of rare earth {tw} quota{w}."
+        exp = one
+    elif frame == "quota rose":
+        verb = rng.choice(["rose to", "was raised to", "increased to", "came to"])
+        text = f"{n_name}'s rare earth {tw} quota{w} {verb} {nn}."
+        exp = one
+    elif frame == "against":
+        word = rng.choice(["against", "compared with", "versus"])
+        text = f"{n_name}'s rare earth {tw} quota{w} was {nn}, {word} {nc} for {c_name}."
+        exp = both
+    else:
+        text = (
+            f"{n_name} received {nn} of the rare earth {tw} quotas{w}, or about 70% of the total."
+        )
+        exp = one
+    return Case(
+        "2024-02-21", text, exp,
+        {"frame": f"group {frame}", "holder": n_name, "batch": carried, "number": form},
+        title=title,
+    )  # fmt: skip
+
+
+def frame_group_layout(rng: random.Random) -> Case:
+    """Lists ('- X: N t'), two columns ('X: mining N t, smelting M t'), text tables ('X | N | M'
+    under a header naming the types), per category ('X received N t of light and M t of ...')."""
+    title, _, _ = _group_context(rng)
+    title = title or "China issues first batch of 2024 rare earth quotas"
+    hn, hc = "china_northern_rare_earth", "china_rare_earth_group"
+    names = {h: rng.choice(GROUP_NAMES[h]) for h in (hn, hc)}
+    layout = rng.choice(["list", "two columns", "table", "per category", "category table"])
+    fmt = rng.choice(["{:,} t", "{:,} tonnes", "{:,}"])
+
+    def amt(x: int) -> str:
+        return fmt.format(x) if layout != "two columns" or fmt != "{:,}" else f"{x:,} t"
+
+    exp: set[Key] = set()
+    if layout == "list":
+        t = rng.choice(["mining", "smelting_separation"])
+        tw = rng.choice(GROUP_TYPE[t])
+        bullet = rng.choice(["- ", "* ", ""])
+        lines = [f"Rare earth {tw} quotas by group:"]
+        for h in (hn, hc):
+            lines.append(f"{bullet}{names[h]}: {amt(GROUP_2024[(h, t, None)])}")
+            exp.add(("rare_earth", t, 2024, "batch:1", None, h, GROUP_2024[(h, t, None)]))
+        text = "\n".join(lines)
+    elif layout == "two columns":
+        lines = []
+        for h in (hn, hc):
+            m, s = GROUP_2024[(h, "mining", None)], GROUP_2024[(h, "smelting_separation", None)]
+            lines.append(f"{names[h]}: mining {amt(m)}, smelting {amt(s)}.")
+            exp.add(("rare_earth", "mining", 2024, "batch:1", None, h, m))
+            exp.add(("rare_earth", "smelting_separation", 2024, "batch:1", None, h, s))
+        text = "\n".join(lines)
+    elif layout == "table":
+        sep = rng.choice([" | ", "\t"])
+        head = rng.choice(
+            [("Mining", "Smelting"), ("Mining quota", "Smelting and separation quota")]
+        )
+        lines = [sep.join(["Group", *head])]
+        for h in (hn, hc):
+            m, s = GROUP_2024[(h, "mining", None)], GROUP_2024[(h, "smelting_separation", None)]
+            lines.append(sep.join([names[h], f"{m:,}", f"{s:,}"]))
+            exp.add(("rare_earth", "mining", 2024, "batch:1", None, h, m))
+            exp.add(("rare_earth", "smelting_separation", 2024, "batch:1", None, h, s))
+        text = "\n".join(lines)
+    elif layout == "category table":
+        light, heavy = CREG_SPLIT_2024
+        sep = rng.choice([" | ", "\t"])
+        head = rng.choice([("Light", "Ion-adsorption"), ("Rock-type", "Ionic clay"),
+                           ("Light rare earths", "Medium and heavy rare earths")])  # fmt: skip
+        text = "\n".join(
+            ["Rare earth mining quotas by group (t):", sep.join(["Group", *head]),
+             sep.join([names[hc], f"{light:,}", f"{heavy:,}"])]
+        )  # fmt: skip
+        exp = {
+            ("rare_earth", "mining", 2024, "batch:1", "light", hc, light),
+            ("rare_earth", "mining", 2024, "batch:1", "medium_heavy", hc, heavy),
+        }
+    else:
+        light, heavy = CREG_SPLIT_2024
+        hw = rng.choice(["ion-adsorption", "ionic", "medium and heavy"])
+        verb = rng.choice(["received", "got", "was allocated"])
+        text = (
+            f"{names[hc]} {verb} {light:,} t of light and {heavy:,} t of {hw} rare earth "
+            "mining quota."
+        )
+        exp = {
+            ("rare_earth", "mining", 2024, "batch:1", "light", hc, light),
+            ("rare_earth", "mining", 2024, "batch:1", "medium_heavy", hc, heavy),
+        }
+    return Case("2024-02-21", text, exp, {"frame": f"group {layout}", "number": fmt}, title=title)
+
+
+GROUP_NEAR_MISSES = [
+    "{n} produced 94,580 tonnes of rare earth oxide in 2023.",
+    "{n}'s smelting capacity is 100,000 tonnes a year.",
+    "{n} sold 38,990 tonnes of rare earth products last year.",
+    "{n}'s net profit rose 12% to 2.4 billion yuan.",
+    "Shares of {n} rose 4% after the quota was announced.",
+]
+
+
+def frame_group_near_miss(rng: random.Random) -> Case:
+    """A group's output, sales, capacity or shares: no quota. A group named as the source of the
+    national figure: the national figure."""
+    name = rng.choice([*GROUP_NAMES["china_northern_rare_earth"], "China Rare Earth Group"])
+    title = "China issues first batch of 2024 rare earth quotas"
+    if rng.random() < 0.3:
+        text = (
+            f"{name} said the national rare earth mining quota for the first batch was 135,000 t."
+        )
+        exp: set[Key] = {("rare_earth", "mining", 2024, "batch:1", None, None, 135_000)}
+        return Case("2024-02-21", text, exp, {"frame": "group as source"}, title=title)
+    i = rng.randrange(len(GROUP_NEAR_MISSES))
+    return Case(
+        "2024-02-21", GROUP_NEAR_MISSES[i].format(n=name), set(),
+        {"frame": f"group near miss {i}"}, title=title,
+    )  # fmt: skip
+
+
+# --- histories (issue 10, item 5): MLR's mining quotas and MOFCOM's export quotas ---------------
+HISTORY = {
+    "mining": {2008: 87_620, 2009: 82_320, 2010: 89_200, 2011: 93_800, 2012: 93_800,
+               2013: 93_800, 2014: 105_000},
+    "export": {2010: 30_258, 2011: 30_184, 2013: 31_001, 2014: 30_611},
+}  # fmt: skip
+
+
+def frame_years(rng: random.Random) -> Case:
+    """Several years of one quota in one sentence or list: each figure its year's, annual."""
+    t = rng.choice(["mining", "mining", "export"])
+    table = HISTORY[t]
+    years = sorted(rng.sample(sorted(table), 3))
+    y0, y1, y2 = years
+    a0, a1, a2 = (table[y] for y in years)
+    tw = "mining" if t == "mining" else "export"
+    n = [amount_words(a, "rare_earth", rng)[0].replace(" of REO", "") for a in (a0, a1, a2)]
+    kind = rng.choice(["from..to..and", "respectively", "list", "down from", "kept since"])
+    if t == "export" and kind == "kept since":
+        kind = "respectively"
+    exp: set[Key] = {("rare_earth", t, y, "annual", None, None, table[y]) for y in years}
+    if kind == "from..to..and":
+        verb = rng.choice(["went", "moved", "changed"])
+        text = (
+            f"China's rare earth {tw} quota {verb} from {n[0]} in {y0} to {n[1]} in {y1} and "
+            f"{n[2]} in {y2}."
+        )
+    elif kind == "respectively":
+        text = (
+            f"The rare earth {tw} quotas were {n[0]}, {n[1]} and {n[2]} in {y0}, {y1} and {y2} "
+            "respectively."
+        )
+    elif kind == "list":
+        lines = [f"China's rare earth {tw} quotas by year:"]
+        row = rng.choice(["{y}: {n:,} t", "{y} {n:,}", "- {y} - {n:,} tonnes", "{y}: {n:,}"])
+        lines += [row.format(y=y, n=table[y]) for y in years]
+        text = "\n".join(lines)
+    elif kind == "down from":
+        word = "up" if a2 > a1 else "down" if a2 < a1 else "unchanged"
+        if word == "unchanged":
+            text = f"The {y2} rare earth {tw} quota was {n[2]}, the same as in {y1}."
+            exp = {("rare_earth", t, y2, "annual", None, None, a2)}
+        else:
+            text = f"The {y2} rare earth {tw} quota was {n[2]}, {word} from {n[1]} in {y1}."
+            exp = {("rare_earth", t, y, "annual", None, None, table[y]) for y in (y1, y2)}
+    else:
+        text = "The rare earth mining quota has been kept at 93,800 tonnes since 2011."
+        exp = {("rare_earth", "mining", 2011, "annual", None, None, 93_800)}
+    return Case(f"{y2 + 1}-03-15", text, exp, {"frame": f"years {kind}", "type": tw})
+
+
+def frame_again(rng: random.Random) -> Case:
+    """ "N t in 2011 and again in 2012": one figure, two years."""
+    y0, y1 = rng.choice([(2011, 2012), (2012, 2013)])
+    num, form = amount_words(93_800, "rare_earth", rng)
+    num = num.replace(" of REO", "")
+    text = rng.choice(
+        [f"The rare earth mining quota was {num} in {y0} and again in {y1}.",
+         f"China set its rare earth mining quota at {num} in {y0} and again in {y1}.",
+         f"Rare earth mining quotas stood at {num} in both {y0} and {y1}."]
+    )  # fmt: skip
+    exp: set[Key] = {("rare_earth", "mining", y, "annual", None, None, 93_800) for y in (y0, y1)}
+    return Case(f"{y1 + 1}-02-01", text, exp, {"frame": "years again", "number": form})
+
+
 # near misses: sentences about our commodities with tonnages that are no quota
 NEAR_MISSES = [
     "China produced 240,000 tonnes of rare earths in {y}, the geological survey said.",
@@ -598,7 +863,9 @@ FRAMES: list[Callable[[random.Random], Case]] = [
     frame_active, frame_active, frame_passive, frame_possessive, frame_quota_of, frame_allow,
     frame_cumulative, frame_export, frame_category, frame_holder, frame_carried, frame_near_miss,
     frame_near_miss, frame_tungsten_target, frame_production_in_export_story, frame_history,
-    frame_source_tag, frame_kept, frame_mine_products,
+    frame_source_tag, frame_kept, frame_mine_products, frame_group, frame_group,
+    frame_group_layout, frame_group_layout, frame_group_near_miss, frame_years, frame_years,
+    frame_again,
 ]  # fmt: skip
 
 

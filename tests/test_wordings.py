@@ -14,7 +14,10 @@ for _case in _SAMPLE:
     _PER_FRAME.setdefault(_case.caps["frame"], []).append(_case)
 # known gaps, left to the bench: "has more than doubled from X in 2017 to Y" drops the old
 # level; "the quota for rare earth concentrate" names no type the rules take
-GAPS = ("has more than doubled", "quota for rare earth concentrate")
+GAPS = (
+    "has more than doubled",
+    "quota for rare earth concentrate",
+)
 CASES = [
     case
     for cases in _PER_FRAME.values()
@@ -32,7 +35,9 @@ def test_generated_sentence_gives_its_facts(case: Case) -> None:
 
 
 RE, W = "rare_earth", "tungsten"
-M = "mining"
+M, S, E = "mining", "smelting_separation", "export"
+NR, CR = "china_northern_rare_earth", "china_rare_earth_group"
+H24 = "China issues first batch of 2024 rare earth quotas"
 
 # Families fixed from the grammar, each on sentences of our own varying verb, order and units.
 OURS = [
@@ -64,6 +69,106 @@ OURS = [
      {(W, M, 2020, "annual", None, None, 105000)}),
     ("2019-06-01", None, "MIIT set the 2019 plan for rare earth mine products at 132kt of rare "
      "earth oxide.", {(RE, M, 2019, "annual", None, None, 132000)}),
+    # company allocations (issue 10, item 3): the batch and year of the headline or the sentence
+    # an ordinal before the year numbers the batch
+    ("2024-02-21", None, "In the first 2024 batch, Northern Rare Earth was allotted 94,580 t of "
+     "mining quota.", {(RE, M, 2024, "batch:1", None, NR, 94580)}),
+    ("2024-02-21", "Beijing sets first 2024 rare earth mining and smelting quotas", "CREG got "
+     "38,990 tonnes of smelting quota.", {(RE, S, 2024, "batch:1", None, CR, 38990)}),
+    ("2022-07-20", None, "The second 2022 round of rare earth mining quotas was 109,200 t.",
+     {(RE, M, 2022, "batch:2", None, None, 109200)}),
+    # a bare "light" where a figure names it and another follows
+    ("2024-02-21", H24, "CREG received 30,280 t of light and 10,140 t of ion-adsorption mining "
+     "quota.", {(RE, M, 2024, "batch:1", "light", CR, 30280),
+                (RE, M, 2024, "batch:1", "medium_heavy", CR, 10140)}),
+    ("2024-02-21", H24, "China Rare Earth Group got 30,280 tonnes of light, and 10,140 tonnes of "
+     "medium-heavy, rare earth mining quotas.",
+     {(RE, M, 2024, "batch:1", "light", CR, 30280),
+      (RE, M, 2024, "batch:1", "medium_heavy", CR, 10140)}),
+    ("2020-03-01", None, "The 2020 first batch mining quota gave 56,425 t of light and 9,575 t of "
+     "ionic rare earths.", {(RE, M, 2020, "batch:1", "light", None, 56425),
+                            (RE, M, 2020, "batch:1", "medium_heavy", None, 9575)}),
+    # a group labelling its figures, the type between: "X: mining N t, smelting M t"
+    ("2024-02-21", H24, "China Northern Rare Earth: mining 94,580 t, smelting 88,010 t.",
+     {(RE, M, 2024, "batch:1", None, NR, 94580), (RE, S, 2024, "batch:1", None, NR, 88010)}),
+    ("2024-02-21", H24, "CREG - smelting quota 38,990 tonnes.",
+     {(RE, S, 2024, "batch:1", None, CR, 38990)}),
+    ("2024-02-21", H24, "Baotou Steel Rare Earth: extraction quota of 94,580 t.",
+     {(RE, M, 2024, "batch:1", None, NR, 94580)}),
+    # lists under a caption: bullets, bare figures; the headline's year is no column of years
+    ("2024-02-21", H24, "Rare earth extraction quotas by group:\nChina Northern Rare Earth: "
+     "94,580\nChina Rare Earth Group: 40,420",
+     {(RE, M, 2024, "batch:1", None, NR, 94580), (RE, M, 2024, "batch:1", None, CR, 40420)}),
+    ("2024-02-21", H24, "Rare earth mining quotas by group:\n- CNRE: 94,580\n- CREG: 40,420",
+     {(RE, M, 2024, "batch:1", None, NR, 94580), (RE, M, 2024, "batch:1", None, CR, 40420)}),
+    ("2024-02-21", H24, "Smelting quotas (tonnes):\n\u2022 Northern Rare Earth 88,010\n\u2022 "
+     "China Rare Earth Group 38,990",
+     {(RE, S, 2024, "batch:1", None, NR, 88010), (RE, S, 2024, "batch:1", None, CR, 38990)}),
+    ("2024-02-21", H24, "Rare earth prices by group:\n- CNRE: 94,580\n- CREG: 40,420", set()),
+    # a group's quota named by a noun or a possessive, whatever it did; another group's beside it
+    ("2024-02-21", H24, "The allocation to China Northern Rare Earth was 94,580 t of mining "
+     "quota.", {(RE, M, 2024, "batch:1", None, NR, 94580)}),
+    ("2024-02-21", H24, "The allotment to Northern Rare Earth came to 94,580 t of mining quota.",
+     {(RE, M, 2024, "batch:1", None, NR, 94580)}),
+    ("2024-02-21", H24, "China Northern Rare Earth's mining quota rose to 94,580 t.",
+     {(RE, M, 2024, "batch:1", None, NR, 94580)}),
+    ("2024-02-21", H24, "CREG's smelting allocation fell to 38,990 t.",
+     {(RE, S, 2024, "batch:1", None, CR, 38990)}),
+    ("2024-02-21", H24, "The smelting quota of China Northern Rare Earth was 88,010 tonnes, "
+     "against 38,990 tonnes for China Rare Earth Group.",
+     {(RE, S, 2024, "batch:1", None, NR, 88010), (RE, S, 2024, "batch:1", None, CR, 38990)}),
+    ("2024-02-21", H24, "Northern Rare Earth got 94,580 t of mining quota, compared with 40,420 t "
+     "for CREG.",
+     {(RE, M, 2024, "batch:1", None, NR, 94580), (RE, M, 2024, "batch:1", None, CR, 40420)}),
+    ("2024-02-21", H24, "China Northern Rare Earth said its output rose to 94,580 t.", set()),
+    # category columns: "Light | Ion-adsorption", "Rock-type | Ionic clay"
+    ("2024-02-21", H24, "Group | Light | Ion-adsorption\nChina Rare Earth Group | 30,280 | "
+     "10,140", {(RE, M, 2024, "batch:1", "light", CR, 30280),
+                (RE, M, 2024, "batch:1", "medium_heavy", CR, 10140)}),
+    ("2024-02-21", H24, "Mining quotas by group (t):\nGroup | Rock-type | Ionic clay\nCREG | "
+     "30,280 | 10,140", {(RE, M, 2024, "batch:1", "light", CR, 30280),
+                         (RE, M, 2024, "batch:1", "medium_heavy", CR, 10140)}),
+    ("2024-02-21", H24, "Group\tLight rare earths\tMedium and heavy rare earths\nCREG\t30,280"
+     "\t10,140", {(RE, M, 2024, "batch:1", "light", CR, 30280),
+                   (RE, M, 2024, "batch:1", "medium_heavy", CR, 10140)}),
+    # histories (issue 10, item 5): each figure its year's, only the years stated
+    ("2014-02-01", None, "The rare earth mining quota was 93,800 t in 2012 and again in 2013.",
+     {(RE, M, 2012, "annual", None, None, 93800), (RE, M, 2013, "annual", None, None, 93800)}),
+    ("2013-02-01", None, "Rare earth mining quotas stood at 93.8kt in both 2011 and 2012.",
+     {(RE, M, 2011, "annual", None, None, 93800), (RE, M, 2012, "annual", None, None, 93800)}),
+    ("2013-02-01", None, "China set the tungsten mining quota at 89,000 tonnes in 2012, and also "
+     "in 2013.", {(W, M, 2012, "annual", None, None, 89000), (W, M, 2013, "annual", None, None,
+                                                             89000)}),
+    ("2015-02-21", None, "The rare earth export quotas were 30,258 t, 30,184 t and 30,611 t in "
+     "2010, 2011 and 2014 respectively.",
+     {(RE, E, 2010, "annual", None, None, 30258), (RE, E, 2011, "annual", None, None, 30184),
+      (RE, E, 2014, "annual", None, None, 30611)}),
+    ("2012-02-21", None, "Mining quotas for rare earths stood at 89,200 tonnes and 93,800 tonnes "
+     "in 2010 and 2011, respectively.",
+     {(RE, M, 2010, "annual", None, None, 89200), (RE, M, 2011, "annual", None, None, 93800)}),
+    ("2013-02-21", None, "China set tungsten mining quotas of 87,000 t and 89,000 t for 2011 and "
+     "2012 respectively.",
+     {(W, M, 2011, "annual", None, None, 87000), (W, M, 2012, "annual", None, None, 89000)}),
+    ("2015-02-21", None, "China's rare earth mining quotas by year:\n2009: 82,320 t\n2010: "
+     "89,200 t\n2011: 93,800 t",
+     {(RE, M, 2009, "annual", None, None, 82320), (RE, M, 2010, "annual", None, None, 89200),
+      (RE, M, 2011, "annual", None, None, 93800)}),
+    ("2015-02-21", "Rare earth export quotas, 2010-2014", "Export quotas (tonnes):\n- 2010 - "
+     "30,258\n- 2011 - 30,184\n- 2014 - 30,611",
+     {(RE, E, 2010, "annual", None, None, 30258), (RE, E, 2011, "annual", None, None, 30184),
+      (RE, E, 2014, "annual", None, None, 30611)}),
+    ("2013-02-21", None, "Tungsten mining quota history:\n2011: 87,000 tonnes\n2012: 89,000 "
+     "tonnes", {(W, M, 2011, "annual", None, None, 87000), (W, M, 2012, "annual", None, None,
+                                                            89000)}),
+    ("2013-05-01", None, "Rare earth mining quotas (tonnes)\n2010 89,200\n2011 93,800\n2012 "
+     "93,800", {(RE, M, 2010, "annual", None, None, 89200), (RE, M, 2011, "annual", None, None,
+                93800), (RE, M, 2012, "annual", None, None, 93800)}),
+    ("2013-05-01", None, "Rare earth output (tonnes)\n2010 120,000\n2011 105,000", set()),
+    # near misses of histories: output by year; two years that are not "both"
+    ("2015-02-21", None, "China's rare earth output by year:\n2009: 129,400 t\n2010: 120,000 t",
+     set()),
+    ("2013-02-01", None, "The rare earth mining quota was 93,800 t in 2012 and output in 2013 "
+     "was lower.", {(RE, M, 2012, "annual", None, None, 93800)}),
     # near misses: no quota
     ("2024-05-01", None, "China has plans for rare earth mine products to grow to 300,000 "
      "tonnes.", set()),

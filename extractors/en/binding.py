@@ -104,12 +104,26 @@ ALLOTTED = re.compile(
 )
 # A group's share: "Northern Rare Earth's share of the first-batch quota".
 SHARE_OF = re.compile(r"(?<!\s)\s*['’]s\s+(?:\w+\s+)?share\s+of\b", re.IGNORECASE)
+# A group's own quota, whatever it did: "China Northern's mining quota rose to 94,580 t".
+OWN_QUOTA = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+){0,4}?(?:quotas?|allocations?|allotments?)\b", re.IGNORECASE
+)
 # ...and words that make the group the subject of other news: "said", "is expected to".
 NOT_ALLOTTED = re.compile(r"\b(?:said|says|expected|rose|fell|shares|stock|plans?)\b", re.I)
-# A holder named as the receiver: "allocated to China Northern", "quotas for Xiamen Tungsten",
+# A group labelling its figures, a quota type between: "China Northern Rare Earth: mining
+# 94,580 t", "CREG - smelting quota 38,990 t", "Xiamen Tungsten: extraction quota of 3,440 t".
+LABELLED = re.compile(
+    r"^\s*[:\u2013\u2014-]\s*(?:(?:rare[\s-]earths?|tungsten|antimony)\s+)?(?:mining|extraction"
+    r"|smelting(?:\s+(?:and|&)\s+separation)?|separation|refining|exports?)(?:\s+quotas?)?"
+    r"(?:\s+of)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+# A holder named as the receiver: "allocated to China Northern", "the allocation to CREG",
+# "quotas for Xiamen Tungsten",
 # "the light rare earth mining quota of Inner Mongolia is".
 ALLOTTED_TO = re.compile(
-    r"\b(?:(?:allocated|allotted|given|granted|assigned|awarded|went|goes|go)\s+to|for"
+    r"\b(?:(?:allocated|allotted|given|granted|assigned|awarded|went|goes|go|allocations?"
+    r"|allotments?)\s+to|for"
     r"|quotas?\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -172,6 +186,8 @@ def bind(
                 slot.own["year"] = None
                 slot.subject_year = True
         fig.attrs = {k: (m.value if m else None) for k, m in slot.own.items() if k in KINDS}
+        if fig.compared and _other_holder(fig, slot, figures[:i]):
+            fig.compared = False  # "88,010 t, against 38,990 t for CREG": another group's, now
         unknown = slot.own.get("uyear")
         # "this year" on a page without a date: which year is unknown; only a past figure
         # "up from 140,000 t last year" is dated, by the figure it is compared with
@@ -317,6 +333,16 @@ def _offer_the_past_figures_period(figures: list[Figure], slots: list[Slot]) -> 
             fig.alt_period = period
 
 
+def _other_holder(fig: Figure, slot: Slot, before: list[Figure]) -> bool:
+    """A figure compared with another group's of no other year or period: a share beside a
+    share ("China Northern got 88,010 t, against 38,990 t for CREG"), not a past figure."""
+    holder = fig.attrs.get("holder")
+    if holder is None or any(slot.own.get(k) is not None for k in ("year", "cyear", "period")):
+        return False
+    held = [f.attrs.get("holder") for f in before if not f.compared]
+    return bool(held) and held[-1] is not None and held[-1] != holder
+
+
 def _weak_annual(sentence: str, mention: Mention) -> bool:
     return mention.value == "annual" and WEAK_ANNUAL.match(sentence, mention.start) is not None
 
@@ -328,11 +354,13 @@ def _near(between: str) -> bool:
 
 
 def _allotted(between: str) -> bool:
-    if SHARE_OF.match(between):
+    if SHARE_OF.match(between) or OWN_QUOTA.match(between):
         return True  # "Northern Rare Earth's share of the quota rose to 70%, or 94,580 t"
     if NOT_ALLOTTED.search(between):
         return False
-    return bool(ALLOTTED.search(between)) or not between.strip(" :")
+    return (
+        bool(ALLOTTED.search(between)) or not between.strip(" :") or bool(LABELLED.match(between))
+    )
 
 
 def _negative(sentence: str, fig: Figure, in_left: list[Mention], in_right: list[Mention]) -> bool:
@@ -397,6 +425,9 @@ def _apply_lists(
         first, last = figures[group[0]], figures[group[-1]]
         end = re.search(r"[,;]|\.(?!\d)", sentence[last.end :])
         stop = last.end + end.start() if end else len(sentence)
+        if respectively:  # "N, M and K in 2010, 2011 and 2012 respectively": up to that word
+            word = re.search(r"\brespectively\b", sentence[last.end :], re.IGNORECASE)
+            stop = max(stop, last.end + word.start()) if word else stop
         for kind in KINDS:
             same = [m for m in mentions if m.kind == kind]
             before = [m for m in same if slots[group[0]].left <= m.start and m.end <= first.start]

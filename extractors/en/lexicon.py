@@ -94,12 +94,12 @@ QUOTA_TYPE: dict[str, re.Pattern[str]] = {
 }
 
 # "first" numbering a quota named a few words on: "first [2024] [rare earths] [mining] [output]
-# quota", "first set of quotas", "the second export limit"; the words between are ours only, so
-# "first time" never counts.
+# quota", "first 2024 rare earth mining and smelting quotas", "first set of quotas", "the second
+# export limit"; the words between are ours only, so "first time" never counts.
 _BEFORE_QUOTA = (
     r"(?=\s+(?:(?:20[0-3]\d|rare[\s-]earths?|(?:uncommon|unusual)\s+earths?|tungsten|antimony"
     r"|mining|smelting|and|separation|output|production|export|set\s+of|of\s+(?:two|three)|REO)"
-    r"\s+){0,4}"
+    r"\s+){0,5}"
     r"(?:quotas?|limits?|allocations?|allotments?)\b)"
 )
 
@@ -137,12 +137,12 @@ PERIOD: dict[str, re.Pattern[str]] = {
         r"|\b(?:20[0-3]\d|year)(?:['’]s)?\s+total\b(?![\s-]+(?:control|amount|quantity|volume|\d))",
         _I,
     ),
-    # "first batch", "first round", "first-half", "H1", "1H", "first six months", "initial batch",
-    # "January-June",
+    # "first batch", "first 2024 batch", "first round", "first-half", "H1", "1H", "first six
+    # months", "initial batch", "January-June",
     # "first batchissued" (words run together); "the first rare earths mining quota", "the
     # first 2023 quota", "its first quota for smelting": "first" before the quota it numbers
     "batch:1": re.compile(
-        r"\b(?:first|1st)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?(?:\b|(?=issu))"
+        r"\b(?:first|1st)[\s-](?:20[0-3]\d\s+)?(?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?(?:\b|(?=issu))"
         r"|\b(?:H1|1H)(?:\b|(?=20[0-3]\d\b))|\bfirst\s+(?:six|6)\s+months\b"
         r"|\bJanuary[\s–-]+(?:to[\s–-]+|through[\s–-]+)?June\b"
         r"|\binitial\s+(?:batch|round|tranche)\b"
@@ -153,7 +153,7 @@ PERIOD: dict[str, re.Pattern[str]] = {
     # "the second
     # rare earth export quota"
     "batch:2": re.compile(
-        r"\b(?:second|2nd)[\s-](?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b"
+        r"\b(?:second|2nd)[\s-](?:20[0-3]\d\s+)?(?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b"
         r"|\b(?:H2|2H)(?:\b|(?=20[0-3]\d\b))"
         r"|\b(?:second|last)\s+(?:six|6)\s+months\b|\bsix\s+months\s+to\s+December\b"
         r"|\bJuly[\s–-]+(?:to[\s–-]+|through[\s–-]+)?December\b"
@@ -162,7 +162,9 @@ PERIOD: dict[str, re.Pattern[str]] = {
     ),
     # "third batch", "third round", "the third quota"
     "batch:3": re.compile(
-        rf"\b(?:third|3rd)[\s-](?:batch|round|tranche|lot)(?:es|s)?\b|\bthird{_BEFORE_QUOTA}", _I
+        rf"\b(?:third|3rd)[\s-](?:20[0-3]\d\s+)?(?:batch|round|tranche|lot)(?:es|s)?\b"
+        rf"|\bthird{_BEFORE_QUOTA}",
+        _I,
     ),
 }
 
@@ -214,9 +216,12 @@ CATEGORY: dict[str, re.Pattern[str]] = {
         r"|\b(?:medium[\s-]+(?:and\s+)?)?heavies\b",
         _I,
     ),
-    # "light rare earths", "rock-type", "hard-rock", "rock ore", "LRE"
+    # "light rare earths", "rock-type", "hard-rock", "rock ore", "LRE", "light ones"; "light"
+    # alone where a figure names it and another follows ("30,280 t of light and 10,140 t of
+    # ionic", "for light, 30,280 t"), never "in light of"
     "light": re.compile(
-        r"\blight(?=[\s-]+(?:rare|REO|type|mining|quota))\b|\b(?:hard[\s-])?rock(?:[\s-](?:type|ore"
+        r"\blight(?:(?=[\s-]+(?:rare|REO|type|mining|quota|ones\b|varieties|elements))"
+        r"|(?:(?<=\bof\slight)|(?<=\bfor\slight))(?=\s*(?:,|;|and\b)))\b|\b(?:hard[\s-])?rock(?:[\s-](?:type|ore"
         r"|minerals?|based|deposits?))?\b|\bLREE?s?\b",
         _I,
     ),

@@ -14,6 +14,7 @@ commodity, or that cannot be given a type and a year, yields nothing.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from datetime import date, datetime
 
@@ -66,6 +67,12 @@ CONTINUES = frozenset({"type", "period", "category", "holder"})
 # An announcement being reported: "the ministry said in a statement", "announced on its website".
 ANNOUNCED = re.compile(
     r"\b(?:announced|said|stated|statement|notice|showed|website|according\s+to\s+the\s+ministry)\b",
+    re.IGNORECASE,
+)
+# One figure of two years: "93,800 t in 2012 and again in 2013", "in both 2011 and 2012".
+AGAIN_IN = re.compile(
+    r"\bin\s+(?:both\s+)?((?:19|20)\d\d)\s*,?\s+and\s+(?:(?:again|also)\s+in\s+)?((?:19|20)\d\d)\b"
+    r"(?!\s*,?\s*respectively)",
     re.IGNORECASE,
 )
 # A cap on shipments is a quota: "shipments will be capped at 7,976 t".
@@ -272,6 +279,7 @@ def _read_sentence(
             added = ADDED_TO.search(sentence, max(0, m.start - 60), m.start) is not None
             latest = max(latest, int(number[1]) + added)
     readings = sentence_facts(state, sentence, span, bound, latest)
+    readings += _again(sentence, readings)
     facts = [r[0] for r in readings]
     if continued and not facts and not goes_on:
         return False  # a sentence after a quota sentence that says nothing about quotas
@@ -287,6 +295,23 @@ def _read_sentence(
         if announced:
             state.announced, state.announced_year = announced, state.year
     return True
+
+
+def _again(sentence: str, readings: list[tuple[QuotaFact, ...]]) -> list[tuple[QuotaFact, ...]]:
+    """The same figure for a second year the sentence names with it ("was 93,800 t in 2012 and
+    again in 2013", "stood at 93,800 t in both 2012 and 2013"): only where "in both" or
+    "again" says so, and one figure has the first year (never "2010 and 2011 were N and M")."""
+    folded = sentence.lower()
+    if "both" not in folded and "again" not in folded and "also" not in folded:
+        return []
+    match = AGAIN_IN.search(sentence)
+    if match is None or not re.search(r"\b(?:both|again|also)\b", match.group(), re.I):
+        return []
+    first, second = int(match[1]), int(match[2])
+    own = [r for r in readings if r[0].year == first and r[0].amount_t is not None]
+    if len(own) != 1 or any(r[0].year == second for r in readings) or second <= first:
+        return []
+    return [(dataclasses.replace(own[0][0], year=second),)]
 
 
 def _set_aside(sentence: str, figure: Figure) -> bool:

@@ -32,9 +32,14 @@ COMMODITY_ROW = {
 PROVINCE_WORDS = re.compile(r"^(?:province|autonomous\s+region|region|a\.?r\.?)?$", re.I)
 # What a header cell names.
 HEADER_CATEGORY = {
-    "light": re.compile(r"^(?:LRE|light(?:\s+rare[\s-]earths?)?|LREE)$", re.I),
+    # "Light", "Rock-type", "Ion-adsorption", "Ionic clay", "Medium and heavy rare earths"
+    "light": re.compile(
+        r"^(?:LRE|LREE|(?:light|(?:hard[\s-])?rock(?:[\s-]type)?)(?:\s+rare[\s-]earths?)?)$", re.I
+    ),
     "medium_heavy": re.compile(
-        r"^(?:M\s*/\s*HRE|MHRE|HRE|M/HREE|medium[\s/-]*(?:and\s+)?heavy)$", re.I
+        r"^(?:M\s*/\s*HRE|MHRE|HRE|M/HREE|(?:medium[\s/-]*(?:and\s+)?heavy|ion(?:ic|[\s-]a[db]sor"
+        r"(?:ption|bed))(?:[\s-]type)?(?:\s+clay)?)(?:\s+rare[\s-]earths?)?)$",
+        re.I,
     ),
     "tungsten_primary": re.compile(r"^(?:main[\s-]mining|primary)$", re.I),
     "tungsten_byproduct": re.compile(
@@ -58,6 +63,11 @@ HEADER_PERIOD = {
     ),
 }
 YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
+# A list row of one year, its label set off by a colon or a dash ("2009: 82,320 t"), and
+# the unit after its figure.
+YEAR_LABEL = re.compile(r"^[-*\u2022\u00b7]?\s*((?:19|20)\d\d)\s*[:\u2013\u2014-]\s+(?=\d)")
+YEAR_LABEL_FIRST = frozenset("12-*\u2022\u00b7")
+UNIT_AFTER = re.compile(r"(?<=\d) ?(?:t|tonnes|tons|metric tons|mt)\.?$", re.IGNORECASE)
 # A header cell split: "|", tabs, or two spaces; with single spaces, the known words.
 HEADER_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 HEADER_WORDS = re.compile(
@@ -138,7 +148,15 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
     """(label, figures) of a line shaped as a table row: a label, then figures only, its
     cells split by "|" or by spaces; None for any other line."""
     body = line.strip()
+    year_label = YEAR_LABEL.match(body) if body[:1] in YEAR_LABEL_FIRST else None
+    if year_label:  # "2009: 82,320 t", "2010 - 89,200 tonnes": a row of one year in a list
+        body = UNIT_AFTER.sub("", body)
     if not body.rstrip(" |")[-1:].isdigit():
+        return None
+    if year_label:
+        figures = body[year_label.end() :].split()
+        if figures and all(CELL.fullmatch(f) for f in figures):
+            return year_label[1], figures
         return None
     tokens = [t.strip() for t in body.split("|")] if "|" in body else body.split()
     found: list[str] = []
@@ -146,11 +164,13 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
         token = tokens.pop()
         if token:
             found.append(token)
-    label = " ".join(t for t in tokens if t).strip(" *:\t")
+    label = (
+        " ".join(t for t in tokens if t).strip(" *:\t").lstrip("-\u2022\u00b7 ")
+    )  # "- X: 88,010"
     if all(YEAR_CELL.match(cell) for cell in found):
         return None  # a header of years: "Metal 2012 2011"
-    if not label and len(found) >= 3 and YEAR_CELL.match(found[-1]):
-        label = found.pop()  # a row of one year: "2020 140,000 135,000"
+    if not label and len(found) >= 2 and YEAR_CELL.match(found[-1]):
+        label = found.pop()  # a row of one year: "2020 140,000 135,000", "2010 89,200"
         return label, found[::-1]
     if not any(c.isalpha() for c in label) or len(label.split()) > MAX_LABEL_WORDS:
         return None
@@ -200,6 +220,10 @@ def _header_cells(line: str) -> list[str]:
     cells = [c for c in HEADER_SPLIT.split(line.strip(" |")) if c]
     if len(cells) <= 1:  # single spaces: the known header words only
         cells = [m.group() for m in HEADER_WORDS.finditer(line)]
+        # a year in a sentence or caption ("China issues first batch of 2024 rare earth quotas",
+        # "2024 mining quotas by group:") names the story's year, not a column of years
+        if len(re.findall(r"[A-Za-z]{2,}", HEADER_WORDS.sub(" ", line))) > 2:
+            cells = [c for c in cells if not YEAR_CELL.match(c)]
     return cells
 
 
