@@ -2676,3 +2676,40 @@ def test_a_figure_kept_from_another_year_is_the_years_being_set(
     text: str, published: datetime, expected: set[tuple[object, ...]]
 ) -> None:
     assert keys(text, "稀土钨矿指标", published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the commodity between the amount and its type
+            "2024年第一批指标中，北方稀土获得94580吨稀土开采指标。",
+            {(RE, MIN, 2024, "batch:1", None, NORTH, 94580)},
+        ),
+        (  # the category between: it is this amount's, not the next one's
+            "2024年首批指标中，中国稀土集团获得30280吨岩矿型稀土开采指标、10140吨离子型稀土开采指标。",
+            {
+                (RE, MIN, 2024, "batch:1", "light", CREG, 30280),
+                (RE, MIN, 2024, "batch:1", "medium_heavy", CREG, 10140),
+            },
+        ),
+        (  # another verb, 万吨, two types after their amounts
+            "2023年第三批指标下达，北方稀土获批1.2万吨稀土开采配额、1.1万吨稀土冶炼分离配额。",
+            {
+                (RE, MIN, 2023, "batch:3", None, NORTH, 12000),
+                (RE, SEP, 2023, "batch:3", None, NORTH, 11000),
+            },
+        ),
+        (  # traditional characters, the category alone
+            "2024年第一批指標中，中國稀土集團取得10140噸中重稀土開採指標。",
+            {(RE, MIN, 2024, "batch:1", "medium_heavy", CREG, 10140)},
+        ),
+        (  # tungsten: the commodity again before the type
+            "2020年第一批共下达52500吨钨精矿开采指标。",
+            {(TU, MIN, 2020, "batch:1", None, None, 52500)},
+        ),
+    ],
+)
+def test_words_between_an_amount_and_its_type_qualify_that_amount(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text) == expected
