@@ -31,6 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extractors.facts import Content
+from extractors.normalize import normalize
 from extractors.zh import find_facts
 
 Key = tuple[str, str, int, str, str | None, str | None, float | None]
@@ -411,12 +412,13 @@ def generate(n: int, seed: int = 10) -> list[Case]:
 
 
 def facts_of(case: Case) -> set[Key]:
-    """The facts the rules find, as scored: a record without an amount is left out."""
+    """The facts the rules find in the text as extraction gives it to them (normalised: a tab is
+    a space), as scored: a record without an amount is left out."""
     content = Content(
-        title=case.title,
+        title=normalize(case.title) if case.title else None,
         published=datetime.fromisoformat(case.published),
         language="zh",
-        text=case.text,
+        text=normalize(case.text),
     )
     return {fact.key() for fact in find_facts(content) if fact.amount_t is not None}
 
