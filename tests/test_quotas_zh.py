@@ -2713,3 +2713,37 @@ def test_words_between_an_amount_and_its_type_qualify_that_amount(
     text: str, expected: set[tuple[object, ...]]
 ) -> None:
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a thousands comma before the type is inside one clause
+            "2022年第二批指标中，厦门钨业取得1,376吨稀土开采指标。",
+            {(RE, MIN, 2022, "batch:2", None, "xiamen_tungsten", 1376)},
+        ),
+        (
+            "2022年第二批指标中，北方稀土获得81,400吨开采配额、75,200吨冶炼分离配额。",
+            {
+                (RE, MIN, 2022, "batch:2", None, NORTH, 81400),
+                (RE, SEP, 2022, "batch:2", None, NORTH, 75200),
+            },
+        ),
+        (  # a short name before "分配到" / "分到" is the group receiving it
+            "2023年第三批指标中，中国稀土分配到开采指标3,000吨。",
+            {(RE, MIN, 2023, "batch:3", None, CREG, 3000)},
+        ),
+        (
+            "2023年第三批指标中，包钢分到11000吨冶炼分离配额。",
+            {(RE, SEP, 2023, "batch:3", None, NORTH, 11000)},
+        ),
+        (  # traditional
+            "2023年第三批指標中，包鋼集團分配到1.1萬噸冶煉分離指標。",
+            {(RE, SEP, 2023, "batch:3", None, NORTH, 11000)},
+        ),
+    ],
+)
+def test_group_shares_with_thousands_commas_and_short_names(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text) == expected

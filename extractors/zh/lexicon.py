@@ -144,7 +144,7 @@ OUR_COMPANY_RE = re.compile(
 # Groups by a short name, only where it plainly is the group receiving a quota: "中国稀土获得",
 # "北方稀土和中国稀土" ("中国稀土" alone is as often "China's rare earths"); "包钢分得开采指标"
 # (Baotou Steel, whose rare earth arm is Northern Rare Earth), or "包钢集团59500吨" in a list.
-_RECEIVES = r"(?=\s*(?:获得|获|分得|拿到|取得))"
+_RECEIVES = r"(?=\s*(?:获得|获|分得|分到|分配到|拿到|取得))"
 SHORT_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
@@ -198,8 +198,11 @@ BYPRODUCT_BESIDE_RE = re.compile(r"吨\s*[、和及与]\s*综合(?:利用|回收
 # The document's own province in a provincial notice: "我省", "本省", "全省", "我区" (自治区).
 OWN_PROVINCE_RE = re.compile(r"我省|本省|全省|我自治区|本自治区|全自治区|我区|本区")
 
+# A comma that is a clause break, not a thousands separator ("1,376吨稀土开采指标" is one clause;
+# "分别为135000,127000吨" two).
+_BREAK_COMMA = r"(?:(?<!\d),|,(?!\d{3}(?!\d)))"
 # A clause break, after full-width forms were made half-width: "，", "；", "）".
-SEP_RE = re.compile(r"[,;)]")
+SEP_RE = re.compile(rf"[;)]|{_BREAK_COMMA}")
 
 # A clause break as a token: ")" is read as CLOSE_RE's (the longer or earlier pattern wins).
 SEP_TOKEN_RE = re.compile(r"[,;]")
@@ -464,7 +467,7 @@ ROW_FILLER_RE = re.compile(r"[\s:,;、()为是共计各。.]*")
 COMMODITY_KINDS = ("commodity", "othercommodity")
 
 # The characters ``figures.clause_bounds`` looks at (the others it passes over).
-CLAUSE_MARK_RE = re.compile(r"[(),;]")
+CLAUSE_MARK_RE = re.compile(rf"[();]|{_BREAK_COMMA}")
 
 # For speed only (``rules._last_figure_line``, ``rules._scan_end``): the words an undisclosed
 # issuance ends on, the "t" of "万t", a row of a table set out with spaces, the blanks after a
