@@ -144,7 +144,9 @@ def _batch(rng: random.Random) -> tuple[int, str, str]:
 def _setting(year: int, period: str, pw: str, rng: random.Random):
     """Where the year and batch are said: (axis value, title, lead sentence, expected)."""
     mining, smelting, _ = NATIONAL[(year, period)]
-    place = rng.choice(["title", "sentence before", "sentence before", "same sentence"])
+    place = rng.choice(["title", "sentence before", "sentence before", "same sentence", "今年"])
+    if place == "今年":  # the year from the publication date
+        return place, None, "", set(), f"今年{pw}稀土指标中，"
     if place == "title":
         title = f"工业和信息化部 自然资源部关于下达{year}年{pw}稀土开采、冶炼分离总量控制指标的通知"
         return place, title, "", set(), ""
@@ -364,6 +366,51 @@ def frame_table(rng: random.Random) -> Case:
     return Case("2024-02-20", "\n".join(lines), facts, caps)
 
 
+def frame_announcement(rng: random.Random) -> Case:
+    """A group's own announcement: the title names it and the batch, the text says "公司"."""
+    year, period, pw = _batch(rng)
+    holder = rng.choice([h for h, v in SHARES[(year, period)].items() if all(v)])
+    m, s = SHARES[(year, period)][holder]
+    assert m and s
+    nm, form = amount(m, rng)
+    ns, _ = amount(s, rng)
+    title = f"{NAMES[holder][0]}：关于获得{year}年{pw}稀土开采、冶炼分离总量控制指标的公告"
+    shape = rng.choice(["公司获得", "本公司", "近日，公司收到"])
+    sentence = {
+        "公司获得": f"公司获得稀土开采指标{nm}、冶炼分离指标{ns}。",
+        "本公司": f"本公司本批次获得开采指标{nm}，冶炼分离指标{ns}。",
+        "近日，公司收到": f"近日，公司收到通知，公司获得{nm}开采指标和{ns}冶炼分离指标。",
+    }[shape]
+    facts = {_fact(year, period, MINING, holder, m), _fact(year, period, SMELTING, holder, s)}
+    caps = {"frame": f"announcement: {shape}", "number": form, "holder": holder}
+    return Case(NATIONAL[(year, period)][2], sentence, facts, caps, title)
+
+
+def frame_among_sentence(rng: random.Random) -> Case:
+    """The national figure, then "其中，X获得N吨，Y获得M吨" as a sentence of its own."""
+    year, period, pw = _batch(rng)
+    qtype = rng.choice([MINING, SMELTING])
+    shares = _shares(year, period, qtype)
+    holders = rng.sample(list(shares), 2)
+    mining, smelting, published = NATIONAL[(year, period)]
+    total = smelting if qtype == SMELTING else mining
+    word = "开采" if qtype == MINING else "冶炼分离"
+    t, _ = amount(total, rng)
+    lead = f"{year}年{pw}稀土{word}总量控制指标为{t}。"
+    parts = []
+    form = ""
+    for h in holders:
+        n, form = amount(shares[h], rng)
+        parts.append(f"{_name(h, rng, True)}{rng.choice(RECEIVE)}{n}")
+    tail = rng.choice(["", "，同比增长12.5%", "，两家合计占全部指标的九成以上"])
+    text = f"{lead}其中，{'，'.join(parts)}{tail}。"
+    facts = {_fact(year, period, qtype, None, total)} | {
+        _fact(year, period, qtype, h, shares[h]) for h in holders
+    }
+    caps = {"frame": "其中 sentence" + (" + tail" if tail else ""), "number": form}
+    return Case(published, text, facts, caps)
+
+
 # near misses about the groups: what they state besides quotas gives no fact
 NEAR_MISSES = [
     ("{n}{y}年稀土氧化物产量为{a}吨，同比增长12%。", "产量"),
@@ -374,6 +421,13 @@ NEAR_MISSES = [
     ("{n}于{y}年2月6日发布公告，披露了获得的指标情况。", "公告日期"),
     ("{n}表示，2025年的指标数量没有公开披露。", "2025未披露"),
     ("{n}计划到{y}年将稀土精矿处理能力提升至{a}吨。", "规划产能"),
+    ("{n}拟向关联方采购稀土精矿不超过{a}吨。", "采购"),
+    ("{n}获得的开采指标约占全国的七成，{y}年以来一直如此。", "占比无数"),
+    (
+        "此前获得指标的六家集团是中国五矿、中铝集团、北方稀土、厦门钨业、南方稀土和广东稀土。",
+        "六家名单",
+    ),
+    ("{n}{y}年稀土冶炼分离产品产量{a}吨，完成指标的96%。", "完成率"),
 ]
 
 
@@ -403,6 +457,7 @@ def frame_source(rng: random.Random) -> Case:
 FRAMES: list[Callable[[random.Random], Case]] = [
     frame_receive, frame_receive, frame_among, frame_respectively, frame_both_types,
     frame_category, frame_list, frame_table, frame_near_miss, frame_near_miss, frame_source,
+    frame_announcement, frame_among_sentence,
 ]  # fmt: skip
 
 
