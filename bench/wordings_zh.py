@@ -411,6 +411,49 @@ def frame_among_sentence(rng: random.Random) -> Case:
     return Case(published, text, facts, caps)
 
 
+def frame_more_shapes(rng: random.Random) -> Case:
+    """Other shapes of one batch's split (2024 batch 1): a type heading then the groups, a colon
+    per group, a category split in the sentence after, the two types in one 分别 sentence,
+    a table with category columns."""
+    year, period, pw = 2024, "batch:1", rng.choice(PERIOD_WORDS["batch:1"])
+    place, title, lead, facts, opener = _setting(year, period, pw, rng)
+    n = {k: amount(v, rng)[0] for k, v in
+         (("nm", 94_580), ("ns", 88_010), ("cm", 40_420), ("cs", 38_990), ("cl", 30_280),
+          ("ch", 10_140))}  # fmt: skip
+    north, creg = _name(NORTH, rng, False), _name(CREG, rng, False)
+    new: set[tuple[str, str, str | None, int]]
+    shape = rng.choice(["type heading", "colon", "category next sentence", "分别 two types",
+                        "category table", "占全国"])  # fmt: skip
+    if shape == "type heading":
+        body = f"开采指标方面，{north}为{n['nm']}，{creg}为{n['cm']}。"
+        new = {(NORTH, MINING, None, 94_580), (CREG, MINING, None, 40_420)}
+    elif shape == "colon":
+        body = f"{north}：开采指标{n['nm']}；冶炼分离指标{n['ns']}。"
+        new = {(NORTH, MINING, None, 94_580), (NORTH, SMELTING, None, 88_010)}
+    elif shape == "category next sentence":
+        body = f"{creg}获得开采指标{n['cm']}。其中岩矿型稀土{n['cl']}，离子型稀土{n['ch']}。"
+        new = {(CREG, MINING, None, 40_420), (CREG, MINING, "light", 30_280),
+               (CREG, MINING, "medium_heavy", 10_140)}  # fmt: skip
+    elif shape == "分别 two types":
+        body = (f"{creg}和{north}分别获得开采指标{n['cm']}、{n['nm']}，"
+                f"冶炼分离指标{n['cs']}、{n['ns']}。")  # fmt: skip
+        new = {(CREG, MINING, None, 40_420), (NORTH, MINING, None, 94_580),
+               (CREG, SMELTING, None, 38_990), (NORTH, SMELTING, None, 88_010)}  # fmt: skip
+    elif shape == "category table":
+        body = ("\n" + " | ".join(["集团", "岩矿型稀土", "离子型稀土", "冶炼分离"]) + "\n"
+                + " | ".join([NAMES[NORTH][0], "94580", "0", "88010"]) + "\n"
+                + " | ".join([NAMES[CREG][0], "30280", "10140", "38990"]))  # fmt: skip
+        new = {(NORTH, MINING, "light", 94_580), (NORTH, SMELTING, None, 88_010),
+               (CREG, MINING, "light", 30_280), (CREG, MINING, "medium_heavy", 10_140),
+               (CREG, SMELTING, None, 38_990)}  # fmt: skip
+    else:
+        body = f"{north}获得开采指标{n['nm']}、冶炼分离指标{n['ns']}，分别占全国的70.06%和69.30%。"
+        new = {(NORTH, MINING, None, 94_580), (NORTH, SMELTING, None, 88_010)}
+    text = f"{lead}{opener}{body}"
+    facts = facts | {_fact(year, period, t, h, v, c) for h, t, c, v in new}
+    return Case("2024-02-20", text, facts, {"frame": f"shape: {shape}", "setting": place}, title)
+
+
 # near misses about the groups: what they state besides quotas gives no fact
 NEAR_MISSES = [
     ("{n}{y}年稀土氧化物产量为{a}吨，同比增长12%。", "产量"),
@@ -457,7 +500,7 @@ def frame_source(rng: random.Random) -> Case:
 FRAMES: list[Callable[[random.Random], Case]] = [
     frame_receive, frame_receive, frame_among, frame_respectively, frame_both_types,
     frame_category, frame_list, frame_table, frame_near_miss, frame_near_miss, frame_source,
-    frame_announcement, frame_among_sentence,
+    frame_announcement, frame_among_sentence, frame_more_shapes, frame_more_shapes,
 ]  # fmt: skip
 
 

@@ -2747,3 +2747,35 @@ def test_group_shares_with_thousands_commas_and_short_names(
     text: str, expected: set[tuple[object, ...]]
 ) -> None:
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the sentence's 万吨 is no unit note: the table is in tonnes
+            "2024年首批稀土开采、冶炼分离总量控制指标分别为13.5万吨、12.7万吨。\n"
+            "集团 | 开采 | 冶炼分离\n北方稀土 | 94580 | 88010\n中国稀土集团 | 40420 | 38990",
+            {(NORTH, MIN, 94580), (NORTH, SEP, 88010), (CREG, MIN, 40420), (CREG, SEP, 38990)},
+        ),
+        (  # ... unless every figure is below 1000: then in 万吨 like the sentence
+            "2024年首批稀土开采、冶炼分离总量控制指标分别为13.5万吨、12.7万吨。\n"
+            "集团 | 开采 | 冶炼分离\n北方稀土 | 9.458 | 8.801\n中国稀土集团 | 4.042 | 3.899",
+            {(NORTH, MIN, 94580), (NORTH, SEP, 88010), (CREG, MIN, 40420), (CREG, SEP, 38990)},
+        ),
+        (  # a unit note says it: "单位：万吨"
+            "2023年第三批稀土开采、冶炼分离总量控制指标分配表（单位：万吨）\n"
+            "集团 | 开采 | 冶炼分离\n北方稀土 | 1.2 | 1.1\n中国稀土集团 | 0.3 | 0.285",
+            {(NORTH, MIN, 12000), (NORTH, SEP, 11000), (CREG, MIN, 3000), (CREG, SEP, 2850)},
+        ),
+        (  # traditional, tabs as extraction gives them (a space)
+            "2022年第二批稀土開採、冶煉分離總量控制指標分別為10.92萬噸、10.48萬噸。\n"
+            "集團 開採 冶煉分離\n北方稀土 81400 75200\n中國稀土集團 25300 23800",
+            {(NORTH, MIN, 81400), (NORTH, SEP, 75200), (CREG, MIN, 25300), (CREG, SEP, 23800)},
+        ),
+    ],
+)
+def test_a_group_table_after_a_sentence_in_wan_tonnes(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    found = {(f.holder, f.quota_type, f.amount_t) for f in read(text) if f.holder}
+    assert found == expected
