@@ -79,9 +79,15 @@ DIGITS = "零一二三四五六七八九"
 
 
 def chinese_numeral(n: int) -> str:
-    """12000 → 一万二千, 94580 → 九万四千五百八十 (below 100,000, as the press writes them)."""
+    """12000 → 一万二千, 94580 → 九万四千五百八十, 135000 → 十三万五千 (below a million)."""
+    if n >= 10_000:
+        high, low = divmod(n, 10_000)
+        head = chinese_numeral(high)
+        head = head[1:] if head.startswith("一十") else head
+        tail = chinese_numeral(low) if low else ""
+        return f"{head}万{'零' if low and low < 1000 else ''}{tail}"
     out, zero = "", False
-    for value, unit in ((10_000, "万"), (1000, "千"), (100, "百"), (10, "十"), (1, "")):
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
         d, n = divmod(n, value)
         if d:
             out += ("零" if zero and out else "") + DIGITS[d] + unit
@@ -96,7 +102,7 @@ def amount(tonnes: int, rng: random.Random) -> tuple[str, str]:
     forms = ["吨", "吨", "逗号吨", "全角吨"]
     if tonnes % 10 == 0:
         forms.append("万吨")
-    if tonnes % 1000 == 0 and tonnes < 100_000:
+    if tonnes < 1_000_000:
         forms.append("汉字")
     form = rng.choice(forms)
     wan = f"{tonnes / 10_000:.4f}".rstrip("0").rstrip(".")

@@ -2779,3 +2779,30 @@ def test_a_group_table_after_a_sentence_in_wan_tonnes(
 ) -> None:
     found = {(f.holder, f.quota_type, f.amount_t) for f in read(text) if f.holder}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2022年第二批指标中，厦门钨业的稀土开采指标为一千三百七十六吨。",
+            {(RE, MIN, 2022, "batch:2", None, "xiamen_tungsten", 1376)},
+        ),
+        (
+            "2022年第二批指标中，广东稀土分得冶炼指标四千二百四十二吨。",
+            {(RE, SEP, 2022, "batch:2", None, "guangdong_rare_earth", 4242)},
+        ),
+        (
+            "2023年第三批指標中，中國稀土集團獲得二千八百五十噸冶煉分離指標。",
+            {(RE, SEP, 2023, "batch:3", None, CREG, 2850)},
+        ),
+        (  # a numeral ending in a digit, after 万
+            "2024年第一批指标中，北方稀土获得开采指标九万四千五百八十吨。",
+            {(RE, MIN, 2024, "batch:1", None, NORTH, 94580)},
+        ),
+    ],
+)
+def test_amounts_in_chinese_numerals_ending_in_a_digit(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text) == expected

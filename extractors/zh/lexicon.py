@@ -416,7 +416,14 @@ PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     SPEECH_COLON_RE: (":",),
     AMOUNT_ZH_RE: ("吨", "t"),
     AMOUNT_ZH_SHARED_RE: ("吨", "t"),  # and a list of numbers: SHARED_LIST_RE
-    AMOUNT_ZH_NUMERAL_RE: ("万吨", "千吨", "百吨", "十吨"),
+    # and a numeral's last digit: "一千三百七十六吨", "四千二百四十二吨"
+    AMOUNT_ZH_NUMERAL_RE: (
+        "万吨",
+        "千吨",
+        "百吨",
+        "十吨",
+        *(f"{d}吨" for d in "一二两三四五六七八九"),
+    ),
     PERCENT_RE: ("%", *CASES_OF_PER_PC),
 }
 
