@@ -460,6 +460,38 @@ def frame_more_shapes(rng: random.Random) -> Case:
     return Case("2024-02-20", text, facts, {"frame": f"shape: {shape}", "setting": place}, title)
 
 
+def frame_news(rng: random.Random) -> Case:
+    """News wording of a batch's split: who got the most, who came next, a stock code, a
+    change on the year, a lead sentence naming the batch without figures."""
+    year, period, pw = _batch(rng)
+    qtype = rng.choice([MINING, SMELTING])
+    shares = sorted(_shares(year, period, qtype).items(), key=lambda kv: -kv[1])
+    tw = rng.choice(TYPE_WORDS[qtype])
+    (first, a), (second, b) = shares[:2]
+    na, form = amount(a, rng)
+    nb, _ = amount(b, rng)
+    lead = rng.choice([f"工信部、自然资源部下达{year}年{pw}稀土总量控制指标。",
+                       f"{year}年{pw}稀土指标近日下达。"])  # fmt: skip
+    code = {NORTH: "(600111)", XTC: "(600549)"}.get(first, "") if rng.random() < 0.5 else ""
+    shape = rng.choice(["最多…其次", "分列", "同比"])
+    if shape == "最多…其次":
+        body = (f"{_name(first, rng, False)}{code}获得的{tw}最多，为{na}；"
+                f"其次是{_name(second, rng, False)}，获得{nb}。")  # fmt: skip
+        new = {(first, a), (second, b)}
+    elif shape == "分列":
+        body = (f"{_name(first, rng, False)}{code}和{_name(second, rng, False)}分列前两位，"
+                f"{tw}分别为{na}和{nb}。")  # fmt: skip
+        new = {(first, a), (second, b)}
+    else:
+        name = _name(first, rng, not code)  # a code follows the full name, not "包钢"
+        body = f"{name}{code}获得{tw}{na}，同比增长约6%。"
+        new = {(first, a)}
+    text = lead + body
+    facts = {_fact(year, period, qtype, h, v) for h, v in new}
+    caps = {"frame": f"news: {shape}" + (" + code" if code else ""), "number": form}
+    return Case(NATIONAL[(year, period)][2], text, facts, caps)
+
+
 # near misses about the groups: what they state besides quotas gives no fact
 NEAR_MISSES = [
     ("{n}{y}年稀土氧化物产量为{a}吨，同比增长12%。", "产量"),
@@ -506,7 +538,7 @@ def frame_source(rng: random.Random) -> Case:
 FRAMES: list[Callable[[random.Random], Case]] = [
     frame_receive, frame_receive, frame_among, frame_respectively, frame_both_types,
     frame_category, frame_list, frame_table, frame_near_miss, frame_near_miss, frame_source,
-    frame_announcement, frame_among_sentence, frame_more_shapes, frame_more_shapes,
+    frame_announcement, frame_among_sentence, frame_more_shapes, frame_more_shapes, frame_news,
 ]  # fmt: skip
 
 

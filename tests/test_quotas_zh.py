@@ -2806,3 +2806,41 @@ def test_amounts_in_chinese_numerals_ending_in_a_digit(
     text: str, expected: set[tuple[object, ...]]
 ) -> None:
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a recipient we do not know is no national figure
+            "2024年第一批稀土指标中，盛和资源获得开采指标3000吨。",
+            set(),
+        ),
+        (
+            "2023年第三批稀土指标下达，某稀土公司分得冶炼分离指标2850吨。",
+            set(),
+        ),
+        (
+            "今年首批稀土配额中，一家地方企业获配1.2万吨开采配额。",
+            set(),
+        ),
+        (  # a stock code between a group's name and the verb
+            "2024年第一批指标中，中国稀土(000831)获得开采指标40420吨。",
+            {(RE, MIN, 2024, "batch:1", None, CREG, 40420)},
+        ),
+        (
+            "2024年第一批指标中，北方稀土(600111)获得开采指标94580吨。",
+            {(RE, MIN, 2024, "batch:1", None, NORTH, 94580)},
+        ),
+        (  # the national figure and a sum are still the nation's
+            "2024年第一批稀土开采指标为135000吨，北方稀土获得94580吨。",
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, MIN, 2024, "batch:1", None, NORTH, 94580),
+            },
+        ),
+    ],
+)
+def test_a_recipient_we_cannot_name_gives_no_national_figure(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text) == expected

@@ -144,7 +144,8 @@ OUR_COMPANY_RE = re.compile(
 # Groups by a short name, only where it plainly is the group receiving a quota: "中国稀土获得",
 # "北方稀土和中国稀土" ("中国稀土" alone is as often "China's rare earths"); "包钢分得开采指标"
 # (Baotou Steel, whose rare earth arm is Northern Rare Earth), or "包钢集团59500吨" in a list.
-_RECEIVES = r"(?=\s*(?:获得|获|分得|分到|分配到|拿到|取得))"
+# (a stock code may stand between: "中国稀土(000831)获得")
+_RECEIVES = r"(?=\s*(?:\(\d{6}(?:\.S[HZ])?\)\s*)?(?:获得|获|分得|分到|分配到|拿到|取得))"
 SHORT_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
@@ -156,6 +157,13 @@ SHORT_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(rf"包钢(?:集团)?(?:{_RECEIVES}|(?=\s*\d[\d,.]*\s*万?吨))"),
         "china_northern_rare_earth",
     ),
+)
+
+# A verb of receiving after a name we do not know ("盛和资源获得开采指标3000吨", "中国稀土(000831)
+# 获得…"): a recipient we cannot name, not the nation; not after the quota itself ("指标获批") or
+# a sum ("共获得"), nor with no subject of its own ("，获得…": the holder before it).
+RECEIVER_RE = re.compile(
+    r"(?=[获分拿])(?<=[\u4e00-\u9fff)])(?<![标额量批共计])(?:获得|获配|分得|分配到|分到|拿到)"
 )
 
 # A source quoted before a colon ("某自治区政府网站称:", Taiwan's "…入口网站释出讯息:"): what it
@@ -373,6 +381,7 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("national", NATIONAL_RE),
     ("othercommodity", OTHER_COMMODITY_RE),
     ("ourcompany", OUR_COMPANY_RE),
+    ("receiver", RECEIVER_RE),
     ("unnamed", UNNAMED_HOLDER_RE),
     ("unnamed", MINING_PLACES_RE),
     ("speech", SPEECH_COLON_RE),
@@ -414,6 +423,7 @@ PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     FLAT_RE: FLAT_NEEDS,
     REFERENCE_RE: ("年",),
     SPEECH_COLON_RE: (":",),
+    RECEIVER_RE: ("获得", "获配", "分得", "分配到", "分到", "拿到"),
     AMOUNT_ZH_RE: ("吨", "t"),
     AMOUNT_ZH_SHARED_RE: ("吨", "t"),  # and a list of numbers: SHARED_LIST_RE
     # and a numeral's last digit: "一千三百七十六吨", "四千二百四十二吨"

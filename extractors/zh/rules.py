@@ -391,7 +391,7 @@ def _read_sentence(
 PLAIN_KINDS = frozenset((
     "quota_type", "category", "company", "province", "issuer", "date", "national", "among",
     "ownprovince", "speech", "compare", "exclude", "sameperiod", "vague", "issuedate",
-    "ourcompany", "speaker", "stock",
+    "ourcompany", "speaker", "stock", "receiver",
 ))  # fmt: skip
 
 
