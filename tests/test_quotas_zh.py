@@ -2734,11 +2734,11 @@ def test_words_between_an_amount_and_its_type_qualify_that_amount(
             {(RE, MIN, 2023, "batch:3", None, CREG, 3000)},
         ),
         (
-            "2023年第三批指标中，包钢分到11000吨冶炼分离配额。",
+            "2023年第三批稀土指标中，包钢分到11000吨冶炼分离配额。",
             {(RE, SEP, 2023, "batch:3", None, NORTH, 11000)},
         ),
         (  # traditional
-            "2023年第三批指標中，包鋼集團分配到1.1萬噸冶煉分離指標。",
+            "2023年第三批稀土指標中，包鋼集團分配到1.1萬噸冶煉分離指標。",
             {(RE, SEP, 2023, "batch:3", None, NORTH, 11000)},
         ),
     ],
