@@ -2676,3 +2676,171 @@ def test_a_figure_kept_from_another_year_is_the_years_being_set(
     text: str, published: datetime, expected: set[tuple[object, ...]]
 ) -> None:
     assert keys(text, "稀土钨矿指标", published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the commodity between the amount and its type
+            "2024年第一批指标中，北方稀土获得94580吨稀土开采指标。",
+            {(RE, MIN, 2024, "batch:1", None, NORTH, 94580)},
+        ),
+        (  # the category between: it is this amount's, not the next one's
+            "2024年首批指标中，中国稀土集团获得30280吨岩矿型稀土开采指标、10140吨离子型稀土开采指标。",
+            {
+                (RE, MIN, 2024, "batch:1", "light", CREG, 30280),
+                (RE, MIN, 2024, "batch:1", "medium_heavy", CREG, 10140),
+            },
+        ),
+        (  # another verb, 万吨, two types after their amounts
+            "2023年第三批指标下达，北方稀土获批1.2万吨稀土开采配额、1.1万吨稀土冶炼分离配额。",
+            {
+                (RE, MIN, 2023, "batch:3", None, NORTH, 12000),
+                (RE, SEP, 2023, "batch:3", None, NORTH, 11000),
+            },
+        ),
+        (  # traditional characters, the category alone
+            "2024年第一批指標中，中國稀土集團取得10140噸中重稀土開採指標。",
+            {(RE, MIN, 2024, "batch:1", "medium_heavy", CREG, 10140)},
+        ),
+        (  # tungsten: the commodity again before the type
+            "2020年第一批共下达52500吨钨精矿开采指标。",
+            {(TU, MIN, 2020, "batch:1", None, None, 52500)},
+        ),
+    ],
+)
+def test_words_between_an_amount_and_its_type_qualify_that_amount(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a thousands comma before the type is inside one clause
+            "2022年第二批指标中，厦门钨业取得1,376吨稀土开采指标。",
+            {(RE, MIN, 2022, "batch:2", None, "xiamen_tungsten", 1376)},
+        ),
+        (
+            "2022年第二批指标中，北方稀土获得81,400吨开采配额、75,200吨冶炼分离配额。",
+            {
+                (RE, MIN, 2022, "batch:2", None, NORTH, 81400),
+                (RE, SEP, 2022, "batch:2", None, NORTH, 75200),
+            },
+        ),
+        (  # a short name before "分配到" / "分到" is the group receiving it
+            "2023年第三批指标中，中国稀土分配到开采指标3,000吨。",
+            {(RE, MIN, 2023, "batch:3", None, CREG, 3000)},
+        ),
+        (
+            "2023年第三批稀土指标中，包钢分到11000吨冶炼分离配额。",
+            {(RE, SEP, 2023, "batch:3", None, NORTH, 11000)},
+        ),
+        (  # traditional
+            "2023年第三批稀土指標中，包鋼集團分配到1.1萬噸冶煉分離指標。",
+            {(RE, SEP, 2023, "batch:3", None, NORTH, 11000)},
+        ),
+    ],
+)
+def test_group_shares_with_thousands_commas_and_short_names(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the sentence's 万吨 is no unit note: the table is in tonnes
+            "2024年首批稀土开采、冶炼分离总量控制指标分别为13.5万吨、12.7万吨。\n"
+            "集团 | 开采 | 冶炼分离\n北方稀土 | 94580 | 88010\n中国稀土集团 | 40420 | 38990",
+            {(NORTH, MIN, 94580), (NORTH, SEP, 88010), (CREG, MIN, 40420), (CREG, SEP, 38990)},
+        ),
+        (  # ... unless every figure is below 1000: then in 万吨 like the sentence
+            "2024年首批稀土开采、冶炼分离总量控制指标分别为13.5万吨、12.7万吨。\n"
+            "集团 | 开采 | 冶炼分离\n北方稀土 | 9.458 | 8.801\n中国稀土集团 | 4.042 | 3.899",
+            {(NORTH, MIN, 94580), (NORTH, SEP, 88010), (CREG, MIN, 40420), (CREG, SEP, 38990)},
+        ),
+        (  # a unit note says it: "单位：万吨"
+            "2023年第三批稀土开采、冶炼分离总量控制指标分配表（单位：万吨）\n"
+            "集团 | 开采 | 冶炼分离\n北方稀土 | 1.2 | 1.1\n中国稀土集团 | 0.3 | 0.285",
+            {(NORTH, MIN, 12000), (NORTH, SEP, 11000), (CREG, MIN, 3000), (CREG, SEP, 2850)},
+        ),
+        (  # traditional, tabs as extraction gives them (a space)
+            "2022年第二批稀土開採、冶煉分離總量控制指標分別為10.92萬噸、10.48萬噸。\n"
+            "集團 開採 冶煉分離\n北方稀土 81400 75200\n中國稀土集團 25300 23800",
+            {(NORTH, MIN, 81400), (NORTH, SEP, 75200), (CREG, MIN, 25300), (CREG, SEP, 23800)},
+        ),
+    ],
+)
+def test_a_group_table_after_a_sentence_in_wan_tonnes(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    found = {(f.holder, f.quota_type, f.amount_t) for f in read(text) if f.holder}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2022年第二批指标中，厦门钨业的稀土开采指标为一千三百七十六吨。",
+            {(RE, MIN, 2022, "batch:2", None, "xiamen_tungsten", 1376)},
+        ),
+        (
+            "2022年第二批指标中，广东稀土分得冶炼指标四千二百四十二吨。",
+            {(RE, SEP, 2022, "batch:2", None, "guangdong_rare_earth", 4242)},
+        ),
+        (
+            "2023年第三批指標中，中國稀土集團獲得二千八百五十噸冶煉分離指標。",
+            {(RE, SEP, 2023, "batch:3", None, CREG, 2850)},
+        ),
+        (  # a numeral ending in a digit, after 万
+            "2024年第一批指标中，北方稀土获得开采指标九万四千五百八十吨。",
+            {(RE, MIN, 2024, "batch:1", None, NORTH, 94580)},
+        ),
+    ],
+)
+def test_amounts_in_chinese_numerals_ending_in_a_digit(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a recipient we do not know is no national figure
+            "2024年第一批稀土指标中，盛和资源获得开采指标3000吨。",
+            set(),
+        ),
+        (
+            "2023年第三批稀土指标下达，某稀土公司分得冶炼分离指标2850吨。",
+            set(),
+        ),
+        (
+            "今年首批稀土配额中，一家地方企业获配1.2万吨开采配额。",
+            set(),
+        ),
+        (  # a stock code between a group's name and the verb
+            "2024年第一批指标中，中国稀土(000831)获得开采指标40420吨。",
+            {(RE, MIN, 2024, "batch:1", None, CREG, 40420)},
+        ),
+        (
+            "2024年第一批指标中，北方稀土(600111)获得开采指标94580吨。",
+            {(RE, MIN, 2024, "batch:1", None, NORTH, 94580)},
+        ),
+        (  # the national figure and a sum are still the nation's
+            "2024年第一批稀土开采指标为135000吨，北方稀土获得94580吨。",
+            {
+                (RE, MIN, 2024, "batch:1", None, None, 135000),
+                (RE, MIN, 2024, "batch:1", None, NORTH, 94580),
+            },
+        ),
+    ],
+)
+def test_a_recipient_we_cannot_name_gives_no_national_figure(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert keys(text) == expected

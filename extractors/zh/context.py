@@ -255,6 +255,9 @@ class State:
             self.sentence_company = str(value)  # "北方稀土董秘表示，公司获得…": the group spoken of
         elif kind == "unnamed":
             self._add("holder", UNNAMED)
+        elif kind == "receiver" and not self.lists["holder"]:
+            # "盛和资源获得…": a recipient we cannot name (in a group's own announcement, the group)
+            self._add("holder", self.title_company or UNNAMED)
         elif kind == "ourcompany":
             # "北方稀土公告，公司获得…", "本公司": the group the sentence named before it, or the
             # title's (an announcement's issuer); a group named further back may not be the one

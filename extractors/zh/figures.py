@@ -78,14 +78,9 @@ def read_group(
         or HYPOTHETICAL_RE.search(half, start, run[0].start)
     ):
         return None
-    follower = tokens[last + 1] if last + 1 < len(tokens) else None
+    follower = type_after(tokens, last, half)
     bound_type = None
-    if (
-        follower is not None
-        and follower.kind == "quota_type"
-        and (len(run) == 1 or not state.lists["quota_type"])
-        and re.fullmatch(r"[\s的]{0,2}", half[run[-1].end : follower.start])
-    ):
+    if follower is not None and (len(run) == 1 or not state.lists["quota_type"]):
         # "获得94580吨开采指标"; "甲、乙分别获得9.458、4.042万吨开采指标" where no type came before
         bound_type = str(follower.value)
     if (
@@ -143,6 +138,27 @@ def read_group(
     return Group(
         clause=_clause_index(half, start, run[0].start), rows=rows, temporary=state.temporary
     )
+
+
+# Between an amount and the quota type it is of: nothing but a space or "的", or the words that
+# qualify the type ("94580吨稀土开采指标", "30280吨岩矿型稀土开采指标", "3000吨钨精矿开采指标").
+TYPE_QUALIFIERS = ("commodity", "category")
+NEAR_TYPE_RE = re.compile(r"[\s的]{0,2}")
+
+
+def type_after(tokens: list[Token], last: int, half: str) -> Token | None:
+    """The quota type just after the amount at ``last`` ("获得94580吨开采指标"), over the commodity
+    or category that qualifies it ("获得30280吨岩矿型稀土开采指标"); None where there is none."""
+    end = tokens[last].end
+    for token in tokens[last + 1 : last + 4]:
+        if not NEAR_TYPE_RE.fullmatch(half, end, token.start):
+            return None
+        if token.kind == "quota_type":
+            return token
+        if token.kind not in TYPE_QUALIFIERS:
+            return None
+        end = token.end
+    return None
 
 
 def clause_bounds(half: str, start: int, end: int, at: int) -> tuple[int, int]:

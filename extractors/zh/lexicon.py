@@ -144,7 +144,8 @@ OUR_COMPANY_RE = re.compile(
 # Groups by a short name, only where it plainly is the group receiving a quota: "中国稀土获得",
 # "北方稀土和中国稀土" ("中国稀土" alone is as often "China's rare earths"); "包钢分得开采指标"
 # (Baotou Steel, whose rare earth arm is Northern Rare Earth), or "包钢集团59500吨" in a list.
-_RECEIVES = r"(?=\s*(?:获得|获|分得|拿到|取得))"
+# (a stock code may stand between: "中国稀土(000831)获得")
+_RECEIVES = r"(?=\s*(?:\(\d{6}(?:\.S[HZ])?\)\s*)?(?:获得|获|分得|分到|分配到|拿到|取得))"
 SHORT_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
@@ -156,6 +157,13 @@ SHORT_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(rf"包钢(?:集团)?(?:{_RECEIVES}|(?=\s*\d[\d,.]*\s*万?吨))"),
         "china_northern_rare_earth",
     ),
+)
+
+# A verb of receiving after a name we do not know ("盛和资源获得开采指标3000吨", "中国稀土(000831)
+# 获得…"): a recipient we cannot name, not the nation; not after the quota itself ("指标获批") or
+# a sum ("共获得"), nor with no subject of its own ("，获得…": the holder before it).
+RECEIVER_RE = re.compile(
+    r"(?=[获分拿])(?<=[\u4e00-\u9fff)])(?<![标额量批共计])(?:获得|获配|分得|分配到|分到|拿到)"
 )
 
 # A source quoted before a colon ("某自治区政府网站称:", Taiwan's "…入口网站释出讯息:"): what it
@@ -198,8 +206,11 @@ BYPRODUCT_BESIDE_RE = re.compile(r"吨\s*[、和及与]\s*综合(?:利用|回收
 # The document's own province in a provincial notice: "我省", "本省", "全省", "我区" (自治区).
 OWN_PROVINCE_RE = re.compile(r"我省|本省|全省|我自治区|本自治区|全自治区|我区|本区")
 
+# A comma that is a clause break, not a thousands separator ("1,376吨稀土开采指标" is one clause;
+# "分别为135000,127000吨" two).
+_BREAK_COMMA = r"(?:(?<!\d),|,(?!\d{3}(?!\d)))"
 # A clause break, after full-width forms were made half-width: "，", "；", "）".
-SEP_RE = re.compile(r"[,;)]")
+SEP_RE = re.compile(rf"[;)]|{_BREAK_COMMA}")
 
 # A clause break as a token: ")" is read as CLOSE_RE's (the longer or earlier pattern wins).
 SEP_TOKEN_RE = re.compile(r"[,;]")
@@ -370,6 +381,7 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("national", NATIONAL_RE),
     ("othercommodity", OTHER_COMMODITY_RE),
     ("ourcompany", OUR_COMPANY_RE),
+    ("receiver", RECEIVER_RE),
     ("unnamed", UNNAMED_HOLDER_RE),
     ("unnamed", MINING_PLACES_RE),
     ("speech", SPEECH_COLON_RE),
@@ -411,9 +423,17 @@ PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     FLAT_RE: FLAT_NEEDS,
     REFERENCE_RE: ("年",),
     SPEECH_COLON_RE: (":",),
+    RECEIVER_RE: ("获得", "获配", "分得", "分配到", "分到", "拿到"),
     AMOUNT_ZH_RE: ("吨", "t"),
     AMOUNT_ZH_SHARED_RE: ("吨", "t"),  # and a list of numbers: SHARED_LIST_RE
-    AMOUNT_ZH_NUMERAL_RE: ("万吨", "千吨", "百吨", "十吨"),
+    # and a numeral's last digit: "一千三百七十六吨", "四千二百四十二吨"
+    AMOUNT_ZH_NUMERAL_RE: (
+        "万吨",
+        "千吨",
+        "百吨",
+        "十吨",
+        *(f"{d}吨" for d in "一二两三四五六七八九"),
+    ),
     PERCENT_RE: ("%", *CASES_OF_PER_PC),
 }
 
@@ -464,7 +484,7 @@ ROW_FILLER_RE = re.compile(r"[\s:,;、()为是共计各。.]*")
 COMMODITY_KINDS = ("commodity", "othercommodity")
 
 # The characters ``figures.clause_bounds`` looks at (the others it passes over).
-CLAUSE_MARK_RE = re.compile(r"[(),;]")
+CLAUSE_MARK_RE = re.compile(rf"[();]|{_BREAK_COMMA}")
 
 # For speed only (``rules._last_figure_line``, ``rules._scan_end``): the words an undisclosed
 # issuance ends on, the "t" of "万t", a row of a table set out with spaces, the blanks after a

@@ -24,7 +24,14 @@ from extractors.numbers import NUMBER_RE, chinese_numeral
 from extractors.vocab import find_terms
 from extractors.zh.context import Group, State, Token
 from extractors.zh.document import Doc, as_written, plain, read_doc
-from extractors.zh.figures import Readings, build_facts, clause_bounds, read_group, table_facts
+from extractors.zh.figures import (
+    Readings,
+    build_facts,
+    clause_bounds,
+    read_group,
+    table_facts,
+    type_after,
+)
 from extractors.zh.lexicon import (
     BLANKS_RE,
     CHANGE_BEFORE_RE,
@@ -292,6 +299,15 @@ def _read_sentence(
                     break
                 index = step
                 run.append(tokens[index])
+            if len(run) == 1 and (follower := type_after(tokens, index, half)) is not None:
+                # "获得30280吨岩矿型稀土开采指标、10140吨离子型…": the words between the amount
+                # and its type qualify this amount, not the one before (a new category list)
+                while tokens[index + 1] is not follower:
+                    index += 1
+                    qualifier = tokens[index]
+                    if qualifier.kind == "category":
+                        state.stale.add("category")
+                    state.read(qualifier.kind, qualifier.value)
             group = read_group(doc, state, run, tokens, index, half, start, end, clause, cue_at)
             if group is not None:
                 groups.append(group)
@@ -375,7 +391,7 @@ def _read_sentence(
 PLAIN_KINDS = frozenset((
     "quota_type", "category", "company", "province", "issuer", "date", "national", "among",
     "ownprovince", "speech", "compare", "exclude", "sameperiod", "vague", "issuedate",
-    "ourcompany", "speaker", "stock",
+    "ourcompany", "speaker", "stock", "receiver",
 ))  # fmt: skip
 
 

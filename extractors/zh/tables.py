@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.dates import BATCH_ZH_RE, CUMULATIVE_ZH_RE
@@ -24,9 +24,14 @@ CELL_SEP = " | "
 # A cell holding one figure: "94580", "94,580", "9.458万", "94580吨", "9.458 万吨".
 FIGURE_CELL_RE = re.compile(rf"(?P<num>{NUMBER})\s*(?P<mult>万|千)?\s*(?:{ZH_UNIT})?")
 
-# A header or unit note giving the table in 万吨: "单位：万吨", "开采指标（万吨）".
-WAN_UNIT_RE = re.compile(r"万(?:公?吨|t(?![A-Za-z]))")
+# A header or unit note giving the table in 万吨: "单位：万吨", "开采指标（万吨）"; not an amount
+# of a sentence before the table ("…分别为13.5万吨、12.7万吨。" over a table in tonnes).
+WAN_UNIT_RE = re.compile(r"(?<![\d.〇零一二两三四五六七八九十百千])万(?:公?吨|t(?![A-Za-z]))")
 WAN = 10_000.0
+# An amount in 万吨 in the sentence before a table that states no unit: the table's figures may be
+# in 万吨 too, if every one of them is below 1000 (PLAIN_WAN_MAX), or in tonnes otherwise.
+AMOUNT_WAN_RE = re.compile(r"[\d.〇零一二两三四五六七八九十百千]\s*万(?:公?吨|t(?![A-Za-z]))")
+PLAIN_WAN_MAX = 1000
 
 # A first cell naming the national figure: "合计", "总计", "全国", "全国合计".
 NATIONAL_CELL_RE = re.compile(r"^\s*(?:全国\s*)?(?:合\s*计|总\s*计|小\s*计|全国)\s*$")
@@ -246,6 +251,7 @@ def parse_table(lines: list[tuple[int, int, str]], note: str = "") -> list[Table
     ``note`` is the text just before the table (caption, "单位：万吨").
     """
     wan = bool(WAN_UNIT_RE.search(note))
+    plain_cells = not wan and AMOUNT_WAN_RE.search(note) is not None
     headers: list[list[str]] = []
     columns: list[Column | None] = []
     figures = []
@@ -273,6 +279,7 @@ def parse_table(lines: list[tuple[int, int, str]], note: str = "") -> list[Table
             if column is None or match is None or EMPTY_CELL_RE.match(cell):
                 continue
             mult = match["mult"] or ("万" if column.multiplier == WAN else None)
+            plain_cells = plain_cells and mult is None
             amount = scale(match["num"], mult)  # in decimals: "24.385" 万 is 243850 exactly
             if amount is None:
                 continue
@@ -290,4 +297,7 @@ def parse_table(lines: list[tuple[int, int, str]], note: str = "") -> list[Table
                     parts=column.parts,
                 )
             )
+    if plain_cells and figures and all(f.amount_t < PLAIN_WAN_MAX for f in figures):
+        # "…分别为13.5万吨、12.7万吨。" over "北方稀土 | 9.458 | 8.801": in 万吨 like the sentence
+        return [replace(f, amount_t=scale(str(f.amount_t), "万") or f.amount_t) for f in figures]
     return figures

@@ -1,0 +1,607 @@
+"""A wording grammar for the Chinese rules' company allocations: sentences made with their facts.
+
+Behavioural testing in the manner of CheckList (Ribeiro et al. 2020), as ``bench/wordings.py``
+does for English: a small grammar (data tables below) composes what a notice or a news report
+could write about the groups' shares of a batch (group name or short form x frame x where the
+year and batch are said x number format x script), each with the facts it states. Near misses
+(a group's output, sales, capacity, revenue, share price, a group quoted as the source of the
+national figure, a 公告 date, figures not disclosed) must give only the facts they state. Every
+figure is from the public record (../shared/DOMAIN.md and the ministries' notices as reported);
+every sentence is ours. Traditional characters come from OpenCC (s2t, s2twp).
+
+    python bench/wordings_zh.py [--n 3000] [--seed 10] [--show 20] [--json]
+
+Prints, per capability (each value of each axis), how many texts give exactly their facts;
+``--show N`` lists N failures; ``--json`` ends with one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from extractors.facts import Content
+from extractors.normalize import normalize
+from extractors.zh import find_facts
+
+Key = tuple[str, str, int, str, str | None, str | None, float | None]
+MINING, SMELTING = "mining", "smelting_separation"
+NORTH, CREG = "china_northern_rare_earth", "china_rare_earth_group"
+XTC, GD = "xiamen_tungsten", "guangdong_rare_earth"
+
+# --- the public record -------------------------------------------------------------------------
+# (year, period) -> the national figures (mining, smelting) and the notice's publication date
+NATIONAL = {
+    (2022, "batch:2"): (109_200, 104_800, "2022-08-18"),
+    (2023, "batch:3"): (15_000, 13_850, "2023-12-27"),
+    (2024, "batch:1"): (135_000, 127_000, "2024-02-20"),
+}
+# (year, period) -> holder -> (mining, smelting); None where the record gives no figure
+SHARES: dict[tuple[int, str], dict[str, tuple[int | None, int | None]]] = {
+    (2022, "batch:2"): {NORTH: (81_400, 75_200), CREG: (25_300, 23_800), XTC: (1_376, None),
+                        GD: (1_080, 4_242)},
+    (2023, "batch:3"): {CREG: (3_000, 2_850), NORTH: (12_000, 11_000)},
+    (2024, "batch:1"): {NORTH: (94_580, 88_010), CREG: (40_420, 38_990)},
+}  # fmt: skip
+# 2024 batch 1 by category (DOMAIN.md): holder -> (light, medium_heavy)
+CATEGORY_SHARES = {NORTH: (94_580, None), CREG: (30_280, 10_140)}
+
+# --- the grammar's word tables ---------------------------------------------------------------
+# a group's names as the press writes them; the short forms only where they plainly mean it
+NAMES = {
+    NORTH: ["北方稀土", "中国北方稀土(集团)高科技股份有限公司", "中国北方稀土", "包钢稀土",
+            "北方稀土集团"],
+    CREG: ["中国稀土集团", "中国稀土集团有限公司", "中稀集团"],
+    XTC: ["厦门钨业", "厦钨", "厦门钨业股份有限公司"],
+    GD: ["广东稀土", "广东省稀土产业集团", "广晟", "广东稀土集团"],
+}  # fmt: skip
+# only before a verb of receiving
+SHORT_BEFORE_VERB = {NORTH: ["包钢", "包钢集团"], CREG: ["中国稀土"]}
+RECEIVE = ["获得", "分得", "获配", "获批", "拿到", "取得", "分配到"]
+TYPE_WORDS = {MINING: ["开采指标", "稀土开采指标", "开采配额"],
+              SMELTING: ["冶炼分离指标", "冶炼指标", "冶炼分离配额"]}  # fmt: skip
+CATEGORY_WORDS = {"light": ["岩矿型稀土", "岩矿型稀土(轻稀土)", "轻稀土"],
+                  "medium_heavy": ["离子型稀土", "离子型稀土(中重稀土)", "中重稀土"]}  # fmt: skip
+PERIOD_WORDS = {"batch:1": ["第一批", "首批"], "batch:2": ["第二批"], "batch:3": ["第三批"]}
+ORDINALS = "一二三四五六"
+FULLWIDTH = str.maketrans("0123456789.,", "０１２３４５６７８９．，")
+DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """12000 → 一万二千, 94580 → 九万四千五百八十, 135000 → 十三万五千 (below a million)."""
+    if n >= 10_000:
+        high, low = divmod(n, 10_000)
+        head = chinese_numeral(high)
+        head = head[1:] if head.startswith("一十") else head
+        tail = chinese_numeral(low) if low else ""
+        return f"{head}万{'零' if low and low < 1000 else ''}{tail}"
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, value)
+        if d:
+            out += ("零" if zero and out else "") + DIGITS[d] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def amount(tonnes: int, rng: random.Random) -> tuple[str, str]:
+    """A figure as Chinese text writes it, and the format's name."""
+    forms = ["吨", "吨", "逗号吨", "全角吨"]
+    if tonnes % 10 == 0:
+        forms.append("万吨")
+    if tonnes < 1_000_000:
+        forms.append("汉字")
+    form = rng.choice(forms)
+    wan = f"{tonnes / 10_000:.4f}".rstrip("0").rstrip(".")
+    if form == "汉字":
+        return f"{chinese_numeral(tonnes)}吨", form
+    text = {
+        "吨": f"{tonnes}吨",
+        "逗号吨": f"{tonnes:,}吨",
+        "全角吨": f"{tonnes}吨".translate(FULLWIDTH),
+        "万吨": f"{wan}万吨",
+    }[form]
+    return text, form
+
+
+@dataclass
+class Case:
+    published: str
+    text: str
+    expected: set[Key]
+    caps: dict[str, str]
+    title: str | None = None
+
+
+def _fact(year: int, period: str, qtype: str, holder: str | None, tonnes: int,
+          category: str | None = None) -> Key:  # fmt: skip
+    return ("rare_earth", qtype, year, period, category, holder, float(tonnes))
+
+
+def _shares(year: int, period: str, qtype: str) -> dict[str, int]:
+    """The groups' figures of one type in one batch, where the record gives them."""
+    index = qtype == SMELTING
+    return {h: v[index] for h, v in SHARES[(year, period)].items() if v[index] is not None}  # type: ignore[misc]
+
+
+def _name(holder: str, rng: random.Random, receiving: bool) -> str:
+    names = NAMES[holder] + (SHORT_BEFORE_VERB.get(holder, []) if receiving else [])
+    return rng.choice(names)
+
+
+def _batch(rng: random.Random) -> tuple[int, str, str]:
+    year, period = rng.choice(list(SHARES))
+    return year, period, rng.choice(PERIOD_WORDS[period])
+
+
+def _setting(year: int, period: str, pw: str, rng: random.Random):
+    """Where the year and batch are said: (axis value, title, lead sentence, expected)."""
+    mining, smelting, _ = NATIONAL[(year, period)]
+    place = rng.choice(["title", "sentence before", "sentence before", "same sentence", "今年"])
+    if place == "今年":  # the year from the publication date
+        return place, None, "", set(), f"今年{pw}稀土指标中，"
+    if place == "title":
+        title = f"工业和信息化部 自然资源部关于下达{year}年{pw}稀土开采、冶炼分离总量控制指标的通知"
+        return place, title, "", set(), ""
+    if place == "sentence before":
+        m, _ = amount(mining, rng)
+        s, _ = amount(smelting, rng)
+        lead = f"{year}年{pw}稀土开采、冶炼分离总量控制指标分别为{m}、{s}。"
+        facts = {
+            _fact(year, period, MINING, None, mining),
+            _fact(year, period, SMELTING, None, smelting),
+        }
+        return place, None, lead, facts, ""
+    return place, None, "", set(), f"在{year}年{pw}稀土指标中，"
+
+
+def _finish(case: Case, rng: random.Random) -> Case:
+    script = rng.choice(["简体", "简体", "繁体 s2t", "繁体 s2twp"])
+    case.caps["script"] = script
+    if script != "简体":
+        convert = _converter(script.split()[1])
+        case.text = convert(case.text)
+        case.title = convert(case.title) if case.title else None
+    return case
+
+
+@cache
+def _converter(config: str) -> Callable[[str], str]:
+    import opencc
+
+    convert: Callable[[str], str] = opencc.OpenCC(config).convert
+    return convert
+
+
+def frame_receive(rng: random.Random) -> Case:
+    """ "X获得开采指标N吨" / "X获得N吨开采指标" / "X开采指标为N吨"."""
+    year, period, pw = _batch(rng)
+    place, title, lead, facts, opener = _setting(year, period, pw, rng)
+    holder = rng.choice(list(SHARES[(year, period)]))
+    qtype = rng.choice(
+        [t for t, v in zip((MINING, SMELTING), SHARES[(year, period)][holder], strict=True) if v]
+    )
+    tonnes = SHARES[(year, period)][holder][qtype == SMELTING]
+    assert tonnes is not None
+    num, form = amount(tonnes, rng)
+    tw = rng.choice(TYPE_WORDS[qtype])
+    order = rng.choice(["verb type amount", "verb amount type", "type 为 amount"])
+    if order == "type 为 amount":
+        sentence = f"{_name(holder, rng, False)}的{tw}为{num}"
+    else:
+        name, verb = _name(holder, rng, True), rng.choice(RECEIVE)
+        sentence = (
+            f"{name}{verb}{tw}{num}" if order == "verb type amount" else f"{name}{verb}{num}{tw}"
+        )
+    text = f"{lead}{opener}{sentence}。"
+    facts = facts | {_fact(year, period, qtype, holder, tonnes)}
+    caps = {"frame": f"receive: {order}", "setting": place, "number": form, "holder": holder}
+    return Case(NATIONAL[(year, period)][2], text, facts, caps, title)
+
+
+def frame_among(rng: random.Random) -> Case:
+    """ "…总量控制指标为N吨，其中北方稀土M吨、中国稀土集团K吨"."""
+    year, period, pw = _batch(rng)
+    qtype = rng.choice([MINING, SMELTING])
+    shares = _shares(year, period, qtype)
+    holders = list(shares)
+    rng.shuffle(holders)
+    holders = holders[: rng.randint(1, min(3, len(holders)))]
+    mining, smelting, _ = NATIONAL[(year, period)]
+    total = smelting if qtype == SMELTING else mining
+    word = "开采" if qtype == MINING else "冶炼分离"
+    t, _ = amount(total, rng)
+    parts = []
+    for h in holders:
+        n, form = amount(shares[h], rng)
+        parts.append(f"{_name(h, rng, False)}{rng.choice(['', '为', '获得'])}{n}")
+    joiner = rng.choice(["、", "，", "；"])
+    text = f"{year}年{pw}稀土{word}总量控制指标为{t}，其中{joiner.join(parts)}。"
+    facts = {_fact(year, period, qtype, None, total)} | {
+        _fact(year, period, qtype, h, shares[h]) for h in holders
+    }
+    caps = {"frame": f"其中 ({len(holders)} groups)", "number": form}
+    return Case(NATIONAL[(year, period)][2], text, facts, caps)
+
+
+def frame_respectively(rng: random.Random) -> Case:
+    """ "X和Y分别获得开采指标N吨、M吨"."""
+    year, period, pw = _batch(rng)
+    place, title, lead, facts, opener = _setting(year, period, pw, rng)
+    qtype = rng.choice([MINING, SMELTING])
+    shares = _shares(year, period, qtype)
+    a, b = rng.sample(list(shares), 2)
+    na, form = amount(shares[a], rng)
+    nb, _ = amount(shares[b], rng)
+    tw = rng.choice(TYPE_WORDS[qtype])
+    joint = rng.choice(["和", "、", "与"])
+    shape = rng.choice(["分别获得 type", "type 分别为"])
+    if shape == "分别获得 type":
+        sentence = f"{_name(a, rng, False)}{joint}{_name(b, rng, False)}分别获得{tw}{na}、{nb}"
+    else:
+        sentence = f"{_name(a, rng, False)}{joint}{_name(b, rng, False)}的{tw}分别为{na}和{nb}"
+    text = f"{lead}{opener}{sentence}。"
+    facts = facts | {
+        _fact(year, period, qtype, a, shares[a]),
+        _fact(year, period, qtype, b, shares[b]),
+    }
+    caps = {"frame": f"分别: {shape}", "setting": place, "number": form}
+    return Case(NATIONAL[(year, period)][2], text, facts, caps, title)
+
+
+def frame_both_types(rng: random.Random) -> Case:
+    """ "X的开采指标为N万吨，冶炼分离指标为M万吨" / "X获得N吨开采指标、M吨冶炼分离指标"."""
+    year, period, pw = _batch(rng)
+    place, title, lead, facts, opener = _setting(year, period, pw, rng)
+    holder = rng.choice([h for h, v in SHARES[(year, period)].items() if all(v)])
+    m, s = SHARES[(year, period)][holder]
+    assert m and s
+    nm, form = amount(m, rng)
+    ns, _ = amount(s, rng)
+    shape = rng.choice(["的…为，…为", "获得N吨…、M吨…", "获得…N吨、…M吨"])
+    name = _name(holder, rng, shape != "的…为，…为")
+    tm, ts = rng.choice(TYPE_WORDS[MINING]), rng.choice(TYPE_WORDS[SMELTING])
+    sentence = {
+        "的…为，…为": f"{name}的{tm}为{nm}，{ts}为{ns}",
+        "获得N吨…、M吨…": f"{name}获得{nm}{tm}、{ns}{ts}",
+        "获得…N吨、…M吨": f"{name}获得{tm}{nm}、{ts}{ns}",
+    }[shape]
+    text = f"{lead}{opener}{sentence}。"
+    facts = facts | {
+        _fact(year, period, MINING, holder, m),
+        _fact(year, period, SMELTING, holder, s),
+    }
+    caps = {"frame": f"both types: {shape}", "setting": place, "number": form}
+    return Case(NATIONAL[(year, period)][2], text, facts, caps, title)
+
+
+def frame_category(rng: random.Random) -> Case:
+    """ "中国稀土集团获得岩矿型稀土开采指标N吨、离子型稀土M吨" (2024 batch 1)."""
+    year, period, pw = 2024, "batch:1", rng.choice(PERIOD_WORDS["batch:1"])
+    place, title, lead, facts, opener = _setting(year, period, pw, rng)
+    holder = rng.choice([CREG, NORTH])
+    light, heavy = CATEGORY_SHARES[holder]
+    nl, form = amount(light, rng)
+    lw = rng.choice(CATEGORY_WORDS["light"])
+    name = _name(holder, rng, True)
+    if heavy is None:
+        sentence = f"{name}获得{lw}开采指标{nl}"
+        new = {_fact(year, period, MINING, holder, light, "light")}
+    else:
+        nh, _ = amount(heavy, rng)
+        hw = rng.choice(CATEGORY_WORDS["medium_heavy"])
+        sentence = f"{name}获得{lw}开采指标{nl}、{hw}{nh}"
+        new = {_fact(year, period, MINING, holder, light, "light"),
+               _fact(year, period, MINING, holder, heavy, "medium_heavy")}  # fmt: skip
+    share = rng.choice(["", "，占比70%", "，占比约七成"]) if holder == NORTH else ""
+    text = f"{lead}{opener}{sentence}{share}。"
+    caps = {"frame": "category" + (" + 占比" if share else ""), "setting": place, "number": form}
+    return Case(NATIONAL[(year, period)][2], text, facts | new, caps, title)
+
+
+def frame_list(rng: random.Random) -> Case:
+    """Lines "一、X：N吨" under "各集团开采指标如下："."""
+    year, period, pw = _batch(rng)
+    qtype = rng.choice([MINING, SMELTING])
+    word = "开采" if qtype == MINING else "冶炼分离"
+    shares = list(_shares(year, period, qtype).items())
+    marker = rng.choice(["一、", "(一)", "1.", ""])
+    lines = [f"{year}年{pw}稀土{word}总量控制指标分配如下："]
+    form = ""
+    for i, (h, v) in enumerate(shares):
+        n, form = amount(v, rng)
+        mark = {"一、": f"{ORDINALS[i]}、", "(一)": f"({ORDINALS[i]})", "1.": f"{i + 1}.", "": ""}[
+            marker
+        ]
+        lines.append(f"{mark}{_name(h, rng, False)}：{n}；")
+    text = "\n".join(lines)
+    facts = {_fact(year, period, qtype, h, v) for h, v in shares}
+    return Case(
+        NATIONAL[(year, period)][2],
+        text,
+        facts,
+        {"frame": f"list {marker or 'bare'}", "number": form},
+    )
+
+
+def frame_table(rng: random.Random) -> Case:
+    """A table "企业 | 开采 | 冶炼分离" with a 合计 row, under a title naming the batch."""
+    year, period = 2024, "batch:1"
+    rows = {
+        h: (m, _shares(year, period, SMELTING)[h]) for h, m in _shares(year, period, MINING).items()
+    }
+    sep = rng.choice([" | ", "\t", "  "])
+    unit = rng.choice(["吨", "万吨"])
+    div = 10_000 if unit == "万吨" else 1
+
+    def cell(v: int) -> str:
+        return f"{v / div:g}" if div > 1 else str(v)
+
+    lines = [f"附件：{year}年第一批稀土开采、冶炼分离总量控制指标（单位：{unit}）",
+             sep.join(["稀土集团", "开采", "冶炼分离"])]  # fmt: skip
+    for h, (m, s) in rows.items():
+        lines.append(sep.join([NAMES[h][0], cell(m), cell(s)]))
+    total = rng.random() < 0.6
+    if total:
+        lines.append(sep.join(["合计", cell(135_000), cell(127_000)]))
+    facts = {_fact(year, period, t, h, v) for h, ms in rows.items()
+             for t, v in zip((MINING, SMELTING), ms, strict=True)}  # fmt: skip
+    if total:
+        facts |= {
+            _fact(year, period, MINING, None, 135_000),
+            _fact(year, period, SMELTING, None, 127_000),
+        }
+    caps = {
+        "frame": "table" + (" + 合计" if total else ""),
+        "number": f"table {unit}",
+        "separator": repr(sep),
+    }
+    return Case("2024-02-20", "\n".join(lines), facts, caps)
+
+
+def frame_announcement(rng: random.Random) -> Case:
+    """A group's own announcement: the title names it and the batch, the text says "公司"."""
+    year, period, pw = _batch(rng)
+    holder = rng.choice([h for h, v in SHARES[(year, period)].items() if all(v)])
+    m, s = SHARES[(year, period)][holder]
+    assert m and s
+    nm, form = amount(m, rng)
+    ns, _ = amount(s, rng)
+    title = f"{NAMES[holder][0]}：关于获得{year}年{pw}稀土开采、冶炼分离总量控制指标的公告"
+    shape = rng.choice(["公司获得", "本公司", "近日，公司收到"])
+    sentence = {
+        "公司获得": f"公司获得稀土开采指标{nm}、冶炼分离指标{ns}。",
+        "本公司": f"本公司本批次获得开采指标{nm}，冶炼分离指标{ns}。",
+        "近日，公司收到": f"近日，公司收到通知，公司获得{nm}开采指标和{ns}冶炼分离指标。",
+    }[shape]
+    facts = {_fact(year, period, MINING, holder, m), _fact(year, period, SMELTING, holder, s)}
+    caps = {"frame": f"announcement: {shape}", "number": form, "holder": holder}
+    return Case(NATIONAL[(year, period)][2], sentence, facts, caps, title)
+
+
+def frame_among_sentence(rng: random.Random) -> Case:
+    """The national figure, then "其中，X获得N吨，Y获得M吨" as a sentence of its own."""
+    year, period, pw = _batch(rng)
+    qtype = rng.choice([MINING, SMELTING])
+    shares = _shares(year, period, qtype)
+    holders = rng.sample(list(shares), 2)
+    mining, smelting, published = NATIONAL[(year, period)]
+    total = smelting if qtype == SMELTING else mining
+    word = "开采" if qtype == MINING else "冶炼分离"
+    t, _ = amount(total, rng)
+    lead = f"{year}年{pw}稀土{word}总量控制指标为{t}。"
+    parts = []
+    form = ""
+    for h in holders:
+        n, form = amount(shares[h], rng)
+        parts.append(f"{_name(h, rng, True)}{rng.choice(RECEIVE)}{n}")
+    tail = rng.choice(["", "，同比增长12.5%", "，两家合计占全部指标的九成以上"])
+    text = f"{lead}其中，{'，'.join(parts)}{tail}。"
+    facts = {_fact(year, period, qtype, None, total)} | {
+        _fact(year, period, qtype, h, shares[h]) for h in holders
+    }
+    caps = {"frame": "其中 sentence" + (" + tail" if tail else ""), "number": form}
+    return Case(published, text, facts, caps)
+
+
+def frame_more_shapes(rng: random.Random) -> Case:
+    """Other shapes of one batch's split (2024 batch 1): a type heading then the groups, a colon
+    per group, a category split in the sentence after, the two types in one 分别 sentence,
+    a table with category columns."""
+    year, period, pw = 2024, "batch:1", rng.choice(PERIOD_WORDS["batch:1"])
+    place, title, lead, facts, opener = _setting(year, period, pw, rng)
+    n = {k: amount(v, rng)[0] for k, v in
+         (("nm", 94_580), ("ns", 88_010), ("cm", 40_420), ("cs", 38_990), ("cl", 30_280),
+          ("ch", 10_140))}  # fmt: skip
+    north, creg = _name(NORTH, rng, False), _name(CREG, rng, False)
+    new: set[tuple[str, str, str | None, int]]
+    shape = rng.choice(["type heading", "colon", "category next sentence", "分别 two types",
+                        "category table", "占全国"])  # fmt: skip
+    if shape == "type heading":
+        body = f"开采指标方面，{north}为{n['nm']}，{creg}为{n['cm']}。"
+        new = {(NORTH, MINING, None, 94_580), (CREG, MINING, None, 40_420)}
+    elif shape == "colon":
+        body = f"{north}：开采指标{n['nm']}；冶炼分离指标{n['ns']}。"
+        new = {(NORTH, MINING, None, 94_580), (NORTH, SMELTING, None, 88_010)}
+    elif shape == "category next sentence":
+        body = f"{creg}获得开采指标{n['cm']}。其中岩矿型稀土{n['cl']}，离子型稀土{n['ch']}。"
+        new = {(CREG, MINING, None, 40_420), (CREG, MINING, "light", 30_280),
+               (CREG, MINING, "medium_heavy", 10_140)}  # fmt: skip
+    elif shape == "分别 two types":
+        body = (f"{creg}和{north}分别获得开采指标{n['cm']}、{n['nm']}，"
+                f"冶炼分离指标{n['cs']}、{n['ns']}。")  # fmt: skip
+        new = {(CREG, MINING, None, 40_420), (NORTH, MINING, None, 94_580),
+               (CREG, SMELTING, None, 38_990), (NORTH, SMELTING, None, 88_010)}  # fmt: skip
+    elif shape == "category table":
+        body = ("\n" + " | ".join(["集团", "岩矿型稀土", "离子型稀土", "冶炼分离"]) + "\n"
+                + " | ".join([NAMES[NORTH][0], "94580", "0", "88010"]) + "\n"
+                + " | ".join([NAMES[CREG][0], "30280", "10140", "38990"]))  # fmt: skip
+        new = {(NORTH, MINING, "light", 94_580), (NORTH, SMELTING, None, 88_010),
+               (CREG, MINING, "light", 30_280), (CREG, MINING, "medium_heavy", 10_140),
+               (CREG, SMELTING, None, 38_990)}  # fmt: skip
+    else:
+        body = f"{north}获得开采指标{n['nm']}、冶炼分离指标{n['ns']}，分别占全国的70.06%和69.30%。"
+        new = {(NORTH, MINING, None, 94_580), (NORTH, SMELTING, None, 88_010)}
+    text = f"{lead}{opener}{body}"
+    facts = facts | {_fact(year, period, t, h, v, c) for h, t, c, v in new}
+    return Case("2024-02-20", text, facts, {"frame": f"shape: {shape}", "setting": place}, title)
+
+
+def frame_news(rng: random.Random) -> Case:
+    """News wording of a batch's split: who got the most, who came next, a stock code, a
+    change on the year, a lead sentence naming the batch without figures."""
+    year, period, pw = _batch(rng)
+    qtype = rng.choice([MINING, SMELTING])
+    shares = sorted(_shares(year, period, qtype).items(), key=lambda kv: -kv[1])
+    tw = rng.choice(TYPE_WORDS[qtype])
+    (first, a), (second, b) = shares[:2]
+    na, form = amount(a, rng)
+    nb, _ = amount(b, rng)
+    lead = rng.choice([f"工信部、自然资源部下达{year}年{pw}稀土总量控制指标。",
+                       f"{year}年{pw}稀土指标近日下达。"])  # fmt: skip
+    code = {NORTH: "(600111)", XTC: "(600549)"}.get(first, "") if rng.random() < 0.5 else ""
+    shape = rng.choice(["最多…其次", "分列", "同比"])
+    if shape == "最多…其次":
+        body = (f"{_name(first, rng, False)}{code}获得的{tw}最多，为{na}；"
+                f"其次是{_name(second, rng, False)}，获得{nb}。")  # fmt: skip
+        new = {(first, a), (second, b)}
+    elif shape == "分列":
+        body = (f"{_name(first, rng, False)}{code}和{_name(second, rng, False)}分列前两位，"
+                f"{tw}分别为{na}和{nb}。")  # fmt: skip
+        new = {(first, a), (second, b)}
+    else:
+        name = _name(first, rng, not code)  # a code follows the full name, not "包钢"
+        body = f"{name}{code}获得{tw}{na}，同比增长约6%。"
+        new = {(first, a)}
+    text = lead + body
+    facts = {_fact(year, period, qtype, h, v) for h, v in new}
+    caps = {"frame": f"news: {shape}" + (" + code" if code else ""), "number": form}
+    return Case(NATIONAL[(year, period)][2], text, facts, caps)
+
+
+# near misses about the groups: what they state besides quotas gives no fact
+NEAR_MISSES = [
+    ("{n}{y}年稀土氧化物产量为{a}吨，同比增长12%。", "产量"),
+    ("{n}{y}年稀土产品销量达到{a}吨。", "销量"),
+    ("{n}现有稀土冶炼分离产能{a}吨/年。", "产能"),
+    ("{n}{y}年实现营业收入{r}亿元，净利润下降。", "营收"),
+    ("{n}股价今日上涨3.5%，收于21.3元。", "股价"),
+    ("{n}于{y}年2月6日发布公告，披露了获得的指标情况。", "公告日期"),
+    ("{n}表示，2025年的指标数量没有公开披露。", "2025未披露"),
+    ("{n}计划到{y}年将稀土精矿处理能力提升至{a}吨。", "规划产能"),
+    ("{n}拟向关联方采购稀土精矿不超过{a}吨。", "采购"),
+    ("{n}获得的开采指标约占全国的七成，{y}年以来一直如此。", "占比无数"),
+    (
+        "此前获得指标的六家集团是中国五矿、中铝集团、北方稀土、厦门钨业、南方稀土和广东稀土。",
+        "六家名单",
+    ),
+    ("{n}{y}年稀土冶炼分离产品产量{a}吨，完成指标的96%。", "完成率"),
+]
+
+
+def frame_near_miss(rng: random.Random) -> Case:
+    i = rng.randrange(len(NEAR_MISSES))
+    pattern, what = NEAR_MISSES[i]
+    holder = rng.choice(list(NAMES))
+    name, year = _name(holder, rng, False), rng.choice([2022, 2023, 2024])
+    tonnes, revenue = rng.choice([120_000, 30_000, 9_458]), rng.choice([334, 18])
+    text = pattern.format(n=name, y=year, a=tonnes, r=revenue)
+    return Case("2024-08-01", text, set(), {"frame": f"near miss: {what}"})
+
+
+def frame_source(rng: random.Random) -> Case:
+    """A group quoted as the source of the national figure: the figure is the nation's."""
+    year, period, pw = _batch(rng)
+    mining, _, published = NATIONAL[(year, period)]
+    n, form = amount(mining, rng)
+    name = _name(rng.choice(list(SHARES[(year, period)])), rng, False)
+    shape = rng.choice(["据X公告，", "X公告显示，", "X在公告中称，"])
+    lead = shape.replace("X", name)
+    text = f"{lead}{year}年{pw}全国稀土开采总量控制指标为{n}。"
+    caps = {"frame": f"source: {shape}", "number": form}
+    return Case(published, text, {_fact(year, period, MINING, None, mining)}, caps)
+
+
+FRAMES: list[Callable[[random.Random], Case]] = [
+    frame_receive, frame_receive, frame_among, frame_respectively, frame_both_types,
+    frame_category, frame_list, frame_table, frame_near_miss, frame_near_miss, frame_source,
+    frame_announcement, frame_among_sentence, frame_more_shapes, frame_more_shapes, frame_news,
+]  # fmt: skip
+
+
+def generate(n: int, seed: int = 10) -> list[Case]:
+    rng = random.Random(seed)
+    return [_finish(rng.choice(FRAMES)(rng), rng) for _ in range(n)]
+
+
+def facts_of(case: Case) -> set[Key]:
+    """The facts the rules find in the text as extraction gives it to them (normalised: a tab is
+    a space), as scored: a record without an amount is left out."""
+    content = Content(
+        title=normalize(case.title) if case.title else None,
+        published=datetime.fromisoformat(case.published),
+        language="zh",
+        text=normalize(case.text),
+    )
+    return {fact.key() for fact in find_facts(content) if fact.amount_t is not None}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=10)
+    parser.add_argument("--show", type=int, default=0, help="list this many failures")
+    parser.add_argument("--json", action="store_true", help="end with one JSON line")
+    parser.add_argument("--sample", type=int, default=0, help="print this many texts")
+    args = parser.parse_args(argv)
+    cases = generate(args.n, args.seed)
+    if args.sample:
+        for case in cases[: args.sample]:
+            print(case.published, "|", case.title or "-", "|", case.text.replace("\n", " / "))
+        return 0
+    tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    failures = []
+    passed = 0
+    for case in cases:
+        got = facts_of(case)
+        ok = got == case.expected
+        passed += ok
+        for axis, value in case.caps.items():
+            tally[(axis, value)][0] += ok
+            tally[(axis, value)][1] += 1
+        if not ok:
+            failures.append((case, got))
+    print(f"wordings_zh: {passed}/{len(cases)} texts give exactly their facts")
+    print(f"  {'axis':<9} {'value':<40} {'pass':>5} {'of':>5} {'rate':>6}")
+    for (axis, value), (ok_n, total) in sorted(tally.items(), key=lambda kv: kv[1][0] / kv[1][1]):
+        print(f"  {axis:<9} {value[:40]:<40} {ok_n:>5} {total:>5} {ok_n / total:>6.3f}")
+    for case, got in failures[: args.show]:
+        print(f"\n{case.published} | {case.title or '-'} | {case.text}")
+        print(f"  want {sorted(case.expected, key=str)}")
+        print(f"  got  {sorted(got, key=str)}")
+    if args.json:
+        summary = {
+            "sentences": len(cases),
+            "passed": passed,
+            "rate": round(passed / len(cases), 4),
+            "capabilities": {f"{a}={v}": [o, t] for (a, v), (o, t) in sorted(tally.items())},
+        }
+        print(json.dumps(summary, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
