@@ -535,10 +535,196 @@ def frame_source(rng: random.Random) -> Case:
     return Case(published, text, {_fact(year, period, MINING, None, mining)}, caps)
 
 
+# --- export quotas, histories, province notices, near misses (issue 10, round 5) ----------------
+EXPORT, TUNGSTEN, ANTIMONY = "export", "tungsten", "antimony"
+# rare earth export quotas (MOFCOM), as reported: year -> (batch 1, batch 2, whole year)
+EXPORT_BATCHES = {
+    2010: (16_304, 13_954, 30_258),
+    2011: (14_446, 15_738, 30_184),
+    2013: (15_501, 15_500, 31_001),
+    2014: (15_110, 15_500, 30_610),
+}
+# a year's export quota split by category: year -> (light, medium_heavy)
+EXPORT_CATEGORIES = {2012: (26_834, 4_162)}
+HALF_WORDS = {"batch:1": ["第一批", "上半年"], "batch:2": ["第二批", "下半年"]}
+EXPORT_WORDS = ["出口配额", "出口配额总量", "出口配额指标"]
+EXPORT_ISSUERS = ["商务部", "商务部近日", "国家商务部"]
+
+
+def _export_fact(year: int, period: str, tonnes: int, category: str | None = None,
+                 commodity: str = "rare_earth") -> Key:  # fmt: skip
+    return (commodity, EXPORT, year, period, category, None, float(tonnes))
+
+
+def frame_export(rng: random.Random) -> Case:
+    """Export quotas: a batch or half, a batch then the year, a category split, an oxide
+    equivalent beside a product tonnage."""
+    year = rng.choice(list(EXPORT_BATCHES))
+    b1, b2, total = EXPORT_BATCHES[year]
+    issuer, ew = rng.choice(EXPORT_ISSUERS), rng.choice(EXPORT_WORDS)
+    shape = rng.choice(["batch", "second + year", "category", "half 分别"])
+    published = f"{year}-07-15"
+    if shape == "batch":
+        pw = rng.choice(HALF_WORDS["batch:1"])
+        n, form = amount(b1, rng)
+        text = f"{issuer}公布{year}年{pw}稀土{ew}，共计{n}。"
+        facts = {_export_fact(year, "batch:1", b1)}
+        published = f"{year}-01-05"
+    elif shape == "second + year":
+        pw = rng.choice(HALF_WORDS["batch:2"])
+        n, form = amount(b2, rng)
+        t, _ = amount(total, rng)
+        text = f"{issuer}下达{year}年{pw}稀土{ew}{n}，全年稀土出口配额总量为{t}。"
+        facts = {_export_fact(year, "batch:2", b2), _export_fact(year, "annual", total)}
+    elif shape == "category":
+        year = 2012
+        light, heavy = EXPORT_CATEGORIES[year]
+        nl, form = amount(light, rng)
+        nh, _ = amount(heavy, rng)
+        t, _ = amount(light + heavy, rng)
+        text = f"{year}年全年稀土{ew}为{t}，其中轻稀土{nl}，中重稀土{nh}。"
+        facts = {_export_fact(year, "annual", light + heavy),
+                 _export_fact(year, "annual", light, "light"),
+                 _export_fact(year, "annual", heavy, "medium_heavy")}  # fmt: skip
+        published = "2012-12-28"
+    else:
+        n1, form = amount(b1, rng)
+        n2, _ = amount(b2, rng)
+        text = f"{year}年上半年和下半年的稀土{ew}分别为{n1}和{n2}。"
+        facts = {_export_fact(year, "batch:1", b1), _export_fact(year, "batch:2", b2)}
+        published = f"{year}-12-30"
+    return Case(published, text, facts, {"frame": f"export: {shape}", "number": form})
+
+
+# annual rare earth mining quotas (MLR, then MIIT/MNR), tonnes REO
+HISTORY = {2008: 87_620, 2009: 82_320, 2010: 89_200, 2011: 93_800, 2012: 93_800, 2013: 93_800,
+           2014: 105_000, 2015: 105_000, 2016: 105_000, 2017: 105_000, 2018: 120_000,
+           2019: 132_000, 2020: 140_000, 2021: 168_000, 2022: 210_000, 2023: 255_000,
+           2024: 270_000}  # fmt: skip
+HISTORY_SMELTING = {2018: 115_000, 2019: 127_000, 2020: 135_000, 2021: 162_000, 2022: 202_000,
+                    2023: 243_850, 2024: 254_000}  # fmt: skip
+
+
+def _annual(year: int, tonnes: int, qtype: str = MINING) -> Key:
+    return ("rare_earth", qtype, year, "annual", None, None, float(tonnes))
+
+
+def frame_history(rng: random.Random) -> Case:
+    """Several years in one sentence, a list or a table."""
+    shape = rng.choice(["分别为", "从…增至", "连续三年", "year lines", "year table"])
+    form = ""
+    if shape == "分别为":
+        a = rng.choice([2018, 2019, 2020, 2021])
+        years = list(range(a, a + 3))
+        nums = [amount(HISTORY[y], rng)[0] for y in years]
+        text = f"{years[0]}年至{years[-1]}年，全国稀土开采总量控制指标分别为{'、'.join(nums)}。"
+        facts = {_annual(y, HISTORY[y]) for y in years}
+    elif shape == "从…增至":
+        a, b = rng.choice([(2018, 2024), (2019, 2023), (2020, 2022)])
+        na, form = amount(HISTORY[a], rng)
+        nb, _ = amount(HISTORY[b], rng)
+        text = f"稀土开采总量控制指标从{a}年的{na}增至{b}年的{nb}。"
+        facts = {_annual(a, HISTORY[a]), _annual(b, HISTORY[b])}
+    elif shape == "连续三年":
+        n, form = amount(105_000, rng)
+        text = f"2014年至2016年，稀土开采总量控制指标连续三年维持在{n}。"
+        facts = {_annual(y, 105_000) for y in (2014, 2015, 2016)}
+    elif shape == "year lines":
+        years = sorted(rng.sample(sorted(HISTORY_SMELTING), 3))
+        lines = ["历年稀土开采总量控制指标如下："]
+        for y in years:
+            n, form = amount(HISTORY[y], rng)
+            lines.append(f"{y}年：{n}；")
+        text = "\n".join(lines)
+        facts = {_annual(y, HISTORY[y]) for y in years}
+    else:
+        years = sorted(rng.sample(sorted(HISTORY_SMELTING), 3))
+        sep = rng.choice([" | ", "\t", "  "])
+        lines = ["历年稀土总量控制指标（单位：吨）", sep.join(["年份", "开采", "冶炼分离"])]
+        lines += [sep.join([str(y), str(HISTORY[y]), str(HISTORY_SMELTING[y])]) for y in years]
+        text = "\n".join(lines)
+        facts = {_annual(y, HISTORY[y]) for y in years} | {
+            _annual(y, HISTORY_SMELTING[y], SMELTING) for y in years
+        }
+        form = f"table {sep!r}"
+    return Case("2024-08-01", text, facts, {"frame": f"history: {shape}", "number": form})
+
+
+# MNR tungsten mining quotas 2020 (DOMAIN.md): whole year, main mining and by-product
+TUNGSTEN_2020 = (105_000, 78_150, 26_850)
+# rare earth mining by province as a notice might list them (light: rock; medium_heavy: ionic)
+PROVINCE_SHARES = {"内蒙古": ("neimenggu", "light", 59_500), "四川": ("sichuan", "light", 24_400),
+                   "江西": ("jiangxi", "medium_heavy", 9_000),
+                   "广东": ("guangdong", "medium_heavy", 2_200)}  # fmt: skip
+
+
+def frame_province(rng: random.Random) -> Case:
+    """Land-ministry notices: tungsten main/by-product, a province list, 控制总量, a figure list
+    with one unit at its end."""
+    shape = rng.choice(["tungsten 主采", "province list", "控制总量", "one unit"])
+    form = ""
+    if shape == "tungsten 主采":
+        total, main, by = TUNGSTEN_2020
+        nt, form = amount(total, rng)
+        nm, _ = amount(main, rng)
+        nb, _ = amount(by, rng)
+        text = (f"2020年全国钨精矿（三氧化钨含量65%）开采总量控制指标为{nt}，"
+                f"其中主采指标{nm}，综合利用指标{nb}。")  # fmt: skip
+        facts = {("tungsten", MINING, 2020, "annual", c, None, float(v))
+                 for c, v in ((None, total), ("tungsten_primary", main),
+                              ("tungsten_byproduct", by))}  # fmt: skip
+        return Case("2020-12-01", text, facts, {"frame": f"province: {shape}", "number": form})
+    if shape == "province list":
+        names = rng.sample(sorted(PROVINCE_SHARES), 3)
+        parts = []
+        for name in names:
+            n, form = amount(PROVINCE_SHARES[name][2], rng)
+            parts.append(
+                f"{name}{rng.choice(['', '省', '为'])}{n}".replace("内蒙古省", "内蒙古自治区")
+            )
+        text = f"2012年稀土矿开采总量控制指标分省下达：{'，'.join(parts)}。"
+        facts = {("rare_earth", MINING, 2012, "annual", None, f"province:{PROVINCE_SHARES[n][0]}",
+                  float(PROVINCE_SHARES[n][2])) for n in names}  # fmt: skip
+        return Case("2012-06-01", text, facts, {"frame": f"province: {shape}", "number": form})
+    if shape == "控制总量":  # 2016 tungsten concentrate mining: 91,300 t
+        n, form = amount(91_300, rng)
+        word = rng.choice(["开采控制总量", "开采总量控制指标控制总量", "控制总量"])
+        text = f"2016年全国钨精矿{word}为{n}。"
+        facts = {("tungsten", MINING, 2016, "annual", None, None, 91_300.0)}
+        return Case("2016-06-01", text, facts, {"frame": f"province: {shape}", "number": form})
+    joiner = rng.choice(["、", ","])
+    text = f"2024年第一批稀土开采、冶炼分离总量控制指标分别为135000{joiner}127000吨。"
+    facts = {_fact(2024, "batch:1", MINING, None, 135_000),
+             _fact(2024, "batch:1", SMELTING, None, 127_000)}  # fmt: skip
+    return Case("2024-02-20", text, facts, {"frame": f"province: {shape} {joiner}"})
+
+
+# near misses of other families: plans, statistics, capacity, prices, other goods' quotas
+NEAR_MISSES_5 = [
+    ("规划提出，到2025年稀土开采总量控制在14万吨以内。", "规划"),
+    ("2023年我国稀土出口量为5.2万吨，同比增长9.7%。", "出口统计"),
+    ("2013年稀土出口仅完成出口配额的一半左右。", "出口完成率"),
+    ("全国稀土冶炼分离产能已超过30万吨。", "产能"),
+    ("氧化镨钕价格跌至每吨40万元。", "价格"),
+    ("2024年化肥出口配额为500万吨。", "化肥配额"),
+    ("煤炭出口配额2008年为4500万吨。", "煤炭配额"),
+    ("该省下达排污总量控制指标12万吨。", "排污指标"),
+    ("碳排放配额2023年分配了45亿吨。", "碳排放配额"),
+    ("2012年我国稀土氧化物产量约为10万吨。", "产量"),
+]
+
+
+def frame_near_miss_5(rng: random.Random) -> Case:
+    text, what = rng.choice(NEAR_MISSES_5)
+    return Case("2024-08-01", text, set(), {"frame": f"near miss: {what}"})
+
+
 FRAMES: list[Callable[[random.Random], Case]] = [
     frame_receive, frame_receive, frame_among, frame_respectively, frame_both_types,
     frame_category, frame_list, frame_table, frame_near_miss, frame_near_miss, frame_source,
     frame_announcement, frame_among_sentence, frame_more_shapes, frame_more_shapes, frame_news,
+    frame_export, frame_export, frame_history, frame_history, frame_province, frame_province,
+    frame_near_miss_5,
 ]  # fmt: skip
 
 

@@ -31,8 +31,11 @@ ZH_UNIT = r"(?:公?吨|(?<=万)\s*t(?![A-Za-z]))"
 # Chinese amount with its unit: "135000吨", "13.5万吨", "1.2 万吨", "135,000吨", "14446公吨",
 # and the mixed form of headlines and subheads, "11万4000吨" (114,000 t: the 4000 is not a
 # figure of its own).
+# A Chinese number may follow a comma that ends another number where it is no group of three
+# digits: "分别为135000,127000吨" (a list, its commas made half-width), not the "376" of "1,376吨".
+_ZH_AFTER_COMMA = r"(?:(?<!\d,)|(?!\d{3}(?![\d])))"
 AMOUNT_ZH_RE = re.compile(
-    rf"(?=\d)(?<![\d.])(?<!\d,)(?P<num>{NUMBER})\s*(?P<mult>万|千)?(?:(?<=万)(?P<rest>\d{{1,4}}))?"
+    rf"(?=\d)(?<![\d.]){_ZH_AFTER_COMMA}(?P<num>{NUMBER})\s*(?P<mult>万|千)?(?:(?<=万)(?P<rest>\d{{1,4}}))?"
     rf"\s*(?P<unit>{ZH_UNIT})"
 )
 
@@ -50,7 +53,7 @@ AMOUNT_ZH_NUMERAL_RE = re.compile(
 # The look-ahead reads at most SHARED_UNIT_REACH more numbers, so long lists take linear time.
 SHARED_UNIT_REACH = 24
 AMOUNT_ZH_SHARED_RE = re.compile(
-    rf"(?=\d)(?<![\d.])(?<!\d,)(?P<num>{NUMBER})\s*(?P<mult>万|千)?"
+    rf"(?=\d)(?<![\d.]){_ZH_AFTER_COMMA}(?P<num>{NUMBER})\s*(?P<mult>万|千)?"
     rf"(?=(?:\s*(?:、|和|及|与|,|，)\s*{NUMBER}\s*(?P<shared>万|千)?){{1,{SHARED_UNIT_REACH}}}"
     rf"\s*{ZH_UNIT})"
 )

@@ -123,7 +123,11 @@ def read_group(
             row = state.fact_row(0, 1, bound_type, amount, period=running)
             rows += [row] if row is not None else []
             continue
-        if len(run) == 1 and listed > 1 and EACH_RE.search(before):
+        if (
+            len(run) == 1
+            and listed > 1
+            and EACH_RE.search(half, max(start, token.start - 10), token.start)
+        ):
             # "第一批和第二批指标均为12万吨": the one amount is each listed period's (or year's)
             found = [state.fact_row(n, listed, bound_type, amount) for n in range(listed)]
             rows += [row for row in found if row is not None]

@@ -283,10 +283,11 @@ TARGET_YEAR_RE = re.compile(
 
 # A quota word: the clause, or the sentence, must speak of quotas (rewrites of foreign news say
 # "开采上限", "限额" for a cap). "计划" is one as the plan ("生产计划", "总量控制计划", "计划指标"),
-# not as "plans to" ("某公司计划今年采购3万吨").
+# not as "plans to" ("某公司计划今年采购3万吨"). Land-ministry notices also say "控制总量"
+# ("钨精矿开采控制总量为…").
 QUOTA_CUE_RE = re.compile(
-    r"(?=[指配总上限计])"  # for speed only: the characters a match can start with
-    r"(?:指标|配额|总量控制|上限|限额"
+    r"(?=[指配总上限计控])"  # for speed only: the characters a match can start with
+    r"(?:指标|配额|总量控制|控制总量|上限|限额"
     r"|计划(?:(?<=生产计划)|(?<=控制计划)|(?<=令性计划)|(?<=产品计划)|(?<=开采计划)|(?<=分离计划)"
     r"|(?<=年度计划)|(?<=稀土计划)|(?=\s*(?:指标|表|为|是|:))))"
 )
@@ -308,8 +309,10 @@ DELTA_BEFORE_RE = re.compile(
 )
 
 # Just before an amount, "each": the one amount is every listed period's or year's ("均为12万吨",
-# "2014年至2016年…一直维持在10.5万吨", "均保持在", "每年都是").
-EACH_RE = re.compile(r"(?:均|都|各|一直|始终)(?:维持|保持|稳定)?(?:在|为|是|达|达到)?\s*$")
+# "2014年至2016年…一直维持在10.5万吨", "均保持在", "每年都是", "连续三年维持在", "连续3年为").
+EACH_RE = re.compile(
+    r"(?:均|都|各|一直|始终|连续\s*[两二三四五六七八九十\d]+\s*年)(?:维持|保持|稳定)?(?:在|为|是|达|达到)?\s*$"
+)
 
 # Just before an amount, a sum: "合计24万吨", "共计", "累计达到".
 SUM_RE = re.compile(r"(?:合计|共计|累计|总计|合共|共)(?:为|是|达|达到)?\s*$")
