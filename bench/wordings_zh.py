@@ -562,9 +562,37 @@ def frame_export(rng: random.Random) -> Case:
     year = rng.choice(list(EXPORT_BATCHES))
     b1, b2, total = EXPORT_BATCHES[year]
     issuer, ew = rng.choice(EXPORT_ISSUERS), rng.choice(EXPORT_WORDS)
-    shape = rng.choice(["batch", "second + year", "category", "half 分别"])
+    shape = rng.choice(["batch", "second + year", "category", "half 分别", "折氧化物", "钨品",
+                        "增补", "history"])  # fmt: skip
     published = f"{year}-07-15"
-    if shape == "batch":
+    if shape == "折氧化物":  # a product tonnage beside its oxide equivalent: the oxide is the fact
+        pw = rng.choice(HALF_WORDS["batch:1"])
+        n, form = amount(b1, rng)
+        product = f"{b1 + 2_400}吨"
+        oxide = rng.choice(["折氧化物", "折稀土氧化物", "折REO"])
+        text = rng.choice([f"{year}年{pw}稀土{ew}为{product}（{oxide}{n}）。",
+                           f"{year}年{pw}稀土{ew}{product}，{oxide}{n}。"])  # fmt: skip
+        facts = {_export_fact(year, "batch:1", b1)}
+        published = f"{year}-01-05"
+    elif shape == "钨品":  # 2013 tungsten products' export quota, 15,400 t
+        n, form = amount(15_400, rng)
+        text = rng.choice([f"商务部公布2013年钨品出口配额总量为{n}。",
+                           f"2013年钨出口配额{n}，与上年基本持平。"])  # fmt: skip
+        facts = {_export_fact(2013, "annual", 15_400, commodity=TUNGSTEN)}
+        published = "2013-01-10"
+    elif shape == "增补":  # a supplementary batch named 增补 is the second batch
+        n, form = amount(b2, rng)
+        text = f"{year}年第二批（增补）稀土{ew}为{n}。"
+        facts = {_export_fact(year, "batch:2", b2)}
+    elif shape == "history":  # several years' export quotas in one sentence
+        n1, form = amount(EXPORT_BATCHES[2010][2], rng)
+        n2, _ = amount(EXPORT_BATCHES[2011][2], rng)
+        text = rng.choice([f"2010年和2011年稀土出口配额分别为{n1}、{n2}。",
+                           f"稀土{ew}由2010年的{n1}调整为2011年的{n2}。"])  # fmt: skip
+        facts = {_export_fact(2010, "annual", EXPORT_BATCHES[2010][2]),
+                 _export_fact(2011, "annual", EXPORT_BATCHES[2011][2])}  # fmt: skip
+        published = "2011-12-30"
+    elif shape == "batch":
         pw = rng.choice(HALF_WORDS["batch:1"])
         n, form = amount(b1, rng)
         text = f"{issuer}公布{year}年{pw}稀土{ew}，共计{n}。"
@@ -611,7 +639,8 @@ def _annual(year: int, tonnes: int, qtype: str = MINING) -> Key:
 
 def frame_history(rng: random.Random) -> Case:
     """Several years in one sentence, a list or a table."""
-    shape = rng.choice(["分别为", "从…增至", "连续三年", "year lines", "year table"])
+    shape = rng.choice(["分别为", "从…增至", "连续三年", "year lines", "year table",
+                        "历年 sentence", "each year clause"])  # fmt: skip
     form = ""
     if shape == "分别为":
         a = rng.choice([2018, 2019, 2020, 2021])
@@ -629,6 +658,19 @@ def frame_history(rng: random.Random) -> Case:
         n, form = amount(105_000, rng)
         text = f"2014年至2016年，稀土开采总量控制指标连续三年维持在{n}。"
         facts = {_annual(y, 105_000) for y in (2014, 2015, 2016)}
+    elif shape == "历年 sentence":
+        years = sorted(rng.sample(sorted(HISTORY_SMELTING), 2))
+        na, form = amount(HISTORY[years[0]], rng)
+        nb, _ = amount(HISTORY[years[1]], rng)
+        verb = rng.choice(["为", "是", "达到"])
+        text = f"从历年稀土指标来看，{years[0]}年开采指标{verb}{na}，{years[1]}年{verb}{nb}。"
+        facts = {_annual(years[0], HISTORY[years[0]]), _annual(years[1], HISTORY[years[1]])}
+    elif shape == "each year clause":
+        y = rng.choice(sorted(HISTORY_SMELTING))
+        nm, form = amount(HISTORY[y], rng)
+        ns, _ = amount(HISTORY_SMELTING[y], rng)
+        text = f"{y}年，全国稀土开采指标{nm}，冶炼分离指标{ns}；{y + 1}年的指标随后公布。"
+        facts = {_annual(y, HISTORY[y]), _annual(y, HISTORY_SMELTING[y], SMELTING)}
     elif shape == "year lines":
         years = sorted(rng.sample(sorted(HISTORY_SMELTING), 3))
         lines = ["历年稀土开采总量控制指标如下："]
@@ -661,7 +703,31 @@ PROVINCE_SHARES = {"内蒙古": ("neimenggu", "light", 59_500), "四川": ("sich
 def frame_province(rng: random.Random) -> Case:
     """Land-ministry notices: tungsten main/by-product, a province list, 控制总量, a figure list
     with one unit at its end."""
-    shape = rng.choice(["tungsten 主采", "province list", "控制总量", "one unit"])
+    shape = rng.choice(["tungsten 主采", "province list", "控制总量", "one unit", "province table",
+                        "antimony", "province 类型"])  # fmt: skip
+    if shape == "province table":
+        names = rng.sample(sorted(PROVINCE_SHARES), 3)
+        sep = rng.choice([" | ", "\t", "  "])
+        lines = ["2012年稀土矿开采总量控制指标分配表（单位：吨）", sep.join(["省（区）", "指标"])]
+        lines += [sep.join([n, str(PROVINCE_SHARES[n][2])]) for n in names]
+        facts = {("rare_earth", MINING, 2012, "annual", None, f"province:{PROVINCE_SHARES[n][0]}",
+                  float(PROVINCE_SHARES[n][2])) for n in names}  # fmt: skip
+        return Case("2012-06-01", "\n".join(lines), facts, {"frame": f"province: {shape}"})
+    if shape == "antimony":  # 2013 antimony ore mining control: 40,000 t (MLR)
+        n, form = amount(40_000, rng)
+        text = rng.choice([f"2013年全国锑矿开采总量控制指标为{n}。",
+                           f"2013年锑矿（金属量）开采总量控制指标{n}。"])  # fmt: skip
+        facts = {("antimony", MINING, 2013, "annual", None, None, 40_000.0)}
+        return Case("2013-05-01", text, facts, {"frame": f"province: {shape}", "number": form})
+    if shape == "province 类型":
+        name = rng.choice(sorted(PROVINCE_SHARES))
+        pinyin, category, tonnes = PROVINCE_SHARES[name]
+        n, form = amount(tonnes, rng)
+        word = {"light": "岩矿型稀土", "medium_heavy": "离子型稀土"}[category]
+        text = f"2012年{name}{word}开采总量控制指标为{n}。"
+        facts = {("rare_earth", MINING, 2012, "annual", category, f"province:{pinyin}",
+                  float(tonnes))}  # fmt: skip
+        return Case("2012-06-01", text, facts, {"frame": f"province: {shape}", "number": form})
     form = ""
     if shape == "tungsten 主采":
         total, main, by = TUNGSTEN_2020
@@ -711,6 +777,12 @@ NEAR_MISSES_5 = [
     ("该省下达排污总量控制指标12万吨。", "排污指标"),
     ("碳排放配额2023年分配了45亿吨。", "碳排放配额"),
     ("2012年我国稀土氧化物产量约为10万吨。", "产量"),
+    ("2014年稀土出口配额使用率不足30%，实际出口2.8万吨。", "配额使用"),
+    ("钨精矿（65%）价格报每吨8.6万元。", "钨价"),
+    ("全国钨精矿产量2019年为13.3万吨。", "钨产量"),
+    ("2023年锑品出口量为2.2万吨。", "锑出口量"),
+    ("到2020年，稀土冶炼分离产能控制在20万吨以内。", "产能目标"),
+    ("该省化肥出口配额2009年为300万吨。", "化肥配额2"),
 ]
 
 

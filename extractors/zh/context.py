@@ -466,6 +466,10 @@ class State:
             types = self.lists["quota_type"]
             named = types == ["export"] or (not types and self.default_type == "export")
             quota_type = "export" if named else "mining"
+        elif quota_type is None and len(self.lists["quota_type"]) == 1:
+            # a column of the commodity or of "指标" alone under a caption naming one type
+            # ("…年稀土矿开采总量控制指标分配表" over "省（区） | 指标")
+            quota_type = self.lists["quota_type"][0]
         return self._row(
             quota_type,
             figure.category,

@@ -26,6 +26,7 @@ from extractors.zh.lexicon import (
     MAX_TONNES,
     MIN_TONNES,
     NOT_QUOTA_RE,
+    OXIDE_AFTER_RE,
     PRODUCE_CUE_RE,
     PRODUCE_NOTICE_RE,
     QUOTA_CUE_RE,
@@ -89,6 +90,7 @@ def read_group(
         and (
             not any(t.kind == "amount" and t.end <= left for t in tokens)
             or RESULT_RE.match(half, left, run[0].start)
+            or OXIDE_AFTER_RE.match(half, left, run[0].start)  # "…16846吨，折REO14446吨"
             or (run[0].start - left <= MAX_SUM_LEAD and SUM_RE.search(half, left, run[0].start))
         )
     ):
@@ -113,6 +115,8 @@ def read_group(
         before = half[max(start, token.start - 6) : token.start]
         after = half[token.end : min(end, token.end + 3)]
         if DELTA_BEFORE_RE.search(before) or AFTER_AMOUNT_RE.match(after):
+            continue
+        if OXIDE_AFTER_RE.match(half, token.end):  # a product tonnage beside its oxide figure
             continue
         amount = zh_amount(token.value)
         if amount is None or not MIN_TONNES <= amount <= MAX_TONNES:

@@ -320,6 +320,10 @@ SUM_RE = re.compile(r"(?:合计|共计|累计|总计|合共|共)(?:为|是|达|�
 # Just after an amount, a bound, a rate or a size: "10万吨以上", "5000吨/年", "万吨级".
 AFTER_AMOUNT_RE = re.compile(r"^\s*(?:以上|以下|多|余|级|/|每)")
 
+# Just after an amount, its oxide equivalent: the amount is a product tonnage, and the oxide figure
+# after it is the quota ("出口配额为18704吨（折稀土氧化物16304吨）", "…16846吨，折REO14446吨").
+OXIDE_AFTER_RE = re.compile(r"\s*[(,]?\s*折合?\s*(?:成|为)?\s*(?:稀土)?(?:氧化物|REO)")
+
 # Just before a percentage, a stated change: "同比增长12.5%", "下降5%", "增幅为10%".
 CHANGE_BEFORE_RE = re.compile(
     r"(?P<word>增长|增加|提高|上涨|上升|上调|增幅|涨幅|下降|减少|降低|下调|降幅|减"

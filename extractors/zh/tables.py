@@ -50,6 +50,12 @@ COMMODITY_COLUMN_RE = re.compile(
     r"(?:稀土|钨|锑)(?:矿|精矿|氧化物)?(?:开采)?(?:总量控制)?(?:指标|计划)?(?:\([^()]*\))?(?:万?吨)?"
 )
 
+# A column named by a quota word alone: "指标", "控制指标", "配额", "分配数量(吨)" (under a caption
+# naming the commodity and type: "…开采总量控制指标分配表" over "省（区） | 指标").
+QUOTA_COLUMN_RE = re.compile(
+    r"(?:总量)?(?:控制)?(?:分配|下达)?(?:指标|配额|数量|计划)(?:数|量)?(?:\([^()]*\))?(?:万?吨)?"
+)
+
 # The header of a column of serial numbers: "序号", "编号".
 SERIAL_HEADER_RE = re.compile(r"序号|编号|序")
 
@@ -168,7 +174,8 @@ def _column(text: str, wan: bool, left: list[Column | None]) -> Column | None:
         if TOTAL_COLUMN_RE.search(text) and prior and prior[-1].category is not None:
             parts = prior[-1].quota_type is None
             return Column(prior[-1].quota_type, None, prior[-1].commodity, multiplier, parts=parts)
-        if COMMODITY_COLUMN_RE.fullmatch(re.sub(r"\s+", "", text)):
+        bare = re.sub(r"\s+", "", text)
+        if COMMODITY_COLUMN_RE.fullmatch(bare) or QUOTA_COLUMN_RE.fullmatch(bare):
             # "省（区） | 稀土矿 | 钨精矿 | 锑矿" under a mining notice: the type is the notice's
             return Column(None, None, commodity, multiplier)
         return None
