@@ -322,7 +322,7 @@ AFTER_AMOUNT_RE = re.compile(r"^\s*(?:以上|以下|多|余|级|/|每)")
 
 # Just after an amount, its oxide equivalent: the amount is a product tonnage, and the oxide figure
 # after it is the quota ("出口配额为18704吨（折稀土氧化物16304吨）", "…16846吨，折REO14446吨").
-OXIDE_AFTER_RE = re.compile(r"\s*[(,]?\s*折合?\s*(?:成|为)?\s*(?:稀土)?(?:氧化物|REO)")
+OXIDE_AFTER_RE = re.compile(r"[\s(,]{0,4}折合?\s?(?:成|为)?\s?(?:稀土)?(?:氧化物|REO)")
 
 # Just before a percentage, a stated change: "同比增长12.5%", "下降5%", "增幅为10%".
 CHANGE_BEFORE_RE = re.compile(
