@@ -570,8 +570,11 @@ def frame_export(rng: random.Random) -> Case:
         n, form = amount(b1, rng)
         product = f"{b1 + 2_400}吨"
         oxide = rng.choice(["折氧化物", "折稀土氧化物", "折REO"])
+        about = rng.choice(["", "约"]) if n.endswith("万吨") else ""
         text = rng.choice([f"{year}年{pw}稀土{ew}为{product}（{oxide}{n}）。",
-                           f"{year}年{pw}稀土{ew}{product}，{oxide}{n}。"])  # fmt: skip
+                           f"{year}年{pw}稀土{ew}{product}，{oxide}{about}{n}。",
+                           f"{year}年{pw}稀土{ew}为{product}, {oxide}{about}{n}。",
+                           f"{year}年{pw}稀土{ew}为{n}（{oxide}计）。"])  # fmt: skip
         facts = {_export_fact(year, "batch:1", b1)}
         published = f"{year}-01-05"
     elif shape == "钨品":  # 2013 tungsten products' export quota, 15,400 t

@@ -90,7 +90,7 @@ def read_group(
         and (
             not any(t.kind == "amount" and t.end <= left for t in tokens)
             or RESULT_RE.match(half, left, run[0].start)
-            or OXIDE_AFTER_RE.match(half, left, run[0].start)  # "…16846吨，折REO14446吨"
+            or OXIDE_AFTER_RE.match(half, left)  # "…16846吨，折REO14446吨"
             or (run[0].start - left <= MAX_SUM_LEAD and SUM_RE.search(half, left, run[0].start))
         )
     ):

@@ -76,12 +76,12 @@ ADD_EARLIER_RE = re.compile(r"(?:加上|连同|算上)[^,;。]{0,8}?(?=第|前\s
 # A figure that excludes them: "不含已下达的第一批指标", "不包括第一批".
 EXCLUDE_RE = re.compile(r"不含|不包含|不包括|未含|未包括")
 
-# Comparison: "较去年同期", "比2023年第一批", "高于"; the clause after it is a scope ("较" as
-# "rather", "较快增长", "较为", and "比较" are none).
+# Comparison: "较去年同期", "比2023年第一批", "高于", "已突破全年的4万吨"; the clause after it
+# is a scope ("较" as "rather", "较快增长", "较为", and "比较" are none).
 COMPARE_RE = re.compile(
-    r"(?=[较相对比高低超少多])"  # for speed only: the characters a match can start with
+    r"(?=[较相对比高低超少多突])"  # for speed only: the characters a match can start with
     r"(?:(?<!比)较(?![高低大小快慢好强弱多少深长短明稳早晚为])|相比|相较|对比"
-    r"|比(?<![占同环]比)(?!例|重|较)|高于|低于|超过|少于|多于)"
+    r"|比(?<![占同环]比)(?!例|重|较)|高于|低于|超过|少于|多于|突破)"
 )
 
 # A year referred to, not spoken of: "按上年总量的一半确定", "参照上一年度", "相当于2023年
@@ -221,8 +221,15 @@ CLOSE_RE = re.compile(r"\)")
 # The same period of another year: "去年同期", "上年同期".
 SAME_PERIOD_RE = re.compile(r"同期")
 
-# "其中" opening a sentence: it continues the previous one ("。其中岩矿型…").
-CONTINUES_RE = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?其中")
+# An oxide equivalent after a product tonnage (OXIDE_AFTER_RE).
+_OXIDE = (
+    r"折合?\s?(?:成|为)?\s?(?:稀土)?(?:氧化物|REO)(?:计)?"
+    r"(?=\s?(?:约|为|是|近)?\s?[\d一二两三四五六七八九十])"  # an amount follows
+)
+
+# "其中" opening a sentence: it continues the previous one ("。其中岩矿型…"); so does an oxide
+# equivalent ("…约15000吨。折氧化物约1.4万吨").
+CONTINUES_RE = re.compile(rf"^\s*(?:(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?其中|{_OXIDE})")
 
 # Quotas issued ("下达至相关企业") but their size withheld ("未对外公布具体数额").
 ISSUED_RE = re.compile(r"下达|发放|分配|下发")
@@ -321,8 +328,10 @@ SUM_RE = re.compile(r"(?:合计|共计|累计|总计|合共|共)(?:为|是|达|�
 AFTER_AMOUNT_RE = re.compile(r"^\s*(?:以上|以下|多|余|级|/|每)")
 
 # Just after an amount, its oxide equivalent: the amount is a product tonnage, and the oxide figure
-# after it is the quota ("出口配额为18704吨（折稀土氧化物16304吨）", "…16846吨，折REO14446吨").
-OXIDE_AFTER_RE = re.compile(r"[\s(,]{0,4}折合?\s?(?:成|为)?\s?(?:稀土)?(?:氧化物|REO)")
+# after it is the quota ("出口配额为18704吨（折稀土氧化物16304吨）", "…16846吨，折REO14446吨",
+# "…约15000吨。折氧化物约1.4万吨"); not a note that the amount is the oxide's
+# ("3万吨（折氧化物计）").
+OXIDE_AFTER_RE = re.compile(rf"[\s(,。]{{0,4}}{_OXIDE}")
 
 # Just before a percentage, a stated change: "同比增长12.5%", "下降5%", "增幅为10%".
 CHANGE_BEFORE_RE = re.compile(
