@@ -293,8 +293,8 @@ TARGET_YEAR_RE = re.compile(
 # not as "plans to" ("某公司计划今年采购3万吨"). Land-ministry notices also say "控制总量"
 # ("钨精矿开采控制总量为…").
 QUOTA_CUE_RE = re.compile(
-    r"(?=[指配总上限计控])"  # for speed only: the characters a match can start with
-    r"(?:指标|配额|总量控制|控制总量|上限|限额"
+    r"(?=[指配总上限计])"  # for speed only: the characters a match can start with
+    r"(?:指标|配额|总量(?:控制|(?<=控制总量))|上限|限额"
     r"|计划(?:(?<=生产计划)|(?<=控制计划)|(?<=令性计划)|(?<=产品计划)|(?<=开采计划)|(?<=分离计划)"
     r"|(?<=年度计划)|(?<=稀土计划)|(?=\s*(?:指标|表|为|是|:))))"
 )
