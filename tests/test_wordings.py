@@ -169,6 +169,18 @@ OURS = [
      set()),
     ("2013-02-01", None, "The rare earth mining quota was 93,800 t in 2012 and output in 2013 "
      "was lower.", {(RE, M, 2012, "annual", None, None, 93800)}),
+    # export quotas (issue 10, item 6): a relative clause's shipments describe the subject
+    ("2013-01-02", None, "China, which provides about 95 percent of global rare earth "
+     "shipments, also cut the first-lot export quota by 27 percent to 15,501 tons.",
+     {(RE, E, 2013, "batch:1", None, None, 15501)}),
+    ("2013-01-02", None, "Beijing, which accounts for most rare earth shipments worldwide, set "
+     "the first batch of export quotas for 2013 at 15,501 t.",
+     {(RE, E, 2013, "batch:1", None, None, 15501)}),
+    ("2011-07-15", None, "The commerce ministry, which also watches customs data, set the "
+     "second-round rare earth export quota for 2011 at 15,738 tonnes.",
+     {(RE, E, 2011, "batch:2", None, None, 15738)}),
+    ("2013-10-02", None, "China, which set the rare earth export quota at 31,001 t this year, "
+     "shipped 13,000 t by October.", set()),
     # near misses: no quota
     ("2024-05-01", None, "China has plans for rare earth mine products to grow to 300,000 "
      "tonnes.", set()),

@@ -344,6 +344,10 @@ SHIPPED = re.compile(
 CLAUSE_BREAK = re.compile(
     r";|,\s*(?:and|but|while|whereas|although|though|however)\b|\s(?:but|while|whereas)\s", _I
 )
+# A relative clause set off by commas describes its subject, not the figure's clause: "China,
+# which supplies most rare earth shipments, cut the export quota to"; "Beijing, whose customs
+# data ..., set". Its shipment words set no figure outside it aside.
+RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]{0,160},", _I)
 # A forecast, not a quota set: "analysts expect ... around 135,000 t", "could reach", "will be".
 # "may" is matched in lower case only, so the month May is not taken for it.
 # "is estimated at", and a plan's deadline, "By 2020, ... is controlled at", are not quotas set;

@@ -40,6 +40,7 @@ from extractors.en.lexicon import (
     CLAUSE_BREAK,
     FORECAST,
     GATES,
+    RELATIVE_ASIDE,
 )
 from extractors.en.mentions import (
     COMMODITY,
@@ -329,9 +330,19 @@ def _set_aside(sentence: str, figure: Figure) -> bool:
         return False  # "just over half the 30,966 tonne quota": the quota, named as such
     if CITED_QUOTA.search(sentence, max(0, figure.start - CITED_REACH), figure.start):
         return False  # "70% of the 2013 quota allocation of 30,999 t": a past quota, cited
-    if SHIPPED.search(sentence, start, end) and not CAPPED.search(sentence, start, end):
+    asides = [
+        m.span()
+        for m in RELATIVE_ASIDE.finditer(sentence, start, end)
+        if not m.start() <= figure.start < m.end()
+    ]
+
+    def outside(match: re.Match[str]) -> bool:
+        return not any(a <= match.start() < b for a, b in asides)
+
+    shipped = any(outside(m) for m in SHIPPED.finditer(sentence, start, end))
+    if shipped and not CAPPED.search(sentence, start, end):
         return True  # "shipments will be capped at 7,976 t" is the quota
-    forecast = FORECAST.search(sentence, start, end)
+    forecast = next((m for m in FORECAST.finditer(sentence, start, end) if outside(m)), None)
     if forecast is None:
         return False
     # "will be 15,738 t, the ministry announced": a plain "will" of an announcement
