@@ -181,6 +181,20 @@ OURS = [
      {(RE, E, 2011, "batch:2", None, None, 15738)}),
     ("2013-10-02", None, "China, which set the rare earth export quota at 31,001 t this year, "
      "shipped 13,000 t by October.", set()),
+    # "heavier" / "lighter" rare earths name the categories
+    ("2012-05-20", None, "The commerce ministry issued 10,546 t of rare earth export quotas for "
+     "the first half of 2012, including 9,095 t of light rare earths and 1,451 t of heavier rare "
+     "earths.", {(RE, E, 2012, "batch:1", None, None, 10546),
+                 (RE, E, 2012, "batch:1", "light", None, 9095),
+                 (RE, E, 2012, "batch:1", "medium_heavy", None, 1451)}),
+    ("2012-05-20", None, "The first batch of 2012 rare earth export quotas was 10,546 t: 9,095 t "
+     "for lighter rare earths and 1,451 t for heavier ones.",
+     {(RE, E, 2012, "batch:1", None, None, 10546), (RE, E, 2012, "batch:1", "light", None, 9095),
+      (RE, E, 2012, "batch:1", "medium_heavy", None, 1451)}),
+    ("2012-05-20", None, "China set the 2012 first-batch rare earth export quota at 10,546 "
+     "tonnes, of which heavier rare earths got 1,451 tonnes.",
+     {(RE, E, 2012, "batch:1", None, None, 10546),
+      (RE, E, 2012, "batch:1", "medium_heavy", None, 1451)}),
     # near misses: no quota
     ("2024-05-01", None, "China has plans for rare earth mine products to grow to 300,000 "
      "tonnes.", set()),

@@ -198,7 +198,7 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
         "batch:3": ("third", "3rd"),
     },
     "category": {
-        "medium_heavy": ("heavy", "heavies", "ion", "hre"),
+        "medium_heavy": ("heavy", "heavies", "heavier", "ion", "hre"),
         "light": ("light", "rock", "lre"),
         "tungsten_primary": ("main", "direct", "primary"),
         "tungsten_byproduct": ("product", "comprehensive", "composite"),
@@ -208,11 +208,12 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
 # Categories of the quota.
 CATEGORY: dict[str, re.Pattern[str]] = {
     # "medium and heavy", "medium-heavy", "mid-heavy", "ion-adsorption", "ionic clay",
-    # "ion-absorbed", "heavy rare earths", "the heavy varieties", "heavies", "M/HRE", "HREE"
+    # "ion-absorbed", "heavy (heavier) rare earths", "the heavy varieties", "heavies", "M/HRE",
+    # "HREE"
     "medium_heavy": re.compile(
         r"\b(?:medium|middle|mid)(?:\s+(?:and|to|&)\s+|[\s/-])heavy\b"
-        r"|\bion(?:ic|[\s-]a[db]sor(?:ption|bed|bent)|[\s-]type)\b|\bheavy\s+rare\b"
-        r"|\bheavy\s+(?:varieties|ones|types|elements|REEs?)\b|\bM\s*/\s*HREE?s?\b|\bM?HREE?s?\b"
+        r"|\bion(?:ic|[\s-]a[db]sor(?:ption|bed|bent)|[\s-]type)\b|\bheav(?:y|ier)\s+rare\b"
+        r"|\bheav(?:y|ier)\s+(?:varieties|ones|types|elements|REEs?)\b|\bM\s*/\s*HREE?s?\b|\bM?HREE?s?\b"
         r"|\b(?:medium[\s-]+(?:and\s+)?)?heavies\b",
         _I,
     ),
@@ -220,7 +221,7 @@ CATEGORY: dict[str, re.Pattern[str]] = {
     # alone where a figure names it and another follows ("30,280 t of light and 10,140 t of
     # ionic", "for light, 30,280 t"), never "in light of"
     "light": re.compile(
-        r"\blight(?:(?=[\s-]+(?:rare|REO|type|mining|quota|ones\b|varieties|elements))"
+        r"\blight(?:er)?(?:(?=[\s-]+(?:rare|REO|type|mining|quota|ones\b|varieties|elements))"
         r"|(?:(?<=\bof\slight)|(?<=\bfor\slight))(?=\s*(?:,|;|and\b)))\b|\b(?:hard[\s-])?rock(?:[\s-](?:type|ore"
         r"|minerals?|based|deposits?))?\b|\bLREE?s?\b",
         _I,
