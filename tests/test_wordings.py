@@ -195,6 +195,26 @@ OURS = [
      "tonnes, of which heavier rare earths got 1,451 tonnes.",
      {(RE, E, 2012, "batch:1", None, None, 10546),
       (RE, E, 2012, "batch:1", "medium_heavy", None, 1451)}),
+    # a licence cut to a volume is the export licence (quota); a history of whole years
+    # ("in 2008 from 2007") is the years', not the batch the story began with
+    ("2008-01-10", "China issues first batch of 2008 rare earth export licences", "The first "
+     "batch for 2008 was 23,000 t. The government cut the licence by around 3% to 14,900 tonnes "
+     "for tungsten and to 59,900 tonnes for antimony in 2008 from 2007.",
+     {(RE, E, 2008, "batch:1", None, None, 23000), (W, E, 2008, "annual", None, None, 14900),
+      ("antimony", E, 2008, "annual", None, None, 59900)}),
+    ("2008-01-10", None, "Beijing reduced the licences by 2.5% to 14,900 tonnes of tungsten for "
+     "2008.", {(W, E, 2008, "annual", None, None, 14900)}),
+    ("2008-01-10", None, "China lowered its licence to 14,900 t for tungsten in 2008.",
+     {(W, E, 2008, "annual", None, None, 14900)}),
+    ("2008-01-10", "China issues first batch of 2008 rare earth export licences", "The first "
+     "batch for 2008 was 23,000 t of rare earth export licences. The tungsten export quota was "
+     "cut to 14,900 t in 2008 from 15,400 t in 2007.",
+     {(RE, E, 2008, "batch:1", None, None, 23000), (W, E, 2008, "annual", None, None, 14900),
+      (W, E, 2007, "annual", None, None, 15400)}),
+    ("2008-01-10", None, "The ministry revoked the licence to mine tungsten at three mines, which "
+     "had 14,900 t of output in 2008.", set()),
+    ("2008-01-10", None, "Beijing reduced the license by 10% to 33,300 tonnes for tin in 2008.",
+     set()),
     # near misses: no quota
     ("2024-05-01", None, "China has plans for rare earth mine products to grow to 300,000 "
      "tonnes.", set()),

@@ -58,6 +58,15 @@ PROVINCE_QUOTAS = re.compile(
 NATIONAL = re.compile(r"\bnation(?:al|wide|'s)?\b|\bthe\s+country\b|\bChina['’]s\b", re.I)
 # A batch number anywhere in the text ("second batch", "H2"), for running totals.
 BATCH_WORD = re.compile(r"(?:batch|cumulative|all):(\d)")
+# A history of whole years: "to 14,900 t in 2008 from 2007", "from 105,000 t in 2017 to
+# 210,000 t in 2022": its figures are the years', not the batch the story was about.
+YEARS_COMPARED = re.compile(
+    r"\bin\s+(?:19|20)\d\d\s+(?:from|compared\s+with|against)\s+(?:(?:about\s+|around\s+)?[\d,.]+"
+    r"\s*(?:[\w-]+\s+){0,2}?in\s+)?(?:19|20)\d\d\b"
+    r"|\bfrom\s+(?:about\s+|around\s+)?[\d,.]+\s*(?:[\w-]+\s+){0,2}?in\s+(?:19|20)\d\d\s+to\s+"
+    r"(?:about\s+|around\s+)?[\d,.]+\s*(?:[\w-]+\s+){0,2}?in\s+(?:19|20)\d\d\b",
+    re.I,
+)
 # The period patterns that name a batch number ("batch:2", "cumulative:3", "all:2"), highest first.
 _NUMBERED = sorted(
     ((int(m[1]), pattern) for value, pattern in PERIOD.items() if (m := BATCH_WORD.match(value))),
@@ -207,7 +216,11 @@ def defaults_for(
         ),
         "type": single_type,
         "year": year,
-        "period": state.doc_period if moved else state.period,
+        "period": None
+        if "period" not in kinds and "20" in sentence and YEARS_COMPARED.search(sentence)
+        else state.doc_period
+        if moved
+        else state.period,
         "holder": holder,
         # a holder's share in a sentence going on from a category's figure is of that category
         "category": state.category if continued else None,

@@ -16,7 +16,8 @@ _I = re.IGNORECASE
 # amount control", "main (mining, comprehensive utilization) indicators" (主采指标, 综合利用指标),
 # "mining cap", "a ceiling on output", "output is capped at", "is set at",
 # "cap (set) the total output of", "allotted 14,446 t", "(exporters) will be allowed to sell
-# (export)"; "tonnes of export license" (the
+# (export)"; "cut the licence by 3% to" (a licence of a volume: the export licence);
+# "tonnes of export license" (the
 # export quota, in Japanese trade papers; export quotas ended in 2015, so the licences of
 # later export controls are never taken for one: see EXPORT_YEARS).
 QUOTA_WORD = re.compile(
@@ -39,7 +40,9 @@ QUOTA_WORD = re.compile(
     r"(?:the\s+|China['’]s\s+)?(?:[\w'’-]+\s+){1,4}?(?:output|production)\s+(?:at|to)\b"
     r"|\ballow(?:s|ed|ing)?\s+(?:the\s+)?(?:mining|smelting|production|output|exports?)\s+of\b"
     r"|\bexport\s+licen[cs]es?\b(?!\s+(?:applications?|requirements?|regime|system|controls?"
-    r"|approvals?))|\bEL\s+quotas?\b",
+    r"|approvals?))|\bEL\s+quotas?\b"
+    r"|\b(?:cut|reduc(?:e|es|ed|ing)|lower(?:s|ed)?|rais(?:e|es|ed)|increas(?:e|es|ed)|trimm(?:ed)?"
+    r"|slash(?:es|ed)?)\s+(?:the|its)\s+licen[cs]es?\s+(?:by|to)\s+(?:about\s+|around\s+|nearly\s+)?\d",
     _I,
 )
 
@@ -89,8 +92,13 @@ QUOTA_TYPE: dict[str, re.Pattern[str]] = {
         r"|\bextraction\b|\bexploration\b|(?<=\bto\s)(?:extract|mine)\b(?=\s+(?:up\s+to\s+|about\s+)?\d)",
         _I,
     ),
-    # "export quota" (MOFCOM); "exports"/"exported" are shipments, not quotas
-    "export": re.compile(r"\bexport\b(?![-\s]*(?:data|figures|volumes?|earnings))", _I),
+    # "export quota" (MOFCOM); "exports"/"exported" are shipments, not quotas; "cut the licence
+    # by 3% to 14,900 t": only an export licence has a volume
+    "export": re.compile(
+        r"\bexport\b(?![-\s]*(?:data|figures|volumes?|earnings))"
+        r"|(?<=\b(?:the|its)\s)licen[cs]es?(?=\s+(?:by|to)\s+(?:about\s+|around\s+|nearly\s+)?\d)",
+        _I,
+    ),
 }
 
 # "first" numbering a quota named a few words on: "first [2024] [rare earths] [mining] [output]
@@ -180,7 +188,7 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
     "type": {
         "smelting_separation": ("melting", "separat", "refining"),
         "mining": ("min", "extraction", "exploration"),
-        "export": ("export",),
+        "export": ("export", "licen"),
     },
     "period": {
         "cumulative:2": ("two",),
