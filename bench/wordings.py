@@ -395,7 +395,10 @@ EXPORT_RECORD: dict[tuple[str, int, str], int] = {
     ("antimony", 2008, "annual"): 59_900,
 }
 # 2012 halves by category: (light, medium-heavy, total)
-EXPORT_SPLITS = {(2012, "batch:1"): (9_095, 1_451, 10_546), (2012, "batch:2"): (8_537, 1_233, 9_770)}
+EXPORT_SPLITS = {
+    (2012, "batch:1"): (9_095, 1_451, 10_546),
+    (2012, "batch:2"): (8_537, 1_233, 9_770),
+}
 EXPORT_BATCH_WORDS = {
     "batch:1": ["first batch", "first round", "first lot", "first tranche", "first half",
                 "six months to June"],

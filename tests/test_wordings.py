@@ -215,6 +215,17 @@ OURS = [
      "had 14,900 t of output in 2008.", set()),
     ("2008-01-10", None, "Beijing reduced the license by 10% to 33,300 tonnes for tin in 2008.",
      set()),
+    # a cap on exports is the export quota; "the six months to (ending) June" is the first half
+    ("2011-03-02", None, "Beijing limited exports of rare earths to 14,446 t for the six months "
+     "to June 2011.", {(RE, E, 2011, "batch:1", None, None, 14446)}),
+    ("2011-03-02", None, "Beijing restricted rare earth exports to 14,446 tonnes in the six "
+     "months ending June 2011.", {(RE, E, 2011, "batch:1", None, None, 14446)}),
+    ("2010-03-02", None, "China capped exports of tungsten concentrate at 14,300 t in 2010.",
+     {(W, E, 2010, "annual", None, None, 14300)}),
+    ("2011-07-15", None, "The commerce ministry capped rare earth exports at 15,738 t for the six "
+     "months to December.", {(RE, E, 2011, "batch:2", None, None, 15738)}),
+    ("2013-03-02", None, "Analysts said exports of rare earths were limited to 18,600 t in 2012 by "
+     "weak demand.", set()),
     # near misses: no quota
     ("2024-05-01", None, "China has plans for rare earth mine products to grow to 300,000 "
      "tonnes.", set()),

@@ -38,6 +38,7 @@ QUOTA_WORD = re.compile(
     r"|\ballow(?:s|ed|ing)?\b[^.;]{0,60}?\bto\s+(?:export|sell|ship|extract|mine)\b"
     r"|(?<!\bit\s)(?<!\bthey\s)\b(?:cap(?:s|ped)?|limit(?:s|ed)?|restrict(?:s|ed)?)\s+"
     r"(?:the\s+|China['’]s\s+)?(?:[\w'’-]+\s+){1,4}?(?:output|production)\s+(?:at|to)\b"
+    r"|\b(?:cap(?:s|ped)?|limit(?:s|ed)?|restrict(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,3}?exports\s+(?:of\s+(?:[\w'’-]+\s+){1,3}?)?(?:at|to)\b"
     r"|\ballow(?:s|ed|ing)?\s+(?:the\s+)?(?:mining|smelting|production|output|exports?)\s+of\b"
     r"|\bexport\s+licen[cs]es?\b(?!\s+(?:applications?|requirements?|regime|system|controls?"
     r"|approvals?))|\bEL\s+quotas?\b"
@@ -96,6 +97,7 @@ QUOTA_TYPE: dict[str, re.Pattern[str]] = {
     # by 3% to 14,900 t": only an export licence has a volume
     "export": re.compile(
         r"\bexport\b(?![-\s]*(?:data|figures|volumes?|earnings))"
+        r"|\b(?:cap(?:s|ped)?|limit(?:s|ed)?|restrict(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,3}?exports\s+(?:of\s+(?:[\w'’-]+\s+){1,3}?)?(?:at|to)\b"
         r"|(?<=\b(?:the|its)\s)licen[cs]es?(?=\s+(?:by|to)\s+(?:about\s+|around\s+|nearly\s+)?\d)",
         _I,
     ),
@@ -152,6 +154,7 @@ PERIOD: dict[str, re.Pattern[str]] = {
     "batch:1": re.compile(
         r"\b(?:first|1st)[\s-](?:20[0-3]\d\s+)?(?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?(?:\b|(?=issu))"
         r"|\b(?:H1|1H)(?:\b|(?=20[0-3]\d\b))|\bfirst\s+(?:six|6)\s+months\b"
+        r"|\b(?:six|6)\s+months\s+(?:to|ending|through)\s+(?:the\s+end\s+of\s+)?June\b"
         r"|\bJanuary[\s–-]+(?:to[\s–-]+|through[\s–-]+)?June\b"
         r"|\binitial\s+(?:batch|round|tranche)\b"
         rf"|\b(?:first|initial){_BEFORE_QUOTA}",
@@ -163,7 +166,8 @@ PERIOD: dict[str, re.Pattern[str]] = {
     "batch:2": re.compile(
         r"\b(?:second|2nd)[\s-](?:20[0-3]\d\s+)?(?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b"
         r"|\b(?:H2|2H)(?:\b|(?=20[0-3]\d\b))"
-        r"|\b(?:second|last)\s+(?:six|6)\s+months\b|\bsix\s+months\s+to\s+December\b"
+        r"|\b(?:second|last)\s+(?:six|6)\s+months\b"
+        r"|\b(?:six|6)\s+months\s+(?:to|ending|through)\s+(?:the\s+end\s+of\s+)?December\b"
         r"|\bJuly[\s–-]+(?:to[\s–-]+|through[\s–-]+)?December\b"
         rf"|\bsecond{_BEFORE_QUOTA}",
         _I,
@@ -188,7 +192,7 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
     "type": {
         "smelting_separation": ("melting", "separat", "refining"),
         "mining": ("min", "extraction", "exploration"),
-        "export": ("export", "licen"),
+        "export": ("export", "licen", "cap", "limit", "restrict"),
     },
     "period": {
         "cumulative:2": ("two",),
@@ -201,8 +205,8 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "double": ("doubl",),
         "annual": ("year", "annual", "total"),
-        "batch:1": ("first", "1st", "h1", "1h", "initial", "january"),
-        "batch:2": ("second", "2nd", "h2", "2h", "six", "july"),
+        "batch:1": ("first", "1st", "h1", "1h", "initial", "january", "june"),
+        "batch:2": ("second", "2nd", "h2", "2h", "six", "july", "6 months"),
         "batch:3": ("third", "3rd"),
     },
     "category": {
