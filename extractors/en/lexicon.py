@@ -36,9 +36,11 @@ QUOTA_WORD = re.compile(
     r"|\b(?:cap|set)(?:s|ped|ping|ting)?\s+(?:the\s+|its\s+)?(?:total\s+)?(?:output|production"
     r"|mining)\b|\b(?:allott?ed|allocated)\s+(?:a\s+total\s+of\s+|about\s+|around\s+)?\d"
     r"|\ballow(?:s|ed|ing)?\b[^.;]{0,60}?\bto\s+(?:export|sell|ship|extract|mine)\b"
-    r"|(?<!\bit\s)(?<!\bthey\s)\b(?:cap(?:s|ped)?|limit(?:s|ed)?|restrict(?:s|ed)?)\s+"
-    r"(?:the\s+|China['’]s\s+)?(?:[\w'’-]+\s+){1,4}?(?:output|production)\s+(?:at|to)\b"
-    r"|\b(?:cap(?:s|ped)?|limit(?:s|ed)?|restrict(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,3}?exports\s+(?:of\s+(?:[\w'’-]+\s+){1,3}?)?(?:at|to)\b"
+    # (one alternative opening on a word boundary and its first letter, so that the two
+    # look-behinds are tried only where a verb may start, not at every character)
+    r"|\b(?=[clr])(?<!\bit\s)(?<!\bthey\s)(?:cap(?:s|ped)?|limit(?:s|ed)?|restrict(?:s|ed)?)\s+"
+    r"(?:(?:the\s+|China['’]s\s+)?(?:[\w'’-]+\s+){1,4}?(?:output|production)"
+    r"|(?:[\w'’-]+\s+){0,3}?exports(?:\s+of(?:\s+[\w'’-]+){1,3}?)?)\s+(?:at|to)\b"
     r"|\ballow(?:s|ed|ing)?\s+(?:the\s+)?(?:mining|smelting|production|output|exports?)\s+of\b"
     r"|\bexport\s+licen[cs]es?\b(?!\s+(?:applications?|requirements?|regime|system|controls?"
     r"|approvals?))|\bEL\s+quotas?\b"
@@ -98,7 +100,7 @@ QUOTA_TYPE: dict[str, re.Pattern[str]] = {
     "export": re.compile(
         r"\bexport\b(?![-\s]*(?:data|figures|volumes?|earnings))"
         r"|\b(?:cap(?:s|ped)?|limit(?:s|ed)?|restrict(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,3}?exports\s+(?:of\s+(?:[\w'’-]+\s+){1,3}?)?(?:at|to)\b"
-        r"|(?<=\b(?:the|its)\s)licen[cs]es?(?=\s+(?:by|to)\s+(?:about\s+|around\s+|nearly\s+)?\d)",
+        r"|\b(?=licen)(?<=\b(?:the|its)\s)licen[cs]es?(?=\s+(?:by|to)\s+(?:about\s+|around\s+|nearly\s+)?\d)",
         _I,
     ),
 }
