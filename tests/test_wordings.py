@@ -226,6 +226,26 @@ OURS = [
      "months to December.", {(RE, E, 2011, "batch:2", None, None, 15738)}),
     ("2013-03-02", None, "Analysts said exports of rare earths were limited to 18,600 t in 2012 by "
      "weak demand.", set()),
+    # domestic vs foreign-invested firms: a subgroup's share (and its past figure) is no FACTS
+    # holder; a total including the foreign firms' quotas is the whole
+    ("2010-12-30", None, "The ministry issued 5,978 t of rare earth export quotas to foreign "
+     "companies in March, adding to the 16,304 t of 2010 quotas issued to Chinese firms.", set()),
+    ("2010-12-30", None, "The rare earth export quota for foreign companies was reduced to 5,978 "
+     "t in 2010 from 7,746 t in 2009.", set()),
+    ("2010-12-30", None, "Joint ventures were allotted 5,978 t of 2010 rare earth export quotas.",
+     set()),
+    ("2010-12-30", None, "Foreign-invested firms got 5,978 t of rare earth export quotas, down "
+     "from 7,746 t.", set()),
+    ("2010-12-30", None, "China will not issue more rare earth export quotas for foreign "
+     "companies next year, and the first batch for 2011 totalling 14,446 tonnes included those "
+     "for foreign firms.", {(RE, E, 2011, "batch:1", None, None, 14446)}),
+    ("2010-12-30", None, "Including licences for foreign capital companies, the 2010 rare earth "
+     "export quota fell by 40% to 30,258 t.", {(RE, E, 2010, "annual", None, None, 30258)}),
+    ("2011-03-02", None, "China allotted 14,446 t of rare earth export quotas for the first half "
+     "of 2011 to 31 Chinese companies.", {(RE, E, 2011, "batch:1", None, None, 14446)}),
+    # a sentence about two of our commodities leaves the next one's unplaced
+    ("2010-07-10", None, "The export quota was raised for tungsten and antimony. The annual "
+     "quota fell by 40% to 30,258 t in 2010.", set()),
     # near misses: no quota
     ("2024-05-01", None, "China has plans for rare earth mine products to grow to 300,000 "
      "tonnes.", set()),

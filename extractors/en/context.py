@@ -266,7 +266,9 @@ def update(
     before were about: back to the story's year."""
     ours = [m.value for m in mentions if m.kind == "commodity" and m.value != "other"]
     if ours:
-        state.commodity = str(ours[0])
+        # a sentence about two of our commodities ("raised for tungsten and antimony") leaves
+        # the next one's open: it is placed by its own words, or not at all
+        state.commodity = str(ours[0]) if len(set(ours)) == 1 else None
     current = [f for f in facts if f.amount_t is not None]
     years = [m.value for m in mentions if m.kind == "year"]
     periods = [str(m.value) for m in mentions if m.kind == "period" and m.value not in _OPEN]
