@@ -246,6 +246,35 @@ OURS = [
     # a sentence about two of our commodities leaves the next one's unplaced
     ("2010-07-10", None, "The export quota was raised for tungsten and antimony. The annual "
      "quota fell by 40% to 30,258 t in 2010.", set()),
+    # a quota named by its type just before its figure, in a sentence about shipments or a
+    # forecast, is cited ("against an export quota of N")
+    ("2012-09-10", None, "China shipped only 18,600 t of rare earths in 2011, against an export "
+     "quota of 30,184 t.", {(RE, E, 2011, "annual", None, None, 30184)}),
+    ("2012-09-10", None, "The amount is far below China's rare earth export quota of 30,996 tons "
+     "for this year, suggesting Beijing may lose leverage.",
+     {(RE, E, 2012, "annual", None, None, 30996)}),
+    ("2012-09-10", None, "China's rare earth exports may reach 18,600 t this year, analysts said, "
+     "under the export quota of 30,996 t.", {(RE, E, 2012, "annual", None, None, 30996)}),
+    ("2013-01-10", None, "Customs data showed China exported 16,265 t of rare earths in 2012, "
+     "about half its export quota.", set()),
+    # "higher-than-expected" judges a figure already out: no forecast
+    ("2011-12-29", None, "Miners fell after a higher-than-expected jobs number, as the commerce "
+     "ministry set the first tranche of rare earth export quotas at 10,546 tons for 2012.",
+     {(RE, E, 2012, "batch:1", None, None, 10546)}),
+    ("2011-12-29", None, "In a better than expected move, the commerce ministry set the first "
+     "tranche of 2012 rare earth export quotas at 10,546 tons.",
+     {(RE, E, 2012, "batch:1", None, None, 10546)}),
+    # "the heavy variety (kind, type)", "the light variety"
+    ("2012-12-28", None, "The first batch of rare earth export quotas for next year will include "
+     "13,563 tonnes of light rare earths and 1,938 tonnes of the heavy variety.",
+     {(RE, E, 2013, "batch:1", "light", None, 13563),
+      (RE, E, 2013, "batch:1", "medium_heavy", None, 1938)}),
+    ("2012-12-28", None, "Next year's first batch of rare earth export quotas gives 13,563 t to "
+     "the light variety and 1,938 t to the heavy kind.",
+     {(RE, E, 2013, "batch:1", "light", None, 13563),
+      (RE, E, 2013, "batch:1", "medium_heavy", None, 1938)}),
+    ("2012-12-28", None, "The first-half 2013 rare earth export quota includes 1,938 tonnes of "
+     "the heavy type.", {(RE, E, 2013, "batch:1", "medium_heavy", None, 1938)}),
     # near misses: no quota
     ("2024-05-01", None, "China has plans for rare earth mine products to grow to 300,000 "
      "tonnes.", set()),

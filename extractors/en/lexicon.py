@@ -227,7 +227,7 @@ CATEGORY: dict[str, re.Pattern[str]] = {
     "medium_heavy": re.compile(
         r"\b(?:medium|middle|mid)(?:\s+(?:and|to|&)\s+|[\s/-])heavy\b"
         r"|\bion(?:ic|[\s-]a[db]sor(?:ption|bed|bent)|[\s-]type)\b|\bheav(?:y|ier)\s+rare\b"
-        r"|\bheav(?:y|ier)\s+(?:varieties|ones|types|elements|REEs?)\b|\bM\s*/\s*HREE?s?\b|\bM?HREE?s?\b"
+        r"|\bheav(?:y|ier)\s+(?:variet(?:y|ies)|ones|types?|kinds?|elements|REEs?)\b|\bM\s*/\s*HREE?s?\b|\bM?HREE?s?\b"
         r"|\b(?:medium[\s-]+(?:and\s+)?)?heavies\b",
         _I,
     ),
@@ -235,7 +235,7 @@ CATEGORY: dict[str, re.Pattern[str]] = {
     # alone where a figure names it and another follows ("30,280 t of light and 10,140 t of
     # ionic", "for light, 30,280 t"), never "in light of"
     "light": re.compile(
-        r"\blight(?:er)?(?:(?=[\s-]+(?:rare|REO|type|mining|quota|ones\b|varieties|elements))"
+        r"\blight(?:er)?(?:(?=[\s-]+(?:rare|REO|type|mining|quota|ones\b|variet(?:y|ies)|kinds?\b|elements))"
         r"|(?:(?<=\bof\slight)|(?<=\bfor\slight))(?=\s*(?:,|;|and\b)))\b|\b(?:hard[\s-])?rock(?:[\s-](?:type|ore"
         r"|minerals?|based|deposits?))?\b|\bLREE?s?\b",
         _I,
@@ -363,14 +363,15 @@ CLAUSE_BREAK = re.compile(
 # which supplies most rare earth shipments, cut the export quota to"; "Beijing, whose customs
 # data ..., set". Its shipment words set no figure outside it aside.
 RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]{0,160},", _I)
-# A forecast, not a quota set: "analysts expect ... around 135,000 t", "could reach", "will be".
+# A forecast, not a quota set: "analysts expect ... around 135,000 t", "could reach", "will be"
+# (not "higher-than-expected", which judges a figure already out).
 # "may" is matched in lower case only, so the month May is not taken for it.
 # "is estimated at", and a plan's deadline, "By 2020, ... is controlled at", are not quotas set;
 # "will be cut to", "will be set at", "(the ministry said) it would raise quotas to", "producers
 # will be allowed to export", "the first batch will include" announce one;
 # "that would put (bring) the quota at" is arithmetic; "will stay (remain, stand) at" keeps one.
 FORECAST = re.compile(
-    r"\b(?:[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast\w*|[Pp]redict\w*|[Aa]nticipat\w*|could"
+    r"\b(?:(?<!than-)(?<!than\s)[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast\w*|[Pp]redict\w*|[Aa]nticipat\w*|could"
     r"|might|(?:would|will)(?!\s+(?:also\s+)?(?:be\s+)?(?:cut|rais(?:e|ed)|set|reduc(?:e|ed)|cap(?:ped)?"
     r"|increas(?:e|ed)|lower(?:ed)?|keep|kept|fix(?:ed)?|cap(?:ped)?|trim(?:med)?|hold|held"
     r"|maintain(?:ed)?|allocat(?:e|ed)|put|bring|take|lift|allowed|permitted|include|total"

@@ -78,12 +78,13 @@ AGAIN_IN = re.compile(
 )
 # A cap on shipments is a quota: "shipments will be capped at 7,976 t".
 CAPPED = re.compile(r"\b(?:capped|limited|restricted)\s+(?:at|to)\b", re.IGNORECASE)
-# A quota of a named year cited in a forecast or a shipment sentence: "about 70% of the 2013
-# quota allocation of 30,999 t", "last year's quota of 30,184 t was barely used".
+# A quota of a named year or type cited in a forecast or a shipment sentence: "about 70% of the
+# 2013 quota allocation of 30,999 t", "last year's quota of 30,184 t was barely used", "shipped
+# 18,600 t, against an export quota of 30,184 t".
 CITED_QUOTA = re.compile(
-    r"\b(?:20[0-3]\d|(?:last|previous)\s+year)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:quotas?"
-    r"|allocations?|allotments?)(?:\s+allocations?)?\s+(?:of|at|was|were|totall?ing|totall?ed)\s+"
-    r"(?:about\s+|around\s+|some\s+)?$",
+    r"(?:\b(?:20[0-3]\d|(?:last|previous)\s+year)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:quotas?"
+    r"|allocations?|allotments?)(?:\s+allocations?)?\s+(?:of|at|was|were|totall?ing|totall?ed)"
+    r"|\b(?:export|mining|smelting)\s+quotas?\s+of)\s+(?:about\s+|around\s+|some\s+)?$",
     re.IGNORECASE,
 )
 CITED_REACH = 80
