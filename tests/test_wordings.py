@@ -257,6 +257,20 @@ OURS = [
      "under the export quota of 30,996 t.", {(RE, E, 2012, "annual", None, None, 30996)}),
     ("2013-01-10", None, "Customs data showed China exported 16,265 t of rare earths in 2012, "
      "about half its export quota.", set()),
+    # "the same period last year (of 2010)" after a batch: that batch a year before the story's
+    ("2010-12-29", None, "Authorities allocated 14,446 t of rare earth export quotas to 31 "
+     "companies for the first half of 2011. For the same period last year, the allocation was "
+     "22,282 t.", {(RE, E, 2011, "batch:1", None, None, 14446),
+                   (RE, E, 2010, "batch:1", None, None, 22282)}),
+    ("2010-12-29", None, "The rare earth export quota for the first half of 2011 is 14,446 t. In "
+     "the same period of 2010 it was 22,282 t.",
+     {(RE, E, 2011, "batch:1", None, None, 14446), (RE, E, 2010, "batch:1", None, None, 22282)}),
+    ("2010-12-29", None, "The first-half 2011 rare earth export quota is 14,446 t, against 22,282 "
+     "t for the same period a year earlier.",
+     {(RE, E, 2011, "batch:1", None, None, 14446), (RE, E, 2010, "batch:1", None, None, 22282)}),
+    ("2011-01-10", None, "The first-half 2011 rare earth export quota is 14,446 t. Rare earth "
+     "prices doubled over the same period last year.",
+     {(RE, E, 2011, "batch:1", None, None, 14446)}),
     # "higher-than-expected" judges a figure already out: no forecast
     ("2011-12-29", None, "Miners fell after a higher-than-expected jobs number, as the commerce "
      "ministry set the first tranche of rare earth export quotas at 10,546 tons for 2012.",

@@ -88,6 +88,12 @@ CITED_QUOTA = re.compile(
     re.IGNORECASE,
 )
 CITED_REACH = 80
+# "the same period last year", "the same period a year earlier", "the same period of 2010"
+SAME_PERIOD = re.compile(
+    r"\bsame\s+period\s+(?:(?:of|in)\s+(20[0-3]\d)\b|last\s+year\b|a\s+year\s+(?:earlier|ago|before)\b"
+    r"|(?:of\s+)?the\s+previous\s+year\b)",
+    re.IGNORECASE,
+)
 # A figure given by a pronoun after the sentence that names the quota: "China set the first
 # mining quota for 2024. It amounts to 135,000 t"; "The total stands at 31,001 t".
 REFERRED = re.compile(
@@ -281,6 +287,8 @@ def _read_sentence(
             added = ADDED_TO.search(sentence, max(0, m.start - 60), m.start) is not None
             latest = max(latest, int(number[1]) + added)
     readings = sentence_facts(state, sentence, span, bound, latest)
+    if "same period" in sentence.lower():
+        readings = _same_period(state, sentence, readings)
     readings += _again(sentence, readings)
     facts = [r[0] for r in readings]
     if continued and not facts and not goes_on:
@@ -297,6 +305,26 @@ def _read_sentence(
         if announced:
             state.announced, state.announced_year = announced, state.year
     return True
+
+
+def _same_period(
+    state: State, sentence: str, readings: list[tuple[QuotaFact, ...]]
+) -> list[tuple[QuotaFact, ...]]:
+    """ "For the same period last year (a year earlier, of 2010), the allocation was 22,282 t"
+    after a sentence about a batch: the figure is that batch's of the year before the one the
+    text was about (or of the year named), not a whole year counted from the page's date."""
+    match = SAME_PERIOD.search(sentence)
+    period, year = state.period, state.year
+    if match is None or not period or not period.startswith("batch:") or year is None:
+        return readings
+    target = int(match[1]) if match[1] else year - 1
+    kept = []
+    for these in readings:
+        fact = these[0]
+        if fact.period == "annual" and fact.amount_t is not None:
+            these = (dataclasses.replace(fact, year=target, period=period),)
+        kept.append(these)
+    return kept
 
 
 def _again(sentence: str, readings: list[tuple[QuotaFact, ...]]) -> list[tuple[QuotaFact, ...]]:
