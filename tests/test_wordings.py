@@ -164,6 +164,15 @@ OURS = [
      "93,800", {(RE, M, 2010, "annual", None, None, 89200), (RE, M, 2011, "annual", None, None,
                 93800), (RE, M, 2012, "annual", None, None, 93800)}),
     ("2013-05-01", None, "Rare earth output (tonnes)\n2010 120,000\n2011 105,000", set()),
+    # a history of whole years after a batch story: each figure its year's, "doubled" or not
+    ("2022-08-01", "China issues second batch of 2022 rare earth quotas", "The total annual "
+     "mining quota issued to producers in China has doubled, from 105,000 tonnes in 2017 to "
+     "210,000 tonnes in 2022.", {(RE, M, 2017, "annual", None, None, 105000),
+                                 (RE, M, 2022, "annual", None, None, 210000)}),
+    ("2022-03-01", None, "The first batch for 2022 was 100,800 t of rare earth mining quotas. The "
+     "quota has doubled, from 105,000 tonnes in 2017 to 210,000 tonnes in 2022.",
+     {(RE, M, 2022, "batch:1", None, None, 100800), (RE, M, 2017, "annual", None, None, 105000),
+      (RE, M, 2022, "annual", None, None, 210000)}),
     # near misses of histories: output by year; two years that are not "both"
     ("2015-02-21", None, "China's rare earth output by year:\n2009: 129,400 t\n2010: 120,000 t",
      set()),

@@ -217,7 +217,7 @@ def defaults_for(
         "type": single_type,
         "year": year,
         "period": None
-        if "period" not in kinds and "20" in sentence and YEARS_COMPARED.search(sentence)
+        if whole_years(sentence, mentions)
         else state.doc_period
         if moved
         else state.period,
@@ -225,6 +225,14 @@ def defaults_for(
         # a holder's share in a sentence going on from a category's figure is of that category
         "category": state.category if continued else None,
     }
+
+
+def whole_years(sentence: str, mentions: list[Mention]) -> bool:
+    """Whether the sentence compares whole years ("from N in 2017 to M in 2022") and numbers no
+    batch of its own: its figures are the years' ("doubled", "annual" say no more)."""
+    if "20" not in sentence or not YEARS_COMPARED.search(sentence):
+        return False
+    return not any(m.kind == "period" and BATCH_WORD.match(str(m.value)) for m in mentions)
 
 
 def status_of(state: State, sentence: str) -> str:

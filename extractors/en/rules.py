@@ -35,6 +35,7 @@ from extractors.en.context import (
     start_state,
     status_of,
     update,
+    whole_years,
 )
 from extractors.en.lexicon import (
     CLAUSE_BREAK,
@@ -266,6 +267,10 @@ def _read_sentence(
     figures = find_figures(sentence)
     defaults = defaults_for(state, sentence, mentions, ours, continued)
     bound = bind(sentence, figures, mentions, defaults, state.carried)
+    if whole_years(sentence, mentions):
+        for fig in bound:  # "has doubled, from N in 2017 to M in 2022": no running total
+            if fig.attrs.get("period") in (None, "double", "cumulative"):
+                fig.attrs["period"] = "annual"
     if aside:
         # exports shipped, a quota used, a forecast: not a quota set, in its own clause
         bound = [f for f in bound if not _set_aside(sentence, f)]
