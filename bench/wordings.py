@@ -375,6 +375,160 @@ def frame_export(rng: random.Random) -> Case:
     )
 
 
+# --- export quotas (MOFCOM, 2006-2014; issue 10, item 6) ---------------------------------------
+# (commodity, year, period) -> tonnes; rare earths from the public record, tungsten and antimony
+# as the dev labels give them
+EXPORT_RECORD: dict[tuple[str, int, str], int] = {
+    ("rare_earth", 2009, "annual"): 50_145,
+    ("rare_earth", 2010, "annual"): 30_258,
+    ("rare_earth", 2010, "batch:1"): 22_282,
+    ("rare_earth", 2010, "batch:2"): 7_976,
+    ("rare_earth", 2011, "annual"): 30_184,
+    ("rare_earth", 2011, "batch:1"): 14_446,
+    ("rare_earth", 2011, "batch:2"): 15_738,
+    ("rare_earth", 2012, "annual"): 30_996,
+    ("rare_earth", 2013, "annual"): 30_999,
+    ("rare_earth", 2014, "annual"): 30_611,
+    ("tungsten", 2008, "annual"): 14_900,
+    ("tungsten", 2009, "annual"): 14_600,
+    ("tungsten", 2010, "annual"): 14_300,
+    ("antimony", 2008, "annual"): 59_900,
+}
+# 2012 halves by category: (light, medium-heavy, total)
+EXPORT_SPLITS = {
+    (2012, "batch:1"): (9_095, 1_451, 10_546),
+    (2012, "batch:2"): (8_537, 1_233, 9_770),
+}
+EXPORT_BATCH_WORDS = {
+    "batch:1": ["first batch", "first round", "first lot", "first tranche", "first half",
+                "six months to June"],
+    "batch:2": ["second batch", "second round", "second tranche", "second half",
+                "six months to December"],
+}  # fmt: skip
+EXPORT_NAMES = ["export quota", "export quotas", "export licence", "export allotment"]
+HEAVY_WORDS = ["medium and heavy rare earths", "heavy rare earths", "heavies", "middle and heavy "
+               "rare earths", "HREE", "heavier rare earths"]  # fmt: skip
+
+
+def _export_fact(c: str, y: int, p: str, cat: str | None, t: int) -> Key:
+    return (c, "export", y, p, cat, None, t)
+
+
+def frame_export_batch(rng: random.Random) -> Case:
+    """A half or batch of a year's export quota, its year stated, relative ("this year") or the
+    next ("the first half of next year" in a December story)."""
+    keys = [k for k in EXPORT_RECORD if k[2].startswith("batch")]
+    c, y, p = rng.choice(keys)
+    t = EXPORT_RECORD[(c, y, p)]
+    num, form = amount_words(t, c, rng)
+    pw = rng.choice(EXPORT_BATCH_WORDS[p])
+    name = rng.choice(EXPORT_NAMES)
+    subj = rng.choice(EXPORT_SUBJECTS)
+    when = rng.choice(["explicit", "this year", "next year"] if p == "batch:1" else
+                      ["explicit", "this year"])  # fmt: skip
+    pub = f"{y}-{rng.randint(2, 11):02d}-{rng.randint(1, 28):02d}"
+    yw = str(y)
+    if when == "this year":
+        yw = "this year"
+    elif when == "next year":
+        yw, pub = "next year", f"{y - 1}-12-{rng.randint(20, 30)}"
+    of = f"of {yw}" if when == "explicit" else yw if when == "this year" else f"of {yw}"
+    text = rng.choice([
+        f"{subj} set the rare earth {name} for the {pw} {of} at {num}.",
+        f"{subj} issued {num} of rare earth {name} for the {pw} {of}.",
+        f"The rare earth {name} for the {pw} {of} was {num}, the commerce ministry said.",
+        f"{subj} capped rare earth exports at {num} for the {pw} {of} under its {name}.",
+    ])  # fmt: skip
+    return Case(
+        pub, text, {_export_fact(c, y, p, None, t)},
+        {"frame": "export batch", "period": pw, "year": when, "type": name, "number": form},
+    )  # fmt: skip
+
+
+def frame_export_total(rng: random.Random) -> Case:
+    """The year's export total after its second half: "brings the year's total to"."""
+    y = rng.choice([2010, 2011])
+    t, b2 = EXPORT_RECORD[("rare_earth", y, "annual")], EXPORT_RECORD[("rare_earth", y, "batch:2")]
+    num, form = amount_words(t, "rare_earth", rng)
+    n2, _ = amount_words(b2, "rare_earth", rng)
+    pub = f"{y}-07-{rng.randint(10, 28)}"
+    total = rng.choice([
+        f"bringing the full-year total to {num}", f"which brings the year's total to {num}",
+        f"taking the total for the year to {num}", f"for a combined {num} this year",
+    ])  # fmt: skip
+    text = f"China set the second batch of {y} rare earth export quotas at {n2}, {total}."
+    return Case(
+        pub, text,
+        {_export_fact("rare_earth", y, "batch:2", None, b2),
+         _export_fact("rare_earth", y, "annual", None, t)},
+        {"frame": "export total", "period": total.split(" ")[0], "number": form},
+    )  # fmt: skip
+
+
+def frame_export_split(rng: random.Random) -> Case:
+    """A half's export quota split into light and medium-heavy rare earths."""
+    (y, p), (light, heavy, total) = rng.choice(list(EXPORT_SPLITS.items()))
+    pw = rng.choice(EXPORT_BATCH_WORDS[p][:2])
+    hw = rng.choice(HEAVY_WORDS)
+    nl, form = amount_words(light, "rare_earth", rng)
+    nh, _ = amount_words(heavy, "rare_earth", rng)
+    nt, _ = amount_words(total, "rare_earth", rng)
+    text = rng.choice([
+        f"The {pw} of {y} rare earth export quotas totals {nt}, including {nl} of light rare "
+        f"earths and {nh} of {hw}.",
+        f"MOFCOM set the {pw} of {y} rare earth export quotas at {nt}: {nl} for light rare "
+        f"earths and {nh} for {hw}.",
+    ])  # fmt: skip
+    return Case(
+        f"{y}-{'01' if p == 'batch:1' else '08'}-15", text,
+        {_export_fact("rare_earth", y, p, None, total),
+         _export_fact("rare_earth", y, p, "light", light),
+         _export_fact("rare_earth", y, p, "medium_heavy", heavy)},
+        {"frame": "export split", "category": hw, "number": form},
+    )  # fmt: skip
+
+
+def frame_export_history(rng: random.Random) -> Case:
+    """Export quotas of two years in one sentence, each its year's; tungsten and antimony too."""
+    pairs = [("rare_earth", 2009, 2010), ("rare_earth", 2010, 2011), ("rare_earth", 2012, 2013),
+             ("tungsten", 2009, 2010), ("tungsten", 2008, 2009)]  # fmt: skip
+    c, y0, y1 = rng.choice(pairs)
+    a0, a1 = EXPORT_RECORD[(c, y0, "annual")], EXPORT_RECORD[(c, y1, "annual")]
+    n0, form = amount_words(a0, c, rng)
+    n1, _ = amount_words(a1, c, rng)
+    cw = rng.choice(COMMODITY_WORDS[c])
+    name = rng.choice(["export quota", "export quotas", "export licence"])
+    verb = "cut" if a1 < a0 else "raised"
+    text = rng.choice([
+        f"China {verb} its {cw} {name} from {n0} in {y0} to {n1} in {y1}.",
+        f"The {cw} {name} was {verb} to {n1} in {y1} from {n0} in {y0}.",
+        f"China's {cw} {name} stood at {n1} in {y1}, against {n0} in {y0}.",
+    ])  # fmt: skip
+    return Case(
+        f"{y1}-{rng.randint(2, 11):02d}-15", text,
+        {_export_fact(c, y0, "annual", None, a0), _export_fact(c, y1, "annual", None, a1)},
+        {"frame": "export history", "commodity": c, "type": name, "number": form},
+    )  # fmt: skip
+
+
+EXPORT_NEAR_MISSES = [
+    "China exported 16,265 tonnes of rare earths in {y}, about half of its export quota.",
+    "Customs data showed rare earth exports of 18,600 tonnes in {y}, under the quota.",
+    "The commerce ministry granted rare earth export licences to 31 companies for {y}.",
+    "China raised the export tax on some rare earths to 25% in {y}.",
+    "Only 11,000 tonnes of the {y} rare earth export quota were used by October.",
+]
+
+
+def frame_export_near_miss(rng: random.Random) -> Case:
+    i = rng.randrange(len(EXPORT_NEAR_MISSES))
+    y = rng.choice([2011, 2012, 2013])
+    return Case(
+        f"{y + 1}-01-20", EXPORT_NEAR_MISSES[i].format(y=y), set(),
+        {"frame": f"export near miss {i}"},
+    )  # fmt: skip
+
+
 def frame_category(rng: random.Random) -> Case:
     """ "Of the first batch of 2020 mining quotas, 56,425 tonnes are for light rare earths and
     9,575 tonnes for medium and heavy ones"."""
@@ -865,7 +1019,8 @@ FRAMES: list[Callable[[random.Random], Case]] = [
     frame_near_miss, frame_tungsten_target, frame_production_in_export_story, frame_history,
     frame_source_tag, frame_kept, frame_mine_products, frame_group, frame_group,
     frame_group_layout, frame_group_layout, frame_group_near_miss, frame_years, frame_years,
-    frame_again,
+    frame_again, frame_export_batch, frame_export_batch, frame_export_total, frame_export_split,
+    frame_export_history, frame_export_near_miss,
 ]  # fmt: skip
 
 

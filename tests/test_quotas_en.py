@@ -2366,3 +2366,20 @@ def test_two_batches_of_a_year_before_an_undated_headline_year_are_its_whole() -
         title="China sets 2025 rare earth quotas", published=None, language="en", text=text
     )
     assert {f.key() for f in find_facts(content)} == {(RE, S, 2024, "annual", None, None, 254000)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first batch for 2022 was 100,800 t of rare earth mining quotas. The annual quota has "
+        "doubled, from 105,000 tonnes in 2017 to 210,000 tonnes in 2022.",
+        "China set the first 2024 batch of rare earth mining quotas at 135,000 t. That is double "
+        "the 2020 quota of 66,000 t.",
+    ],
+)
+def test_a_past_figures_open_wording_gives_no_period(text: str) -> None:
+    """A past figure named with "doubled from" lends no reading its open wording: every period
+    is "annual", "batch:N" or "cumulative:N"."""
+    content = Content(title=None, published=datetime(2024, 3, 1), language="en", text=text)
+    for fact in find_facts(content):
+        assert fact.period == "annual" or fact.period.split(":")[0] in ("batch", "cumulative")

@@ -164,11 +164,140 @@ OURS = [
      "93,800", {(RE, M, 2010, "annual", None, None, 89200), (RE, M, 2011, "annual", None, None,
                 93800), (RE, M, 2012, "annual", None, None, 93800)}),
     ("2013-05-01", None, "Rare earth output (tonnes)\n2010 120,000\n2011 105,000", set()),
+    # a history of whole years after a batch story: each figure its year's, "doubled" or not
+    ("2022-08-01", "China issues second batch of 2022 rare earth quotas", "The total annual "
+     "mining quota issued to producers in China has doubled, from 105,000 tonnes in 2017 to "
+     "210,000 tonnes in 2022.", {(RE, M, 2017, "annual", None, None, 105000),
+                                 (RE, M, 2022, "annual", None, None, 210000)}),
+    ("2022-03-01", None, "The first batch for 2022 was 100,800 t of rare earth mining quotas. The "
+     "quota has doubled, from 105,000 tonnes in 2017 to 210,000 tonnes in 2022.",
+     {(RE, M, 2022, "batch:1", None, None, 100800), (RE, M, 2017, "annual", None, None, 105000),
+      (RE, M, 2022, "annual", None, None, 210000)}),
     # near misses of histories: output by year; two years that are not "both"
     ("2015-02-21", None, "China's rare earth output by year:\n2009: 129,400 t\n2010: 120,000 t",
      set()),
     ("2013-02-01", None, "The rare earth mining quota was 93,800 t in 2012 and output in 2013 "
      "was lower.", {(RE, M, 2012, "annual", None, None, 93800)}),
+    # export quotas (issue 10, item 6): a relative clause's shipments describe the subject
+    ("2013-01-02", None, "China, which provides about 95 percent of global rare earth "
+     "shipments, also cut the first-lot export quota by 27 percent to 15,501 tons.",
+     {(RE, E, 2013, "batch:1", None, None, 15501)}),
+    ("2013-01-02", None, "Beijing, which accounts for most rare earth shipments worldwide, set "
+     "the first batch of export quotas for 2013 at 15,501 t.",
+     {(RE, E, 2013, "batch:1", None, None, 15501)}),
+    ("2011-07-15", None, "The commerce ministry, which also watches customs data, set the "
+     "second-round rare earth export quota for 2011 at 15,738 tonnes.",
+     {(RE, E, 2011, "batch:2", None, None, 15738)}),
+    ("2013-10-02", None, "China, which set the rare earth export quota at 31,001 t this year, "
+     "shipped 13,000 t by October.", set()),
+    # "heavier" / "lighter" rare earths name the categories
+    ("2012-05-20", None, "The commerce ministry issued 10,546 t of rare earth export quotas for "
+     "the first half of 2012, including 9,095 t of light rare earths and 1,451 t of heavier rare "
+     "earths.", {(RE, E, 2012, "batch:1", None, None, 10546),
+                 (RE, E, 2012, "batch:1", "light", None, 9095),
+                 (RE, E, 2012, "batch:1", "medium_heavy", None, 1451)}),
+    ("2012-05-20", None, "The first batch of 2012 rare earth export quotas was 10,546 t: 9,095 t "
+     "for lighter rare earths and 1,451 t for heavier ones.",
+     {(RE, E, 2012, "batch:1", None, None, 10546), (RE, E, 2012, "batch:1", "light", None, 9095),
+      (RE, E, 2012, "batch:1", "medium_heavy", None, 1451)}),
+    ("2012-05-20", None, "China set the 2012 first-batch rare earth export quota at 10,546 "
+     "tonnes, of which heavier rare earths got 1,451 tonnes.",
+     {(RE, E, 2012, "batch:1", None, None, 10546),
+      (RE, E, 2012, "batch:1", "medium_heavy", None, 1451)}),
+    # a licence cut to a volume is the export licence (quota); a history of whole years
+    # ("in 2008 from 2007") is the years', not the batch the story began with
+    ("2008-01-10", "China issues first batch of 2008 rare earth export licences", "The first "
+     "batch for 2008 was 23,000 t. The government cut the licence by around 3% to 14,900 tonnes "
+     "for tungsten and to 59,900 tonnes for antimony in 2008 from 2007.",
+     {(RE, E, 2008, "batch:1", None, None, 23000), (W, E, 2008, "annual", None, None, 14900),
+      ("antimony", E, 2008, "annual", None, None, 59900)}),
+    ("2008-01-10", None, "Beijing reduced the licences by 2.5% to 14,900 tonnes of tungsten for "
+     "2008.", {(W, E, 2008, "annual", None, None, 14900)}),
+    ("2008-01-10", None, "China lowered its licence to 14,900 t for tungsten in 2008.",
+     {(W, E, 2008, "annual", None, None, 14900)}),
+    ("2008-01-10", "China issues first batch of 2008 rare earth export licences", "The first "
+     "batch for 2008 was 23,000 t of rare earth export licences. The tungsten export quota was "
+     "cut to 14,900 t in 2008 from 15,400 t in 2007.",
+     {(RE, E, 2008, "batch:1", None, None, 23000), (W, E, 2008, "annual", None, None, 14900),
+      (W, E, 2007, "annual", None, None, 15400)}),
+    ("2008-01-10", None, "The ministry revoked the licence to mine tungsten at three mines, which "
+     "had 14,900 t of output in 2008.", set()),
+    ("2008-01-10", None, "Beijing reduced the license by 10% to 33,300 tonnes for tin in 2008.",
+     set()),
+    # a cap on exports is the export quota; "the six months to (ending) June" is the first half
+    ("2011-03-02", None, "Beijing limited exports of rare earths to 14,446 t for the six months "
+     "to June 2011.", {(RE, E, 2011, "batch:1", None, None, 14446)}),
+    ("2011-03-02", None, "Beijing restricted rare earth exports to 14,446 tonnes in the six "
+     "months ending June 2011.", {(RE, E, 2011, "batch:1", None, None, 14446)}),
+    ("2010-03-02", None, "China capped exports of tungsten concentrate at 14,300 t in 2010.",
+     {(W, E, 2010, "annual", None, None, 14300)}),
+    ("2011-07-15", None, "The commerce ministry capped rare earth exports at 15,738 t for the six "
+     "months to December.", {(RE, E, 2011, "batch:2", None, None, 15738)}),
+    ("2013-03-02", None, "Analysts said exports of rare earths were limited to 18,600 t in 2012 by "
+     "weak demand.", set()),
+    # domestic vs foreign-invested firms: a subgroup's share (and its past figure) is no FACTS
+    # holder; a total including the foreign firms' quotas is the whole
+    ("2010-12-30", None, "The ministry issued 5,978 t of rare earth export quotas to foreign "
+     "companies in March, adding to the 16,304 t of 2010 quotas issued to Chinese firms.", set()),
+    ("2010-12-30", None, "The rare earth export quota for foreign companies was reduced to 5,978 "
+     "t in 2010 from 7,746 t in 2009.", set()),
+    ("2010-12-30", None, "Joint ventures were allotted 5,978 t of 2010 rare earth export quotas.",
+     set()),
+    ("2010-12-30", None, "Foreign-invested firms got 5,978 t of rare earth export quotas, down "
+     "from 7,746 t.", set()),
+    ("2010-12-30", None, "China will not issue more rare earth export quotas for foreign "
+     "companies next year, and the first batch for 2011 totalling 14,446 tonnes included those "
+     "for foreign firms.", {(RE, E, 2011, "batch:1", None, None, 14446)}),
+    ("2010-12-30", None, "Including licences for foreign capital companies, the 2010 rare earth "
+     "export quota fell by 40% to 30,258 t.", {(RE, E, 2010, "annual", None, None, 30258)}),
+    ("2011-03-02", None, "China allotted 14,446 t of rare earth export quotas for the first half "
+     "of 2011 to 31 Chinese companies.", {(RE, E, 2011, "batch:1", None, None, 14446)}),
+    # a sentence about two of our commodities leaves the next one's unplaced
+    ("2010-07-10", None, "The export quota was raised for tungsten and antimony. The annual "
+     "quota fell by 40% to 30,258 t in 2010.", set()),
+    # a quota named by its type just before its figure, in a sentence about shipments or a
+    # forecast, is cited ("against an export quota of N")
+    ("2012-09-10", None, "China shipped only 18,600 t of rare earths in 2011, against an export "
+     "quota of 30,184 t.", {(RE, E, 2011, "annual", None, None, 30184)}),
+    ("2012-09-10", None, "The amount is far below China's rare earth export quota of 30,996 tons "
+     "for this year, suggesting Beijing may lose leverage.",
+     {(RE, E, 2012, "annual", None, None, 30996)}),
+    ("2012-09-10", None, "China's rare earth exports may reach 18,600 t this year, analysts said, "
+     "under the export quota of 30,996 t.", {(RE, E, 2012, "annual", None, None, 30996)}),
+    ("2013-01-10", None, "Customs data showed China exported 16,265 t of rare earths in 2012, "
+     "about half its export quota.", set()),
+    # "the same period last year (of 2010)" after a batch: that batch a year before the story's
+    ("2010-12-29", None, "Authorities allocated 14,446 t of rare earth export quotas to 31 "
+     "companies for the first half of 2011. For the same period last year, the allocation was "
+     "22,282 t.", {(RE, E, 2011, "batch:1", None, None, 14446),
+                   (RE, E, 2010, "batch:1", None, None, 22282)}),
+    ("2010-12-29", None, "The rare earth export quota for the first half of 2011 is 14,446 t. In "
+     "the same period of 2010 it was 22,282 t.",
+     {(RE, E, 2011, "batch:1", None, None, 14446), (RE, E, 2010, "batch:1", None, None, 22282)}),
+    ("2010-12-29", None, "The first-half 2011 rare earth export quota is 14,446 t, against 22,282 "
+     "t for the same period a year earlier.",
+     {(RE, E, 2011, "batch:1", None, None, 14446), (RE, E, 2010, "batch:1", None, None, 22282)}),
+    ("2011-01-10", None, "The first-half 2011 rare earth export quota is 14,446 t. Rare earth "
+     "prices doubled over the same period last year.",
+     {(RE, E, 2011, "batch:1", None, None, 14446)}),
+    # "higher-than-expected" judges a figure already out: no forecast
+    ("2011-12-29", None, "Miners fell after a higher-than-expected jobs number, as the commerce "
+     "ministry set the first tranche of rare earth export quotas at 10,546 tons for 2012.",
+     {(RE, E, 2012, "batch:1", None, None, 10546)}),
+    ("2011-12-29", None, "In a better than expected move, the commerce ministry set the first "
+     "tranche of 2012 rare earth export quotas at 10,546 tons.",
+     {(RE, E, 2012, "batch:1", None, None, 10546)}),
+    # "the heavy variety (kind, type)", "the light variety"
+    ("2012-12-28", None, "The first batch of rare earth export quotas for next year will include "
+     "13,563 tonnes of light rare earths and 1,938 tonnes of the heavy variety.",
+     {(RE, E, 2013, "batch:1", "light", None, 13563),
+      (RE, E, 2013, "batch:1", "medium_heavy", None, 1938)}),
+    ("2012-12-28", None, "Next year's first batch of rare earth export quotas gives 13,563 t to "
+     "the light variety and 1,938 t to the heavy kind.",
+     {(RE, E, 2013, "batch:1", "light", None, 13563),
+      (RE, E, 2013, "batch:1", "medium_heavy", None, 1938)}),
+    ("2012-12-28", None, "The first-half 2013 rare earth export quota includes 1,938 tonnes of "
+     "the heavy type.", {(RE, E, 2013, "batch:1", "medium_heavy", None, 1938)}),
     # near misses: no quota
     ("2024-05-01", None, "China has plans for rare earth mine products to grow to 300,000 "
      "tonnes.", set()),

@@ -63,11 +63,26 @@ TYPE_ASIDE = re.compile(
 # SUBGROUP_REACH characters after the figure; a total that includes them ("14,446 t, which
 # includes the quotas of foreign firms") is the whole.
 SUBGROUP = re.compile(
-    r"\b(?:domestic|foreign(?:[\s-](?:invested|owned|funded))?|sino[\s-]foreign|overseas)\s+"
+    r"\b(?:domestic|foreign(?:[\s-](?:invested|owned|funded|capital))?|sino[\s-]foreign|overseas)\s+"
     r"(?:firms|companies|producers|enterprises|exporters|ventures)\b|\bjoint[\s-]ventures?\b",
     re.IGNORECASE,
 )
 SUBGROUP_REACH = 60
+# Chinese firms are a subgroup where the sentence names the foreign ones beside them ("5,978 t
+# to foreign companies, adding to the 16,304 t issued to Chinese firms").
+CHINESE_FIRMS = re.compile(
+    r"\b(?:Chinese|local)\s+(?:firms|companies|producers|enterprises|exporters)\b", re.IGNORECASE
+)
+# A quota named for a subgroup before its figure: "the export quota for foreign companies is
+# reduced to 7,700 t", "licences to joint ventures totalled".
+SUBGROUP_QUOTA = re.compile(
+    r"\b(?:quotas?|licen[cs]es?|EL|allocations?)\s+(?:for|to|of)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?"
+    r"(?:domestic|foreign|sino[\s-]foreign|overseas|joint)\b"
+    r"|\b(?:domestic|foreign|overseas|joint)[\w\s-]{0,20}?(?:firms|companies|producers|enterprises"
+    r"|exporters|ventures)\s+(?:got|received|obtained|(?:were|was)\s+(?:given|allotted|allocated"
+    r"|granted|issued))\b",
+    re.IGNORECASE,
+)
 INCLUDES = re.compile(r"\binclud(?:e|es|ed|ing)\b", re.IGNORECASE)
 # A top-up of the quotas already issued: "additional export quotas", "of the added quotas".
 # ("Added to the first-half quota, that brings the total to" adds the batch to the year.)
@@ -179,6 +194,10 @@ def bind(
         else:
             compared = COMPARED_WITH.search(sentence, slot.left, fig.start)
             fig.compared = compared is not None
+            if fig.compared and i > 0 and slots[i - 1].negative and not figures[i - 1].compared:
+                # "the quota for foreign firms was cut to 5,978 t from 7,746 t": the past
+                # figure is the same subgroup's (or top-up's) as the figure it is compared with
+                slot.negative = True
             year = slot.own["year"]
             since = year is not None and SINCE.search(sentence, max(0, year.start - 8), year.start)
             if compared and year is not None and year.end <= compared.start() and not since:
@@ -281,6 +300,7 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         # "22,512 t were assigned to domestic firms": a share of no holder FACTS.md names;
         # "additional quotas totalling 10,680 t": a top-up of no batch or year
         negative = negative or _subgroup(sentence, fig.end, limit)
+        negative = negative or _subgroup_quota(sentence, left, fig.start)
         negative = negative or SUPPLEMENT.search(sentence, left, fig.start) is not None
         slot = Slot(left, right, own, negative)
         year = own["year"]
@@ -307,9 +327,23 @@ def _undated_after_undated(figures: list[Figure], slots: list[Slot]) -> None:
             slot.negative = True
 
 
+def _subgroup_quota(sentence: str, left: int, start: int) -> bool:
+    """Whether the figure starting at ``start`` is a subgroup's quota named before it (not a
+    total "including the licences for foreign companies")."""
+    for match in SUBGROUP_QUOTA.finditer(sentence, max(left, start - SUBGROUP_REACH), start):
+        if INCLUDES.search(sentence, max(0, match.start() - 12), match.start()):
+            continue
+        if not re.search(r"[,;]", sentence[match.end() : start]):
+            return True  # in the figure's own clause
+    return False
+
+
 def _subgroup(sentence: str, start: int, limit: int) -> bool:
     """Whether the figure ending at ``start`` is the share of a subgroup named just after it."""
-    group = SUBGROUP.search(sentence, start, min(limit, start + SUBGROUP_REACH))
+    end = min(limit, start + SUBGROUP_REACH)
+    group = SUBGROUP.search(sentence, start, end)
+    if group is None and "foreign" in sentence.lower() and SUBGROUP.search(sentence):
+        group = CHINESE_FIRMS.search(sentence, start, end)
     return group is not None and not INCLUDES.search(sentence, start, group.start())
 
 

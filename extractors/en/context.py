@@ -58,6 +58,15 @@ PROVINCE_QUOTAS = re.compile(
 NATIONAL = re.compile(r"\bnation(?:al|wide|'s)?\b|\bthe\s+country\b|\bChina['’]s\b", re.I)
 # A batch number anywhere in the text ("second batch", "H2"), for running totals.
 BATCH_WORD = re.compile(r"(?:batch|cumulative|all):(\d)")
+# A history of whole years: "to 14,900 t in 2008 from 2007", "from 105,000 t in 2017 to
+# 210,000 t in 2022": its figures are the years', not the batch the story was about.
+YEARS_COMPARED = re.compile(
+    r"\bin\s+(?:19|20)\d\d\s+(?:from|compared\s+with|against)\s+(?:(?:about\s+|around\s+)?[\d,.]+"
+    r"\s*(?:[\w-]+\s+){0,2}?in\s+)?(?:19|20)\d\d\b"
+    r"|\bfrom\s+(?:about\s+|around\s+)?[\d,.]+\s*(?:[\w-]+\s+){0,2}?in\s+(?:19|20)\d\d\s+to\s+"
+    r"(?:about\s+|around\s+)?[\d,.]+\s*(?:[\w-]+\s+){0,2}?in\s+(?:19|20)\d\d\b",
+    re.I,
+)
 # The period patterns that name a batch number ("batch:2", "cumulative:3", "all:2"), highest first.
 _NUMBERED = sorted(
     ((int(m[1]), pattern) for value, pattern in PERIOD.items() if (m := BATCH_WORD.match(value))),
@@ -207,11 +216,23 @@ def defaults_for(
         ),
         "type": single_type,
         "year": year,
-        "period": state.doc_period if moved else state.period,
+        "period": None
+        if whole_years(sentence, mentions)
+        else state.doc_period
+        if moved
+        else state.period,
         "holder": holder,
         # a holder's share in a sentence going on from a category's figure is of that category
         "category": state.category if continued else None,
     }
+
+
+def whole_years(sentence: str, mentions: list[Mention]) -> bool:
+    """Whether the sentence compares whole years ("from N in 2017 to M in 2022") and numbers no
+    batch of its own: its figures are the years' ("doubled", "annual" say no more)."""
+    if "20" not in sentence or not YEARS_COMPARED.search(sentence):
+        return False
+    return not any(m.kind == "period" and BATCH_WORD.match(str(m.value)) for m in mentions)
 
 
 def status_of(state: State, sentence: str) -> str:
@@ -253,7 +274,9 @@ def update(
     before were about: back to the story's year."""
     ours = [m.value for m in mentions if m.kind == "commodity" and m.value != "other"]
     if ours:
-        state.commodity = str(ours[0])
+        # a sentence about two of our commodities ("raised for tungsten and antimony") leaves
+        # the next one's open: it is placed by its own words, or not at all
+        state.commodity = str(ours[0]) if len(set(ours)) == 1 else None
     current = [f for f in facts if f.amount_t is not None]
     years = [m.value for m in mentions if m.kind == "year"]
     periods = [str(m.value) for m in mentions if m.kind == "period" and m.value not in _OPEN]

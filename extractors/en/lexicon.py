@@ -16,7 +16,8 @@ _I = re.IGNORECASE
 # amount control", "main (mining, comprehensive utilization) indicators" (主采指标, 综合利用指标),
 # "mining cap", "a ceiling on output", "output is capped at", "is set at",
 # "cap (set) the total output of", "allotted 14,446 t", "(exporters) will be allowed to sell
-# (export)"; "tonnes of export license" (the
+# (export)"; "cut the licence by 3% to" (a licence of a volume: the export licence);
+# "tonnes of export license" (the
 # export quota, in Japanese trade papers; export quotas ended in 2015, so the licences of
 # later export controls are never taken for one: see EXPORT_YEARS).
 QUOTA_WORD = re.compile(
@@ -35,11 +36,16 @@ QUOTA_WORD = re.compile(
     r"|\b(?:cap|set)(?:s|ped|ping|ting)?\s+(?:the\s+|its\s+)?(?:total\s+)?(?:output|production"
     r"|mining)\b|\b(?:allott?ed|allocated)\s+(?:a\s+total\s+of\s+|about\s+|around\s+)?\d"
     r"|\ballow(?:s|ed|ing)?\b[^.;]{0,60}?\bto\s+(?:export|sell|ship|extract|mine)\b"
-    r"|(?<!\bit\s)(?<!\bthey\s)\b(?:cap(?:s|ped)?|limit(?:s|ed)?|restrict(?:s|ed)?)\s+"
-    r"(?:the\s+|China['’]s\s+)?(?:[\w'’-]+\s+){1,4}?(?:output|production)\s+(?:at|to)\b"
+    # (one alternative opening on a word boundary and its first letter, so that the two
+    # look-behinds are tried only where a verb may start, not at every character)
+    r"|\b(?=[clr])(?<!\bit\s)(?<!\bthey\s)(?:cap(?:s|ped)?|limit(?:s|ed)?|restrict(?:s|ed)?)\s+"
+    r"(?:(?:the\s+|China['’]s\s+)?(?:[\w'’-]+\s+){1,4}?(?:output|production)"
+    r"|(?:[\w'’-]+\s+){0,3}?exports(?:\s+of(?:\s+[\w'’-]+){1,3}?)?)\s+(?:at|to)\b"
     r"|\ballow(?:s|ed|ing)?\s+(?:the\s+)?(?:mining|smelting|production|output|exports?)\s+of\b"
     r"|\bexport\s+licen[cs]es?\b(?!\s+(?:applications?|requirements?|regime|system|controls?"
-    r"|approvals?))|\bEL\s+quotas?\b",
+    r"|approvals?))|\bEL\s+quotas?\b"
+    r"|\b(?:cut|reduc(?:e|es|ed|ing)|lower(?:s|ed)?|rais(?:e|es|ed)|increas(?:e|es|ed)|trimm(?:ed)?"
+    r"|slash(?:es|ed)?)\s+(?:the|its)\s+licen[cs]es?\s+(?:by|to)\s+(?:about\s+|around\s+|nearly\s+)?\d",
     _I,
 )
 
@@ -89,8 +95,14 @@ QUOTA_TYPE: dict[str, re.Pattern[str]] = {
         r"|\bextraction\b|\bexploration\b|(?<=\bto\s)(?:extract|mine)\b(?=\s+(?:up\s+to\s+|about\s+)?\d)",
         _I,
     ),
-    # "export quota" (MOFCOM); "exports"/"exported" are shipments, not quotas
-    "export": re.compile(r"\bexport\b(?![-\s]*(?:data|figures|volumes?|earnings))", _I),
+    # "export quota" (MOFCOM); "exports"/"exported" are shipments, not quotas; "cut the licence
+    # by 3% to 14,900 t": only an export licence has a volume
+    "export": re.compile(
+        r"\bexport\b(?![-\s]*(?:data|figures|volumes?|earnings))"
+        r"|\b(?:cap(?:s|ped)?|limit(?:s|ed)?|restrict(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,3}?exports\s+(?:of\s+(?:[\w'’-]+\s+){1,3}?)?(?:at|to)\b"
+        r"|\b(?=licen)(?<=\b(?:the|its)\s)licen[cs]es?(?=\s+(?:by|to)\s+(?:about\s+|around\s+|nearly\s+)?\d)",
+        _I,
+    ),
 }
 
 # "first" numbering a quota named a few words on: "first [2024] [rare earths] [mining] [output]
@@ -144,6 +156,7 @@ PERIOD: dict[str, re.Pattern[str]] = {
     "batch:1": re.compile(
         r"\b(?:first|1st)[\s-](?:20[0-3]\d\s+)?(?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?(?:\b|(?=issu))"
         r"|\b(?:H1|1H)(?:\b|(?=20[0-3]\d\b))|\bfirst\s+(?:six|6)\s+months\b"
+        r"|\b(?:six|6)\s+months\s+(?:to|ending|through)\s+(?:the\s+end\s+of\s+)?June\b"
         r"|\bJanuary[\s–-]+(?:to[\s–-]+|through[\s–-]+)?June\b"
         r"|\binitial\s+(?:batch|round|tranche)\b"
         rf"|\b(?:first|initial){_BEFORE_QUOTA}",
@@ -155,7 +168,8 @@ PERIOD: dict[str, re.Pattern[str]] = {
     "batch:2": re.compile(
         r"\b(?:second|2nd)[\s-](?:20[0-3]\d\s+)?(?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b"
         r"|\b(?:H2|2H)(?:\b|(?=20[0-3]\d\b))"
-        r"|\b(?:second|last)\s+(?:six|6)\s+months\b|\bsix\s+months\s+to\s+December\b"
+        r"|\b(?:second|last)\s+(?:six|6)\s+months\b"
+        r"|\b(?:six|6)\s+months\s+(?:to|ending|through)\s+(?:the\s+end\s+of\s+)?December\b"
         r"|\bJuly[\s–-]+(?:to[\s–-]+|through[\s–-]+)?December\b"
         rf"|\bsecond{_BEFORE_QUOTA}",
         _I,
@@ -180,7 +194,7 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
     "type": {
         "smelting_separation": ("melting", "separat", "refining"),
         "mining": ("min", "extraction", "exploration"),
-        "export": ("export",),
+        "export": ("export", "licen", "cap", "limit", "restrict"),
     },
     "period": {
         "cumulative:2": ("two",),
@@ -193,12 +207,12 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "double": ("doubl",),
         "annual": ("year", "annual", "total"),
-        "batch:1": ("first", "1st", "h1", "1h", "initial", "january"),
-        "batch:2": ("second", "2nd", "h2", "2h", "six", "july"),
+        "batch:1": ("first", "1st", "h1", "1h", "initial", "january", "june"),
+        "batch:2": ("second", "2nd", "h2", "2h", "six", "july", "6 months"),
         "batch:3": ("third", "3rd"),
     },
     "category": {
-        "medium_heavy": ("heavy", "heavies", "ion", "hre"),
+        "medium_heavy": ("heavy", "heavies", "heavier", "ion", "hre"),
         "light": ("light", "rock", "lre"),
         "tungsten_primary": ("main", "direct", "primary"),
         "tungsten_byproduct": ("product", "comprehensive", "composite"),
@@ -208,11 +222,12 @@ GATES: dict[str, dict[str, tuple[str, ...]]] = {
 # Categories of the quota.
 CATEGORY: dict[str, re.Pattern[str]] = {
     # "medium and heavy", "medium-heavy", "mid-heavy", "ion-adsorption", "ionic clay",
-    # "ion-absorbed", "heavy rare earths", "the heavy varieties", "heavies", "M/HRE", "HREE"
+    # "ion-absorbed", "heavy (heavier) rare earths", "the heavy varieties", "heavies", "M/HRE",
+    # "HREE"
     "medium_heavy": re.compile(
         r"\b(?:medium|middle|mid)(?:\s+(?:and|to|&)\s+|[\s/-])heavy\b"
-        r"|\bion(?:ic|[\s-]a[db]sor(?:ption|bed|bent)|[\s-]type)\b|\bheavy\s+rare\b"
-        r"|\bheavy\s+(?:varieties|ones|types|elements|REEs?)\b|\bM\s*/\s*HREE?s?\b|\bM?HREE?s?\b"
+        r"|\bion(?:ic|[\s-]a[db]sor(?:ption|bed|bent)|[\s-]type)\b|\bheav(?:y|ier)\s+rare\b"
+        r"|\bheav(?:y|ier)\s+(?:variet(?:y|ies)|ones|types?|kinds?|elements|REEs?)\b|\bM\s*/\s*HREE?s?\b|\bM?HREE?s?\b"
         r"|\b(?:medium[\s-]+(?:and\s+)?)?heavies\b",
         _I,
     ),
@@ -220,7 +235,7 @@ CATEGORY: dict[str, re.Pattern[str]] = {
     # alone where a figure names it and another follows ("30,280 t of light and 10,140 t of
     # ionic", "for light, 30,280 t"), never "in light of"
     "light": re.compile(
-        r"\blight(?:(?=[\s-]+(?:rare|REO|type|mining|quota|ones\b|varieties|elements))"
+        r"\blight(?:er)?(?:(?=[\s-]+(?:rare|REO|type|mining|quota|ones\b|variet(?:y|ies)|kinds?\b|elements))"
         r"|(?:(?<=\bof\slight)|(?<=\bfor\slight))(?=\s*(?:,|;|and\b)))\b|\b(?:hard[\s-])?rock(?:[\s-](?:type|ore"
         r"|minerals?|based|deposits?))?\b|\bLREE?s?\b",
         _I,
@@ -344,14 +359,19 @@ SHIPPED = re.compile(
 CLAUSE_BREAK = re.compile(
     r";|,\s*(?:and|but|while|whereas|although|though|however)\b|\s(?:but|while|whereas)\s", _I
 )
-# A forecast, not a quota set: "analysts expect ... around 135,000 t", "could reach", "will be".
+# A relative clause set off by commas describes its subject, not the figure's clause: "China,
+# which supplies most rare earth shipments, cut the export quota to"; "Beijing, whose customs
+# data ..., set". Its shipment words set no figure outside it aside.
+RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]{0,160},", _I)
+# A forecast, not a quota set: "analysts expect ... around 135,000 t", "could reach", "will be"
+# (not "higher-than-expected", which judges a figure already out).
 # "may" is matched in lower case only, so the month May is not taken for it.
 # "is estimated at", and a plan's deadline, "By 2020, ... is controlled at", are not quotas set;
 # "will be cut to", "will be set at", "(the ministry said) it would raise quotas to", "producers
 # will be allowed to export", "the first batch will include" announce one;
 # "that would put (bring) the quota at" is arithmetic; "will stay (remain, stand) at" keeps one.
 FORECAST = re.compile(
-    r"\b(?:[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast\w*|[Pp]redict\w*|[Aa]nticipat\w*|could"
+    r"\b(?:(?<!than-)(?<!than\s)[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast\w*|[Pp]redict\w*|[Aa]nticipat\w*|could"
     r"|might|(?:would|will)(?!\s+(?:also\s+)?(?:be\s+)?(?:cut|rais(?:e|ed)|set|reduc(?:e|ed)|cap(?:ped)?"
     r"|increas(?:e|ed)|lower(?:ed)?|keep|kept|fix(?:ed)?|cap(?:ped)?|trim(?:med)?|hold|held"
     r"|maintain(?:ed)?|allocat(?:e|ed)|put|bring|take|lift|allowed|permitted|include|total"

@@ -207,6 +207,10 @@ def _with_announced(fact: QuotaFact, announced: date | None) -> QuotaFact:
     return replace(fact, announced=announced) if announced else fact
 
 
+# A period a fact can hold: "annual", "batch:N", "cumulative:N".
+CLOSED_PERIOD = re.compile(r"annual|(?:batch|cumulative):\d")
+
+
 def _with_alternatives(
     facts: list[QuotaFact], inherited: list[bool], periods: list[str | None]
 ) -> list[tuple[QuotaFact, ...]]:
@@ -234,7 +238,8 @@ def _with_alternatives(
         if inherited[n] and fact.period.startswith("batch:"):
             these = (*these, *(replace(f, period="annual") for f in these))
         other = periods[n]
-        if other and other != fact.period:
+        # (a past figure's open wording, "doubled from", is no period of its own)
+        if other and other != fact.period and CLOSED_PERIOD.fullmatch(other):
             these = (*these, *(replace(f, period=other) for f in these))
         readings.append(these)
     return readings

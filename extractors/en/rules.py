@@ -35,11 +35,13 @@ from extractors.en.context import (
     start_state,
     status_of,
     update,
+    whole_years,
 )
 from extractors.en.lexicon import (
     CLAUSE_BREAK,
     FORECAST,
     GATES,
+    RELATIVE_ASIDE,
 )
 from extractors.en.mentions import (
     COMMODITY,
@@ -77,15 +79,22 @@ AGAIN_IN = re.compile(
 )
 # A cap on shipments is a quota: "shipments will be capped at 7,976 t".
 CAPPED = re.compile(r"\b(?:capped|limited|restricted)\s+(?:at|to)\b", re.IGNORECASE)
-# A quota of a named year cited in a forecast or a shipment sentence: "about 70% of the 2013
-# quota allocation of 30,999 t", "last year's quota of 30,184 t was barely used".
+# A quota of a named year or type cited in a forecast or a shipment sentence: "about 70% of the
+# 2013 quota allocation of 30,999 t", "last year's quota of 30,184 t was barely used", "shipped
+# 18,600 t, against an export quota of 30,184 t".
 CITED_QUOTA = re.compile(
-    r"\b(?:20[0-3]\d|(?:last|previous)\s+year)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:quotas?"
-    r"|allocations?|allotments?)(?:\s+allocations?)?\s+(?:of|at|was|were|totall?ing|totall?ed)\s+"
-    r"(?:about\s+|around\s+|some\s+)?$",
+    r"(?:\b(?:20[0-3]\d|(?:last|previous)\s+year)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:quotas?"
+    r"|allocations?|allotments?)(?:\s+allocations?)?\s+(?:of|at|was|were|totall?ing|totall?ed)"
+    r"|\b(?:export|mining|smelting)\s+quotas?\s+of)\s+(?:about\s+|around\s+|some\s+)?$",
     re.IGNORECASE,
 )
 CITED_REACH = 80
+# "the same period last year", "the same period a year earlier", "the same period of 2010"
+SAME_PERIOD = re.compile(
+    r"\bsame\s+period\s+(?:(?:of|in)\s+(20[0-3]\d)\b|last\s+year\b|a\s+year\s+(?:earlier|ago|before)\b"
+    r"|(?:of\s+)?the\s+previous\s+year\b)",
+    re.IGNORECASE,
+)
 # A figure given by a pronoun after the sentence that names the quota: "China set the first
 # mining quota for 2024. It amounts to 135,000 t"; "The total stands at 31,001 t".
 REFERRED = re.compile(
@@ -258,6 +267,10 @@ def _read_sentence(
     figures = find_figures(sentence)
     defaults = defaults_for(state, sentence, mentions, ours, continued)
     bound = bind(sentence, figures, mentions, defaults, state.carried)
+    if whole_years(sentence, mentions):
+        for fig in bound:  # "has doubled, from N in 2017 to M in 2022": no running total
+            if fig.attrs.get("period") in (None, "double", "cumulative"):
+                fig.attrs["period"] = "annual"
     if aside:
         # exports shipped, a quota used, a forecast: not a quota set, in its own clause
         bound = [f for f in bound if not _set_aside(sentence, f)]
@@ -279,6 +292,8 @@ def _read_sentence(
             added = ADDED_TO.search(sentence, max(0, m.start - 60), m.start) is not None
             latest = max(latest, int(number[1]) + added)
     readings = sentence_facts(state, sentence, span, bound, latest)
+    if "same period" in sentence.lower():
+        readings = _same_period(state, sentence, readings)
     readings += _again(sentence, readings)
     facts = [r[0] for r in readings]
     if continued and not facts and not goes_on:
@@ -295,6 +310,26 @@ def _read_sentence(
         if announced:
             state.announced, state.announced_year = announced, state.year
     return True
+
+
+def _same_period(
+    state: State, sentence: str, readings: list[tuple[QuotaFact, ...]]
+) -> list[tuple[QuotaFact, ...]]:
+    """ "For the same period last year (a year earlier, of 2010), the allocation was 22,282 t"
+    after a sentence about a batch: the figure is that batch's of the year before the one the
+    text was about (or of the year named), not a whole year counted from the page's date."""
+    match = SAME_PERIOD.search(sentence)
+    period, year = state.period, state.year
+    if match is None or not period or not period.startswith("batch:") or year is None:
+        return readings
+    target = int(match[1]) if match[1] else year - 1
+    kept = []
+    for these in readings:
+        fact = these[0]
+        if fact.period == "annual" and fact.amount_t is not None:
+            these = (dataclasses.replace(fact, year=target, period=period),)
+        kept.append(these)
+    return kept
 
 
 def _again(sentence: str, readings: list[tuple[QuotaFact, ...]]) -> list[tuple[QuotaFact, ...]]:
@@ -329,9 +364,19 @@ def _set_aside(sentence: str, figure: Figure) -> bool:
         return False  # "just over half the 30,966 tonne quota": the quota, named as such
     if CITED_QUOTA.search(sentence, max(0, figure.start - CITED_REACH), figure.start):
         return False  # "70% of the 2013 quota allocation of 30,999 t": a past quota, cited
-    if SHIPPED.search(sentence, start, end) and not CAPPED.search(sentence, start, end):
+    asides = [
+        m.span()
+        for m in RELATIVE_ASIDE.finditer(sentence, start, end)
+        if not m.start() <= figure.start < m.end()
+    ]
+
+    def outside(match: re.Match[str]) -> bool:
+        return not any(a <= match.start() < b for a, b in asides)
+
+    shipped = any(outside(m) for m in SHIPPED.finditer(sentence, start, end))
+    if shipped and not CAPPED.search(sentence, start, end):
         return True  # "shipments will be capped at 7,976 t" is the quota
-    forecast = FORECAST.search(sentence, start, end)
+    forecast = next((m for m in FORECAST.finditer(sentence, start, end) if outside(m)), None)
     if forecast is None:
         return False
     # "will be 15,738 t, the ministry announced": a plain "will" of an announcement
