@@ -253,13 +253,26 @@ def find_terms(text: str, kinds: Iterable[str] | None = None) -> list[Term]:
     Words are matched against all tables even when ``kinds`` is given, so a company name
     never also yields the commodity inside it.
     """
-    wanted = set(kinds) if kinds is not None else None
+    terms = _scan_terms(text) if len(text) < _REMEMBERED else _remembered_terms(text)
+    if kinds is None:
+        return list(terms)
+    wanted = set(kinds)
+    return [term for term in terms if term.kind in wanted]
+
+
+def _scan_terms(text: str) -> tuple[Term, ...]:
     terms = []
     for match in TERM_RE.finditer(text):
         kind, value = _LOOKUP[_key(match.group())]
-        if wanted is None or kind in wanted:
-            terms.append(Term(match.start(), match.end(), kind, value))
-    return terms
+        terms.append(Term(match.start(), match.end(), kind, value))
+    return tuple(terms)
+
+
+# For speed only: a page's whole text is read for terms by several steps (relevance, the
+# Chinese rules twice, companies); a long text's terms are remembered, not a sentence's, so
+# the sentences the rules read in between do not push the page out.
+_REMEMBERED = 400  # characters
+_remembered_terms = lru_cache(maxsize=8)(_scan_terms)
 
 
 def lookup(alias: str) -> tuple[str, str] | None:
