@@ -221,18 +221,71 @@ def _build() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
         if lookup.get(key, (kind, value)) != (kind, value):
             raise ValueError(f"vocabulary alias {alias!r} is given twice")
         lookup[key] = (kind, value)
-    # For speed only: aliases are grouped by first character, each group behind a look-ahead,
-    # and positions where no alias can start are passed over at once. Within a group the
-    # longest alias still comes first, so the matches are those of the plain alternation
-    # "|".join(alias_pattern(k) for k in sorted(lookup, key=len, reverse=True)), 20x faster.
-    groups: dict[str, list[str]] = {}
-    for key in sorted(lookup, key=len, reverse=True):
-        groups.setdefault(key[0], []).append(alias_pattern(key))
-    latin = _first_class(key[0] for key in lookup if key.isascii())
-    other = _first_class(key[0] for key in lookup if not key.isascii())
-    start = f"(?:(?<![A-Za-z])(?={latin})|(?={other}))"
-    body = "|".join(f"(?={_first_class(c)})(?:{'|'.join(alts)})" for c, alts in groups.items())
-    return re.compile(f"{start}(?:{body})", re.IGNORECASE), lookup
+    return _fast_alternation(sorted(lookup, key=len, reverse=True)), lookup
+
+
+def _fast_alternation(keys: list[str]) -> re.Pattern[str]:
+    """For speed only: the plain alternation of the aliases, longest first,
+    ``"|".join(alias_pattern(k) for k in keys)`` under IGNORECASE, with the same matches
+    (tests/test_bench.py), about 28x faster. It starts with a case-sensitive class of every
+    character an alias can start with, so the regex engine passes over every other position
+    in C; it then dispatches on the second character (a class again, checked in C for each
+    branch) and only then checks the first one behind it. Keys of one letter come last: they
+    only compete with longer keys of their own first character, which come first as in the
+    plain alternation."""
+    by_second: dict[str, dict[str, list[str]]] = {}
+    singles = []
+    for key in keys:
+        if len(key) == 1:
+            singles.append(key)
+        else:
+            by_second.setdefault(key[1], {}).setdefault(key[0], []).append(key)
+    branches = []
+    for second, by_first in by_second.items():
+        inner = []
+        for first, group in by_first.items():
+            behind = f"(?<={_first_class(first)}[\\s\\S])"
+            if all(key.isascii() for key in group):
+                tails = "|".join(_tail(key) for key in group)
+                inner.append(f"{behind}{_LATIN_EDGE_2}(?:{tails})")
+            else:
+                tails = "|".join(_LATIN_EDGE_2 * key.isascii() + _tail(key) for key in group)
+                inner.append(f"{behind}(?:{tails})")
+        branches.append(f"{_char_class(second)}(?i:{'|'.join(inner)})")
+    for key in singles:
+        edge = rf"(?<![A-Za-z]{_first_class(key)})(?![A-Za-z])" if key.isascii() else ""
+        branches.append(f"(?i:(?<={_first_class(key)}){edge})")
+    return re.compile(f"{_char_class(*{key[0] for key in keys})}(?:{'|'.join(branches)})")
+
+
+# A Latin alias starts on a word edge: no letter before its first character, seen from after
+# its second.
+_LATIN_EDGE_2 = r"(?<![A-Za-z][\s\S][\s\S])"
+# The characters other than their own case that IGNORECASE matches to ASCII letters: İ, ı, ſ
+# and the Kelvin sign.
+_ASCII_FOLDS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+def _char_class(*chars: str) -> str:
+    """A case-sensitive class of every character IGNORECASE matches to one of ``chars`` in an
+    alias pattern (a bracket of either width, a space for any spacing or a hyphen)."""
+    found: set[str] = set()
+    spacing = ""
+    for char in chars:
+        if char == " ":
+            spacing = r"\s\-"
+            continue
+        for ch in "(（" if char == "(" else ")）" if char == ")" else char:
+            found |= {ch, *ch.lower(), *ch.upper(), *_ASCII_FOLDS.get(ch.lower(), "")}
+    return "[" + spacing + "".join(re.escape(ch) for ch in sorted(found)) + "]"
+
+
+def _tail(key: str) -> str:
+    """``alias_pattern(key)`` after its second character, which the pattern has read (one
+    character of a spacing, when it is a space)."""
+    pattern = re.escape(key[2:]).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
+    pattern = (r"[\s\-]*" if key[1] == " " else "") + pattern.replace(r"\ ", r"[\s\-]+")
+    return rf"{pattern}(?![A-Za-z])" if key.isascii() else pattern
 
 
 def alias_pattern(key: str) -> str:
