@@ -19,10 +19,15 @@ HALFWIDTH_TABLE[ord("﹪")] = ord("%")  # small percent sign seen in reposts
 
 # Patterns that can only start at a digit say so first, "(?=\d)": the regex engine then skips
 # other characters at once instead of trying the look-behinds at every position (3x faster).
+# Better still, those that start by reading the digit (``FRESH_NUMBER``): the engine then
+# passes over other characters in C without entering the pattern at all (3x faster again).
 
 # A bare number: "270,000", "270000", "13.5", "9.458" (thousands separators only in 3s).
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-NUMBER_RE = re.compile(rf"(?=\d)(?<![\d.])(?<!\d,){NUMBER}(?![\d])")
+# NUMBER not inside another one: rf"(?<![\d.])(?<!\d,){NUMBER}", written to start with its
+# first digit, the look-behinds checked after it (the same matches, tried in the same order).
+FRESH_NUMBER = r"\d(?<![\d.]\d)(?<!\d,\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
+NUMBER_RE = re.compile(rf"{FRESH_NUMBER}(?![\d])")
 
 # The Chinese unit: 吨, 公吨 as Hong Kong and Taiwan write it, and after 万 the "t" of reports
 # ("13.5万t").
@@ -32,7 +37,7 @@ ZH_UNIT = r"(?:公?吨|(?<=万)\s*t(?![A-Za-z]))"
 # and the mixed form of headlines and subheads, "11万4000吨" (114,000 t: the 4000 is not a
 # figure of its own).
 AMOUNT_ZH_RE = re.compile(
-    rf"(?=\d)(?<![\d.])(?<!\d,)(?P<num>{NUMBER})\s*(?P<mult>万|千)?(?:(?<=万)(?P<rest>\d{{1,4}}))?"
+    rf"(?P<num>{FRESH_NUMBER})\s*(?P<mult>万|千)?(?:(?<=万)(?P<rest>\d{{1,4}}))?"
     rf"\s*(?P<unit>{ZH_UNIT})"
 )
 
@@ -50,7 +55,7 @@ AMOUNT_ZH_NUMERAL_RE = re.compile(
 # The look-ahead reads at most SHARED_UNIT_REACH more numbers, so long lists take linear time.
 SHARED_UNIT_REACH = 24
 AMOUNT_ZH_SHARED_RE = re.compile(
-    rf"(?=\d)(?<![\d.])(?<!\d,)(?P<num>{NUMBER})\s*(?P<mult>万|千)?"
+    rf"(?P<num>{FRESH_NUMBER})\s*(?P<mult>万|千)?"
     rf"(?=(?:\s*(?:、|和|及|与|,|，)\s*{NUMBER}\s*(?P<shared>万|千)?){{1,{SHARED_UNIT_REACH}}}"
     rf"\s*{ZH_UNIT})"
 )
@@ -60,7 +65,7 @@ MAX_SHARED_WAN = 1000
 # English amount: "270,000 tonnes", "66,000t", "135kt", "100.8 kt", "52,500 metric tons",
 # "1.2 million tonnes", "30 thousand tons", "20,000 mt".
 AMOUNT_EN_RE = re.compile(
-    rf"(?=\d)(?<![\d.])(?<!\d,)(?P<num>{NUMBER})\s*(?P<mult>million|thousand)?\s*"
+    rf"(?P<num>{FRESH_NUMBER})\s*(?P<mult>million|thousand)?\s*"
     r"(?P<unit>kilotonnes?|kilotons?|kt|metric\s+tonnes|metric\s+tons|tonnes|tons|tonne|ton|mt|t)"
     r"(?![A-Za-z])",
     re.IGNORECASE,
