@@ -46,9 +46,10 @@ BATCH_ZH_RE = re.compile(
 # A running total of the first N batches: "前两批合计", "前三批", "两批合计", "已下达的两批指标
 # 共计" (not "分两批下达": how many batches there will be).
 CUMULATIVE_ZH_RE = re.compile(
-    r"(?=[前两二三四])"  # for speed only: the characters a match can start with
-    r"(?:前\s*(?P<n>[两二三四\d])\s*[批轮](?:\s*合计|\s*累计)?"
-    r"|(?<!分)(?P<m>[两二三四])\s*批(?:次)?(?=[^;。；]{0,12}?(?:合计|共计|累计|总计)))"
+    # for speed only, it reads its first character first and looks behind at it: the regex
+    # engine passes over other characters in C
+    r"[前两二三四](?:(?<=前)\s*(?P<n>[两二三四\d])\s*[批轮](?:\s*合计|\s*累计)?"
+    r"|(?<=(?P<m>[两二三四]))(?<!分.)\s*批(?:次)?(?=[^;。；]{0,12}?(?:合计|共计|累计|总计)))"
 )
 
 # The first batch in news wording: "首批", "头批", "首轮", "首波…配额".

@@ -26,7 +26,8 @@ HALFWIDTH_TABLE[ord("﹪")] = ord("%")  # small percent sign seen in reposts
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # NUMBER not inside another one: rf"(?<![\d.])(?<!\d,){NUMBER}", written to start with its
 # first digit, the look-behinds checked after it (the same matches, tried in the same order).
-FRESH_NUMBER = r"\d(?<![\d.]\d)(?<!\d,\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
+_NUMBER_TAIL = r"(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"  # NUMBER after its first digit
+FRESH_NUMBER = rf"\d(?<![\d.]\d)(?<!\d,\d){_NUMBER_TAIL}"
 NUMBER_RE = re.compile(rf"{FRESH_NUMBER}(?![\d])")
 
 # The Chinese unit: 吨, 公吨 as Hong Kong and Taiwan write it, and after 万 the "t" of reports
@@ -73,7 +74,9 @@ AMOUNT_EN_RE = re.compile(
 
 # A percentage: "12.5%", "12.5 %", "12.5 per cent", "12.5 percent", "12.5pc".
 PERCENT_RE = re.compile(
-    rf"(?=[+\-\d])(?<![\d.])(?<!\d,)(?P<num>[+-]?{NUMBER})\s*(?:%|per\s?cent|pc(?![A-Za-z]))",
+    # for speed only, it reads the sign or first digit first, the look-behinds after it
+    rf"(?P<num>[+\-\d](?<![\d.].)(?<!\d,.)(?:(?<=[+-]){NUMBER}|(?<=\d){_NUMBER_TAIL}))"
+    r"\s*(?:%|per\s?cent|pc(?![A-Za-z]))",
     re.IGNORECASE,
 )
 
