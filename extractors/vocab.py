@@ -306,7 +306,7 @@ def find_terms(text: str, kinds: Iterable[str] | None = None) -> list[Term]:
     Words are matched against all tables even when ``kinds`` is given, so a company name
     never also yields the commodity inside it.
     """
-    terms = _scan_terms(text) if len(text) < _REMEMBERED else _remembered_terms(text)
+    terms = _short_terms(text) if len(text) < _LONG else _long_terms(text)
     if kinds is None:
         return list(terms)
     wanted = set(kinds)
@@ -322,10 +322,12 @@ def _scan_terms(text: str) -> tuple[Term, ...]:
 
 
 # For speed only: a page's whole text is read for terms by several steps (relevance, the
-# Chinese rules twice, companies); a long text's terms are remembered, not a sentence's, so
-# the sentences the rules read in between do not push the page out.
-_REMEMBERED = 400  # characters
-_remembered_terms = lru_cache(maxsize=8)(_scan_terms)
+# Chinese rules twice, companies), and so are its title and some of its sentences; the terms
+# of the last texts are remembered, long texts (a page's) apart, so that the sentences the
+# rules read in between do not push the page out.
+_LONG = 400  # characters
+_long_terms = lru_cache(maxsize=8)(_scan_terms)
+_short_terms = lru_cache(maxsize=256)(_scan_terms)
 
 
 def lookup(alias: str) -> tuple[str, str] | None:
