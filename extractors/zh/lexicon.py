@@ -446,8 +446,6 @@ PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
 # shares the unit at the list's end (AMOUNT_ZH_SHARED_RE is not scanned for).
 SHARED_LIST_RE = re.compile(r"\d\s*[万千]?\s*[、和及与,，]\s*\d")
 
-NEEDED_WORDS = frozenset(word for words in PATTERN_NEEDS.values() for word in words)
-
 # What may stand between two amounts of one list: "135000吨、127000吨", "12万和11.5万吨"
 LIST_JOINER_RE = re.compile(r"[\s、,和及与]*")
 
