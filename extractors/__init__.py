@@ -78,9 +78,10 @@ def _mine(url: str, page: Content, published: date | None, encoding: str | None)
     if page.published is None:
         page = _with_date(page, published, url)
     # only pages about quotas of our commodities are mined; every page is still stored. The
-    # English rules know more ways to name a quota than the shared vocabulary.
+    # English rules know more ways to name a quota than the shared vocabulary, and
+    # ``vocab.is_relevant`` asks them (``en.is_relevant``) when its own words find none.
     title = page.title or ""
-    relevant = vocab.is_relevant(title, page.text) or en.is_relevant(title, page.text)
+    relevant = vocab.is_relevant(title, page.text)
     facts: tuple[QuotaFact, ...] = ()
     if relevant:
         # each stated figure with its readings, preferred first; the document's arithmetic

@@ -28,7 +28,7 @@ from extractors import sites
 from extractors.errors import ExtractError
 from extractors.facts import Content
 from extractors.normalize import normalize
-from extractors.page_lines import WHITESPACE, render_lines
+from extractors.page_lines import render_lines, squeeze
 from extractors.text_fields import (
     BOILERPLATE_HEADING,
     ENGLISH_DATE,
@@ -451,7 +451,7 @@ def _strings(tree: html.HtmlElement, expressions: Iterable[str]) -> Iterable[str
     for expression in expressions:
         for found in sites.xpath(expression)(tree):
             value = _element_text(found) if isinstance(found, etree._Element) else str(found)
-            value = WHITESPACE.sub(" ", value).strip()
+            value = squeeze(value)
             if value:
                 yield value
 
@@ -478,7 +478,7 @@ def _metabox(tree: html.HtmlElement) -> dict[str, str]:
         text = el.text
         if not text or len(text) > 80 or not any(hint in text for hint in METABOX_HINTS):
             continue
-        own = WHITESPACE.sub("", text)
+        own = "".join(text.split())
         if not own or len(own) > 60:
             continue
         for label, key in METABOX_LABELS.items():
@@ -496,16 +496,16 @@ def _metabox(tree: html.HtmlElement) -> dict[str, str]:
 
 def _label_value(el: html.HtmlElement, label: str) -> str:
     """The value beside a label: after its colon, its tail, or the next cell (maybe a level up)."""
-    whole = WHITESPACE.sub("", el.text_content())
+    whole = "".join(el.text_content().split())
     value = whole[len(label) :].lstrip(":：")
     if value:
         return value
     for holder in (el, el.getparent()):
-        if holder is None or WHITESPACE.sub("", holder.text_content()) != whole:
+        if holder is None or "".join(holder.text_content().split()) != whole:
             break
         if (holder.tail or "").strip():
-            return WHITESPACE.sub(" ", holder.tail or "").strip()
+            return squeeze(holder.tail or "")
         following = holder.getnext()
         if following is not None:
-            return WHITESPACE.sub(" ", following.text_content()).strip()
+            return squeeze(following.text_content())
     return ""

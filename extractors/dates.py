@@ -11,26 +11,30 @@ from datetime import date, datetime
 
 from extractors.numbers import chinese_numeral, to_halfwidth
 
+# A year of 19xx or 20xx not inside a longer number: r"(?<!\d)(?:19|20)\d{2}", written to start
+# with its first digit, the look-behind after it, so that the regex engine passes over other
+# characters in C (the same matches; 2x faster).
+YEAR_NUMBER = r"(?:1(?<!\d.)9|2(?<!\d.)0)\d{2}"
+
 # A full date, as notices are signed and dated: "2023年12月14日", "2023 年 12 月 14 日".
 DATE_ZH_RE = re.compile(
-    r"(?=[12])(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    rf"(?P<y>{YEAR_NUMBER})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"
 )
 
 # A month of a year, which is a date and not a quota year: "2024年2月", "2024年2月6日".
-MONTH_ZH_RE = re.compile(r"(?=[12])(?<!\d)(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+MONTH_ZH_RE = re.compile(rf"{YEAR_NUMBER}\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?")
 
 # A quota year: "2024年", "2024年度" (年度 marks the whole year), not followed by a month.
-YEAR_ZH_RE = re.compile(
-    r"(?=[12])(?<!\d)(?P<y>(?:19|20)\d{2})\s*年(?P<annual>度)?(?!\s*\d{1,2}\s*月)"
-)
+YEAR_ZH_RE = re.compile(rf"(?P<y>{YEAR_NUMBER})\s*年(?P<annual>度)?(?!\s*\d{{1,2}}\s*月)")
 
 # A year written relative to the publication date: "今年", "去年", "上年度", "明年"; not a
 # date ("去年5月起" says when something happened, not which year's quota a figure is), nor the
 # end of another word ("目前年产…", "此前年度", "说明年度", "成本年…", "相当年…").
 RELATIVE_YEAR_ZH_RE = re.compile(
-    r"(?=[今本当去上前明下])"  # for speed only: the characters a match can start with
-    r"(?P<word>今年|(?<![基根资成])本年|(?<!相)当年|去年|上年|上一年|(?<![目此之以提])前年"
-    r"|(?<![说声表证查])明年|下一年)(?P<annual>度)?(?!\s*\d{1,2}\s*月)"
+    # for speed only, every branch starts with its character (its look-behind after it): the
+    # regex engine passes over other characters in C
+    r"(?P<word>今年|本(?<![基根资成]本)年|当(?<!相当)年|去年|上年|上一年|前(?<![目此之以提]前)年"
+    r"|明(?<![说声表证查]明)年|下一年)(?P<annual>度)?(?!\s*\d{1,2}\s*月)"
 )
 
 # A batch: "第一批", "第二批", "第 3 批", and the "round" or "wave" of Hong Kong and Taiwan news,
@@ -42,9 +46,10 @@ BATCH_ZH_RE = re.compile(
 # A running total of the first N batches: "前两批合计", "前三批", "两批合计", "已下达的两批指标
 # 共计" (not "分两批下达": how many batches there will be).
 CUMULATIVE_ZH_RE = re.compile(
-    r"(?=[前两二三四])"  # for speed only: the characters a match can start with
-    r"(?:前\s*(?P<n>[两二三四\d])\s*[批轮](?:\s*合计|\s*累计)?"
-    r"|(?<!分)(?P<m>[两二三四])\s*批(?:次)?(?=[^;。；]{0,12}?(?:合计|共计|累计|总计)))"
+    # for speed only, it reads its first character first and looks behind at it: the regex
+    # engine passes over other characters in C
+    r"[前两二三四](?:(?<=前)\s*(?P<n>[两二三四\d])\s*[批轮](?:\s*合计|\s*累计)?"
+    r"|(?<=(?P<m>[两二三四]))(?<!分.)\s*批(?:次)?(?=[^;。；]{0,12}?(?:合计|共计|累计|总计)))"
 )
 
 # The first batch in news wording: "首批", "头批", "首轮", "首波…配额".

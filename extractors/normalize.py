@@ -42,18 +42,25 @@ WIDTH_TABLE: dict[int, int] = {
 }
 
 # Runs of horizontal whitespace inside a line, but for a lone space (it stays as it is).
-SPACE_RUN = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")
+# (For speed only, written to start with a class: r"[ \t\r\f\v]{2,}|[\t\r\f\v]", the regex
+# engine then passes over other characters in C.)
+SPACE_RUN = re.compile(r"[ \t\r\f\v](?:[ \t\r\f\v]+|(?<=[\t\r\f\v]))")
 # Spaces that start or end a line, and the lines of spaces after them ("6\n \n 6": all of it at
 # once, so a second pass finds none); a match starts only where a run of spaces starts, and its
 # line breaks stay as they are.
-LINE_EDGE_SPACE = re.compile(r"(?<! )(?: +\n|\n +)[ \n]*")
+# (For speed only, each branch starts with its character, the look-behind after it: r"(?<! )(?:
+# +\n|\n +)[ \n]*".)
+LINE_EDGE_SPACE = re.compile(r"(?: (?<!  ) *\n|\n(?<! \n) +)[ \n]*")
 
 # Pinyin with tone marks that some reposts print after characters: "开(kāi)采", "万(wàn)吨".
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # Some print it without tones, with a space after: "生产(chan) 总量", "有关(guan) 部门".
+# (For speed only, it starts with its "(", the look-behind after it: the regex engine then
+# searches for the bracket in C.)
 PINYIN_RUBY = re.compile(
-    rf"(?<=[\u4e00-\u9fff])(?:\([a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}\))+"
-    r"|(?<=[\u4e00-\u9fff])\([bcdfghjklmnpqrstwxyz]{0,3}[aeiouv][a-z]{0,4}\) ?(?=[\u4e00-\u9fff])"
+    r"\((?<=[\u4e00-\u9fff]\()"
+    rf"(?:[a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}\)(?:\([a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}\))*"
+    r"|[bcdfghjklmnpqrstwxyz]{0,3}[aeiouv][a-z]{0,4}\) ?(?=[\u4e00-\u9fff]))"
 )
 
 

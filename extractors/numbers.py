@@ -19,10 +19,16 @@ HALFWIDTH_TABLE[ord("﹪")] = ord("%")  # small percent sign seen in reposts
 
 # Patterns that can only start at a digit say so first, "(?=\d)": the regex engine then skips
 # other characters at once instead of trying the look-behinds at every position (3x faster).
+# Better still, those that start by reading the digit (``FRESH_NUMBER``): the engine then
+# passes over other characters in C without entering the pattern at all (3x faster again).
 
 # A bare number: "270,000", "270000", "13.5", "9.458" (thousands separators only in 3s).
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-NUMBER_RE = re.compile(rf"(?=\d)(?<![\d.])(?<!\d,){NUMBER}(?![\d])")
+# NUMBER not inside another one: rf"(?<![\d.])(?<!\d,){NUMBER}", written to start with its
+# first digit, the look-behinds checked after it (the same matches, tried in the same order).
+_NUMBER_TAIL = r"(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"  # NUMBER after its first digit
+FRESH_NUMBER = rf"\d(?<![\d.]\d)(?<!\d,\d){_NUMBER_TAIL}"
+NUMBER_RE = re.compile(rf"{FRESH_NUMBER}(?![\d])")
 
 # The Chinese unit: 吨, 公吨 as Hong Kong and Taiwan write it, and after 万 the "t" of reports
 # ("13.5万t").
@@ -33,9 +39,10 @@ ZH_UNIT = r"(?:公?吨|(?<=万)\s*t(?![A-Za-z]))"
 # figure of its own).
 # A Chinese number may follow a comma that ends another number where it is no group of three
 # digits: "分别为135000,127000吨" (a list, its commas made half-width), not the "376" of "1,376吨".
-_ZH_AFTER_COMMA = r"(?:(?<!\d,)|(?!\d{3}(?![\d])))"
+# FRESH_NUMBER, but after "<digit>," only a run that is no group of exactly three digits.
+FRESH_ZH_NUMBER = rf"\d(?<![\d.]\d)(?:(?<!\d,\d)|(?!\d{{2}}(?![\d]))){_NUMBER_TAIL}"
 AMOUNT_ZH_RE = re.compile(
-    rf"(?=\d)(?<![\d.]){_ZH_AFTER_COMMA}(?P<num>{NUMBER})\s*(?P<mult>万|千)?(?:(?<=万)(?P<rest>\d{{1,4}}))?"
+    rf"(?P<num>{FRESH_ZH_NUMBER})\s*(?P<mult>万|千)?(?:(?<=万)(?P<rest>\d{{1,4}}))?"
     rf"\s*(?P<unit>{ZH_UNIT})"
 )
 
@@ -53,7 +60,7 @@ AMOUNT_ZH_NUMERAL_RE = re.compile(
 # The look-ahead reads at most SHARED_UNIT_REACH more numbers, so long lists take linear time.
 SHARED_UNIT_REACH = 24
 AMOUNT_ZH_SHARED_RE = re.compile(
-    rf"(?=\d)(?<![\d.]){_ZH_AFTER_COMMA}(?P<num>{NUMBER})\s*(?P<mult>万|千)?"
+    rf"(?P<num>{FRESH_ZH_NUMBER})\s*(?P<mult>万|千)?"
     rf"(?=(?:\s*(?:、|和|及|与|,|，)\s*{NUMBER}\s*(?P<shared>万|千)?){{1,{SHARED_UNIT_REACH}}}"
     rf"\s*{ZH_UNIT})"
 )
@@ -63,7 +70,7 @@ MAX_SHARED_WAN = 1000
 # English amount: "270,000 tonnes", "66,000t", "135kt", "100.8 kt", "52,500 metric tons",
 # "1.2 million tonnes", "30 thousand tons", "20,000 mt".
 AMOUNT_EN_RE = re.compile(
-    rf"(?=\d)(?<![\d.])(?<!\d,)(?P<num>{NUMBER})\s*(?P<mult>million|thousand)?\s*"
+    rf"(?P<num>{FRESH_NUMBER})\s*(?P<mult>million|thousand)?\s*"
     r"(?P<unit>kilotonnes?|kilotons?|kt|metric\s+tonnes|metric\s+tons|tonnes|tons|tonne|ton|mt|t)"
     r"(?![A-Za-z])",
     re.IGNORECASE,
@@ -71,7 +78,9 @@ AMOUNT_EN_RE = re.compile(
 
 # A percentage: "12.5%", "12.5 %", "12.5 per cent", "12.5 percent", "12.5pc".
 PERCENT_RE = re.compile(
-    rf"(?=[+\-\d])(?<![\d.])(?<!\d,)(?P<num>[+-]?{NUMBER})\s*(?:%|per\s?cent|pc(?![A-Za-z]))",
+    # for speed only, it reads the sign or first digit first, the look-behinds after it
+    rf"(?P<num>[+\-\d](?<![\d.].)(?<!\d,.)(?:(?<=[+-]){NUMBER}|(?<=\d){_NUMBER_TAIL}))"
+    r"\s*(?:%|per\s?cent|pc(?![A-Za-z]))",
     re.IGNORECASE,
 )
 

@@ -158,6 +158,12 @@ QUOTA_CUES: tuple[str, ...] = (
 )  # fmt: skip
 
 
+def _first_class(firsts: Iterable[str]) -> str:
+    """A character class of first characters of keys ("(" stands for both bracket widths)."""
+    chars = {ch for first in firsts for ch in ("(（" if first == "(" else first)}
+    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]" if chars else "(?!)"
+
+
 def cue_pattern(cue: str) -> str:
     """A cue word: Latin ones on word edges, a space standing for any spacing or hyphens."""
     if not cue.isascii():
@@ -165,8 +171,12 @@ def cue_pattern(cue: str) -> str:
     return r"(?<![A-Za-z])" + re.escape(cue).replace(r"\ ", r"[\s\-]+") + r"(?![A-Za-z])"
 
 
+# For speed only: the look-ahead passes at once over positions where no cue can start (7x).
 QUOTA_CUE_RE = re.compile(
-    "|".join(cue_pattern(cue) for cue in sorted(QUOTA_CUES, key=len, reverse=True)), re.I
+    f"(?={_first_class(cue[0] for cue in QUOTA_CUES)})(?:"
+    + "|".join(cue_pattern(cue) for cue in sorted(QUOTA_CUES, key=len, reverse=True))
+    + ")",
+    re.I,
 )
 
 
@@ -211,18 +221,71 @@ def _build() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
         if lookup.get(key, (kind, value)) != (kind, value):
             raise ValueError(f"vocabulary alias {alias!r} is given twice")
         lookup[key] = (kind, value)
-    # For speed only: aliases are grouped by first character, each group behind a look-ahead,
-    # and positions where no alias can start are passed over at once. Within a group the
-    # longest alias still comes first, so the matches are those of the plain alternation
-    # "|".join(alias_pattern(k) for k in sorted(lookup, key=len, reverse=True)), 20x faster.
-    groups: dict[str, list[str]] = {}
-    for key in sorted(lookup, key=len, reverse=True):
-        groups.setdefault(key[0], []).append(alias_pattern(key))
-    latin = _first_class(key[0] for key in lookup if key.isascii())
-    other = _first_class(key[0] for key in lookup if not key.isascii())
-    start = f"(?:(?<![A-Za-z])(?={latin})|(?={other}))"
-    body = "|".join(f"(?={_first_class(c)})(?:{'|'.join(alts)})" for c, alts in groups.items())
-    return re.compile(f"{start}(?:{body})", re.IGNORECASE), lookup
+    return _fast_alternation(sorted(lookup, key=len, reverse=True)), lookup
+
+
+def _fast_alternation(keys: list[str]) -> re.Pattern[str]:
+    """For speed only: the plain alternation of the aliases, longest first,
+    ``"|".join(alias_pattern(k) for k in keys)`` under IGNORECASE, with the same matches
+    (tests/test_bench.py), about 28x faster. It starts with a case-sensitive class of every
+    character an alias can start with, so the regex engine passes over every other position
+    in C; it then dispatches on the second character (a class again, checked in C for each
+    branch) and only then checks the first one behind it. Keys of one letter come last: they
+    only compete with longer keys of their own first character, which come first as in the
+    plain alternation."""
+    by_second: dict[str, dict[str, list[str]]] = {}
+    singles = []
+    for key in keys:
+        if len(key) == 1:
+            singles.append(key)
+        else:
+            by_second.setdefault(key[1], {}).setdefault(key[0], []).append(key)
+    branches = []
+    for second, by_first in by_second.items():
+        inner = []
+        for first, group in by_first.items():
+            behind = f"(?<={_first_class(first)}[\\s\\S])"
+            if all(key.isascii() for key in group):
+                tails = "|".join(_tail(key) for key in group)
+                inner.append(f"{behind}{_LATIN_EDGE_2}(?:{tails})")
+            else:
+                tails = "|".join(_LATIN_EDGE_2 * key.isascii() + _tail(key) for key in group)
+                inner.append(f"{behind}(?:{tails})")
+        branches.append(f"{_char_class(second)}(?i:{'|'.join(inner)})")
+    for key in singles:
+        edge = rf"(?<![A-Za-z]{_first_class(key)})(?![A-Za-z])" if key.isascii() else ""
+        branches.append(f"(?i:(?<={_first_class(key)}){edge})")
+    return re.compile(f"{_char_class(*{key[0] for key in keys})}(?:{'|'.join(branches)})")
+
+
+# A Latin alias starts on a word edge: no letter before its first character, seen from after
+# its second.
+_LATIN_EDGE_2 = r"(?<![A-Za-z][\s\S][\s\S])"
+# The characters other than their own case that IGNORECASE matches to ASCII letters: İ, ı, ſ
+# and the Kelvin sign.
+_ASCII_FOLDS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+def _char_class(*chars: str) -> str:
+    """A case-sensitive class of every character IGNORECASE matches to one of ``chars`` in an
+    alias pattern (a bracket of either width, a space for any spacing or a hyphen)."""
+    found: set[str] = set()
+    spacing = ""
+    for char in chars:
+        if char == " ":
+            spacing = r"\s\-"
+            continue
+        for ch in "(（" if char == "(" else ")）" if char == ")" else char:
+            found |= {ch, *ch.lower(), *ch.upper(), *_ASCII_FOLDS.get(ch.lower(), "")}
+    return "[" + spacing + "".join(re.escape(ch) for ch in sorted(found)) + "]"
+
+
+def _tail(key: str) -> str:
+    """``alias_pattern(key)`` after its second character, which the pattern has read (one
+    character of a spacing, when it is a space)."""
+    pattern = re.escape(key[2:]).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
+    pattern = (r"[\s\-]*" if key[1] == " " else "") + pattern.replace(r"\ ", r"[\s\-]+")
+    return rf"{pattern}(?![A-Za-z])" if key.isascii() else pattern
 
 
 def alias_pattern(key: str) -> str:
@@ -234,12 +297,6 @@ def alias_pattern(key: str) -> str:
     return pattern
 
 
-def _first_class(firsts: Iterable[str]) -> str:
-    """A character class of first characters of keys ("(" stands for both bracket widths)."""
-    chars = {ch for first in firsts for ch in ("(（" if first == "(" else first)}
-    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]" if chars else "(?!)"
-
-
 TERM_RE, _LOOKUP = _build()
 
 
@@ -249,13 +306,28 @@ def find_terms(text: str, kinds: Iterable[str] | None = None) -> list[Term]:
     Words are matched against all tables even when ``kinds`` is given, so a company name
     never also yields the commodity inside it.
     """
-    wanted = set(kinds) if kinds is not None else None
+    terms = _short_terms(text) if len(text) < _LONG else _long_terms(text)
+    if kinds is None:
+        return list(terms)
+    wanted = set(kinds)
+    return [term for term in terms if term.kind in wanted]
+
+
+def _scan_terms(text: str) -> tuple[Term, ...]:
     terms = []
     for match in TERM_RE.finditer(text):
         kind, value = _LOOKUP[_key(match.group())]
-        if wanted is None or kind in wanted:
-            terms.append(Term(match.start(), match.end(), kind, value))
-    return terms
+        terms.append(Term(match.start(), match.end(), kind, value))
+    return tuple(terms)
+
+
+# For speed only: a page's whole text is read for terms by several steps (relevance, the
+# Chinese rules twice, companies), and so are its title and some of its sentences; the terms
+# of the last texts are remembered, long texts (a page's) apart, so that the sentences the
+# rules read in between do not push the page out.
+_LONG = 400  # characters
+_long_terms = lru_cache(maxsize=8)(_scan_terms)
+_short_terms = lru_cache(maxsize=256)(_scan_terms)
 
 
 def lookup(alias: str) -> tuple[str, str] | None:
@@ -286,13 +358,19 @@ def is_relevant(title: str, text: str) -> bool:
     from extractors.en.rules import is_relevant as english_rules_read  # (en imports vocab)
 
     for passage in (title, text):
-        cues = [m.start() for m in QUOTA_CUE_RE.finditer(passage)]
-        if not cues:
+        cues = QUOTA_CUE_RE.finditer(passage)
+        cue = next(cues, None)
+        if cue is None:
             continue
+        # terms come in order, so the cues are read only as far as the last term needs
+        last_cue = -RELEVANT_REACH - 1  # the last cue starting at most RELEVANT_REACH after term
         for term in find_terms(passage, ("commodity", "category", "company")):
-            if _stands_for_commodity(passage, term) and any(
-                abs(cue - term.start) <= RELEVANT_REACH for cue in cues
-            ):
+            if not _stands_for_commodity(passage, term):
+                continue
+            while cue is not None and cue.start() <= term.start + RELEVANT_REACH:
+                last_cue = cue.start()
+                cue = next(cues, None)
+            if last_cue >= term.start - RELEVANT_REACH:
                 return True
     return english_rules_read(title, text)
 

@@ -13,6 +13,7 @@ from extractors.dates import (
     CUMULATIVE_ZH_RE,
     MONTH_ZH_RE,
     RELATIVE_YEAR_ZH_RE,
+    YEAR_NUMBER,
     YEAR_ZH_RE,
 )
 from extractors.numbers import AMOUNT_ZH_NUMERAL_RE, AMOUNT_ZH_RE, AMOUNT_ZH_SHARED_RE, PERCENT_RE
@@ -32,10 +33,12 @@ FIRST_BATCH_RE = re.compile(r"首批|首轮|首波(?=[^,;。]{0,8}?(?:配额|指
 
 # Halves of the year, as export quotas (and some news) name the two batches: "上半年", "下半年",
 # and by their months, "1至6月份", "1-6月", "七至十二月" (``first`` for the first half).
+# For speed only, it reads its first character first and looks behind at it: the regex engine
+# passes over other characters in C.
 HALF_YEAR_RE = re.compile(
-    r"(?P<half>[上下])半年"
-    r"|(?<![\d-])(?:(?P<first>1|一)\s*(?:至|到|-|—|–|~)\s*(?:6|六)|(?:7|七)\s*(?:至|到|-|—|–|~)\s*"
-    r"(?:12|十二))\s*月(?:份)?(?!\s*\d{1,2}\s*日)"
+    r"[上下1一7七](?:(?<=(?P<half>[上下]))半年"
+    r"|(?<![\d-].)(?:(?<=(?P<first>1|一))\s*(?:至|到|-|—|–|~)\s*(?:6|六)"
+    r"|(?<=7|七)\s*(?:至|到|-|—|–|~)\s*(?:12|十二))\s*月(?:份)?(?!\s*\d{1,2}\s*日))"
 )
 
 # A figure that includes earlier batches: "（含已下达的第一批指标）", "均含第一批", "包括此前
@@ -59,14 +62,15 @@ ISSUE_DATE_RE = re.compile(
 # A time in a year, which says when something happened, not which year's quota a figure is:
 # "2023年底", "2024年初", "去年年底", "今年年中" (not "2024年中重稀土", "去年中国…").
 YEAR_TIME_RE = re.compile(
-    r"(?=[12今去明前上])"  # for speed only: the characters a match can start with
-    r"(?:(?<!\d)(?:19|20)\d{2}\s*|今|去|明|前|上一?)年\s*"
+    # for speed only, every branch starts with its character (its look-behind after it): the
+    # regex engine passes over other characters in C
+    r"(?:1(?<!\d.)9\d{2}\s*|2(?<!\d.)0\d{2}\s*|今|去|明|前|上一?)年\s*"  # YEAR_NUMBER, unrolled
     r"(?:年?底|年?初(?!步)|年?末|年中(?![重国方央])|中(?![重国方央]))"
 )
 
 # A span of years for amounts to map onto: "2019年至2021年…分别为…", "2019-2021年".
 YEAR_RANGE_RE = re.compile(
-    r"(?=[12])(?<!\d)(?P<a>(?:19|20)\d{2})\s*年?\s*(?:至|到|-|—|–|~)\s*(?P<b>(?:19|20)\d{2})\s*年"
+    rf"(?P<a>{YEAR_NUMBER})\s*年?\s*(?:至|到|-|—|–|~)\s*(?P<b>(?:19|20)\d{{2}})\s*年"
     r"(?!\s*\d{1,2}\s*月)"
 )
 
@@ -79,8 +83,9 @@ EXCLUDE_RE = re.compile(r"不含|不包含|不包括|未含|未包括")
 # Comparison: "较去年同期", "比2023年第一批", "高于", "已突破全年的4万吨"; the clause after it
 # is a scope ("较" as "rather", "较快增长", "较为", and "比较" are none).
 COMPARE_RE = re.compile(
-    r"(?=[较相对比高低超少多突])"  # for speed only: the characters a match can start with
-    r"(?:(?<!比)较(?![高低大小快慢好强弱多少深长短明稳早晚为])|相比|相较|对比"
+    # for speed only, every branch starts with its character (its look-behind after it): the
+    # regex engine passes over other characters in C
+    r"(?:较(?<!比较)(?![高低大小快慢好强弱多少深长短明稳早晚为])|相比|相较|对比"
     r"|比(?<![占同环]比)(?!例|重|较)|高于|低于|超过|少于|多于|突破)"
 )
 
@@ -275,7 +280,7 @@ FORECAST_RE = re.compile(r"预计|预期|预测|估计|有望|或将|测算")
 # named again ("近年来稳定在10万吨左右", "多年来维持在9万吨上下", "2018年以来从12万吨增至…").
 VAGUE_YEARS_RE = re.compile(r"近年来?|近几年|近些年|历年来|多年来|每年|往年|逐年")
 # "2018年以来" (a pattern of its own, scanned for only where a text says "以来" or "年来").
-SINCE_YEAR_RE = re.compile(r"(?=[12])(?<!\d)(?:19|20)\d{2}\s*年(?:以来|来)")
+SINCE_YEAR_RE = re.compile(rf"{YEAR_NUMBER}\s*年(?:以来|来)")
 
 # A year a plan aims at, not a quota's: "规划提出，到2020年，稀土开采总量控制在14万吨以内",
 # "力争到2025年…" (a figure that rises to a year's, "从12万吨增加到2023年的25.5万吨", is that
@@ -456,8 +461,6 @@ PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
 # For speed only: numbers in a list ("12万、11.5万", "120000,115000"), without which no amount
 # shares the unit at the list's end (AMOUNT_ZH_SHARED_RE is not scanned for).
 SHARED_LIST_RE = re.compile(r"\d\s*[万千]?\s*[、和及与,，]\s*\d")
-
-NEEDED_WORDS = frozenset(word for words in PATTERN_NEEDS.values() for word in words)
 
 # What may stand between two amounts of one list: "135000吨、127000吨", "12万和11.5万吨"
 LIST_JOINER_RE = re.compile(r"[\s、,和及与]*")

@@ -18,7 +18,6 @@ from extractors.zh.lexicon import (
     HOLDER_KINDS,
     LIST_JOINER_RE,
     LISTED_PERIOD_KINDS,
-    NEEDED_WORDS,
     NOT_HOLDER_AFTER_RE,
     OUTLET_AFTER_RE,
     PATTERN_NEEDS,
@@ -69,6 +68,17 @@ def listed(
     return joiner.fullmatch(text[tokens[index - 1].end : tokens[index].start]) is not None
 
 
+def _holds_any(text: str, words: tuple[str, ...], known: dict[str, bool]) -> bool:
+    """Whether ``text`` holds one of ``words`` (``PATTERN_NEEDS``); ``known`` remembers."""
+    for word in words:
+        held = known.get(word)
+        if held is None:
+            held = known[word] = word in text
+        if held:
+            return True
+    return False
+
+
 class Tokens:
     """Every token of a document, found in one pass of each pattern over the whole text."""
 
@@ -76,11 +86,11 @@ class Tokens:
         """The tokens of ``text`` up to ``end`` (the sentences that are read end before it)."""
         found: list[Token] = []
         head = text[:end]
-        present = {word for word in NEEDED_WORDS if word in head}
+        known: dict[str, bool] = {}  # whether head holds a word, looked for when first needed
         new = tuple.__new__  # Token(...) without the call of its __new__
         for kind, pattern in TOKEN_PATTERNS:
             needs = PATTERN_NEEDS.get(pattern)
-            if needs and present.isdisjoint(needs):
+            if needs and not _holds_any(head, needs, known):
                 continue  # e.g. the common 与/和/同 only where a text says "持平", "维持"…
             if pattern is AMOUNT_ZH_SHARED_RE and not SHARED_LIST_RE.search(text, 0, end):
                 continue
