@@ -366,6 +366,7 @@ RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]{0,160},", _I)
 # A forecast, not a quota set: "analysts expect ... around 135,000 t", "could reach", "will be"
 # (not "higher-than-expected", which judges a figure already out).
 # "may" is matched in lower case only, so the month May is not taken for it.
+# "analysts (traders) see ... at", "had pencilled in", "consensus is for": forecasts too.
 # "is estimated at", and a plan's deadline, "By 2020, ... is controlled at", are not quotas set;
 # "will be cut to", "will be set at", "(the ministry said) it would raise quotas to", "producers
 # will be allowed to export", "the first batch will include" announce one;
@@ -376,7 +377,8 @@ FORECAST = re.compile(
     r"|increas(?:e|ed)|lower(?:ed)?|keep|kept|fix(?:ed)?|cap(?:ped)?|trim(?:med)?|hold|held"
     r"|maintain(?:ed)?|allocat(?:e|ed)|put|bring|take|lift|allowed|permitted|include|total"
     r"|(?:initially\s+)?allow|stay|remain|stand)\b)"
-    r"|likely|may|[Pp]rojected|[Ss]een\s+at"
+    r"|likely|may|[Pp]rojected|[Ss]een\s+at|[Pp]encil+ed\s+in|[Cc]onsensus"
+    r"|(?:[Aa]nalysts?|[Tt]raders?|[Mm]arkets?|[Ii]ndustry|[Ii]nvestors?)\s+see\b"
     r"|[Ss]peculat\w*|[Ee]stimat(?:e|es|ing)|[Ee]stimated\s+(?:at"
     r"|to)|[Bb]y\s+(?:the\s+end\s+of\s+)?20[0-3]\d\b(?!\s*(?:quotas?|batch)))\b"
 )
