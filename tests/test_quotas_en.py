@@ -2454,6 +2454,73 @@ EXPECTED_QUOTAS = [
 ]
 
 
-@pytest.mark.parametrize(("published", "text", "expected"), BATCH_FROM_YEAR_TO + EXPECTED_QUOTAS)
+EXPECTED_QUOTAS += [
+    (
+        "2023-12-20",
+        "Traders estimated the 2024 rare earth smelting quota at 254,000 tonnes.",
+        set(),
+    ),
+    (
+        "2022-07-20",
+        "China issued its second batch of rare earth mining quotas for 2022 at 109,200 tonnes, "
+        "the ministry said. Analysts had estimated the total mining quota at 210,000 tonnes.",
+        {(RE, M, 2022, "batch:2", None, None, 109200)},
+    ),
+]
+
+# The total a batch brings the year to, in a sentence of its own ("That brings the total
+# mining quota for the year to", "This takes the year's mining total to"), is the year's, and
+# the story stays the batch's: the next type's figure is the batch's too.
+TOTAL_REACHED = [
+    (
+        "2022-07-20",
+        "China issued its second batch of rare earth mining quotas for 2022 at 109,200 tonnes. "
+        "That brings the total mining quota for the year to 210,000 tonnes. The smelting and "
+        "separation quota was set at 104,800 tonnes, up 8% from a year earlier.",
+        {
+            (RE, M, 2022, "batch:2", None, None, 109200),
+            (RE, M, 2022, "annual", None, None, 210000),
+            (RE, S, 2022, "batch:2", None, None, 104800),
+        },
+    ),
+    (
+        "2022-07-20",
+        "The second batch of 2022 rare earth mining quotas is 109,200 tonnes. This takes the "
+        "year's mining total to 210,000 tonnes. Separately, the smelting and separation quota "
+        "was set at 104,800 tonnes.",
+        {
+            (RE, M, 2022, "batch:2", None, None, 109200),
+            (RE, M, 2022, "annual", None, None, 210000),
+            (RE, S, 2022, "batch:2", None, None, 104800),
+        },
+    ),
+    (
+        "2024-08-20",
+        "China set its second batch of 2024 rare earth mining quotas at 135,000 t, lifting the "
+        "total for the year to 270,000 t.\nRare earths are 17 elements.\nThe ministry also set "
+        "the smelting and separation quota at 127,000 t, up 10% from the previous year.",
+        {
+            (RE, M, 2024, "batch:2", None, None, 135000),
+            (RE, M, 2024, "annual", None, None, 270000),
+            (RE, S, 2024, "batch:2", None, None, 127000),
+        },
+    ),
+    # a year's total stated plainly moves the story on to the year
+    (
+        "2022-07-20",
+        "China issued the second batch of 2022 rare earth mining quotas at 109,200 tonnes. The "
+        "full-year quota was 210,000 tonnes. The smelting quota for the year was 202,000 tonnes.",
+        {
+            (RE, M, 2022, "batch:2", None, None, 109200),
+            (RE, M, 2022, "annual", None, None, 210000),
+            (RE, S, 2022, "annual", None, None, 202000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "expected"), BATCH_FROM_YEAR_TO + EXPECTED_QUOTAS + TOTAL_REACHED
+)
 def test_batch_news_families(published: str, text: str, expected: set[Key]) -> None:
     check(published, text, expected)

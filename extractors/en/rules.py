@@ -92,8 +92,9 @@ CITED_REACH = 80
 CITED_YEAR = re.compile(r"20[0-3]\d")
 # A forecaster's verb whose object is the quota: "analysts expect (forecast, estimate) the ..."
 EXPECTER = re.compile(
-    r"\b(?:expect|forecast|predict|estimate|anticipate|project|see|consensus)(?:s|ed)?\b", re.I
+    r"\b(?:expect|forecast|predict|estimat|anticipat|project|see|consensus|pencil)\w*", re.I
 )
+GAP_BREAK = re.compile(r"[\d,;]")
 # "the same period last year", "the same period a year earlier", "the same period of 2010"
 SAME_PERIOD = re.compile(
     r"\bsame\s+period\s+(?:(?:of|in)\s+(20[0-3]\d)\b|last\s+year\b|a\s+year\s+(?:earlier|ago|before)\b"
@@ -308,7 +309,7 @@ def _read_sentence(
     state.carried = [f for f in bound if not f.compared] or state.carried
     if not figures and not aside:
         state.undisclosed.extend(undisclosed(state, sentence, span, mentions))
-    update(state, mentions, facts, continued)
+    update(state, mentions, facts, continued, sentence)
     if REPORTED_CUE.search(sentence) or OFFICIAL_CUE.search(sentence):
         state.status = status_of(state, sentence)
     if ISSUED.search(sentence):
@@ -400,4 +401,7 @@ def _expected_quota(sentence: str, start: int, cited: re.Match[str], now: int | 
     year = CITED_YEAR.match(cited.group())
     if now is None or year is None or int(year.group()) < now:
         return False
-    return EXPECTER.search(sentence, start, cited.start()) is not None
+    verbs = list(EXPECTER.finditer(sentence, start, cited.start()))
+    # the verb's object is the quota: no figure or clause between ("is estimated at 21,000 t,
+    # some 70% of the 2013 quota of" cites the 2013 quota)
+    return bool(verbs) and not GAP_BREAK.search(sentence, verbs[-1].end(), cited.start())
