@@ -1138,6 +1138,56 @@ def frame_batch_news(rng: random.Random) -> Case:
     )  # fmt: skip
 
 
+# second batches and the year they complete: year -> (mining, smelting, mining year, smelting year)
+SECOND_BATCHES = {2022: (109_200, 104_800, 210_000, 202_000),
+                  2024: (135_000, 127_000, 270_000, 254_000)}  # fmt: skip
+TOTAL_REACHED_WORDS = [
+    "That brings the total mining quota for the year to {t}.",
+    "This takes the year's mining total to {t}.",
+    "The batch lifts the total for the year to {t}.",
+    "That brought the full-year mining quota to {t}.",
+]
+NEXT_TYPE_WORDS = [
+    "The ministry also set the {tw} quota at {n}.",
+    "Additionally, the ministry set the {tw} quota for rare earths at {n}, up {p}% from the "
+    "previous year.",
+    "Separately, the {tw} quota was set at {n}.",
+    "The {tw} quota was {n}.",
+]
+
+
+def frame_batch_story(rng: random.Random) -> Case:
+    """A second batch's story: the mining batch, the year's total it reaches in a sentence of
+    its own, perhaps background, then the other type's figure: the batch's, not the year's."""
+    y = rng.choice(sorted(SECOND_BATCHES))
+    m, s, mt, _st = SECOND_BATCHES[y]
+    nm, form = batch_amount(m, rng)
+    ns, _ = batch_amount(s, rng)
+    nt, _ = batch_amount(mt, rng)
+    i = rng.randrange(len(TOTAL_REACHED_WORDS))
+    j = rng.randrange(len(NEXT_TYPE_WORDS))
+    tw = rng.choice(["smelting and separation", "smelting", "separation and smelting"])
+    lines = [
+        f"China issued its second batch of {y} rare earth mining quotas at {nm}, the industry "
+        "ministry said.",
+        TOTAL_REACHED_WORDS[i].format(t=nt),
+    ]
+    background = rng.random() < 0.5
+    if background:
+        lines.append("Rare earths are a group of 17 elements used in magnets and lasers.")
+    lines.append(NEXT_TYPE_WORDS[j].format(tw=tw, n=ns, p=10))
+    exp: set[Key] = {
+        ("rare_earth", "mining", y, "batch:2", None, None, m),
+        ("rare_earth", "mining", y, "annual", None, None, mt),
+        ("rare_earth", "smelting_separation", y, "batch:2", None, None, s),
+    }
+    return Case(
+        f"{y}-08-{rng.randint(2, 28):02d}", rng.choice([" ", "\n"]).join(lines), exp,
+        {"frame": f"batch story {i}", "next type": f"next type {j}", "number": form,
+         "background": "yes" if background else "no"},
+    )  # fmt: skip
+
+
 def frame_batch_near_miss(rng: random.Random) -> Case:
     """Forecasts, output, capacity, imports and stockpiles beside a batch: no fact."""
     i = rng.randrange(len(BATCH_NEAR_MISSES))
@@ -1156,7 +1206,7 @@ FRAMES: list[Callable[[random.Random], Case]] = [
     frame_group_layout, frame_group_layout, frame_group_near_miss, frame_years, frame_years,
     frame_again, frame_export_batch, frame_export_batch, frame_export_total, frame_export_split,
     frame_export_history, frame_export_near_miss, frame_batch_news, frame_batch_news,
-    frame_batch_news, frame_batch_near_miss,
+    frame_batch_news, frame_batch_near_miss, frame_batch_story,
 ]  # fmt: skip
 
 

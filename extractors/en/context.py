@@ -74,10 +74,11 @@ _NUMBERED = sorted(
 )
 # Period words that need the latest batch to mean anything.
 _OPEN = ("cumulative", "double")
-# A total a batch brings the year to: "brings (takes, lifts, pushes) the ... total to".
+# A total a batch brings the year to: "brings (takes, lifts, pushes) the ... total (the
+# full-year quota) to".
 TOTAL_REACHED = re.compile(
     r"\b(?:br(?:ing|ings|inging|ought)|tak(?:e|es|ing|en)|took|lift(?:s|ed|ing)?"
-    r"|push(?:es|ed|ing)?|rais(?:es|ed|ing))\s+(?:the|its|this)\b[^.;]{0,50}?\b(?:total|tally)\b"
+    r"|push(?:es|ed|ing)?|rais(?:es|ed|ing))\s+(?:the|its|this)\b[^.;]{0,50}?\b(?:total|tally|full[\s-]year|whole[\s-]year|annual)\b"
     r"[^.;]{0,40}?\bto\b",
     re.IGNORECASE,
 )
