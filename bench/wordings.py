@@ -1013,6 +1013,191 @@ def frame_near_miss(rng: random.Random) -> Case:
     return Case(f"{y + 1}-01-20", NEAR_MISSES[i].format(y=y), set(), {"frame": f"near miss {i}"})
 
 
+# --- the batch news of 2014-2025 (issue 10): one batch, both types, as reporters write it -------
+# first batches by year: (mining, smelting and separation), and the batch a year before
+FIRST_BATCHES = {y: (RECORD[("rare_earth", "mining", y, "batch:1", None, None)],
+                     RECORD[("rare_earth", "smelting_separation", y, "batch:1", None, None)])
+                 for y in (2020, 2021, 2022, 2023, 2024)}  # fmt: skip
+BATCH_NUMBER_FORMS = ["comma tonnes", "comma mt", "kt", "spaced kt", "k tonnes", "t REO",
+                      "tons of rare earth oxide (REO)", "metric tons", "spaced t"]  # fmt: skip
+BATCH_NAMES = ["the first batch of {y} rare earth quotas", "the first tranche of {y} rare earth "
+               "quotas", "the initial rare earth quota for {y}", "{y}'s first round of rare earth "
+               "quotas", "the rare earth quota for the first half of {y}", "the H1 {y} rare earth "
+               "quota"]  # fmt: skip
+BATCH_STRUCTURES = [
+    "respectively", "and for smelting", "while", "parenthesis", "lines", "headline only",
+    "amounts to", "of which", "year's first", "increase of", "rose from to", "compared with",
+]  # fmt: skip
+BATCH_NEAR_MISSES = [
+    "Analysts expect the first batch of {y} rare earth mining quotas at {n}.",
+    "The first batch of {y} rare earth mining quotas could be set at {n}, traders said.",
+    "The {y} rare earth mining quota is likely to reach {n}.",
+    "Estimates of {n} for the first batch of {y} rare earth quotas circulated.",
+    "Rare earth output in the first half of {y} reached {n}, the association said.",
+    "China's rare earth smelting capacity is about {n}, well above the first batch of quotas.",
+    "Rare earth ore imports rose to {n} in the first half of {y}, customs data showed.",
+    "State stockpiles of rare earths were put at {n} ahead of the first batch of {y} quotas.",
+    "Miners produced {n} of rare earth oxide under the first batch of {y} quotas.",
+]
+
+
+def batch_amount(tonnes: int, rng: random.Random) -> tuple[str, str]:
+    """A batch figure in the forms of batch news: '84,000mt', '84 kt', '84k tonnes', '84,000 t
+    REO', '84,000 tons of rare earth oxide (REO)', '270 000 t'."""
+    forms = list(BATCH_NUMBER_FORMS)
+    if tonnes % 1000:
+        forms = [f for f in forms if f not in ("k tonnes",)]
+    if tonnes % 100:
+        forms = [f for f in forms if f not in ("kt", "spaced kt")]
+    form = rng.choice(forms)
+    k = f"{tonnes / 1000:g}"
+    return {
+        "comma tonnes": f"{tonnes:,} tonnes",
+        "comma mt": f"{tonnes:,}mt",
+        "kt": f"{k}kt",
+        "spaced kt": f"{k} kt",
+        "k tonnes": f"{k}k tonnes",
+        "t REO": f"{tonnes:,} t REO",
+        "tons of rare earth oxide (REO)": f"{tonnes:,} tons of rare earth oxide (REO)",
+        "metric tons": f"{tonnes:,} metric tons",
+        "spaced t": f"{tonnes:,} t".replace(",", " "),
+    }[form], form
+
+
+def frame_batch_news(rng: random.Random) -> Case:
+    """A first batch of 2020-2024, both types, in the structures of batch news: respectively,
+    'while', a parenthesis, short lines under a sentence, the batch in the headline only,
+    'amounts to', 'of which', 'the year's first', 'an increase of 12.5% to', 'rose from N in
+    2020 to M in 2021', 'compared with' the year before. Each figure is the batch's."""
+    y = rng.choice(sorted(FIRST_BATCHES))
+    m, s = FIRST_BATCHES[y]
+    nm, form = batch_amount(m, rng)
+    ns, _ = batch_amount(s, rng)
+    structure = rng.choice(BATCH_STRUCTURES)
+    name = rng.choice(BATCH_NAMES).format(y=y)
+    pub = f"{y}-{rng.randint(2, 6):02d}-{rng.randint(1, 28):02d}"
+    grow = rng.choice(["", ", up {p}% from a year earlier"])
+    prev = FIRST_BATCHES.get(y - 1)
+    pct = f"{(m / prev[0] - 1) * 100:.1f}" if prev else ""
+    grow = grow.format(p=pct) if prev else ""
+    mining = ("rare_earth", "mining", y, "batch:1", None, None, m)
+    smelting = ("rare_earth", "smelting_separation", y, "batch:1", None, None, s)
+    both: set[Key] = {mining, smelting}
+    title = None
+    sub = rng.choice(["China", "Beijing", "The industry ministry"])
+    tw = rng.choice(["smelting and separation", "smelting", "separation and smelting"])
+    if structure == "respectively":
+        text = f"{sub} set {name} at {nm} and {ns} for mining and {tw} respectively."
+    elif structure == "and for smelting":
+        text = f"{sub} set {name} at {nm} for mining{grow}, and {ns} for {tw}."
+    elif structure == "while":
+        text = f"The mining quota in {name} was {nm}{grow}, while the {tw} quota was {ns}."
+    elif structure == "parenthesis":
+        text = f"{sub} issued {name} for mining ({nm}) and {tw} ({ns})."
+    elif structure == "lines":
+        bullet = rng.choice(["", "- ", "* "])
+        text = (f"{sub} issued {name} on Tuesday.\n{bullet}Mining: {nm}\n"
+                f"{bullet}{tw[0].upper()}{tw[1:]}: {ns}")  # fmt: skip
+    elif structure == "headline only":
+        title = f"China issues first batch of {y} rare earth quotas"
+        text = f"The mining quota is {nm}{grow}, and the {tw} quota {ns}."
+    elif structure == "amounts to":
+        verb = rng.choice(["amounts to", "equals", "comes to", "totals", "stands at"])
+        text = f"The mining part of {name} {verb} {nm}{grow}."
+        both = {mining}
+    elif structure == "of which":
+        text = f"{sub} issued {name}, of which {nm} is for mining and {ns} for {tw}."
+    elif structure == "year's first":
+        text = f"The year's first rare earth mining quota, issued in {y}, was {nm}{grow}."
+        both = {mining}
+    elif structure == "increase of":
+        if not prev:
+            text = f"{sub} set {name} at {nm} for mining."
+        else:
+            text = f"The mining quota in {name} saw an increase of {pct}% to {nm}."
+        both = {mining}
+    elif structure == "rose from to" and prev:
+        old, _ = batch_amount(prev[0], rng)
+        verb = rng.choice(["rose", "climbed", "went", "increased"])
+        text = (f"The first batch of rare earth mining quotas {verb} from {old} in {y - 1} to "
+                f"{nm} in {y}.")  # fmt: skip
+        both = {mining, ("rare_earth", "mining", y - 1, "batch:1", None, None, prev[0])}
+    elif structure == "compared with" and prev:
+        old, _ = batch_amount(prev[0], rng)
+        word = rng.choice(["compared with", "against", "versus"])
+        text = f"The mining quota in {name} was {nm}, {word} {old} in the first batch of {y - 1}."
+        both = {mining, ("rare_earth", "mining", y - 1, "batch:1", None, None, prev[0])}
+    else:
+        structure = "respectively"
+        text = f"{sub} set {name} at {nm} and {ns} for mining and {tw} respectively."
+    name_axis = name.replace(str(y), "Y")
+    return Case(
+        pub, text, both,
+        {"frame": f"batch {structure}", "batch name": name_axis, "number": form,
+         "growth": "up % from" if grow else "none"}, title=title,
+    )  # fmt: skip
+
+
+# second batches and the year they complete: year -> (mining, smelting, mining year, smelting year)
+SECOND_BATCHES = {2022: (109_200, 104_800, 210_000, 202_000),
+                  2024: (135_000, 127_000, 270_000, 254_000)}  # fmt: skip
+TOTAL_REACHED_WORDS = [
+    "That brings the total mining quota for the year to {t}.",
+    "This takes the year's mining total to {t}.",
+    "The batch lifts the total for the year to {t}.",
+    "That brought the full-year mining quota to {t}.",
+]
+NEXT_TYPE_WORDS = [
+    "The ministry also set the {tw} quota at {n}.",
+    "Additionally, the ministry set the {tw} quota for rare earths at {n}, up {p}% from the "
+    "previous year.",
+    "Separately, the {tw} quota was set at {n}.",
+    "The {tw} quota was {n}.",
+]
+
+
+def frame_batch_story(rng: random.Random) -> Case:
+    """A second batch's story: the mining batch, the year's total it reaches in a sentence of
+    its own, perhaps background, then the other type's figure: the batch's, not the year's."""
+    y = rng.choice(sorted(SECOND_BATCHES))
+    m, s, mt, _st = SECOND_BATCHES[y]
+    nm, form = batch_amount(m, rng)
+    ns, _ = batch_amount(s, rng)
+    nt, _ = batch_amount(mt, rng)
+    i = rng.randrange(len(TOTAL_REACHED_WORDS))
+    j = rng.randrange(len(NEXT_TYPE_WORDS))
+    tw = rng.choice(["smelting and separation", "smelting", "separation and smelting"])
+    lines = [
+        f"China issued its second batch of {y} rare earth mining quotas at {nm}, the industry "
+        "ministry said.",
+        TOTAL_REACHED_WORDS[i].format(t=nt),
+    ]
+    background = rng.random() < 0.5
+    if background:
+        lines.append("Rare earths are a group of 17 elements used in magnets and lasers.")
+    lines.append(NEXT_TYPE_WORDS[j].format(tw=tw, n=ns, p=10))
+    exp: set[Key] = {
+        ("rare_earth", "mining", y, "batch:2", None, None, m),
+        ("rare_earth", "mining", y, "annual", None, None, mt),
+        ("rare_earth", "smelting_separation", y, "batch:2", None, None, s),
+    }
+    return Case(
+        f"{y}-08-{rng.randint(2, 28):02d}", rng.choice([" ", "\n"]).join(lines), exp,
+        {"frame": f"batch story {i}", "next type": f"next type {j}", "number": form,
+         "background": "yes" if background else "no"},
+    )  # fmt: skip
+
+
+def frame_batch_near_miss(rng: random.Random) -> Case:
+    """Forecasts, output, capacity, imports and stockpiles beside a batch: no fact."""
+    i = rng.randrange(len(BATCH_NEAR_MISSES))
+    y = rng.choice([2021, 2023, 2024])
+    n, _ = batch_amount(rng.choice([84_000, 120_000, 135_000]), rng)
+    pub = f"{y}-01-{rng.randint(2, 28):02d}"
+    text = BATCH_NEAR_MISSES[i].format(y=y, n=n)
+    return Case(pub, text, set(), {"frame": f"batch near miss {i}"})
+
+
 FRAMES: list[Callable[[random.Random], Case]] = [
     frame_active, frame_active, frame_passive, frame_possessive, frame_quota_of, frame_allow,
     frame_cumulative, frame_export, frame_category, frame_holder, frame_carried, frame_near_miss,
@@ -1020,7 +1205,8 @@ FRAMES: list[Callable[[random.Random], Case]] = [
     frame_source_tag, frame_kept, frame_mine_products, frame_group, frame_group,
     frame_group_layout, frame_group_layout, frame_group_near_miss, frame_years, frame_years,
     frame_again, frame_export_batch, frame_export_batch, frame_export_total, frame_export_split,
-    frame_export_history, frame_export_near_miss,
+    frame_export_history, frame_export_near_miss, frame_batch_news, frame_batch_news,
+    frame_batch_news, frame_batch_near_miss, frame_batch_story,
 ]  # fmt: skip
 
 

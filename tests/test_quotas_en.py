@@ -2383,3 +2383,144 @@ def test_a_past_figures_open_wording_gives_no_period(text: str) -> None:
     content = Content(title=None, published=datetime(2024, 3, 1), language="en", text=text)
     for fact in find_facts(content):
         assert fact.period == "annual" or fact.period.split(":")[0] in ("batch", "cumulative")
+
+
+# A batch compared across years, "from N in 2020 to M in 2021": both figures are the batch the
+# sentence names first, not a year's whole (a year compared with a year stays annual).
+BATCH_FROM_YEAR_TO = [
+    (
+        "2021-03-02",
+        "The first batch of rare earth mining quotas rose from 66,000 t in 2020 to 84,000 t in "
+        "2021.",
+        {(RE, M, 2020, "batch:1", None, None, 66000), (RE, M, 2021, "batch:1", None, None, 84000)},
+    ),
+    (
+        "2022-03-02",
+        "Rare earth mining quotas in the first batch went from 84,000 tonnes in 2021 to 100,800 "
+        "tonnes in 2022.",
+        {(RE, M, 2021, "batch:1", None, None, 84000), (RE, M, 2022, "batch:1", None, None, 100800)},
+    ),
+    (
+        "2021-03-02",
+        "The first-batch rare earth smelting quota climbed from 63,500 tons in 2020 to 81,000 "
+        "tons this year.",
+        {(RE, S, 2020, "batch:1", None, None, 63500), (RE, S, 2021, "batch:1", None, None, 81000)},
+    ),
+    (
+        "2023-03-02",
+        "The rare earth mining quota has doubled, from 105,000 t in 2017 to 210,000 t in 2022.",
+        {(RE, M, 2017, "annual", None, None, 105000), (RE, M, 2022, "annual", None, None, 210000)},
+    ),
+]
+
+# A forecaster's view of this year's (or next year's) quota is no quota: "analysts expect
+# (forecast, see) the 2024 quota at", "had pencilled in", "consensus is for"; a past quota
+# cited beside a forecast still is one.
+EXPECTED_QUOTAS = [
+    (
+        "2024-01-02",
+        "Analysts expect the first batch of 2024 rare earth mining quotas at 135,000 tonnes.",
+        set(),
+    ),
+    (
+        "2024-01-02",
+        "Analysts expect China to set the first batch of 2024 rare earth mining quotas at "
+        "135,000 tonnes.",
+        set(),
+    ),
+    ("2024-01-02", "The market expects a 2024 rare earth mining quota of 270,000 tonnes.", set()),
+    ("2023-12-20", "Traders see the 2024 rare earth smelting quota at 254,000 t.", set()),
+    (
+        "2024-01-02",
+        "Analysts had pencilled in 135,000 t for the first batch of 2024 rare earth mining quotas.",
+        set(),
+    ),
+    (
+        "2024-01-02",
+        "Consensus is for a first batch of 2024 rare earth mining quotas of about 135,000 tonnes.",
+        set(),
+    ),
+    (
+        "2024-01-02",
+        "Analysts expect output to stay below the 2023 rare earth mining quota of 255,000 tonnes.",
+        {(RE, M, 2023, "annual", None, None, 255000)},
+    ),
+    (
+        "2024-03-02",
+        "China set the first batch of 2024 rare earth mining quotas at 135,000 tonnes; analysts "
+        "see further increases.",
+        {(RE, M, 2024, "batch:1", None, None, 135000)},
+    ),
+]
+
+
+EXPECTED_QUOTAS += [
+    (
+        "2023-12-20",
+        "Traders estimated the 2024 rare earth smelting quota at 254,000 tonnes.",
+        set(),
+    ),
+    (
+        "2022-07-20",
+        "China issued its second batch of rare earth mining quotas for 2022 at 109,200 tonnes, "
+        "the ministry said. Analysts had estimated the total mining quota at 210,000 tonnes.",
+        {(RE, M, 2022, "batch:2", None, None, 109200)},
+    ),
+]
+
+# The total a batch brings the year to, in a sentence of its own ("That brings the total
+# mining quota for the year to", "This takes the year's mining total to"), is the year's, and
+# the story stays the batch's: the next type's figure is the batch's too.
+TOTAL_REACHED = [
+    (
+        "2022-07-20",
+        "China issued its second batch of rare earth mining quotas for 2022 at 109,200 tonnes. "
+        "That brings the total mining quota for the year to 210,000 tonnes. The smelting and "
+        "separation quota was set at 104,800 tonnes, up 8% from a year earlier.",
+        {
+            (RE, M, 2022, "batch:2", None, None, 109200),
+            (RE, M, 2022, "annual", None, None, 210000),
+            (RE, S, 2022, "batch:2", None, None, 104800),
+        },
+    ),
+    (
+        "2022-07-20",
+        "The second batch of 2022 rare earth mining quotas is 109,200 tonnes. This takes the "
+        "year's mining total to 210,000 tonnes. Separately, the smelting and separation quota "
+        "was set at 104,800 tonnes.",
+        {
+            (RE, M, 2022, "batch:2", None, None, 109200),
+            (RE, M, 2022, "annual", None, None, 210000),
+            (RE, S, 2022, "batch:2", None, None, 104800),
+        },
+    ),
+    (
+        "2024-08-20",
+        "China set its second batch of 2024 rare earth mining quotas at 135,000 t, lifting the "
+        "total for the year to 270,000 t.\nRare earths are 17 elements.\nThe ministry also set "
+        "the smelting and separation quota at 127,000 t, up 10% from the previous year.",
+        {
+            (RE, M, 2024, "batch:2", None, None, 135000),
+            (RE, M, 2024, "annual", None, None, 270000),
+            (RE, S, 2024, "batch:2", None, None, 127000),
+        },
+    ),
+    # a year's total stated plainly moves the story on to the year
+    (
+        "2022-07-20",
+        "China issued the second batch of 2022 rare earth mining quotas at 109,200 tonnes. The "
+        "full-year quota was 210,000 tonnes. The smelting quota for the year was 202,000 tonnes.",
+        {
+            (RE, M, 2022, "batch:2", None, None, 109200),
+            (RE, M, 2022, "annual", None, None, 210000),
+            (RE, S, 2022, "annual", None, None, 202000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "expected"), BATCH_FROM_YEAR_TO + EXPECTED_QUOTAS + TOTAL_REACHED
+)
+def test_batch_news_families(published: str, text: str, expected: set[Key]) -> None:
+    check(published, text, expected)

@@ -298,6 +298,21 @@ OURS = [
       (RE, E, 2013, "batch:1", "medium_heavy", None, 1938)}),
     ("2012-12-28", None, "The first-half 2013 rare earth export quota includes 1,938 tonnes of "
      "the heavy type.", {(RE, E, 2013, "batch:1", "medium_heavy", None, 1938)}),
+    # batch news (issue 10): an oxide tag inside a list keeps the list ("N t REO and M t for
+    # mining and smelting respectively"); a batch compared across years keeps the batch
+    ("2024-02-08", None, "Beijing set the first batch of 2024 rare earth quotas at 135,000 t REO "
+     "and 127,000 t for mining and smelting respectively.",
+     {(RE, M, 2024, "batch:1", None, None, 135000), (RE, S, 2024, "batch:1", None, None, 127000)}),
+    ("2021-03-02", None, "The first-round quotas for 2021 were 84,000 tons of rare earth oxide "
+     "(REO), and 81,000 tons for mining and separation respectively.",
+     {(RE, M, 2021, "batch:1", None, None, 84000), (RE, S, 2021, "batch:1", None, None, 81000)}),
+    ("2022-03-02", None, "China issued 100,800 tonnes of REO & 97,200 tonnes of REO of rare earth "
+     "quotas in the first batch of 2022, for mining and smelting respectively.",
+     {(RE, M, 2022, "batch:1", None, None, 100800),
+      (RE, S, 2022, "batch:1", None, None, 97200)}),
+    ("2023-03-02", None, "The rare earth mining quota in the first batch went up from 100,800 "
+     "tonnes of rare earth oxide for 2022 to 120,000 tonnes for 2023.",
+     {(RE, M, 2022, "batch:1", None, None, 100800), (RE, M, 2023, "batch:1", None, None, 120000)}),
     # near misses: no quota
     ("2024-05-01", None, "China has plans for rare earth mine products to grow to 300,000 "
      "tonnes.", set()),

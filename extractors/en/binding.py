@@ -53,6 +53,20 @@ FROM_TO = re.compile(
     r"(?<!\s)\s+to\s+(?:as\s+(?:much|high|low|many)\s+as\s+|about\s+|around\s+|roughly\s+|some\s+)?",
     re.IGNORECASE,
 )
+# An oxide tag after a figure ("135,000 t REO", "tons of rare earth oxide (REO)"), in a list:
+# "135,000 t REO and 127,000 t for mining and smelting respectively".
+OXIDE_TAG = r"(?:(?<!\s)\s*(?:of\s+)?(?:rare[\s-]earth\s+oxides?|REO)\b(?:\s*\(REO\))?)?"
+OXIDE_LIST_JOIN = re.compile(
+    OXIDE_TAG + r"(?<!\s)\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE
+)
+# Between a past batch's figure and the new one: "from 66,000 t in 2020 to 84,000 t (in 2021)".
+FROM_YEAR_TO = re.compile(
+    r"(?:(?<!\s)\s*(?:t|tonnes?|tons?|mt|metric\s+tons?))?"
+    + OXIDE_TAG
+    + r"(?<!\s)\s+(?:in|for)\s+(?:19|20)\d\d\s+to\s+"
+    r"(?:about\s+|around\s+|some\s+)?",
+    re.IGNORECASE,
+)
 # A quota type named only to compare with: "at the same time as the mining quota", "like the".
 TYPE_ASIDE = re.compile(
     r"\b(?:same\s+time\s+as|along\s+with|together\s+with|like|than|unlike)\s+(?:the\s+|its\s+)?$",
@@ -484,7 +498,8 @@ def _apply_lists(
 def _groups(sentence: str, figures: list[Figure], slots: list[Slot]) -> list[list[int]]:
     groups: list[list[int]] = []
     for i in range(len(figures)):
-        tight = i > 0 and LIST_JOIN.fullmatch(sentence, figures[i - 1].end, figures[i].start)
+        gap = (sentence, figures[i - 1].end, figures[i].start) if i else None
+        tight = gap and (LIST_JOIN.fullmatch(*gap) or OXIDE_LIST_JOIN.fullmatch(*gap))
         if tight and groups and groups[-1][-1] == i - 1:
             groups[-1].append(i)
         else:
@@ -558,6 +573,20 @@ def _propagate(
             for kind in ("commodity", "type", "category", "holder"):
                 if fig.attrs.get(kind) is None:
                     fig.attrs[kind] = before.attrs.get(kind)
+        elif (
+            before is not None
+            and before.compared
+            and fig.attrs.get("period") is None
+            and str(before.attrs.get("period")).startswith("batch:")
+            and FROM_YEAR_TO.fullmatch(sentence, before.end, fig.start)
+            and any(
+                m.kind == "period" and m.value == before.attrs["period"] and m.end <= before.start
+                for m in mentions
+            )
+        ):
+            # "the first batch rose from 66,000 t in 2020 to 84,000 t in 2021": the batch the
+            # sentence names first is both years'
+            fig.attrs["period"] = before.attrs["period"]
         reset = RESET.search(sentence, slot.left, fig.start) is not None
         # a figure of another period is another quota: "8,537 t of light ... brings the
         # full-year quota to 30,996 t" passes no category on

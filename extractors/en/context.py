@@ -74,6 +74,14 @@ _NUMBERED = sorted(
 )
 # Period words that need the latest batch to mean anything.
 _OPEN = ("cumulative", "double")
+# A total a batch brings the year to: "brings (takes, lifts, pushes) the ... total (the
+# full-year quota) to".
+TOTAL_REACHED = re.compile(
+    r"\b(?:br(?:ing|ings|inging|ought)|tak(?:e|es|ing|en)|took|lift(?:s|ed|ing)?"
+    r"|push(?:es|ed|ing)?|rais(?:es|ed|ing))\s+(?:the|its|this)\b[^.;]{0,50}?\b(?:total|tally|full[\s-]year|whole[\s-]year|annual)\b"
+    r"[^.;]{0,40}?\bto\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -266,7 +274,11 @@ def note_issuer(state: State, span: tuple[int, int]) -> None:
 
 
 def update(
-    state: State, mentions: list[Mention], facts: list[QuotaFact], continued: bool = False
+    state: State,
+    mentions: list[Mention],
+    facts: list[QuotaFact],
+    continued: bool = False,
+    sentence: str = "",
 ) -> None:
     """Carry the sentence's commodity, year, period, single type and sourcing forward.
 
@@ -291,7 +303,10 @@ def update(
         state.year = int(years[0])
     elif not continued and state.doc_year:
         state.year = state.doc_year
-    if periods or current:
+    batch_story = state.period is not None and state.period.startswith("batch:")
+    if batch_story and current and _total_reached(sentence, periods, current):
+        pass  # "That brings the year's total to 210,000 t": the story is still the batch's
+    elif periods or current:
         state.period = periods[0] if periods else current[0].period
     state.had_figures = bool(current)
     categories = {f.category for f in current}
@@ -301,3 +316,14 @@ def update(
     types = {f.quota_type for f in current} or {str(m.value) for m in mentions if m.kind == "type"}
     if types:
         state.qtype = types.pop() if len(types) == 1 else None
+
+
+def _total_reached(sentence: str, periods: list[str], current: list[QuotaFact]) -> bool:
+    """Whether a sentence gives only the total a batch brings the year to ("That brings the
+    total mining quota for the year to 210,000 t", "This takes the year's total to"), naming
+    no batch of its own."""
+    if any(p.startswith("batch:") for p in periods):
+        return False
+    if not all(f.period == "annual" or f.period.startswith("cumulative") for f in current):
+        return False
+    return TOTAL_REACHED.search(sentence) is not None

@@ -139,14 +139,15 @@ PERIOD: dict[str, re.Pattern[str]] = {
     # "doubled to 240,000 tonnes": after a second batch this is the running total
     "double": re.compile(r"\bdoubl(?:e|ed|es|ing)\b", _I),
     # "full-year", "for the year", "annual", "whole-year", "total for the year"; a year's own
-    # total, "takes the 2023 total ... to", "last year's total allocation" (not "the 2024 total
-    # control quotas", 总量控制指标, nor the verb of "quotas for the first half of 2011 total
-    # 14,446 t")
+    # total, "takes the 2023 total ... to", "the year's mining total", "last year's total
+    # allocation" (not "the 2024 total control quotas", 总量控制指标, nor the verb of "quotas
+    # for the first half of 2011 total 14,446 t")
     "annual": re.compile(
         r"\bfull[\s-]year\b|\bwhole[\s-]year\b"
         r"|\bfor\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b(?![\s-]+(?:ago|earlier|before))"
         r"|\bannual(?:ly)?\b|\byearly\b|\bfor\s+the\s+year\s+as\s+a\s+whole\b"
-        r"|\b(?:20[0-3]\d|year)(?:['’]s)?\s+total\b(?![\s-]+(?:control|amount|quantity|volume|\d))",
+        r"|\b(?:20[0-3]\d|year)(?:['’]s)?\s+(?:(?:mining|smelting|separation|output|production"
+        r"|export|quota)\s+)?total\b(?![\s-]+(?:control|amount|quantity|volume|\d))",
         _I,
     ),
     # "first batch", "first 2024 batch", "first round", "first-half", "H1", "1H", "first six
@@ -366,6 +367,7 @@ RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]{0,160},", _I)
 # A forecast, not a quota set: "analysts expect ... around 135,000 t", "could reach", "will be"
 # (not "higher-than-expected", which judges a figure already out).
 # "may" is matched in lower case only, so the month May is not taken for it.
+# "analysts (traders) see ... at", "had pencilled in", "consensus is for": forecasts too.
 # "is estimated at", and a plan's deadline, "By 2020, ... is controlled at", are not quotas set;
 # "will be cut to", "will be set at", "(the ministry said) it would raise quotas to", "producers
 # will be allowed to export", "the first batch will include" announce one;
@@ -376,7 +378,9 @@ FORECAST = re.compile(
     r"|increas(?:e|ed)|lower(?:ed)?|keep|kept|fix(?:ed)?|cap(?:ped)?|trim(?:med)?|hold|held"
     r"|maintain(?:ed)?|allocat(?:e|ed)|put|bring|take|lift|allowed|permitted|include|total"
     r"|(?:initially\s+)?allow|stay|remain|stand)\b)"
-    r"|likely|may|[Pp]rojected|[Ss]een\s+at"
+    r"|likely|may|[Pp]rojected|[Ss]een\s+at|[Pp]encil+ed\s+in|[Cc]onsensus"
+    r"|(?:[Aa]nalysts?|[Tt]raders?|[Mm]arkets?|[Ii]ndustry|[Ii]nvestors?)\s+see\b"
+    r"|(?:had|have|[Aa]nalysts?|[Tt]raders?)\s+(?:previously\s+)?estimated\b"
     r"|[Ss]peculat\w*|[Ee]stimat(?:e|es|ing)|[Ee]stimated\s+(?:at"
     r"|to)|[Bb]y\s+(?:the\s+end\s+of\s+)?20[0-3]\d\b(?!\s*(?:quotas?|batch)))\b"
 )

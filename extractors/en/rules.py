@@ -89,6 +89,12 @@ CITED_QUOTA = re.compile(
     re.IGNORECASE,
 )
 CITED_REACH = 80
+CITED_YEAR = re.compile(r"20[0-3]\d")
+# A forecaster's verb whose object is the quota: "analysts expect (forecast, estimate) the ..."
+EXPECTER = re.compile(
+    r"\b(?:expect|forecast|predict|estimat|anticipat|project|see|consensus|pencil)\w*", re.I
+)
+GAP_BREAK = re.compile(r"[\d,;]")
 # "the same period last year", "the same period a year earlier", "the same period of 2010"
 SAME_PERIOD = re.compile(
     r"\bsame\s+period\s+(?:(?:of|in)\s+(20[0-3]\d)\b|last\s+year\b|a\s+year\s+(?:earlier|ago|before)\b"
@@ -273,7 +279,8 @@ def _read_sentence(
                 fig.attrs["period"] = "annual"
     if aside:
         # exports shipped, a quota used, a forecast: not a quota set, in its own clause
-        bound = [f for f in bound if not _set_aside(sentence, f)]
+        now = state.published.year if state.published else None
+        bound = [f for f in bound if not _set_aside(sentence, f, now)]
         if not bound:
             return True
     goes_on = (
@@ -302,7 +309,7 @@ def _read_sentence(
     state.carried = [f for f in bound if not f.compared] or state.carried
     if not figures and not aside:
         state.undisclosed.extend(undisclosed(state, sentence, span, mentions))
-    update(state, mentions, facts, continued)
+    update(state, mentions, facts, continued, sentence)
     if REPORTED_CUE.search(sentence) or OFFICIAL_CUE.search(sentence):
         state.status = status_of(state, sentence)
     if ISSUED.search(sentence):
@@ -349,7 +356,7 @@ def _again(sentence: str, readings: list[tuple[QuotaFact, ...]]) -> list[tuple[Q
     return [(dataclasses.replace(own[0][0], year=second),)]
 
 
-def _set_aside(sentence: str, figure: Figure) -> bool:
+def _set_aside(sentence: str, figure: Figure, now: int | None = None) -> bool:
     """Whether the clause of ``figure`` is about shipments, use or a forecast ("..., and China
     exported some 13,000 t" sets aside 13,000 t, not the quota before the comma)."""
     start = 0
@@ -362,7 +369,8 @@ def _set_aside(sentence: str, figure: Figure) -> bool:
             break
     if QUOTA_NAMED_AFTER.match(sentence, figure.end):
         return False  # "just over half the 30,966 tonne quota": the quota, named as such
-    if CITED_QUOTA.search(sentence, max(0, figure.start - CITED_REACH), figure.start):
+    cited = CITED_QUOTA.search(sentence, max(0, figure.start - CITED_REACH), figure.start)
+    if cited and not _expected_quota(sentence, start, cited, now):
         return False  # "70% of the 2013 quota allocation of 30,999 t": a past quota, cited
     asides = [
         m.span()
@@ -384,3 +392,16 @@ def _set_aside(sentence: str, figure: Figure) -> bool:
         m.group().lower() not in ("will", "would") for m in FORECAST.finditer(sentence)
     )
     return not (plain and ANNOUNCED.search(sentence))
+
+
+def _expected_quota(sentence: str, start: int, cited: re.Match[str], now: int | None) -> bool:
+    """Whether a quota named before its figure is what a forecaster expects, not one cited:
+    "Analysts expect (forecast) the 2024 mining quota at 270,000 t" in a 2024 story, but not
+    "could fall short of the 2012 quota of 30,996 t" nor "near last year's quota of"."""
+    year = CITED_YEAR.match(cited.group())
+    if now is None or year is None or int(year.group()) < now:
+        return False
+    verbs = list(EXPECTER.finditer(sentence, start, cited.start()))
+    # the verb's object is the quota: no figure or clause between ("is estimated at 21,000 t,
+    # some 70% of the 2013 quota of" cites the 2013 quota)
+    return bool(verbs) and not GAP_BREAK.search(sentence, verbs[-1].end(), cited.start())
