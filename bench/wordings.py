@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -1226,17 +1227,30 @@ def facts_of(case: Case) -> set[Key]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    return run(argv, "wordings", __doc__.splitlines()[0], generate, facts_of, "sentences")
+
+
+def run(
+    argv: list[str] | None,
+    name: str,
+    description: str,
+    generate: Callable[[int, int], list[Any]],
+    facts_of: Callable[[Any], set[Key]],
+    noun: str,
+) -> int:
+    """A grammar's command line (this one's and ``bench/wordings_zh.py``'s): generate the cases,
+    read each, print the pass rate per capability, failures and the JSON line."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--n", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=10)
     parser.add_argument("--show", type=int, default=0, help="list this many failures")
     parser.add_argument("--json", action="store_true", help="end with one JSON line")
-    parser.add_argument("--sample", type=int, default=0, help="print this many sentences")
+    parser.add_argument("--sample", type=int, default=0, help=f"print this many {noun}")
     args = parser.parse_args(argv)
     cases = generate(args.n, args.seed)
     if args.sample:
         for case in cases[: args.sample]:
-            print(case.published, "|", case.title or "-", "|", case.text)
+            print(case.published, "|", case.title or "-", "|", case.text.replace("\n", " / "))
         return 0
     tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     failures = []
@@ -1250,7 +1264,7 @@ def main(argv: list[str] | None = None) -> int:
             tally[(axis, value)][1] += 1
         if not ok:
             failures.append((case, got))
-    print(f"wordings: {passed}/{len(cases)} sentences give exactly their facts")
+    print(f"{name}: {passed}/{len(cases)} {noun} give exactly their facts")
     print(f"  {'axis':<9} {'value':<44} {'pass':>5} {'of':>5} {'rate':>6}")
     for (axis, value), (ok_n, total) in sorted(tally.items(), key=lambda kv: kv[1][0] / kv[1][1]):
         print(f"  {axis:<9} {value[:44]:<44} {ok_n:>5} {total:>5} {ok_n / total:>6.3f}")
@@ -1265,7 +1279,7 @@ def main(argv: list[str] | None = None) -> int:
             "rate": round(passed / len(cases), 4),
             "capabilities": {f"{a}={v}": [o, t] for (a, v), (o, t) in sorted(tally.items())},
         }
-        print(json.dumps(summary))
+        print(json.dumps(summary, ensure_ascii=False))
     return 0
 
 

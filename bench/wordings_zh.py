@@ -17,11 +17,8 @@ Prints, per capability (each value of each axis), how many texts give exactly th
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import sys
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -821,47 +818,9 @@ def facts_of(case: Case) -> set[Key]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=3000)
-    parser.add_argument("--seed", type=int, default=10)
-    parser.add_argument("--show", type=int, default=0, help="list this many failures")
-    parser.add_argument("--json", action="store_true", help="end with one JSON line")
-    parser.add_argument("--sample", type=int, default=0, help="print this many texts")
-    args = parser.parse_args(argv)
-    cases = generate(args.n, args.seed)
-    if args.sample:
-        for case in cases[: args.sample]:
-            print(case.published, "|", case.title or "-", "|", case.text.replace("\n", " / "))
-        return 0
-    tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    failures = []
-    passed = 0
-    for case in cases:
-        got = facts_of(case)
-        ok = got == case.expected
-        passed += ok
-        for axis, value in case.caps.items():
-            tally[(axis, value)][0] += ok
-            tally[(axis, value)][1] += 1
-        if not ok:
-            failures.append((case, got))
-    print(f"wordings_zh: {passed}/{len(cases)} texts give exactly their facts")
-    print(f"  {'axis':<9} {'value':<40} {'pass':>5} {'of':>5} {'rate':>6}")
-    for (axis, value), (ok_n, total) in sorted(tally.items(), key=lambda kv: kv[1][0] / kv[1][1]):
-        print(f"  {axis:<9} {value[:40]:<40} {ok_n:>5} {total:>5} {ok_n / total:>6.3f}")
-    for case, got in failures[: args.show]:
-        print(f"\n{case.published} | {case.title or '-'} | {case.text}")
-        print(f"  want {sorted(case.expected, key=str)}")
-        print(f"  got  {sorted(got, key=str)}")
-    if args.json:
-        summary = {
-            "sentences": len(cases),
-            "passed": passed,
-            "rate": round(passed / len(cases), 4),
-            "capabilities": {f"{a}={v}": [o, t] for (a, v), (o, t) in sorted(tally.items())},
-        }
-        print(json.dumps(summary, ensure_ascii=False))
-    return 0
+    from bench.wordings import run  # the English grammar's command line serves both
+
+    return run(argv, "wordings_zh", __doc__.splitlines()[0], generate, facts_of, "texts")
 
 
 if __name__ == "__main__":
