@@ -20,18 +20,17 @@ from __future__ import annotations
 import random
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.wordings import Case, Key, run  # one case shape and command line for both grammars
 from extractors.facts import Content
 from extractors.normalize import normalize
 from extractors.zh import find_facts
 
-Key = tuple[str, str, int, str, str | None, str | None, float | None]
 MINING, SMELTING = "mining", "smelting_separation"
 NORTH, CREG = "china_northern_rare_earth", "china_rare_earth_group"
 XTC, GD = "xiamen_tungsten", "guangdong_rare_earth"
@@ -112,15 +111,6 @@ def amount(tonnes: int, rng: random.Random) -> tuple[str, str]:
         "万吨": f"{wan}万吨",
     }[form]
     return text, form
-
-
-@dataclass
-class Case:
-    published: str
-    text: str
-    expected: set[Key]
-    caps: dict[str, str]
-    title: str | None = None
 
 
 def _fact(year: int, period: str, qtype: str, holder: str | None, tonnes: int,
@@ -818,8 +808,6 @@ def facts_of(case: Case) -> set[Key]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from bench.wordings import run  # the English grammar's command line serves both
-
     return run(argv, "wordings_zh", __doc__.splitlines()[0], generate, facts_of, "texts")
 
 
