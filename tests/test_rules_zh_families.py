@@ -64,3 +64,66 @@ def test_numeral_year_in_the_title_gives_the_year() -> None:
     title = "二〇一二年锑矿开采总量控制指标下达"
     text = "国土资源部下达锑矿开采总量控制指标5万吨。"
     assert keys(text, title, datetime(2012, 6, 1)) == {(SB, MIN, 2012, "annual", None, None, 50000)}
+
+
+# Tables of a year's batches, rows named by their period ("第一批", "第2批", "首批", "全年合计"),
+# with " | " cells or set out with spaces; a header cell may hold a space ("开采 岩矿型").
+
+
+def test_batch_rows_of_a_table_with_bars() -> None:
+    text = (
+        "2022年稀土开采、冶炼分离总量控制指标情况如下:\n单位:万吨\n"
+        "批次 | 开采 | 冶炼分离\n首批 | 10.08 | 9.72\n第二批 | 10.92 | 10.48\n年度合计 | 21 | 20.2"
+    )
+    assert keys(text, published=datetime(2023, 1, 5)) == {
+        (RE, MIN, 2022, "batch:1", None, None, 100800),
+        (RE, MIN, 2022, "batch:2", None, None, 109200),
+        (RE, MIN, 2022, "annual", None, None, 210000),
+        (RE, SEP, 2022, "batch:1", None, None, 97200),
+        (RE, SEP, 2022, "batch:2", None, None, 104800),
+        (RE, SEP, 2022, "annual", None, None, 202000),
+    }
+
+
+def test_batch_rows_of_a_table_set_out_with_spaces() -> None:
+    text = (
+        "去年钨矿开采总量控制指标分批情况:\n单位:吨\n批次 钨精矿\n第1批 62000\n第2批 47000\n"
+        "全年 109000\n注:以三氧化钨含量65%计。"
+    )
+    assert keys(text, published=datetime(2023, 3, 1)) == {
+        (TU, MIN, 2022, "batch:1", None, None, 62000),
+        (TU, MIN, 2022, "batch:2", None, None, 47000),
+        (TU, MIN, 2022, "annual", None, None, 109000),
+    }
+
+
+def test_batch_rows_with_tabs_and_comma_thousands() -> None:
+    text = (
+        "2019年稀土指标分批次一览:\n批次\t开采指标\t冶炼分离指标\n第一批\t60,000\t57,500\n"
+        "第二批\t72,000\t69,500\n全年合计\t132,000\t127,000"
+    )
+    assert keys(text, published=datetime(2020, 2, 1)) == {
+        (RE, MIN, 2019, "batch:1", None, None, 60000),
+        (RE, MIN, 2019, "batch:2", None, None, 72000),
+        (RE, MIN, 2019, "annual", None, None, 132000),
+        (RE, SEP, 2019, "batch:1", None, None, 57500),
+        (RE, SEP, 2019, "batch:2", None, None, 69500),
+        (RE, SEP, 2019, "annual", None, None, 127000),
+    }
+
+
+def test_group_table_whose_header_cell_holds_a_space() -> None:
+    text = (
+        "2024年第一批稀土开采、冶炼分离指标分配如下:\n单位:吨\n"
+        "集团 开采合计 开采 岩矿型 冶炼分离\n北方稀土 94580 94580 88010\n"
+        "中国稀土集团 40420 30280 38990"
+    )
+    north, creg = "china_northern_rare_earth", "china_rare_earth_group"
+    assert keys(text, published=datetime(2024, 3, 1)) == {
+        (RE, MIN, 2024, "batch:1", None, north, 94580),
+        (RE, MIN, 2024, "batch:1", "light", north, 94580),
+        (RE, SEP, 2024, "batch:1", None, north, 88010),
+        (RE, MIN, 2024, "batch:1", None, creg, 40420),
+        (RE, MIN, 2024, "batch:1", "light", creg, 30280),
+        (RE, SEP, 2024, "batch:1", None, creg, 38990),
+    }

@@ -109,7 +109,7 @@ def find_readings(content: Content) -> list[Readings]:
             facts += table_facts(doc, carried, table, note, text)
             table = []
         spaced = []
-        if " " in line and index < len(lines) and not NUMBER_RE.search(line):
+        if (" " in line or "\t" in line) and index < len(lines) and not NUMBER_RE.search(line):
             below = [half[s:e] for s, e in lines[index : index - 1 + MAX_ROWS]]
             # A header of one-character cells ("钨精矿 锑 稀土") is read as written first, not
             # closed up by plain() as a word a PDF broke ("钨精矿锑 稀土"), then as made plain.
