@@ -137,7 +137,7 @@ def spaced_table(lines: Iterable[str]) -> list[str]:
     if not 2 <= len(header) <= MAX_SPACED_CELLS or any(re.search(r"\d", c) for c in header):
         return []
     labels = 2 if SERIAL_HEADER_RE.fullmatch(header[0]) else 1
-    rows = []
+    rows: list[str] = []
     for line in lines:
         cells = _cells(line, wide)
         if not rows and len(cells) < len(header):
