@@ -127,3 +127,40 @@ def test_group_table_whose_header_cell_holds_a_space() -> None:
         (RE, MIN, 2024, "batch:1", "light", creg, 30280),
         (RE, SEP, 2024, "batch:1", None, creg, 38990),
     }
+
+
+# A line that only opens a list ("主要省份分配如下：") hands the quota talk on to its rows.
+
+
+def test_province_rows_after_a_list_opener_line() -> None:
+    text = (
+        "国土资源部下达2012年钨矿开采总量控制指标8.9万吨。\n主要省份分配如下:\n"
+        "江西:3.775 万吨\n湖南:2.31万吨\n广东:3260吨"
+    )
+    assert keys(text, "2012年钨矿开采指标分省下达", datetime(2012, 5, 1)) == {
+        (TU, MIN, 2012, "annual", None, None, 89000),
+        (TU, MIN, 2012, "annual", None, "province:jiangxi", 37750),
+        (TU, MIN, 2012, "annual", None, "province:hunan", 23100),
+        (TU, MIN, 2012, "annual", None, "province:guangdong", 3260),
+    }
+
+
+def test_antimony_province_rows_after_an_opener_without_a_quota_word() -> None:
+    text = (
+        "今年锑矿开采总量控制指标为10.4万吨。\n分省情况如下:\n湖南省 52000吨\n广西 21000吨\n"
+        "云南 10000吨"
+    )
+    assert keys(text, None, datetime(2013, 6, 1)) == {
+        (SB, MIN, 2013, "annual", None, None, 104000),
+        (SB, MIN, 2013, "annual", None, "province:hunan", 52000),
+        (SB, MIN, 2013, "annual", None, "province:guangxi", 21000),
+        (SB, MIN, 2013, "annual", None, "province:yunnan", 10000),
+    }
+
+
+def test_a_list_opener_of_prices_hands_nothing_on() -> None:
+    text = (
+        "今年钨矿开采总量控制指标为9.1万吨。\n主要产区钨精矿价格如下:\n江西:11万元/吨\n"
+        "湖南:10.8万元/吨"
+    )
+    assert keys(text, None, datetime(2015, 6, 1)) == {(TU, MIN, 2015, "annual", None, None, 91000)}

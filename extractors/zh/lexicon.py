@@ -478,6 +478,10 @@ YEAR_TOTAL_RE = re.compile(r"[^,;。]{0,10}?(?:总量(?!控制)|总计|合计|�
 # The end of a line that opens a list: "…下达如下：", "分配情况为：".
 LIST_INTRO_RE = re.compile(r"(?:如下|为|是)$")
 
+# A sentence of a few words that opens a list of rows: "主要省份分配如下：", "分省情况如下:",
+# "各集团分配情况如下", "具体如下：" (not a sentence with figures of its own, which is read).
+LIST_OPENER_RE = re.compile(r"^[^,;。]{0,16}?如下\s*:?\s*$")
+
 # A forecast or an estimate that governs the clauses after it: "有分析人士估计，今年…约为14万吨".
 FORECAST_LEAD_RE = re.compile(r"(?:预计|预期|预测|估计|估算|测算|推算)\s*[,:]")
 

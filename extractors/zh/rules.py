@@ -45,6 +45,7 @@ from extractors.zh.lexicon import (
     KEEP_BEFORE_RE,
     LEVEL_AFTER_RE,
     LIST_INTRO_RE,
+    LIST_OPENER_RE,
     LISTED_PERIOD_KINDS,
     LOOKAHEAD_REACH,
     MAX_ROW,
@@ -52,6 +53,7 @@ from extractors.zh.lexicon import (
     MAX_YEAR_SPAN,
     MIN_NATIONAL_TONNES,
     NOT_ISSUED_RE,
+    NOT_QUOTA_RE,
     PERIOD_KINDS,
     PRODUCE_CUE_RE,
     PRODUCE_NOTICE_RE,
@@ -271,7 +273,13 @@ def _read_sentence(
         # A sentence that does not speak of quotas gives no figure and leaves nothing behind
         # but what the one before carried (its lists dropped): it is not read further.
         state = carried.copy(keep_lists=False)
-        state.cued = False
+        # A line that only opens a list of the quota just stated ("主要省份分配如下：", "分省
+        # 情况如下：") hands the quota talk on to the list's rows.
+        state.cued = (
+            carried.cued
+            and LIST_OPENER_RE.search(sentence) is not None
+            and NOT_QUOTA_RE.search(sentence) is None
+        )
         return [], state.settled()
     state = carried.copy(keep_lists=continues)
     state.period_explicit = False
