@@ -164,3 +164,41 @@ def test_a_list_opener_of_prices_hands_nothing_on() -> None:
         "湖南:10.8万元/吨"
     )
     assert keys(text, None, datetime(2015, 6, 1)) == {(TU, MIN, 2015, "annual", None, None, 91000)}
+
+
+# Another year's same batch beside a figure ("去年同批", "2019年同一批次", in brackets or not):
+# that year's batch, and the year does not carry on to the next line.
+
+
+def test_same_batch_of_last_year_in_brackets_on_bullet_lines() -> None:
+    text = (
+        "今年第二批稀土指标:\n- 开采指标:13.5万吨(去年同批:12万吨)\n"
+        "- 冶炼分离指标:12.7万吨(去年同批:11.5万吨)"
+    )
+    assert keys(text, None, datetime(2024, 9, 1)) == {
+        (RE, MIN, 2024, "batch:2", None, None, 135000),
+        (RE, MIN, 2023, "batch:2", None, None, 120000),
+        (RE, SEP, 2024, "batch:2", None, None, 127000),
+        (RE, SEP, 2023, "batch:2", None, None, 115000),
+    }
+
+
+def test_same_batch_of_a_named_year_in_one_sentence() -> None:
+    text = (
+        "2020年首批稀土开采指标66000吨(2019年同一批次为60000吨),冶炼分离指标63500吨"
+        "(2019年同一批次为57500吨)。"
+    )
+    assert keys(text, None, datetime(2020, 3, 20)) == {
+        (RE, MIN, 2020, "batch:1", None, None, 66000),
+        (RE, MIN, 2019, "batch:1", None, None, 60000),
+        (RE, SEP, 2020, "batch:1", None, None, 63500),
+        (RE, SEP, 2019, "batch:1", None, None, 57500),
+    }
+
+
+def test_same_batch_after_a_comma_and_a_date_in_brackets_is_no_comparison() -> None:
+    text = "今年第一批钨矿开采总量控制指标为6.2万吨(2022年2月下达),上年同批为5.8万吨。"
+    assert keys(text, None, datetime(2022, 3, 1)) == {
+        (TU, MIN, 2022, "batch:1", None, None, 62000),
+        (TU, MIN, 2021, "batch:1", None, None, 58000),
+    }

@@ -305,7 +305,10 @@ class State:
         self.vague = False
         self.years = [year]
         self.year_named = True
-        self.prior_period = self.period
+        if self.period_explicit or self.period != "annual" or self.prior_period is None:
+            # not the year's default a year named just before set ("…(2022年2月下达)，去年同期
+            # 为…": the same period is the batch before the date)
+            self.prior_period = self.period
         if self.figures_since_period:  # a new subject: "…13.5万吨，2023年…为25.5万吨"
             self.period, self.period_explicit = self.start_period, False
         if not self.period_explicit and (year != self.start_year or self.period is None):
