@@ -202,3 +202,47 @@ def test_same_batch_after_a_comma_and_a_date_in_brackets_is_no_comparison() -> N
         (TU, MIN, 2022, "batch:1", None, None, 62000),
         (TU, MIN, 2021, "batch:1", None, None, 58000),
     }
+
+
+# "分别为" with no types of its own: the types of the sentence before, in its order.
+
+
+def test_respectively_takes_the_types_of_the_sentence_before() -> None:
+    text = (
+        "今年首批稀土指标下达:稀土矿开采指标120000吨、冶炼分离产品指标115000吨。"
+        "2022年首批分别为100800吨、97200吨。"
+    )
+    assert keys(text, None, datetime(2023, 3, 1)) == {
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+        (RE, SEP, 2023, "batch:1", None, None, 115000),
+        (RE, MIN, 2022, "batch:1", None, None, 100800),
+        (RE, SEP, 2022, "batch:1", None, None, 97200),
+    }
+
+
+def test_respectively_after_a_semicolon_in_wan_tonnes() -> None:
+    text = "今年第二批稀土开采指标13.5万吨,冶炼分离指标12.7万吨;上年第二批分别为12万吨和11.5万吨。"
+    assert keys(text, None, datetime(2024, 9, 1)) == {
+        (RE, MIN, 2024, "batch:2", None, None, 135000),
+        (RE, SEP, 2024, "batch:2", None, None, 127000),
+        (RE, MIN, 2023, "batch:2", None, None, 120000),
+        (RE, SEP, 2023, "batch:2", None, None, 115000),
+    }
+
+
+def test_respectively_with_numeral_amounts_in_the_other_order() -> None:
+    text = (
+        "2021年稀土冶炼分离指标十六万二千吨,开采指标十六万八千吨。"
+        "2020年分别为十三万五千吨、十四万吨。"
+    )
+    assert keys(text, None, datetime(2021, 12, 1)) == {
+        (RE, SEP, 2021, "annual", None, None, 162000),
+        (RE, MIN, 2021, "annual", None, None, 168000),
+        (RE, SEP, 2020, "annual", None, None, 135000),
+        (RE, MIN, 2020, "annual", None, None, 140000),
+    }
+
+
+def test_respectively_over_holders_does_not_take_the_types_before() -> None:
+    text = "今年首批稀土开采指标12万吨。北方稀土与中国稀土分别获得8万吨、4万吨。"
+    assert (RE, MIN, 2023, "batch:1", None, None, 120000) in keys(text, None, datetime(2023, 3, 1))

@@ -265,7 +265,10 @@ def _read_sentence(
         tokens = found.within(start, end)
         row = _is_row(tokens, start, end, half)
         if (carried.cued or (row and carried.title_cued)) and (
-            continues or row or any(t.kind in PERIOD_KINDS for t in tokens)
+            continues
+            or row
+            or any(t.kind in PERIOD_KINDS for t in tokens)
+            or ("分别" in sentence and len(carried.figure_types) > 1)  # "2020年分别为…"
         ):
             cue_at = start
     cue = cue_at is not None
@@ -284,6 +287,15 @@ def _read_sentence(
     state = carried.copy(keep_lists=continues)
     state.period_explicit = False
     tokens = qualified_last(tokens, half)
+    if (
+        len(state.prior_types) > 1
+        and len(state.lists["quota_type"]) < 2
+        and "分别" in sentence
+        and not any(t.kind in NAMED_LIST_KINDS for t in tokens)
+    ):
+        # "…开采指标12万吨、冶炼分离指标11.5万吨。去年首批分别为10.08万吨、9.72万吨": the
+        # types of the sentence before, in its order
+        state.lists["quota_type"] = list(state.prior_types)
     groups: list[Group] = []
     percents: list[tuple[int, float, int]] = []  # (clause, value, token start)
     clause = 0
@@ -382,6 +394,8 @@ def _read_sentence(
         state.end_scope()
         groups.append(Group(clause=0, rows=state.undisclosed_rows(), temporary=False))
     facts = build_facts(doc, groups, percents, half, start, end, text)
+    types = [f.quota_type for f, *_ in facts if f.holder is None and f.category is None]
+    state.figure_types = list(dict.fromkeys(types))
     state.cued = True
     state.settled()
     if (state.year, state.period) != (carried.year, carried.period) and _aside(
@@ -393,6 +407,12 @@ def _read_sentence(
         state.year, state.period = carried.year, carried.period
     return facts, state
 
+
+# Tokens that name a list of their own for amounts to map onto ("北方稀土与中国稀土分别获得…").
+NAMED_LIST_KINDS = frozenset((
+    "quota_type", "category", "company", "province", "ownprovince", "unnamed", "commodity",
+    "othercommodity", "years", "batches",
+))  # fmt: skip
 
 # Tokens the sentence loop hands to the state as they come (the others it reads itself: amounts,
 # changes, clause breaks, inclusions, lists, years, holders' suffixes).
