@@ -118,6 +118,8 @@ class State:
     period_clause: int = -1  # the clause the period was last named in
     among_category: str | None = None  # the category of the figure a "其中" list divides
     last_category: str | None = None  # the category of the last figure read
+    figure_types: list[str] = field(default_factory=list)  # the national figures' types, in order
+    prior_types: list[str] = field(default_factory=list)  # figure_types of the sentence before
 
     @property
     def temporary(self) -> bool:
@@ -138,6 +140,7 @@ class State:
         state = State(self.base, self.year, commodity, self.year, self.period)
         state.start_period = self.period
         state.cued = self.cued
+        state.prior_types = self.figure_types
         state.province, state.default_type = self.province, self.default_type
         state.default_commodity, state.last_ours = self.default_commodity, self.last_ours
         state.last_province, state.title_company = self.last_province, self.title_company
@@ -305,7 +308,10 @@ class State:
         self.vague = False
         self.years = [year]
         self.year_named = True
-        self.prior_period = self.period
+        if self.period_explicit or self.period != "annual" or self.prior_period is None:
+            # not the year's default a year named just before set ("…(2022年2月下达)，去年同期
+            # 为…": the same period is the batch before the date)
+            self.prior_period = self.period
         if self.figures_since_period:  # a new subject: "…13.5万吨，2023年…为25.5万吨"
             self.period, self.period_explicit = self.start_period, False
         if not self.period_explicit and (year != self.start_year or self.period is None):

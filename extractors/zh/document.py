@@ -77,6 +77,14 @@ SPACED_WORDS_RE = re.compile(
 )
 
 
+# A year in Chinese numerals, as official and formal texts write it: "二〇二四年", "二零二三年度",
+# "一九九九年" (not a part of a longer numeral, "十二万〇二〇〇", nor an amount, "二〇二〇吨").
+NUMERAL_YEAR_RE = re.compile(
+    r"(?<![〇零一二两三四五六七八九十百千万])(?:一九|二[〇零])[〇零一二三四五六七八九]{2}(?=\s*年)"
+)
+NUMERAL_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
 # For speed only: two Chinese characters either side of a space, without which SPACED_WORDS_RE
 # finds nothing.
 SPACED_PAIR_RE = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
@@ -89,7 +97,7 @@ def plain(text: str) -> str:
     A space beside a lone Chinese character moves to the end of its run ("开 采指标" → "开采指标 "),
     so words read whole and every character outside such runs keeps its place (sentence spans
     are exact; a span inside a run is off by the spaces moved)."""
-    half = to_plain_width(to_simplified(text))
+    half = _digit_years(to_plain_width(to_simplified(text)))
     if " " in half and SPACED_PAIR_RE.search(half):
         half = SPACED_WORDS_RE.sub(_close_up, half)
     return half
@@ -97,7 +105,15 @@ def plain(text: str) -> str:
 
 def as_written(text: str) -> str:
     """``plain`` without the closing up of spaced words: simplified and half-width only."""
-    return to_plain_width(to_simplified(text))
+    return _digit_years(to_plain_width(to_simplified(text)))
+
+
+def _digit_years(half: str) -> str:
+    """Years written in Chinese numerals in digits, of the same length ("二〇二四年" → "2024年"),
+    so every rule that reads a year reads them."""
+    if "〇" not in half and "零" not in half and "一九" not in half:
+        return half  # for speed only: no year in numerals
+    return NUMERAL_YEAR_RE.sub(lambda m: m.group().translate(NUMERAL_DIGITS), half)
 
 
 def _close_up(match: re.Match[str]) -> str:

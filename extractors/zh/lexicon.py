@@ -86,7 +86,10 @@ COMPARE_RE = re.compile(
     # for speed only, every branch starts with its character (its look-behind after it): the
     # regex engine passes over other characters in C
     r"(?:较(?<!比较)(?![高低大小快慢好强弱多少深长短明稳早晚为])|相比|相较|对比"
-    r"|比(?<![占同环]比)(?!例|重|较)|高于|低于|超过|少于|多于|突破)"
+    r"|比(?<![占同环]比)(?!例|重|较)|高于|低于|超过|少于|多于|突破"
+    # a figure of another year set in brackets beside this one: "（去年同批：12万吨）",
+    # "（2019年同期为6万吨）", "（上年：8.9万吨）" (not a date, "（2024年3月下达）")
+    r"|\((?=\s*(?:(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)|去年|上一?年|前年)))"
 )
 
 # A year referred to, not spoken of: "按上年总量的一半确定", "参照上一年度", "相当于2023年
@@ -223,8 +226,8 @@ SEP_TOKEN_RE = re.compile(r"[,;]")
 # The end of a parenthesis, which closes a comparison or inclusion scope: "（含第一批）".
 CLOSE_RE = re.compile(r"\)")
 
-# The same period of another year: "去年同期", "上年同期".
-SAME_PERIOD_RE = re.compile(r"同期")
+# The same period of another year: "去年同期", "上年同期", "去年同批", "2023年同一批次".
+SAME_PERIOD_RE = re.compile(r"同期|同一?批次?")
 
 # An oxide equivalent after a product tonnage (OXIDE_AFTER_RE).
 _OXIDE = (
@@ -477,6 +480,10 @@ YEAR_TOTAL_RE = re.compile(r"[^,;。]{0,10}?(?:总量(?!控制)|总计|合计|�
 
 # The end of a line that opens a list: "…下达如下：", "分配情况为：".
 LIST_INTRO_RE = re.compile(r"(?:如下|为|是)$")
+
+# A sentence of a few words that opens a list of rows: "主要省份分配如下：", "分省情况如下:",
+# "各集团分配情况如下", "具体如下：" (not a sentence with figures of its own, which is read).
+LIST_OPENER_RE = re.compile(r"^[^,;。]{0,16}?如下\s*:?\s*$")
 
 # A forecast or an estimate that governs the clauses after it: "有分析人士估计，今年…约为14万吨".
 FORECAST_LEAD_RE = re.compile(r"(?:预计|预期|预测|估计|估算|测算|推算)\s*[,:]")

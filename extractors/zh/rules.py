@@ -45,6 +45,7 @@ from extractors.zh.lexicon import (
     KEEP_BEFORE_RE,
     LEVEL_AFTER_RE,
     LIST_INTRO_RE,
+    LIST_OPENER_RE,
     LISTED_PERIOD_KINDS,
     LOOKAHEAD_REACH,
     MAX_ROW,
@@ -52,6 +53,7 @@ from extractors.zh.lexicon import (
     MAX_YEAR_SPAN,
     MIN_NATIONAL_TONNES,
     NOT_ISSUED_RE,
+    NOT_QUOTA_RE,
     PERIOD_KINDS,
     PRODUCE_CUE_RE,
     PRODUCE_NOTICE_RE,
@@ -109,7 +111,7 @@ def find_readings(content: Content) -> list[Readings]:
             facts += table_facts(doc, carried, table, note, text)
             table = []
         spaced = []
-        if " " in line and index < len(lines) and not NUMBER_RE.search(line):
+        if (" " in line or "\t" in line) and index < len(lines) and not NUMBER_RE.search(line):
             below = [half[s:e] for s, e in lines[index : index - 1 + MAX_ROWS]]
             # A header of one-character cells ("钨精矿 锑 稀土") is read as written first, not
             # closed up by plain() as a word a PDF broke ("钨精矿锑 稀土"), then as made plain.
@@ -263,7 +265,10 @@ def _read_sentence(
         tokens = found.within(start, end)
         row = _is_row(tokens, start, end, half)
         if (carried.cued or (row and carried.title_cued)) and (
-            continues or row or any(t.kind in PERIOD_KINDS for t in tokens)
+            continues
+            or row
+            or any(t.kind in PERIOD_KINDS for t in tokens)
+            or ("分别" in sentence and len(carried.figure_types) > 1)  # "2020年分别为…"
         ):
             cue_at = start
     cue = cue_at is not None
@@ -271,11 +276,26 @@ def _read_sentence(
         # A sentence that does not speak of quotas gives no figure and leaves nothing behind
         # but what the one before carried (its lists dropped): it is not read further.
         state = carried.copy(keep_lists=False)
-        state.cued = False
+        # A line that only opens a list of the quota just stated ("主要省份分配如下：", "分省
+        # 情况如下：") hands the quota talk on to the list's rows.
+        state.cued = (
+            carried.cued
+            and LIST_OPENER_RE.search(sentence) is not None
+            and NOT_QUOTA_RE.search(sentence) is None
+        )
         return [], state.settled()
     state = carried.copy(keep_lists=continues)
     state.period_explicit = False
     tokens = qualified_last(tokens, half)
+    if (
+        len(state.prior_types) > 1
+        and len(state.lists["quota_type"]) < 2
+        and "分别" in sentence
+        and not any(t.kind in NAMED_LIST_KINDS for t in tokens)
+    ):
+        # "…开采指标12万吨、冶炼分离指标11.5万吨。去年首批分别为10.08万吨、9.72万吨": the
+        # types of the sentence before, in its order
+        state.lists["quota_type"] = list(state.prior_types)
     groups: list[Group] = []
     percents: list[tuple[int, float, int]] = []  # (clause, value, token start)
     clause = 0
@@ -374,6 +394,8 @@ def _read_sentence(
         state.end_scope()
         groups.append(Group(clause=0, rows=state.undisclosed_rows(), temporary=False))
     facts = build_facts(doc, groups, percents, half, start, end, text)
+    types = [f.quota_type for f, *_ in facts if f.holder is None and f.category is None]
+    state.figure_types = list(dict.fromkeys(types))
     state.cued = True
     state.settled()
     if (state.year, state.period) != (carried.year, carried.period) and _aside(
@@ -385,6 +407,12 @@ def _read_sentence(
         state.year, state.period = carried.year, carried.period
     return facts, state
 
+
+# Tokens that name a list of their own for amounts to map onto ("北方稀土与中国稀土分别获得…").
+NAMED_LIST_KINDS = frozenset((
+    "quota_type", "category", "company", "province", "ownprovince", "unnamed", "commodity",
+    "othercommodity", "years", "batches",
+))  # fmt: skip
 
 # Tokens the sentence loop hands to the state as they come (the others it reads itself: amounts,
 # changes, clause breaks, inclusions, lists, years, holders' suffixes).

@@ -39,6 +39,13 @@ NATIONAL_CELL_RE = re.compile(r"^\s*(?:全国\s*)?(?:合\s*计|总\s*计|小\s*�
 # A first cell naming a year, in tables of several years: "2019", "2019年", "2019年度".
 YEAR_CELL_RE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年?度?\s*$")
 
+# A first cell naming a period, in tables of a year's batches: "第一批", "第2批", "首批",
+# "前两批合计", "全年", "年度合计", "全年总计".
+PERIOD_CELL_RE = re.compile(
+    r"^\s*(?:第\s*[一二三四\d]\s*批次?|首批次?|首轮|前\s*[两二三四\d]\s*批(?:合计|累计)?"
+    r"|(?:全年度?|年度)(?:合计|总计|累计)?)\s*$"
+)
+
 # A column that totals the category columns to its left: "合计", "小计", "开采合计".
 TOTAL_COLUMN_RE = re.compile(r"合\s*计|小\s*计|总\s*计")
 
@@ -123,19 +130,28 @@ def spaced_table(lines: Iterable[str]) -> list[str]:
     a label (a name, a year, 合计) and figures. A first column of serial numbers ("序号 省份 …" /
     "1 江西 …") is a label too, and a total row may leave it out ("合计 89000 105000")."""
     lines = iter(lines)  # read only as far as the table goes
-    header = next(lines, "").split()
+    first = next(lines, "")
+    # Cells set apart by tabs or runs of spaces may hold a space ("企业    开采 岩矿型    冶炼分离")
+    wide = WIDE_GAP_RE.search(first) is not None
+    header = _cells(first, wide)
     if not 2 <= len(header) <= MAX_SPACED_CELLS or any(re.search(r"\d", c) for c in header):
         return []
     labels = 2 if SERIAL_HEADER_RE.fullmatch(header[0]) else 1
-    rows = []
+    rows: list[str] = []
     for line in lines:
-        cells = line.split()
+        cells = _cells(line, wide)
+        if not rows and len(cells) < len(header):
+            header = _joined_header(header, len(cells))  # "开采 岩矿型": one column's header
         if labels == 2 and len(cells) == len(header) - 1 and NATIONAL_CELL_RE.match(cells[0]):
             cells = ["", *cells]  # "合计 89000 105000" under "序号 省份 钨 稀土"
         figures = cells[labels:]
         if (
             len(cells) != len(header)
-            or (re.search(r"\d", cells[labels - 1]) and not YEAR_CELL_RE.match(cells[labels - 1]))
+            or (
+                re.search(r"\d", cells[labels - 1])
+                and not YEAR_CELL_RE.match(cells[labels - 1])
+                and not PERIOD_CELL_RE.match(cells[labels - 1])
+            )
             or (labels == 2 and cells[0] and not cells[0].isdigit())
             or not all(FIGURE_CELL_RE.fullmatch(c) or EMPTY_CELL_RE.match(c) for c in figures)
         ):
@@ -144,6 +160,32 @@ def spaced_table(lines: Iterable[str]) -> list[str]:
     if len(rows) < MIN_SPACED_ROWS:
         return []
     return [CELL_SEP.join(header), *rows]
+
+
+def _joined_header(header: list[str], width: int) -> list[str]:
+    """A header whose spaces also stand inside cells ("企业 开采合计 开采 岩矿型 冶炼分离" over rows
+    of four cells), joined to ``width`` cells where a type word stands before a category word
+    that qualifies it ("开采 岩矿型", "钨 主采"); as it was if it cannot be."""
+    joined = list(header)
+    index = 1
+    while len(joined) > width and index < len(joined) - 1:
+        left = {term.kind for term in terms_of(joined[index])}
+        right = {term.kind for term in terms_of(joined[index + 1])}
+        if "category" not in left and "category" in right and left & {"quota_type", "commodity"}:
+            joined[index : index + 2] = [f"{joined[index]} {joined[index + 1]}"]
+        index += 1
+    return joined if len(joined) == width else header
+
+
+# A gap between cells of a table set out with tabs or with runs of spaces.
+WIDE_GAP_RE = re.compile(r"\t| {2,}")
+
+
+def _cells(line: str, wide: bool) -> list[str]:
+    """A spaced row's cells: split at tabs and runs of spaces if its header is, else at spaces."""
+    if wide:
+        return [cell.strip() for cell in WIDE_GAP_RE.split(line.strip()) if cell.strip()]
+    return line.split()
 
 
 def split_cells(line: str) -> list[str]:
@@ -239,17 +281,19 @@ def _columns(headers: list[list[str]], wan: bool) -> list[Column | None]:
     return columns
 
 
-def _holder(cell: str) -> tuple[bool, str | None, int | None]:
-    """(known, holder, year) of a row's first cell."""
+def _holder(cell: str) -> tuple[bool, str | None, int | None, str | None]:
+    """(known, holder, year, period) of a row's first cell."""
     year = YEAR_CELL_RE.match(cell)
     if year:
-        return True, None, int(year["y"])
+        return True, None, int(year["y"]), None
     if NATIONAL_CELL_RE.match(cell):
-        return True, None, None
+        return True, None, None, None
+    if PERIOD_CELL_RE.match(cell):
+        return True, None, None, _period(cell)  # "第2批 | 135000 | 127000"
     for term in terms_of(cell):
         if term.kind in ("company", "province"):
-            return True, term.value, None
-    return False, None, None
+            return True, term.value, None, None
+    return False, None, None, None
 
 
 def parse_table(lines: list[tuple[int, int, str]], note: str = "") -> list[TableFigure]:
@@ -275,8 +319,8 @@ def parse_table(lines: list[tuple[int, int, str]], note: str = "") -> list[Table
             columns = _columns(headers, wan)
         # The holder is in the first label column that names one (after a 序号 column).
         labels = [cell for i, cell in enumerate(cells) if i >= len(columns) or columns[i] is None]
-        known, holder, year = next(
-            (found for found in map(_holder, labels) if found[0]), (False, None, None)
+        known, holder, year, row_period = next(
+            (found for found in map(_holder, labels) if found[0]), (False, None, None, None)
         )
         if not known:
             continue
@@ -300,7 +344,7 @@ def parse_table(lines: list[tuple[int, int, str]], note: str = "") -> list[Table
                     holder=holder,
                     year=year if year is not None else column.year,
                     amount_t=amount,
-                    period=column.period,
+                    period=column.period or row_period,
                     parts=column.parts,
                 )
             )
