@@ -84,6 +84,22 @@ def read_group(
     if follower is not None and (len(run) == 1 or not state.lists["quota_type"]):
         # "获得94580吨开采指标"; "甲、乙分别获得9.458、4.042万吨开采指标" where no type came before
         bound_type = str(follower.value)
+    elif not any(t.kind == "quota_type" and t.start < run[0].start for t in tokens):
+        # No type named in the sentence before the figure: one named after the sentence's last
+        # figure is its ("较2019年全年的13.2万吨，开采指标有所增加"); two such, or none after
+        # figures of two types ("…开采指标X，冶炼分离指标Y。北方稀土获得Z"), leave it unplaced.
+        later = _types_after_figures(tokens)
+        if len(later) > 1:
+            return None
+        if later:
+            bound_type = later.pop()
+        elif (
+            len(state.prior_types) > 1
+            and len(state.lists["quota_type"]) < 2
+            and not state.lists["category"]
+            and not (state.among and state.among_category)
+        ):
+            return None
     if (
         colon < 0
         and left > start
@@ -167,6 +183,17 @@ def type_after(tokens: list[Token], last: int, half: str) -> Token | None:
             return None
         end = token.end
     return None
+
+
+def _types_after_figures(tokens: list[Token]) -> set[str]:
+    """The quota types a sentence names after its last amount."""
+    found: set[str] = set()
+    for token in reversed(tokens):
+        if token.kind == "amount":
+            break
+        if token.kind == "quota_type":
+            found.add(str(token.value))
+    return found
 
 
 def clause_bounds(half: str, start: int, end: int, at: int) -> tuple[int, int]:

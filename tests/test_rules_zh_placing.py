@@ -1,0 +1,129 @@
+"""Chinese wording families where a figure's quota type, year or period must be placed from the
+words around it, or the figure dropped when they cannot place it (precision first). Each family
+in several sentences of our own. A fact is written as its key: (commodity, quota_type, year,
+period, category, holder, amount).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from extractors import zh
+from extractors.facts import Content
+
+RE, TU, SB = "rare_earth", "tungsten", "antimony"
+MIN, SEP, EXP = "mining", "smelting_separation", "export"
+
+
+def keys(text: str, title: str | None = None, published: datetime | None = None) -> set[tuple]:
+    content = Content(title=title, published=published, language="zh", text=text)
+    found = zh.find_facts(content)
+    for fact in found:
+        assert text[fact.span[0] : fact.span[1]] == fact.evidence, fact
+    return {
+        (f.commodity, f.quota_type, f.year, f.period, f.category, f.holder, f.amount_t)
+        for f in found
+    }
+
+
+# A figure whose sentence names its type only after it ("较去年的13.2万吨，开采指标有所增加"):
+# that type, not the last one of the sentence before.
+
+
+def test_compared_figure_takes_the_type_named_after_it() -> None:
+    text = (
+        "今年前两批稀土开采指标累计14万吨,冶炼分离指标累计13.5万吨。"
+        "较2019年全年的13.2万吨,开采指标有所增加。"
+    )
+    assert keys(text, None, datetime(2020, 9, 1)) == {
+        (RE, MIN, 2020, "cumulative:2", None, None, 140000),
+        (RE, SEP, 2020, "cumulative:2", None, None, 135000),
+        (RE, MIN, 2019, "annual", None, None, 132000),
+    }
+
+
+def test_compared_figure_in_tonnes_takes_the_later_type_of_either_kind() -> None:
+    text = (
+        "2024年首批稀土冶炼分离指标127000吨,开采指标135000吨。"
+        "相比2023年首批的115000吨,冶炼分离指标提高约一成。"
+    )
+    assert keys(text, None, datetime(2024, 3, 1)) == {
+        (RE, SEP, 2024, "batch:1", None, None, 127000),
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+        (RE, SEP, 2023, "batch:1", None, None, 115000),
+    }
+
+
+def test_figure_before_a_later_type_of_the_next_clause() -> None:
+    text = (
+        "2021年稀土开采指标16.8万吨,冶炼分离指标16.2万吨。2020年全年为14万吨,今年开采指标明显上调。"
+    )
+    assert keys(text, None, datetime(2021, 10, 1)) == {
+        (RE, MIN, 2021, "annual", None, None, 168000),
+        (RE, SEP, 2021, "annual", None, None, 162000),
+        (RE, MIN, 2020, "annual", None, None, 140000),
+    }
+
+
+def test_figure_before_two_later_types_cannot_be_placed() -> None:
+    text = (
+        "今年首批稀土开采指标12万吨,冶炼分离指标11.5万吨。"
+        "去年同期为10万吨,开采和冶炼分离指标均有增长。"
+    )
+    assert keys(text, None, datetime(2023, 3, 1)) == {
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+        (RE, SEP, 2023, "batch:1", None, None, 115000),
+    }
+
+
+def test_a_later_type_with_a_figure_of_its_own_leaves_the_one_before_alone() -> None:
+    text = "今年首批稀土开采指标13.5万吨。其中北方稀土获得9.458万吨,冶炼分离指标则为8.801万吨。"
+    assert (RE, MIN, 2024, "batch:1", None, "china_northern_rare_earth", 94580) in keys(
+        text, None, datetime(2024, 3, 1)
+    )
+
+
+# Groups' figures after separate mining and smelting figures, in a sentence that names no type
+# ("北方稀土、中国稀土集团分别获得…"): which type is not said, so they are dropped.
+
+
+def test_groups_after_two_types_without_a_type_of_their_own_are_dropped() -> None:
+    text = (
+        "2024年第一批稀土开采指标13.5万吨,冶炼分离指标12.7万吨。"
+        "北方稀土、中国稀土集团分别获得9.458万吨、4.042万吨。"
+    )
+    assert keys(text, None, datetime(2024, 3, 1)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+        (RE, SEP, 2024, "batch:1", None, None, 127000),
+    }
+
+
+def test_one_group_among_two_types_in_tonnes_is_dropped() -> None:
+    text = (
+        "今年首批稀土开采总量控制指标为120000吨,冶炼分离总量控制指标为115000吨。"
+        "其中,北方稀土获得80000吨。"
+    )
+    assert keys(text, None, datetime(2023, 3, 1)) == {
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+        (RE, SEP, 2023, "batch:1", None, None, 115000),
+    }
+
+
+def test_groups_on_a_semicolon_after_two_types_are_dropped() -> None:
+    text = (
+        "2020年第一批稀土开采指标6.6万吨,冶炼分离指标6.35万吨;"
+        "北方稀土集团分得4.5万吨,厦门钨业分得3440吨。"
+    )
+    assert keys(text, None, datetime(2020, 3, 1)) == {
+        (RE, MIN, 2020, "batch:1", None, None, 66000),
+        (RE, SEP, 2020, "batch:1", None, None, 63500),
+    }
+
+
+def test_groups_after_one_type_keep_it() -> None:
+    text = "今年首批稀土开采指标12万吨。北方稀土获得8万吨,中国稀土集团获得4万吨。"
+    assert keys(text, None, datetime(2023, 3, 1)) == {
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+        (RE, MIN, 2023, "batch:1", None, "china_northern_rare_earth", 80000),
+        (RE, MIN, 2023, "batch:1", None, "china_rare_earth_group", 40000),
+    }
