@@ -127,3 +127,33 @@ def test_groups_after_one_type_keep_it() -> None:
         (RE, MIN, 2023, "batch:1", None, "china_northern_rare_earth", 80000),
         (RE, MIN, 2023, "batch:1", None, "china_rare_earth_group", 40000),
     }
+
+
+# An outlet's dateline ("证券时报e公司讯") names no company: the figures after it are the
+# nation's, and a "其中" list after them divides them.
+
+
+def test_outlet_dateline_before_the_national_figure_and_its_parts() -> None:
+    text = (
+        "证券时报e公司讯,2024年第1批稀土开采总量控制指标为13.5 万吨。"
+        "其中,北方稀土获得岩矿型稀土开采指标9.458 万吨。"
+    )
+    assert keys(text, None, datetime(2024, 3, 8)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+        (RE, MIN, 2024, "batch:1", "light", "china_northern_rare_earth", 94580),
+    }
+
+
+def test_outlet_dateline_with_a_date_before_a_pair_of_figures() -> None:
+    text = "e公司3月22日讯,今年第一批稀土开采、冶炼分离总量控制指标分别为120000吨、115000吨。"
+    assert keys(text, None, datetime(2023, 3, 22)) == {
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+        (RE, SEP, 2023, "batch:1", None, None, 115000),
+    }
+
+
+def test_outlet_dateline_before_a_tungsten_figure() -> None:
+    text = "证券时报·e公司讯,自然资源部下达2022年第一批钨矿开采总量控制指标6.3万吨。"
+    assert keys(text, None, datetime(2022, 2, 20)) == {
+        (TU, MIN, 2022, "batch:1", None, None, 63000),
+    }

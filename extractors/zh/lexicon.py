@@ -124,12 +124,12 @@ NATIONAL_RE = re.compile(r"全国|合计|总计")
 # plant of a group ("某集团下属选矿厂"), a list left open ("内蒙古等地"), several groups at
 # once ("几家集团合计获得…"), a group's own mines or firms ("其控股的钨矿山获得…"), or a place
 # below a province: a city, county, prefecture or league ("某某市获得…", "某某县", "某某州",
-# "某某盟"; not "市场", "上市", "各市", "欧盟").
+# "某某盟"; not "市场", "上市", "各市", "欧盟"; not an outlet's dateline, "e公司讯").
 UNNAMED_HOLDER_RE = re.compile(
     r"(?=[市县州盟旗公厂下控所等家])"  # for speed only: the characters a match can start with
     r"(?:(?<=[\u4e00-\u9fff][\u4e00-\u9fff])(?:(?<![省各城上超股期全本该我开])市(?![场值民长委级])"
     r"|(?<![省市各全本该我])县(?![级域])|州(?![际])|(?<![欧联同])盟(?![友])|旗(?![下帜舰]))"
-    r"|公司(?![债股])|厂(?![商长])|(?:下属|旗下|控股|所属)的?(?=[\u4e00-\u9fff]{0,4}?(?:矿|企业))"
+    r"|(?<![eE])公司(?![债股讯])|厂(?![商长])|(?:下属|旗下|控股|所属)的?(?=[\u4e00-\u9fff]{0,4}?(?:矿|企业))"
     r"|等(?:[一二两三四五六七八九十\d]+个?)?(?:地区|地|省区|省份|省|企业|集团|公司|单位)"
     r"|家(?<=[一两二三四五六七八九十\d]家)(?:大型|大)?(?:稀土)?(?:大)?(?:集团|企业)"
     r"(?=\s*(?:分别|共获|合计|累计|获(?!批))))"
