@@ -157,3 +157,53 @@ def test_outlet_dateline_before_a_tungsten_figure() -> None:
     assert keys(text, None, datetime(2022, 2, 20)) == {
         (TU, MIN, 2022, "batch:1", None, None, 63000),
     }
+
+
+# A sentence of categories alone after a quota's figures ("轻稀土5.6425万吨，中重稀土0.9575万
+# 吨") gives the parts of the mining figure, and leaves the types of the figures before in force
+# for a "分别为" after it.
+
+
+def test_category_sentence_after_a_pair_then_last_years_pair() -> None:
+    text = (
+        "2020年第一批稀土指标下达:稀土矿开采指标6.6万吨、冶炼分离产品指标6.35万吨。"
+        "分类型看,轻稀土(岩矿型)5.6425万吨,中重稀土(离子型)0.9575万吨。"
+        "2019年第一批分别为6万吨、5.75万吨。"
+    )
+    assert keys(text, None, datetime(2020, 3, 20)) == {
+        (RE, MIN, 2020, "batch:1", None, None, 66000),
+        (RE, SEP, 2020, "batch:1", None, None, 63500),
+        (RE, MIN, 2020, "batch:1", "light", None, 56425),
+        (RE, MIN, 2020, "batch:1", "medium_heavy", None, 9575),
+        (RE, MIN, 2019, "batch:1", None, None, 60000),
+        (RE, SEP, 2019, "batch:1", None, None, 57500),
+    }
+
+
+def test_category_sentence_in_tonnes_with_other_category_words() -> None:
+    text = (
+        "今年全年稀土开采总量控制指标为140000吨,冶炼分离总量控制指标为135000吨。"
+        "岩矿型稀土120850吨,离子型稀土19150吨。"
+    )
+    assert keys(text, None, datetime(2020, 11, 1)) == {
+        (RE, MIN, 2020, "annual", None, None, 140000),
+        (RE, SEP, 2020, "annual", None, None, 135000),
+        (RE, MIN, 2020, "annual", "light", None, 120850),
+        (RE, MIN, 2020, "annual", "medium_heavy", None, 19150),
+    }
+
+
+def test_category_sentence_of_tungsten_parts() -> None:
+    text = "2020年全年钨精矿开采总量控制指标为10.5万吨。主采7.815万吨,综合利用2.685万吨。"
+    assert keys(text, None, datetime(2020, 11, 1)) == {
+        (TU, MIN, 2020, "annual", None, None, 105000),
+        (TU, MIN, 2020, "annual", "tungsten_primary", None, 78150),
+        (TU, MIN, 2020, "annual", "tungsten_byproduct", None, 26850),
+    }
+
+
+def test_category_sentence_of_output_gives_nothing() -> None:
+    text = "今年首批稀土开采指标13.5万吨。去年轻稀土产量约20万吨,中重稀土产量约2万吨。"
+    assert keys(text, None, datetime(2024, 3, 1)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+    }

@@ -269,6 +269,8 @@ def _read_sentence(
             or row
             or any(t.kind in PERIOD_KINDS for t in tokens)
             or ("分别" in sentence and len(carried.figure_types) > 1)  # "2020年分别为…"
+            # the categories of the figure before ("…开采指标6.6万吨。轻稀土5.6425万吨，…")
+            or (bool(carried.figure_types) and any(t.kind == "category" for t in tokens))
         ):
             cue_at = start
     cue = cue_at is not None
@@ -395,7 +397,8 @@ def _read_sentence(
         groups.append(Group(clause=0, rows=state.undisclosed_rows(), temporary=False))
     facts = build_facts(doc, groups, percents, half, start, end, text)
     types = [f.quota_type for f, *_ in facts if f.holder is None and f.category is None]
-    state.figure_types = list(dict.fromkeys(types))
+    # a sentence of parts only ("岩矿型X吨，离子型Y吨") leaves the national figures' types in force
+    state.figure_types = list(dict.fromkeys(types)) if types else list(state.prior_types)
     state.cued = True
     state.settled()
     if (state.year, state.period) != (carried.year, carried.period) and _aside(
