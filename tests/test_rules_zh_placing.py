@@ -207,3 +207,52 @@ def test_category_sentence_of_output_gives_nothing() -> None:
     assert keys(text, None, datetime(2024, 3, 1)) == {
         (RE, MIN, 2024, "batch:1", None, None, 135000),
     }
+
+
+# A province's own notice passing its quotas on ("下达我区/我省…"): the province (from the title or
+# the issuer) holds its figures, also after the firms one of them goes to ("全部分配给某公司；钨精
+# 矿…"); firms and mines are no holders of ours; "本次下达" is the issuance of the title's year.
+
+NM_TITLE = "内蒙古自治区自然资源厅关于下达2024年第一批稀土矿钨矿开采总量控制指标的通知"
+
+
+def test_own_province_after_the_firm_its_rare_earth_figure_went_to() -> None:
+    text = (
+        "现将下达我区的2024年第一批稀土矿钨矿开采总量控制指标分解如下。"
+        "一、本批下达我区岩矿型稀土开采总量控制指标94580吨,全部分配给某某稀土有限公司;"
+        "钨精矿(三氧化钨65%)开采总量控制指标3000吨,其中主采2000吨,综合利用1000吨。"
+    )
+    p = "province:neimenggu"
+    assert keys(text, NM_TITLE, datetime(2024, 3, 21)) == {
+        (RE, MIN, 2024, "batch:1", "light", p, 94580),
+        (TU, MIN, 2024, "batch:1", None, p, 3000),
+        (TU, MIN, 2024, "batch:1", "tungsten_primary", p, 2000),
+        (TU, MIN, 2024, "batch:1", "tungsten_byproduct", p, 1000),
+    }
+
+
+def test_own_province_parts_after_the_mines_a_part_went_to() -> None:
+    text = (
+        "一、2020年我省钨精矿开采总量全年控制指标105000吨,其中主采78150吨,"
+        "分配给甲矿业有限公司主采30000吨,乙钨业有限责任公司主采48150吨;"
+        "综合利用26850吨,分配给丙矿业公司综合利用26850吨。\n江西省自然资源厅"
+    )
+    title = "江西省自然资源厅关于下达2020年度钨矿开采总量控制指标的通知"
+    p = "province:jiangxi"
+    assert keys(text, title, datetime(2020, 9, 1)) == {
+        (TU, MIN, 2020, "annual", None, p, 105000),
+        (TU, MIN, 2020, "annual", "tungsten_primary", p, 78150),
+        (TU, MIN, 2020, "annual", "tungsten_byproduct", p, 26850),
+    }
+
+
+def test_this_issuance_is_of_the_titles_year_after_another_years_clause() -> None:
+    text = (
+        "一、2023年度稀土矿钨矿开采总量控制指标分两批下达,本次下达我区第一批岩矿型稀土开采总量"
+        "控制指标为94580吨;钨精矿开采总量控制指标1200吨。"
+    )
+    p = "province:neimenggu"
+    assert keys(text, NM_TITLE, datetime(2024, 3, 21)) == {
+        (RE, MIN, 2024, "batch:1", "light", p, 94580),
+        (TU, MIN, 2024, "batch:1", None, p, 1200),
+    }

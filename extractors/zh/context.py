@@ -120,6 +120,10 @@ class State:
     last_category: str | None = None  # the category of the last figure read
     figure_types: list[str] = field(default_factory=list)  # the national figures' types, in order
     prior_types: list[str] = field(default_factory=list)  # figure_types of the sentence before
+    figure_holder: str | None = None  # the holder of the last figure read
+    own_year: int | None = None  # the year of the notice's own issuance, as its title names it
+    read_figures: bool = False  # amounts were read in the sentence so far
+    trailing_holder: bool = False  # a holder was named after the sentence's last amount
 
     @property
     def temporary(self) -> bool:
@@ -142,6 +146,7 @@ class State:
         state.cued = self.cued
         state.prior_types = self.figure_types
         state.province, state.default_type = self.province, self.default_type
+        state.own_year = self.own_year
         state.default_commodity, state.last_ours = self.default_commodity, self.last_ours
         state.last_province, state.title_company = self.last_province, self.title_company
         if keep_lists:
@@ -155,6 +160,17 @@ class State:
             # ("计划已下达至甲、乙、丙等省。其中，矿产品为…").
             state.lists["holder"] = list(holders)
             state.holders_bound = self.holders_bound
+        if (
+            keep_lists
+            and self.province is not None
+            and self.province == self.figure_holder
+            and (self.trailing_holder or set(self.lists["holder"]) == {UNNAMED})
+        ):
+            # "…下达我区…44130吨，全部分配给某公司；钨精矿…1200吨", "…其中主采1000吨，分配给
+            # 某公司200吨…；综合利用500吨": the firms a province's figure goes to do not hold
+            # the next figure of the province's own notice; the province still does
+            state.lists["holder"] = [self.province]
+            state.holders_bound = True
         state.stale = {"quota_type", "holder"}
         return state
 
@@ -171,6 +187,10 @@ class State:
         # The commonest kinds first (each kind has one branch, so the order is only speed).
         if kind in ("quota_type", "category"):
             self._add(kind, str(value))
+            if kind == "category" and len(self.commodities) > 1:
+                # "稀土矿钨矿…指标分两批下达，本次…岩矿型稀土…": the category names its commodity
+                self.commodity = CATEGORY_COMMODITY.get(str(value), self.commodity)
+                self.commodities = [self.commodity] if self.commodity else []
         elif kind == "commodity":
             self.commodity = str(value)
             self.commodities = [self.commodity]
@@ -241,6 +261,8 @@ class State:
             self.lists["holder"] = []
             self.holders_bound = False
             self.national = True
+        elif kind == "thisissue" and self.own_year is not None:
+            self._set_year(self.own_year)  # "本次下达我区…": the notice's own issuance
         elif kind == "vague":
             self.vague = True
         elif kind == "among":
@@ -284,6 +306,8 @@ class State:
 
     def _add(self, name: str, value: str) -> None:
         items = self.lists[name]
+        if name == "holder":
+            self.trailing_holder = self.read_figures
         if name in self.stale or value in items:  # a new list begins (or it is named again)
             self.lists[name] = [value]
             self.stale.discard(name)
@@ -360,6 +384,7 @@ class State:
             self.scope_changed = False
 
     def mark_amounts_read(self) -> None:
+        self.read_figures, self.trailing_holder = True, False
         self.stale = set(_LISTS)
         self.figures_since_period = True
         self.clause_figures = True
@@ -448,6 +473,7 @@ class State:
             self.last_row = (row.year, row.period)
         self.last_category = row.category
         self.holders_bound = self.holders_bound or holder is not None
+        self.figure_holder = holder
         return row
 
     def undisclosed_rows(self) -> list[Row]:

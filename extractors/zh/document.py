@@ -154,6 +154,7 @@ class Doc:
         state.province, state.default_type = self.province, self.quota_type
         state.default_commodity = self.commodity
         state.title_company = self.company
+        state.own_year = self.title_year
         return state
 
     def issuer(self, row: Row) -> str | None:

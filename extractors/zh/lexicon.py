@@ -229,6 +229,10 @@ CLOSE_RE = re.compile(r"\)")
 # The same period of another year: "去年同期", "上年同期", "去年同批", "2023年同一批次".
 SAME_PERIOD_RE = re.compile(r"同期|同一?批次?")
 
+# The issuance a notice itself makes ("本次下达我区…", "此次分解下达的…"): the title's year,
+# whatever year an earlier clause named ("2020年度指标分两批下达，本次下达…" under a 2021 title).
+THIS_ISSUE_RE = re.compile(r"(?:本次|此次|这次|本批)(?=.{0,4}?(?:下达|下发|分配|分解))")
+
 # An oxide equivalent after a product tonnage (OXIDE_AFTER_RE).
 _OXIDE = (
     r"折合?\s?(?:成|为)?\s?(?:稀土)?(?:氧化物|REO)(?:计)?"
@@ -418,6 +422,7 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("close", CLOSE_RE),
     ("sep", SEP_TOKEN_RE),
     ("sameperiod", SAME_PERIOD_RE),
+    ("thisissue", THIS_ISSUE_RE),
 )
 
 # "per cent" and "pc" in any case, as PERCENT_RE reads them.
@@ -447,6 +452,7 @@ PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     FLAT_RE: FLAT_NEEDS,
     REFERENCE_RE: ("年",),
     SPEECH_COLON_RE: (":",),
+    THIS_ISSUE_RE: ("本次", "此次", "这次", "本批"),
     RECEIVER_RE: ("获得", "获配", "分得", "分配到", "分到", "拿到"),
     AMOUNT_ZH_RE: ("吨", "t"),
     AMOUNT_ZH_SHARED_RE: ("吨", "t"),  # and a list of numbers: SHARED_LIST_RE
