@@ -256,3 +256,37 @@ def test_this_issuance_is_of_the_titles_year_after_another_years_clause() -> Non
         (RE, MIN, 2024, "batch:1", "light", p, 94580),
         (TU, MIN, 2024, "batch:1", None, p, 1200),
     }
+
+
+# A bracket after a figure that splits it ("综合利用1000吨（分配800吨，预留200吨）"): the figure
+# is still a quota; the reserve inside is not one of ours.
+
+
+def test_bracket_of_allocated_and_reserved_parts_after_a_province_part() -> None:
+    text = (
+        "本批下达我区钨精矿开采总量控制指标3000吨,其中主采2000吨,"
+        "综合利用1000吨(分配800吨,预留200吨)。"
+    )
+    p = "province:neimenggu"
+    assert keys(text, NM_TITLE, datetime(2024, 3, 21)) == {
+        (TU, MIN, 2024, "batch:1", None, p, 3000),
+        (TU, MIN, 2024, "batch:1", "tungsten_primary", p, 2000),
+        (TU, MIN, 2024, "batch:1", "tungsten_byproduct", p, 1000),
+    }
+
+
+def test_bracket_with_a_reserve_after_a_national_figure() -> None:
+    text = "今年第一批稀土开采总量控制指标为13.5万吨(其中预留1.5万吨暂不分配)。"
+    assert keys(text, None, datetime(2024, 3, 1)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+    }
+
+
+def test_output_after_a_bracket_still_is_no_quota() -> None:
+    text = (
+        "今年首批稀土开采指标13.5万吨。"
+        "去年全国稀土开采指标执行良好,全年14万吨(折REO)实际产量已超过计划。"
+    )
+    assert keys(text, None, datetime(2024, 3, 1)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+    }

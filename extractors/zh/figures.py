@@ -69,7 +69,7 @@ def read_group(
     colon = half.rfind(":", clause_left, run[0].start)
     left = max(clause_left, colon + 1)
     if (
-        NOT_QUOTA_RE.search(half, left, right)
+        _not_quota(half, left, right, run[-1].end)
         or (
             PRODUCE_CUE_RE.search(half, left, right)
             and not PRODUCE_NOTICE_RE.search(half, start, end)
@@ -183,6 +183,19 @@ def type_after(tokens: list[Token], last: int, half: str) -> Token | None:
             return None
         end = token.end
     return None
+
+
+def _not_quota(half: str, left: int, right: int, after: int) -> bool:
+    """Whether the clause [left, right) speaks of something else than a quota, leaving out a
+    bracket after the figure that ends at ``after``: it splits the figure ("综合利用720吨（分配
+    470吨，预留250吨）": the reserve is a part, the figure still a quota)."""
+    opened = half.find("(", after, right)
+    if opened < 0:
+        return NOT_QUOTA_RE.search(half, left, right) is not None
+    closed = half.find(")", opened, right)
+    return NOT_QUOTA_RE.search(half, left, opened) is not None or (
+        closed >= 0 and NOT_QUOTA_RE.search(half, closed + 1, right) is not None
+    )
 
 
 def _types_after_figures(tokens: list[Token]) -> set[str]:
