@@ -290,3 +290,29 @@ def test_output_after_a_bracket_still_is_no_quota() -> None:
     assert keys(text, None, datetime(2024, 3, 1)) == {
         (RE, MIN, 2024, "batch:1", None, None, 135000),
     }
+
+
+# A batch compared with its own year's figure ("前两批配额已突破2010年计划的3万吨"): the year's
+# whole quota, not the same batch of the same year.
+
+
+def test_running_total_compared_with_its_own_years_plan() -> None:
+    text = "2010年前两批稀土出口配额合计30258吨,已接近2010年计划总量的3万吨。"
+    found = keys(text, None, datetime(2010, 8, 1))
+    assert (RE, EXP, 2010, "cumulative:2", None, None, 30258) in found
+    assert (RE, EXP, 2010, "cumulative:2", None, None, 30000) not in found
+
+
+def test_first_batch_beyond_half_of_its_own_years_figure() -> None:
+    text = "今年第一批稀土开采指标13.5万吨,超过了今年的24万吨的一半。"
+    found = keys(text, None, datetime(2024, 3, 1))
+    assert (RE, MIN, 2024, "batch:1", None, None, 135000) in found
+    assert (RE, MIN, 2024, "batch:1", None, None, 240000) not in found
+
+
+def test_batch_compared_with_another_years_batch_keeps_the_batch() -> None:
+    text = "2024年第一批稀土开采指标13.5万吨,较2023年第一批的12万吨增长12.5%。"
+    assert keys(text, None, datetime(2024, 3, 1)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+    }

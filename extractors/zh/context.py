@@ -121,6 +121,7 @@ class State:
     figure_types: list[str] = field(default_factory=list)  # the national figures' types, in order
     prior_types: list[str] = field(default_factory=list)  # figure_types of the sentence before
     figure_holder: str | None = None  # the holder of the last figure read
+    scope_period: bool = False  # a period was named inside the open comparison scope
     own_year: int | None = None  # the year of the notice's own issuance, as its title names it
     read_figures: bool = False  # amounts were read in the sentence so far
     trailing_holder: bool = False  # a holder was named after the sentence's last amount
@@ -342,6 +343,15 @@ class State:
             self.period = "annual"  # "2023年稀土开采指标为25.5万吨" in a 2024 text
         self.year = year
         self.scope_changed = self.scope_changed or self.temporary
+        if (
+            self.saved is not None
+            and not self.scope_period
+            and year == self.saved.year
+            and self.period not in (None, "annual")
+        ):
+            # compared with its own year ("前两批配额已突破2003年计划数值4万吨"): not the same
+            # batch of that same year, but the year's whole quota
+            self.period, self.period_explicit = "annual", False
 
     def _set_period(self, period: str) -> None:
         self.periods = [period]
@@ -349,6 +359,7 @@ class State:
         self.period_explicit = True
         self.period_clause = self.clause
         self.figures_since_period = False
+        self.scope_period = self.temporary
         self.scope_changed = self.scope_changed or self.temporary
 
     def add_period(self, kind: str, value: Any) -> None:
@@ -381,7 +392,7 @@ class State:
             saved = copy(self)  # as replace(self, lists=…), without re-running __init__
             saved.lists = {k: list(v) for k, v in self.lists.items()}
             self.saved = saved
-            self.scope_changed = False
+            self.scope_changed = self.scope_period = False
 
     def mark_amounts_read(self) -> None:
         self.read_figures, self.trailing_holder = True, False
