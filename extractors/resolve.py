@@ -158,6 +158,7 @@ class _Figure(NamedTuple):
     amount: float
     change_pct: float | None
     key: Key
+    issuer: str | None
 
 
 def _relations(facts: Sequence[QuotaFact]) -> list[Relation]:
@@ -177,6 +178,7 @@ def _relations(facts: Sequence[QuotaFact]) -> list[Relation]:
                     float(fact.amount_t),
                     fact.change_pct,
                     key,
+                    fact.issuer,
                 )
     found = list(unique.values())
     return [
@@ -205,12 +207,17 @@ def _grouped(facts: Iterable[_Figure], *fields: str) -> list[list[_Figure]]:
 
 
 def _one_amount_per_key(facts: list[_Figure]) -> Iterable[Relation]:
-    """The same quota stated with two amounts: at least one of them is misread."""
+    """The same quota stated with two amounts: at least one of them is misread, unless two
+    ministries set them (2009: MLR's mining quota beside MIIT's mine-product plan)."""
     fields = ("commodity", "quota_type", "year", "period", "category", "holder")
     for group in _grouped(facts, *fields):
         for a, b in itertools.combinations(group, 2):
-            if not _equal(a.amount, b.amount):
+            if not _equal(a.amount, b.amount) and not _other_issuers(a, b):
                 yield Relation((a.key, b.key), agrees=False)
+
+
+def _other_issuers(a: _Figure, b: _Figure) -> bool:
+    return a.issuer is not None and b.issuer is not None and a.issuer != b.issuer
 
 
 def _batch_number(period: str) -> tuple[str, int]:

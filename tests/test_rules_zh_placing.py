@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import extractors
 from extractors import zh
 from extractors.facts import Content
 
@@ -316,3 +317,45 @@ def test_batch_compared_with_another_years_batch_keeps_the_batch() -> None:
         (RE, MIN, 2024, "batch:1", None, None, 135000),
         (RE, MIN, 2023, "batch:1", None, None, 120000),
     }
+
+
+# Two ministries' figures for one quota (2009: MLR's mining quota, MIIT's mine-product plan): each
+# is kept with its issuer, and neither contradicts the other.
+
+
+def _facts(text: str, title: str | None, published: datetime) -> set[tuple]:
+    """The facts the whole pipeline keeps (the document's arithmetic included), with issuers."""
+    page = f"{title}\n{text}" if title else text
+    found = extractors.extract_text(page, "http://example.cn/a", published=published.date())
+    return {(f.quota_type, f.year, f.period, f.category, f.amount_t, f.issuer) for f in found.facts}
+
+
+def test_land_ministry_quota_beside_the_industry_ministry_plan() -> None:
+    text = (
+        "国土资源部日前下达2009年稀土矿开采总量控制指标82320吨,其中轻稀土72300吨、中重稀土"
+        "10020吨。而工业和信息化部下达的2009年稀土矿产品指令性生产计划为119500吨,冶炼分离产品"
+        "生产计划为110700吨。"
+    )
+    found = _facts(text, "国土资源部下达2009年稀土开采总量控制指标", datetime(2009, 8, 3))
+    assert ("mining", 2009, "annual", None, 82320, "MLR") in found
+    assert ("mining", 2009, "annual", None, 119500, "MIIT") in found
+    assert ("mining", 2009, "annual", "light", 72300, "MLR") in found
+
+
+def test_industry_ministry_plan_first_in_wan_tonnes() -> None:
+    text = (
+        "工信部下达的2009年稀土矿产品生产计划为11.95万吨。国土部下达的2009年稀土矿开采总量控制"
+        "指标则为8.232万吨。"
+    )
+    found = _facts(text, "2009年稀土生产计划与开采指标", datetime(2009, 9, 1))
+    assert ("mining", 2009, "annual", None, 119500, "MIIT") in found
+    assert ("mining", 2009, "annual", None, 82320, "MLR") in found
+
+
+def test_one_ministry_with_two_amounts_for_one_quota_still_contradicts() -> None:
+    text = (
+        "工信部下达2024年第一批稀土开采总量控制指标13.5万吨。"
+        "工信部下达的2024年第一批稀土开采总量控制指标为14.2万吨。"
+    )
+    found = _facts(text, None, datetime(2024, 3, 1))
+    assert not {f for f in found if f[4] == 142000}

@@ -56,6 +56,7 @@ class Row(NamedTuple):  # a tuple: made for every figure read, so made fast
     amount_t: float | None  # None for an issuance whose volume was not disclosed
     change_pct: float | None = None
     others: tuple[Row, ...] = ()  # other readings of the same figure, less likely
+    issuer: str | None = None  # the one ministry its sentence names, where it names one
 
 
 @dataclass
@@ -122,6 +123,7 @@ class State:
     prior_types: list[str] = field(default_factory=list)  # figure_types of the sentence before
     figure_holder: str | None = None  # the holder of the last figure read
     scope_period: bool = False  # a period was named inside the open comparison scope
+    issuers: list[str] = field(default_factory=list)  # the ministries the sentence named so far
     own_year: int | None = None  # the year of the notice's own issuance, as its title names it
     read_figures: bool = False  # amounts were read in the sentence so far
     trailing_holder: bool = False  # a holder was named after the sentence's last amount
@@ -262,6 +264,8 @@ class State:
             self.lists["holder"] = []
             self.holders_bound = False
             self.national = True
+        elif kind == "issuer":
+            self.issuers.append(str(value))
         elif kind == "thisissue" and self.own_year is not None:
             self._set_year(self.own_year)  # "本次下达我区…": the notice's own issuance
         elif kind == "vague":
@@ -547,4 +551,8 @@ class State:
             category = None  # categories split mining (and export) quotas only
         if commodity is None or quota_type is None or year is None or period is None:
             return None
-        return Row(commodity, quota_type, year, period, category, holder, amount)
+        issuer = None
+        if len(set(self.issuers)) == 1 and commodity == "rare_earth" and quota_type != "export":
+            # "而工业和信息化部下达的2009年稀土矿产品指令性生产计划为…": that ministry's figure
+            issuer = self.issuers[0]
+        return Row(commodity, quota_type, year, period, category, holder, amount, issuer=issuer)

@@ -183,7 +183,7 @@ class Doc:
             holder=row.holder,
             amount_t=row.amount_t,
             status=status,
-            issuer=self.issuer(row),
+            issuer=row.issuer or self.issuer(row),
             change_pct=row.change_pct,
             announced=self.announced if status == "official" else None,
             evidence=evidence,
