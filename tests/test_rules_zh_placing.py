@@ -359,3 +359,28 @@ def test_one_ministry_with_two_amounts_for_one_quota_still_contradicts() -> None
     )
     found = _facts(text, None, datetime(2024, 3, 1))
     assert not {f for f in found if f[4] == 142000}
+
+
+# "其中" parts after a sentence with two years' figures ("…2011年…9.38万吨，2010年为8.92万吨。
+# 其中，轻稀土矿8.04万吨…"): the whole they sum to is the one they divide.
+
+
+def test_parts_after_last_years_figure_divide_this_years() -> None:
+    text = (
+        "国土资源部日前下达2011年稀土矿开采总量控制指标9.38万吨,与上年相比有所调整,2010年为"
+        "8.92万吨。其中,轻稀土矿8.04万吨,中重稀土矿1.34万吨。"
+    )
+    found = _facts(text, "2011年稀土开采总量控制指标下达", datetime(2011, 4, 10))
+    assert {f[:5] for f in found} == {
+        ("mining", 2011, "annual", None, 93800),
+        ("mining", 2010, "annual", None, 89200),
+        ("mining", 2011, "annual", "light", 80400),
+        ("mining", 2011, "annual", "medium_heavy", 13400),
+    }
+
+
+def test_parts_in_tonnes_after_a_year_before_set_apart_by_whereas() -> None:
+    text = "2020年稀土开采指标140000吨,而2019年为132000吨。其中,岩矿型120850吨、离子型19150吨。"
+    found = _facts(text, None, datetime(2020, 12, 1))
+    assert ("mining", 2020, "annual", "light", 120850) in {f[:5] for f in found}
+    assert ("mining", 2019, "annual", None, 132000) in {f[:5] for f in found}

@@ -477,6 +477,18 @@ class State:
         if row.period.startswith("batch:") and self.year_named and not self.period_explicit:
             # "2024年稀土开采指标为13.5万吨" in a story of the first batch: that batch, or the year
             others.append(row._replace(period="annual"))
+        if self.among and row.category is not None:
+            # "…2010年…8.92万吨，…2009年为8.232万吨。其中，轻稀土矿7.7万吨…": the parts may
+            # divide another whole the sentence before stated; the arithmetic tells which
+            for whole in self.totals:
+                w_type, w_category, w_holder, w_commodity, w_year, w_period = whole
+                if (w_type, w_category, w_holder, w_commodity) == (
+                    quota_type,
+                    None,
+                    holder,
+                    row.commodity,
+                ) and (w_year, w_period) != (row.year, row.period):
+                    others.append(row._replace(year=w_year, period=w_period))
         key = (quota_type, category, holder, row.commodity, row.year, row.period)
         if others:
             row = row._replace(others=tuple(others))
