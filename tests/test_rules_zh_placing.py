@@ -384,3 +384,24 @@ def test_parts_in_tonnes_after_a_year_before_set_apart_by_whereas() -> None:
     found = _facts(text, None, datetime(2020, 12, 1))
     assert ("mining", 2020, "annual", "light", 120850) in {f[:5] for f in found}
     assert ("mining", 2019, "annual", None, 132000) in {f[:5] for f in found}
+
+
+def test_parts_after_an_earlier_years_sentence_divide_the_figure_two_sentences_back() -> None:
+    text = (
+        "去年全年稀土开采总量控制指标为14万吨,冶炼分离总量控制指标为13.5万吨。"
+        "2019年全年开采指标为13.2万吨。其中岩矿型12.085万吨、离子型1.915万吨。"
+    )
+    found = {f[:5] for f in _facts(text, None, datetime(2021, 5, 18))}
+    assert found == {
+        ("mining", 2020, "annual", None, 140000),
+        ("smelting_separation", 2020, "annual", None, 135000),
+        ("mining", 2019, "annual", None, 132000),
+        ("mining", 2020, "annual", "light", 120850),
+        ("mining", 2020, "annual", "medium_heavy", 19150),
+    }
+
+
+def test_parts_that_sum_to_no_whole_are_not_kept_as_another_years() -> None:
+    text = "2020年稀土开采指标140000吨。2019年为132000吨。其中,岩矿型100000吨、离子型10000吨。"
+    found = {f[:5] for f in _facts(text, None, datetime(2020, 12, 1))}
+    assert ("mining", 2020, "annual", "light", 100000) not in found

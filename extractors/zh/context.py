@@ -68,6 +68,12 @@ class Group:
     temporary: bool  # read inside a comparison scope
 
 
+# A whole figure stated: its quota type, holder, commodity, year, period and amount.
+Whole = tuple[str, str | None, str, int, str, float]
+# How many whole figures stated before a "其中" its parts may divide.
+MAX_WHOLES = 6
+
+
 def _pick(items: list[Any], count: int, position: int) -> Any:
     if not items:
         return None
@@ -124,6 +130,7 @@ class State:
     figure_holder: str | None = None  # the holder of the last figure read
     scope_period: bool = False  # a period was named inside the open comparison scope
     issuers: list[str] = field(default_factory=list)  # the ministries the sentence named so far
+    wholes: tuple[Whole, ...] = ()  # the last whole figures stated, for a 其中's parts
     own_year: int | None = None  # the year of the notice's own issuance, as its title names it
     read_figures: bool = False  # amounts were read in the sentence so far
     trailing_holder: bool = False  # a holder was named after the sentence's last amount
@@ -149,7 +156,7 @@ class State:
         state.cued = self.cued
         state.prior_types = self.figure_types
         state.province, state.default_type = self.province, self.default_type
-        state.own_year = self.own_year
+        state.own_year, state.wholes = self.own_year, self.wholes
         state.default_commodity, state.last_ours = self.default_commodity, self.last_ours
         state.last_province, state.title_company = self.last_province, self.title_company
         if keep_lists:
@@ -477,18 +484,6 @@ class State:
         if row.period.startswith("batch:") and self.year_named and not self.period_explicit:
             # "2024年稀土开采指标为13.5万吨" in a story of the first batch: that batch, or the year
             others.append(row._replace(period="annual"))
-        if self.among and row.category is not None:
-            # "…2010年…8.92万吨，…2009年为8.232万吨。其中，轻稀土矿7.7万吨…": the parts may
-            # divide another whole the sentence before stated; the arithmetic tells which
-            for whole in self.totals:
-                w_type, w_category, w_holder, w_commodity, w_year, w_period = whole
-                if (w_type, w_category, w_holder, w_commodity) == (
-                    quota_type,
-                    None,
-                    holder,
-                    row.commodity,
-                ) and (w_year, w_period) != (row.year, row.period):
-                    others.append(row._replace(year=w_year, period=w_period))
         key = (quota_type, category, holder, row.commodity, row.year, row.period)
         if others:
             row = row._replace(others=tuple(others))
@@ -496,6 +491,9 @@ class State:
             return None  # "总指标10万吨，其中分到各省的7万吨": a part we have no field for
         if not self.among:
             self.totals[key] = amount
+            if category is None:
+                whole = (quota_type, holder, row.commodity, row.year, row.period, amount)
+                self.wholes = (*self.wholes[-(MAX_WHOLES - 1) :], whole)
         if not self.temporary:
             self.last_row = (row.year, row.period)
         self.last_category = row.category

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from extractors.facts import QuotaFact
 from extractors.numbers import zh_amount
-from extractors.zh.context import Group, Row, State, Token
+from extractors.zh.context import Group, Row, State, Token, Whole
 from extractors.zh.document import Doc, status_of
 from extractors.zh.lexicon import (
     AFTER_AMOUNT_RE,
@@ -255,6 +255,44 @@ def build_facts(
     if BYPRODUCT_BESIDE_RE.search(half, start, end) and not AMONG_RE.search(half, start, end):
         rows = _main_beside_byproduct(rows)
     return [doc.readings(row, status, text[start:end], (start, end)) for row in rows]
+
+
+# The two categories that make each commodity's whole (FACTS.md).
+PART_PAIRS = {
+    "rare_earth": ("light", "medium_heavy"),
+    "tungsten": ("tungsten_primary", "tungsten_byproduct"),
+}
+
+
+def parts_to_their_whole(groups: list[Group], wholes: tuple[Whole, ...]) -> None:
+    """A "其中" pair of parts whose sum is one whole stated before, of another year or period
+    than the one in force ("…2010年…8.92万吨，2009年为8.232万吨。其中，轻稀土矿7.7万吨、中重
+    稀土矿1.22万吨"): the parts of that whole."""
+    rows = [row for group in groups if not group.temporary for row in group.rows]
+    for commodity, pair in PART_PAIRS.items():
+        parts = [r for r in rows if r.commodity == commodity and r.category in pair]
+        if len(parts) != 2 or {r.category for r in parts} != set(pair):
+            continue
+        first, second = parts
+        if first[:4] != second[:4] or first.holder != second.holder:
+            continue  # not parts of one quota
+        total = (first.amount_t or 0.0) + (second.amount_t or 0.0)
+        found = {
+            (year, period)
+            for quota_type, holder, of, year, period, amount in wholes
+            if (quota_type, holder, of) == (first.quota_type, first.holder, commodity)
+            and abs(amount - total) <= 1.0
+        }
+        if len(found) != 1:
+            continue
+        year, period = found.pop()
+        if (year, period) == (first.year, first.period):
+            continue
+        for group in groups:
+            group.rows = [
+                row._replace(year=year, period=period, others=()) if row in parts else row
+                for row in group.rows
+            ]
 
 
 def _main_beside_byproduct(rows: list[Row]) -> list[Row]:

@@ -28,6 +28,7 @@ from extractors.zh.figures import (
     Readings,
     build_facts,
     clause_bounds,
+    parts_to_their_whole,
     read_group,
     table_facts,
     type_after,
@@ -395,6 +396,8 @@ def _read_sentence(
         # 未公布" leaves unsaid which was issued now); not one foreseen ("可能会在近期下发")
         state.end_scope()
         groups.append(Group(clause=0, rows=state.undisclosed_rows(), temporary=False))
+    if state.among and state.wholes:
+        parts_to_their_whole(groups, state.wholes)
     facts = build_facts(doc, groups, percents, half, start, end, text)
     types = [f.quota_type for f, *_ in facts if f.holder is None and f.category is None]
     # a sentence of parts only ("岩矿型X吨，离子型Y吨") leaves the national figures' types in force
