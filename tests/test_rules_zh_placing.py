@@ -405,3 +405,31 @@ def test_parts_that_sum_to_no_whole_are_not_kept_as_another_years() -> None:
     text = "2020年稀土开采指标140000吨。2019年为132000吨。其中,岩矿型100000吨、离子型10000吨。"
     found = {f[:5] for f in _facts(text, None, datetime(2020, 12, 1))}
     assert ("mining", 2020, "annual", "light", 100000) not in found
+
+
+# A verb of change then "为" gives the level the quota comes to ("2009年调减为82320吨",
+# "下调为"); a noun of change then "为" still gives the change ("增量为1.5万吨").
+
+
+def test_cut_to_a_level_in_a_history_sentence() -> None:
+    text = "我国稀土开采总量控制指标由2006年的86520吨增至2008年的87620吨,2009年调减为82320吨。"
+    assert keys(text, None, datetime(2014, 5, 1)) == {
+        (RE, MIN, 2006, "annual", None, None, 86520),
+        (RE, MIN, 2008, "annual", None, None, 87620),
+        (RE, MIN, 2009, "annual", None, None, 82320),
+    }
+
+
+def test_raised_to_a_level_in_wan_tonnes_after_a_comparison() -> None:
+    text = "今年全年稀土开采指标较去年增加为25.5万吨,冶炼分离指标下调为24.385万吨。"
+    assert keys(text, None, datetime(2023, 12, 1)) == {
+        (RE, MIN, 2023, "annual", None, None, 255000),
+        (RE, SEP, 2023, "annual", None, None, 243850),
+    }
+
+
+def test_tungsten_lowered_to_a_level_and_a_change_noun_stays_a_change() -> None:
+    text = "2020年钨精矿开采总量控制指标减少为10.5万吨。全年增量为零,冶炼指标增量为1.5万吨。"
+    assert keys(text, None, datetime(2020, 12, 1)) == {
+        (TU, MIN, 2020, "annual", None, None, 105000),
+    }

@@ -320,11 +320,14 @@ PRODUCE_NOTICE_RE = re.compile(r"通知|配额")
 # Just before an amount, a change or a bound rather than a level: "增加1.5万吨", "超过10万吨".
 DELTA_BEFORE_RE = re.compile(
     r"(?:增加|增长|减少|下降|提高|降低|上调|下调|调增|调减|增|减|多|少|超过|逾|近|不少于|不超过|不足"
-    r"|增量|减量|增幅|降幅|增加量|减少量|差额|多出|高出|少出|新增|缩减|压减|核减|削减|扩大"
+    r"|多出|高出|少出|新增|缩减|压减|核减|削减|扩大"
     r"|超出|超额|超产"
     # Hong Kong and Taiwan wording: "较去年成长1.5万公吨", "调升", "上升", "提升", "下滑"
     r"|成长|调升|调涨|调降|上升|提升|攀升|下滑|下修|上修|缩减了|减少了)"
-    r"(?:了|约|达|为)?\s*$|[-+−]\s*$"  # and signed changes: "某省(-1,000吨)"
+    # a verb then "为" gives the level it comes to ("2009年调减为82320吨"); a noun then "为", the
+    # change ("增量为1.5万吨")
+    r"(?:了|约|达)?\s*$|(?:增量|减量|增幅|降幅|增加量|减少量|差额)(?:了|约|达|为)?\s*$"
+    r"|[-+−]\s*$"  # and signed changes: "某省(-1,000吨)"
 )
 
 # Just before an amount, "each": the one amount is every listed period's or year's ("均为12万吨",
@@ -499,6 +502,7 @@ FORECAST_LEAD_RE = re.compile(r"(?:预计|预期|预测|估计|估算|测算|推
 # the compared one's ("较去年第一批增加1.5万吨至13.5万吨", "比上年提高到27万吨").
 LEVEL_AFTER_RE = re.compile(
     r"(?:吨|增加|增长|提高|上调|下调|减少|降低|调增|调减|增|减|升|降|调整)\s*(?:至|到)\s*$"
+    r"|(?:增加|增长|提高|上调|下调|减少|降低|调增|调减|调整)\s*为\s*$"
 )
 
 RESULT_RE = re.compile(
