@@ -433,3 +433,34 @@ def test_tungsten_lowered_to_a_level_and_a_change_noun_stays_a_change() -> None:
     assert keys(text, None, datetime(2020, 12, 1)) == {
         (TU, MIN, 2020, "annual", None, None, 105000),
     }
+
+
+# A clause of nothing but years and amounts before the clause that names their quota ("从2009年的
+# 31310吨到2012年的30996吨，出口配额总体保持稳定"): figures of that quota, year by year.
+
+HISTORY_TITLE = "稀土配额十年回顾"
+
+
+def test_history_from_to_before_the_export_quota_it_is_of() -> None:
+    text = "从2009年的31310吨到2012年的30996吨,稀土出口配额总体保持稳定。"
+    assert keys(text, HISTORY_TITLE, datetime(2014, 8, 20)) == {
+        (RE, EXP, 2009, "annual", None, None, 31310),
+        (RE, EXP, 2012, "annual", None, None, 30996),
+    }
+
+
+def test_history_from_to_before_the_mining_quota_in_wan_tonnes() -> None:
+    text = "由2006年的8.652万吨到2008年的8.762万吨,稀土开采指标逐年微增。"
+    assert keys(text, HISTORY_TITLE, datetime(2014, 8, 20)) == {
+        (RE, MIN, 2006, "annual", None, None, 86520),
+        (RE, MIN, 2008, "annual", None, None, 87620),
+    }
+
+
+def test_history_of_output_before_a_quota_clause_gives_nothing() -> None:
+    for text in (
+        "从2009年的31310吨到2012年的30996吨,稀土出口量总体保持稳定。",
+        "2009年产量31310吨,出口配额总体保持稳定。",
+        "从2009年的3.1万吨到2012年的3万吨,实际出口量远低于出口配额。",
+    ):
+        assert keys(text, HISTORY_TITLE, datetime(2014, 8, 20)) == set(), text

@@ -62,7 +62,9 @@ def read_group(
     if state.temporary and not state.scope_changed:
         return None  # "高于前值12万吨": a comparison without its own year or batch
     clause_left, right = clause_bounds(half, start, end, run[0].start)
-    if cue_at is None or cue_at >= right:
+    if cue_at is None or (
+        cue_at >= right and not _history_before_cue(tokens, half, clause_left, right, cue_at, end)
+    ):
         return None
     # What comes before a colon is not this figure's clause ("…价格走高 要点:…指标5.25万吨"),
     # though it may label it ("2019年：13.2万吨").
@@ -196,6 +198,32 @@ def _not_quota(half: str, left: int, right: int, after: int) -> bool:
     return NOT_QUOTA_RE.search(half, left, opened) is not None or (
         closed >= 0 and NOT_QUOTA_RE.search(half, closed + 1, right) is not None
     )
+
+
+# Between the years and amounts of a clause of history: "从2009年的31310吨到2012年的30996吨".
+HISTORY_FILLER_RE = re.compile(r"[\s从由自到至的为和与及、]*")
+
+
+def _history_before_cue(
+    tokens: list[Token], half: str, left: int, right: int, cue_at: int, end: int
+) -> bool:
+    """Whether the clause [left, right) holds nothing but years and amounts, and the quota they
+    are of is named in the clause just after it, which speaks of nothing else ("从2009年的31310吨
+    到2012年的30996吨，出口配额总体保持稳定")."""
+    if right >= end or half.find(",", right + 1, cue_at) >= 0 or half.find(";", right, cue_at) >= 0:
+        return False
+    if NOT_QUOTA_RE.search(half, right + 1, clause_bounds(half, right + 1, end, cue_at)[1]):
+        return False  # "…到2012年的3万吨，实际出口量远低于出口配额": not the quota's figures
+    cut = left
+    for token in tokens:
+        if token.end <= left or token.start >= right:
+            continue
+        if token.kind not in ("year", "amount") or not HISTORY_FILLER_RE.fullmatch(
+            half, cut, token.start
+        ):
+            return False
+        cut = token.end
+    return HISTORY_FILLER_RE.fullmatch(half, cut, right) is not None
 
 
 def _types_after_figures(tokens: list[Token]) -> set[str]:
