@@ -133,6 +133,7 @@ class State:
     wholes: tuple[Whole, ...] = ()  # the last whole figures stated, for a 其中's parts
     own_year: int | None = None  # the year of the notice's own issuance, as its title names it
     read_figures: bool = False  # amounts were read in the sentence so far
+    type_named: bool = False  # the sentence named a quota type so far
     trailing_holder: bool = False  # a holder was named after the sentence's last amount
 
     @property
@@ -197,6 +198,7 @@ class State:
         # The commonest kinds first (each kind has one branch, so the order is only speed).
         if kind in ("quota_type", "category"):
             self._add(kind, str(value))
+            self.type_named = self.type_named or kind == "quota_type"
             if kind == "category" and len(self.commodities) > 1:
                 # "稀土矿钨矿…指标分两批下达，本次…岩矿型稀土…": the category names its commodity
                 self.commodity = CATEGORY_COMMODITY.get(str(value), self.commodity)

@@ -86,7 +86,7 @@ def read_group(
     if follower is not None and (len(run) == 1 or not state.lists["quota_type"]):
         # "获得94580吨开采指标"; "甲、乙分别获得9.458、4.042万吨开采指标" where no type came before
         bound_type = str(follower.value)
-    elif not any(t.kind == "quota_type" and t.start < run[0].start for t in tokens):
+    elif not state.type_named:
         # No type named in the sentence before the figure: one named after the sentence's last
         # figure is its ("较2019年全年的13.2万吨，开采指标有所增加"); two such, or none after
         # figures of two types ("…开采指标X，冶炼分离指标Y。北方稀土获得Z"), leave it unplaced.
