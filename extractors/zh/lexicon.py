@@ -456,6 +456,9 @@ PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     REFERENCE_RE: ("年",),
     SPEECH_COLON_RE: (":",),
     THIS_ISSUE_RE: ("本次", "此次", "这次", "本批"),
+    OUR_COMPANY_RE: ("公司",),
+    NATIONAL_RE: ("全国", "合计", "总计"),
+    SAME_PERIOD_RE: ("同期", "同批", "同一批"),
     RECEIVER_RE: ("获得", "获配", "分得", "分配到", "分到", "拿到"),
     AMOUNT_ZH_RE: ("吨", "t"),
     AMOUNT_ZH_SHARED_RE: ("吨", "t"),  # and a list of numbers: SHARED_LIST_RE
