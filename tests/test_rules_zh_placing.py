@@ -464,3 +464,39 @@ def test_history_of_output_before_a_quota_clause_gives_nothing() -> None:
         "从2009年的3.1万吨到2012年的3万吨,实际出口量远低于出口配额。",
     ):
         assert keys(text, HISTORY_TITLE, datetime(2014, 8, 20)) == set(), text
+
+
+# "分别" after figures of two types in the same sentence ("…开采指标109200吨，冶炼分离104800吨，
+# 加上第一批，全年分别为210000吨和202000吨"): those types, in their order.
+
+
+def test_respectively_after_two_types_in_the_same_sentence() -> None:
+    text = (
+        "工信部下达2022年第二批稀土开采指标109200吨,冶炼分离104800吨,加上第一批,"
+        "全年分别为210000吨和202000吨。"
+    )
+    assert keys(text, None, datetime(2022, 7, 20)) == {
+        (RE, MIN, 2022, "batch:2", None, None, 109200),
+        (RE, SEP, 2022, "batch:2", None, None, 104800),
+        (RE, MIN, 2022, "annual", None, None, 210000),
+        (RE, SEP, 2022, "annual", None, None, 202000),
+    }
+
+
+def test_respectively_in_wan_tonnes_in_the_other_order_for_last_year() -> None:
+    text = "今年首批稀土冶炼分离指标11.5万吨,开采指标12万吨,2022年首批分别为9.72万吨和10.08万吨。"
+    assert keys(text, None, datetime(2023, 3, 1)) == {
+        (RE, SEP, 2023, "batch:1", None, None, 115000),
+        (RE, MIN, 2023, "batch:1", None, None, 120000),
+        (RE, SEP, 2022, "batch:1", None, None, 97200),
+        (RE, MIN, 2022, "batch:1", None, None, 100800),
+    }
+
+
+def test_respectively_over_holders_after_one_national_type() -> None:
+    text = "2024年首批稀土开采指标13.5万吨,北方稀土与中国稀土集团分别获得9.458万吨、4.042万吨。"
+    assert keys(text, None, datetime(2024, 3, 1)) == {
+        (RE, MIN, 2024, "batch:1", None, None, 135000),
+        (RE, MIN, 2024, "batch:1", None, "china_northern_rare_earth", 94580),
+        (RE, MIN, 2024, "batch:1", None, "china_rare_earth_group", 40420),
+    }

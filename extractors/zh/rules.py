@@ -331,6 +331,8 @@ def _read_sentence(
                     if qualifier.kind == "category":
                         state.stale.add("category")
                     state.read(qualifier.kind, qualifier.value)
+            if len(run) > 1 and len(state.lists["quota_type"]) < len(run) and groups:
+                _types_of_the_figures_before(state, groups, run, half, start)
             group = read_group(doc, state, run, tokens, index, half, start, end, clause, cue_at)
             if group is not None:
                 groups.append(group)
@@ -427,6 +429,31 @@ PLAIN_KINDS = frozenset((
     "ownprovince", "speech", "compare", "exclude", "sameperiod", "vague", "issuedate",
     "ourcompany", "speaker", "stock", "receiver",
 ))  # fmt: skip
+
+
+# How far before a run of amounts its "分别" may stand ("全年分别为", "去年同期则分别是").
+RESPECTIVELY_REACH = 12
+
+
+def _types_of_the_figures_before(
+    state: State, groups: list[Group], run: list[Token], half: str, start: int
+) -> None:
+    """ "…开采指标109200吨，冶炼分离104800吨，加上第一批，全年分别为210000吨和202000吨": a
+    "分别" run without types of its own takes those of the sentence's figures before it, in
+    their order, where there are as many."""
+    if half.rfind("分别", max(start, run[0].start - RESPECTIVELY_REACH), run[0].start) < 0:
+        return
+    types = [
+        row.quota_type
+        for group in groups
+        if not group.temporary
+        for row in group.rows
+        if row.category is None and row.holder is None
+    ]
+    ordered = list(dict.fromkeys(types))
+    if len(ordered) == len(run) == len(types):
+        state.lists["quota_type"] = ordered
+        state.stale.discard("quota_type")
 
 
 def _aside(doc: Doc, facts: list[Readings], sentence: str) -> bool:
