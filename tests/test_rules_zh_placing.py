@@ -500,3 +500,29 @@ def test_respectively_over_holders_after_one_national_type() -> None:
         (RE, MIN, 2024, "batch:1", None, "china_northern_rare_earth", 94580),
         (RE, MIN, 2024, "batch:1", None, "china_rare_earth_group", 40420),
     }
+
+
+# A figure set against another year's as a share of it ("约为2018年全年指标12万吨的一半"): that
+# year's figure, in a scope of its own, so the next sentence's figure is still the batch's.
+
+
+def test_about_half_of_last_years_figure_does_not_carry_its_year_on() -> None:
+    text = "2019年第一批稀土开采指标6万吨,约为2018年全年指标12万吨的一半。冶炼分离指标5.75万吨。"
+    assert keys(text, None, datetime(2019, 3, 25)) == {
+        (RE, MIN, 2019, "batch:1", None, None, 60000),
+        (RE, MIN, 2018, "annual", None, None, 120000),
+        (RE, SEP, 2019, "batch:1", None, None, 57500),
+    }
+
+
+def test_only_a_share_of_the_year_before_in_tonnes() -> None:
+    text = (
+        "今年首批钨精矿开采总量控制指标52500吨,仅为去年全年105000吨的一半。"
+        "其中主采39700吨,综合利用12800吨。"
+    )
+    assert keys(text, None, datetime(2021, 3, 1)) == {
+        (TU, MIN, 2021, "batch:1", None, None, 52500),
+        (TU, MIN, 2020, "annual", None, None, 105000),
+        (TU, MIN, 2021, "batch:1", "tungsten_primary", None, 39700),
+        (TU, MIN, 2021, "batch:1", "tungsten_byproduct", None, 12800),
+    }

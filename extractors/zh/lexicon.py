@@ -93,9 +93,11 @@ COMPARE_RE = re.compile(
 )
 
 # A year referred to, not spoken of: "按上年总量的一半确定", "参照上一年度", "相当于2023年
-# 全年的52.9%", "占去年的一半" (the clause after it is a scope, like a comparison's).
+# 全年的52.9%", "占去年的一半", "约为2018年全年指标12万吨的一半" (the clause after it is a scope,
+# like a comparison's).
 REFERENCE_RE = re.compile(
-    r"(?:按照|参照|依照|按|相当于|占)(?=[^,;。]{0,6}?(?:(?:19|20)\d{2}\s*年|去年|上一?年|前年))"
+    r"(?:按照|参照|依照|按|相当于|占|约为|约是|仅为|只有)"
+    r"(?=[^,;。]{0,6}?(?:(?:19|20)\d{2}\s*年|去年|上一?年|前年))"
 )
 
 # Unchanged from another year, which is not restated as a fact of that year: "与去年持平",
