@@ -483,3 +483,56 @@ PRIOR_YEAR = re.compile(
     r"|\byear[\s-](?:ago|earlier)\s+(?:period|level|quota|figure)s?\b",
     _I,
 )
+
+# --------------------------------------------------------------------------------------------
+# Batches and histories (issue 10): wordings the tables above miss, added to their values.
+# --------------------------------------------------------------------------------------------
+
+# The running total of the batches so far: "taking the running total to", "a running tally of".
+PERIOD["cumulative"] = re.compile(
+    PERIOD["cumulative"].pattern + r"|\brunning\s+(?:total|tally)\b", _I
+)
+# A batch that takes (brings, pushes) the year's quota to a figure, just before that figure: "the
+# second batch of 7,976 t takes the 2010 export quota to 30,258 t", "bringing this year's rare
+# earth mining quotas to 240,000 t": the running total (the year's, once the last batch is out).
+QUOTA_REACHED = re.compile(
+    r"\b(?:tak(?:e|es|ing)|took|push(?:es|ed|ing)?|br(?:ing|ings|inging|ought))\s+(?:the|its"
+    r"|this)\s+(?:(?:20[0-3]\d|year)['’]?s?\s+)?(?:[\w-]+\s+){0,4}?quotas?\s+(?:for\s+the\s+year\s+)?"
+    r"to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$",
+    _I,
+)
+QUOTA_REACHED_REACH = 90
+# The year's totals, plural for two types: "brings the year's totals to 255,000 t for mining and
+# 243,850 t for smelting", "2023's combined totals".
+PERIOD["annual"] = re.compile(
+    PERIOD["annual"].pattern + r"|\b(?:20[0-3]\d|year)['’]s\s+(?:[\w-]+\s+)?totals\b", _I
+)
+# A whole year said with "of": "for the whole of last year", "all of 2012", "the entire of 2022".
+PERIOD["annual"] = re.compile(
+    PERIOD["annual"].pattern
+    + r"|\b(?:the\s+(?:whole|entirety)|all)\s+of\s+(?:last\s+year|this\s+year|the\s+year"
+    r"|(?:the\s+)?(?:previous|prior)\s+year|20[0-3]\d)\b",
+    _I,
+)
+# A category named just after a figure's unit, in a split: "was split 72,300 t light and
+# 10,020 t medium-heavy", "77 kt light, 12.2 kt heavy".
+_AFTER_UNIT = (
+    r"(?:(?<=\dt\s)|(?<=\st\s)|(?<=tons\s)|(?<=tonnes\s)|(?<=\smt\s)|(?<=kt\s)|(?<=REO\s))"
+)
+_SPLIT_END = r"(?=\s*(?:[,;.]|and\b|$))"
+CATEGORY["light"] = re.compile(
+    CATEGORY["light"].pattern + rf"|{_AFTER_UNIT}light\b{_SPLIT_END}", _I
+)
+CATEGORY["medium_heavy"] = re.compile(
+    CATEGORY["medium_heavy"].pattern + rf"|{_AFTER_UNIT}heavy\b{_SPLIT_END}", _I
+)
+# A batch named as the one a figure follows, just before it: "the second batch of 52,000 t
+# follows a first batch of 62,000 t", "matching the first round", "following the initial
+# tranche": that batch is its own figure's (after it), never the figure's before.
+FOLLOWED_PERIOD = re.compile(
+    r"\b(?:follows?|followed|following|matching|matches|matched)\s+(?:on\s+(?:from\s+)?)?"
+    r"(?:the\s+|a\s+|an\s+|its\s+|this\s+year['’]s\s+)?(?:20[0-3]\d\s+)?$",
+    _I,
+)
+GATES["period"]["cumulative"] = (*GATES["period"]["cumulative"], "running")
+GATES["period"]["annual"] = (*GATES["period"]["annual"], "whole", "entirety", "all of")

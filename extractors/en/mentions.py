@@ -19,6 +19,7 @@ from extractors.en.lexicon import (
     COMPARED_PERIOD,
     COMPARED_WITH,
     COMPARED_YEAR,
+    FOLLOWED_PERIOD,
     GATES,
     HOLDER_NOT_AFTER,
     HOLDER_NOT_BEFORE,
@@ -78,7 +79,8 @@ BARE_FOLLOW = re.compile(
 class Mention:
     """A qualifying word: ``sentence[start:end]`` gives ``value`` of ``kind``."""
 
-    # commodity|type|period|cperiod|year|cyear|uyear|prior|category|holder|company|not_quota|quota
+    # commodity|type|period|cperiod|fperiod|year|cyear|uyear|prior|category|holder|company|
+    # not_quota|quota
     kind: str
     value: str | int
     start: int
@@ -299,6 +301,9 @@ def _years(sentence: str, published: date | None, folded: str | None = None) -> 
 
 
 def _period_kind(sentence: str, mention: Mention) -> Mention:
+    if FOLLOWED_PERIOD.search(sentence, max(0, mention.start - 40), mention.start):
+        # "follows a first batch of 62,000 t": the batch of the figure just after it only
+        return Mention("fperiod", mention.value, mention.start, mention.end)
     compared = COMPARED_PERIOD.search(sentence, max(0, mention.start - 40), mention.start)
     if compared is None:
         return mention

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
 from datetime import date, datetime
 
@@ -41,6 +42,8 @@ from extractors.en.lexicon import (
     CLAUSE_BREAK,
     FORECAST,
     GATES,
+    QUOTA_REACHED,
+    QUOTA_REACHED_REACH,
     RELATIVE_ASIDE,
 )
 from extractors.en.mentions import (
@@ -273,6 +276,8 @@ def _read_sentence(
     figures = find_figures(sentence)
     defaults = defaults_for(state, sentence, mentions, ours, continued)
     bound = bind(sentence, figures, mentions, defaults, state.carried)
+    _reached_totals(sentence, bound)
+    _followed_batches(sentence, bound, mentions)
     if whole_years(sentence, mentions):
         for fig in bound:  # "has doubled, from N in 2017 to M in 2022": no running total
             if fig.attrs.get("period") in (None, "double", "cumulative"):
@@ -317,6 +322,42 @@ def _read_sentence(
         if announced:
             state.announced, state.announced_year = announced, state.year
     return True
+
+
+def _reached_totals(sentence: str, figures: list[Figure]) -> None:
+    """ "The second batch of 7,976 t takes the 2010 export quota to 30,258 t": the figure a batch
+    takes the quota to is the running total, not that batch again; the past figures compared
+    with it ("compared with 50,145 t the year before") are running totals too."""
+    for n, fig in enumerate(figures):
+        if fig.compared or not (fig.inherited_period or fig.attrs.get("period") is None):
+            continue
+        if not QUOTA_REACHED.search(sentence, max(0, fig.start - QUOTA_REACHED_REACH), fig.start):
+            continue
+        old = fig.attrs.get("period")
+        fig.attrs["period"], fig.inherited_period = "cumulative", False
+        for later in itertools.takewhile(lambda f: f.compared, figures[n + 1 :]):
+            if later.attrs.get("period") == old:
+                later.attrs["period"] = "cumulative"
+
+
+# Between a batch that a figure follows and that batch's figure: "a first batch of", "the first
+# round, at", "the first round's".
+FOLLOWED_GAP = re.compile(
+    r"(?:['’]s)?\s*(?:,\s*)?(?:of|at|with|worth|totall?ing|was|were|set\s+at)?\s*(?:about\s+|around\s+"
+    r"|some\s+|nearly\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _followed_batches(sentence: str, figures: list[Figure], mentions: list[Mention]) -> None:
+    """ "The second batch of 52,000 t follows a first batch of 62,000 t": the batch followed is
+    the figure's just after it, whatever the figures before say."""
+    for m in mentions:
+        if m.kind != "fperiod":
+            continue
+        fig = next((f for f in figures if f.start >= m.end), None)
+        if fig is not None and FOLLOWED_GAP.fullmatch(sentence, m.end, fig.start):
+            fig.attrs["period"], fig.inherited_period = m.value, False
 
 
 def _same_period(

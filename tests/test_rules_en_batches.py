@@ -1,0 +1,270 @@
+"""The English rules for batches, histories, export and tungsten quotas: one table per wording
+family, each with sentences of our own that vary it (verbs, word order, units, years,
+commodities). Figures are from the public record (../shared/DOMAIN.md).
+
+Each case is (published, title, text, expected keys); a key is (commodity, quota_type, year,
+period, category, holder, amount_t) as FACTS.md scores it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from extractors.en.rules import find_facts
+from extractors.facts import Content
+
+RE, W, SB = "rare_earth", "tungsten", "antimony"
+M, S, X = "mining", "smelting_separation", "export"
+L, MH = "light", "medium_heavy"
+Key = tuple[str, str, int, str, str | None, str | None, float | None]
+Case = tuple[str, str, str, set[Key]]
+
+
+def keys(published: str, title: str, text: str) -> set[Key]:
+    content = Content(
+        title=title, published=datetime.fromisoformat(published), language="en", text=text
+    )
+    facts = find_facts(content)
+    for fact in facts:
+        assert text[fact.span[0] : fact.span[1]] == fact.evidence
+    return {fact.key() for fact in facts if fact.amount_t is not None}
+
+
+def check(case: Case) -> None:
+    published, title, text, expected = case
+    assert keys(published, title, text) == expected, text
+
+
+# --- the running total: "taking the running total to", "brings the year's totals to" -------
+
+RUNNING = [
+    (
+        "2023-09-27",
+        "China adds second batch of rare earth quotas",
+        "Beijing handed out a second round of rare earth mining quotas of 120,000 tonnes, "
+        "lifting the total so far this year to 240,000 tonnes.\n"
+        "Smelting quotas in the new round came to 115,000 t, taking the running total to "
+        "230,000 t.",
+        {
+            (RE, M, 2023, "batch:2", None, None, 120000),
+            (RE, M, 2023, "cumulative:2", None, None, 240000),
+            (RE, S, 2023, "batch:2", None, None, 115000),
+            (RE, S, 2023, "cumulative:2", None, None, 230000),
+        },
+    ),
+    (
+        "2022-09-30",
+        "Second 2022 rare earth batch",
+        "The second batch set 104.8 kt of rare earth separation quota, which makes a running "
+        "tally of 202 kt.",
+        {
+            (RE, S, 2022, "batch:2", None, None, 104800),
+            (RE, S, 2022, "cumulative:2", None, None, 202000),
+        },
+    ),
+    (
+        "2023-12-22",
+        "Third 2023 rare earth batch",
+        "A third batch of rare earth quotas gave 15,000 t of mining and 13,850 t of smelting.\n"
+        "That brings the year's totals to 255,000 t for mining and 243,850 t for smelting.",
+        {
+            (RE, M, 2023, "batch:3", None, None, 15000),
+            (RE, S, 2023, "batch:3", None, None, 13850),
+            (RE, M, 2023, "annual", None, None, 255000),
+            (RE, S, 2023, "annual", None, None, 243850),
+        },
+    ),
+    (
+        "2024-08-20",
+        "China's second 2024 rare earth quotas",
+        "The ministry issued 127,000 t of smelting and separation quotas in a second batch, "
+        "bringing 2024's totals to 254,000 t for smelting.",
+        {
+            (RE, S, 2024, "batch:2", None, None, 127000),
+            (RE, S, 2024, "annual", None, None, 254000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("case", RUNNING)
+def test_running_totals_and_the_years_totals(case: Case) -> None:
+    check(case)
+
+
+# --- a batch that takes the year's quota to a figure ------------------------------------------
+
+REACHED = [
+    (
+        "2010-07-13",
+        "China issues second-half rare earth export quotas",
+        "The commerce ministry's second batch of 7,976 tonnes takes the 2010 rare earth export "
+        "quota to 30,258 tonnes, compared with 50,145 tonnes in the previous year.",
+        {
+            (RE, X, 2010, "batch:2", None, None, 7976),
+            (RE, X, 2010, "annual", None, None, 30258),
+            (RE, X, 2009, "annual", None, None, 50145),
+        },
+    ),
+    (
+        "2022-09-30",
+        "China raises rare earth quotas",
+        "A second batch of 109,200 t brought this year's rare earth mining quota to 210,000 t.",
+        {
+            (RE, M, 2022, "batch:2", None, None, 109200),
+            (RE, M, 2022, "cumulative:2", None, None, 210000),
+        },
+    ),
+    (
+        "2011-07-15",
+        "China sets second-half export quotas",
+        "Rare earth exporters got a further 15,738 t in the second round, pushing the export "
+        "quota for the year to 30,184 t.",
+        {
+            (RE, X, 2011, "batch:2", None, None, 15738),
+            (RE, X, 2011, "annual", None, None, 30184),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("case", REACHED)
+def test_the_quota_a_batch_takes_the_year_to(case: Case) -> None:
+    check(case)
+
+
+# --- the batch a figure follows ----------------------------------------------------------------
+
+FOLLOWED = [
+    (
+        "2024-08-20",
+        "China's 2024 tungsten mining quota reaches 114,000 t",
+        "The second batch of 52,000t follows a first batch of 62,000t, for a 2024 total of "
+        "114,000 t.",
+        {
+            (W, M, 2024, "batch:2", None, None, 52000),
+            (W, M, 2024, "batch:1", None, None, 62000),
+            (W, M, 2024, "annual", None, None, 114000),
+        },
+    ),
+    (
+        "2024-08-20",
+        "China issues second batch of 2024 tungsten quota",
+        "The ministry set the second batch of tungsten mining quotas at 52,000 tonnes, "
+        "following a first batch of 62,000 tonnes in April.",
+        {
+            (W, M, 2024, "batch:2", None, None, 52000),
+            (W, M, 2024, "batch:1", None, None, 62000),
+        },
+    ),
+    (
+        "2023-10-20",
+        "China issues second batch of 2023 rare earth quotas",
+        "China issued a second batch of rare earth mining quotas of 120,000 t, matching the "
+        "first batch, and 115,000 t of smelting quotas.",
+        {
+            (RE, M, 2023, "batch:2", None, None, 120000),
+            (RE, S, 2023, "batch:2", None, None, 115000),
+        },
+    ),
+    (
+        "2022-09-30",
+        "Second 2022 rare earth batch",
+        "Its 104,800 t of rare earth smelting quota for the second round followed the first "
+        "round's 97,200 t.",
+        {
+            (RE, S, 2022, "batch:2", None, None, 104800),
+            (RE, S, 2022, "batch:1", None, None, 97200),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("case", FOLLOWED)
+def test_the_batch_a_figure_follows_is_its_own(case: Case) -> None:
+    check(case)
+
+
+# --- when a batch was announced is no quota year ------------------------------------------
+
+ANNOUNCED = [
+    (
+        "2014-07-17",
+        "China 2014 rare earth export quota totals 30,611 t",
+        "China issued 15,501 t of rare earth export quotas for the second half of 2014.\n"
+        "The first batch, announced in late 2013, was 15,110 t.",
+        {
+            (RE, X, 2014, "batch:2", None, None, 15501),
+            (RE, X, 2014, "batch:1", None, None, 15110),
+        },
+    ),
+    (
+        "2011-07-14",
+        "China issues second-half rare earth export quotas",
+        "China allotted 15,738 t of export quotas for the second half of 2011.\n"
+        "The first-half quota of 14,446 t was issued at the end of 2010.",
+        {
+            (RE, X, 2011, "batch:2", None, None, 15738),
+            (RE, X, 2011, "batch:1", None, None, 14446),
+        },
+    ),
+    (
+        "2024-08-20",
+        "China's second 2024 tungsten batch",
+        "The second batch of tungsten mining quotas is 52,000 t.\n"
+        "A first batch of 62,000 t came out in early 2024.",
+        {
+            (W, M, 2024, "batch:2", None, None, 52000),
+            (W, M, 2024, "batch:1", None, None, 62000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("case", ANNOUNCED)
+def test_the_year_of_an_announcement_is_not_the_quotas(case: Case) -> None:
+    check(case)
+
+
+# --- a category named after a figure's unit, in a split ---------------------------------------
+
+SPLITS = [
+    (
+        "2012-05-04",
+        "China's rare earth mining quotas, 2009",
+        "The 2009 mining quota of 82,320 tonnes was split 72,300 tons light and 10,020 tonnes "
+        "medium-heavy.",
+        {
+            (RE, M, 2009, "annual", None, None, 82320),
+            (RE, M, 2009, "annual", L, None, 72300),
+            (RE, M, 2009, "annual", MH, None, 10020),
+        },
+    ),
+    (
+        "2012-05-04",
+        "China's rare earth mining quotas, 2010",
+        "China's 2010 rare earth mining quota of 89.2 kt divided into 77 kt light, 12.2 kt heavy.",
+        {
+            (RE, M, 2010, "annual", None, None, 89200),
+            (RE, M, 2010, "annual", L, None, 77000),
+            (RE, M, 2010, "annual", MH, None, 12200),
+        },
+    ),
+    (
+        "2014-03-01",
+        "Rare earth mining quota 2013",
+        "For 2013 the rare earth mining quota was 93,800 t: 75,900 t light and 17,900 t heavy.",
+        {
+            (RE, M, 2013, "annual", None, None, 93800),
+            (RE, M, 2013, "annual", L, None, 75900),
+            (RE, M, 2013, "annual", MH, None, 17900),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SPLITS)
+def test_a_category_after_the_unit(case: Case) -> None:
+    check(case)
