@@ -268,3 +268,37 @@ SPLITS = [
 @pytest.mark.parametrize("case", SPLITS)
 def test_a_category_after_the_unit(case: Case) -> None:
     check(case)
+
+
+# --- the story's one quota type comes from its quota sentences --------------------------------
+
+ONE_TYPE = [
+    (
+        "2025-04-18",
+        "China trims tungsten quota, sources say",
+        "The first batch of 2025 tungsten concentrate quotas was 58,000 tons, people familiar "
+        "with the matter said.\n"
+        "Tungsten prices have surged since China put the metal on its export control list.",
+        {(W, M, 2025, "batch:1", None, None, 58000)},
+    ),
+    (
+        "2024-04-30",
+        "China sets first 2024 tungsten quota",
+        "The natural resources ministry set the first batch of tungsten ore quotas for 2024 at "
+        "62,000 t.\n"
+        "Separately, Beijing has tightened export controls on gallium and germanium.",
+        {(W, M, 2024, "batch:1", None, None, 62000)},
+    ),
+    (
+        "2025-02-20",
+        "China's antimony mining quota",
+        "China's 2025 antimony ore quota is 40,000 tonnes, according to sources.\n"
+        "The export ban on antimony to the United States stays in force.",
+        {(SB, M, 2025, "annual", None, None, 40000)},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", ONE_TYPE)
+def test_an_export_control_sentence_names_no_quota_type(case: Case) -> None:
+    check(case)

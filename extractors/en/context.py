@@ -137,7 +137,8 @@ def start_state(
     )
     state.first_issuer = state.issuer_marks[0][1] if state.issuer_marks else None
     state.doc_max_batch = latest_batch(text)
-    types = quota_types(text)
+    # the types its quota sentences name ("export" in "the export control list" is none)
+    types = {t for a, b, named in spans if named for t in quota_types(text[a:b])}
     state.doc_type = types.pop() if len(types) == 1 else None
     title = content.title or ""
     if QUOTA_WORD.search(title):
