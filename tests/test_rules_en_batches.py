@@ -302,3 +302,162 @@ ONE_TYPE = [
 @pytest.mark.parametrize("case", ONE_TYPE)
 def test_an_export_control_sentence_names_no_quota_type(case: Case) -> None:
     check(case)
+
+
+# --- a list of batches: each its figure, or one running total ---------------------------------
+
+LISTED = [
+    (
+        "2023-12-22",
+        "China issues third batch",
+        "The first and second batches of rare earth mining quotas were 120,000t and 120,000t "
+        "respectively.",
+        {
+            (RE, M, 2023, "batch:1", None, None, 120000),
+            (RE, M, 2023, "batch:2", None, None, 120000),
+        },
+    ),
+    (
+        "2023-12-22",
+        "China issues third batch",
+        "The first, second and third rounds of rare earth mining quotas in 2023 were 120,000 t, "
+        "120,000 t and 15,000 t.",
+        {
+            (RE, M, 2023, "batch:1", None, None, 120000),
+            (RE, M, 2023, "batch:2", None, None, 120000),
+            (RE, M, 2023, "batch:3", None, None, 15000),
+        },
+    ),
+    (
+        "2022-10-22",
+        "China issues second batch",
+        "The first and second batches of rare earth mining quotas total 210,000 t this year.",
+        {(RE, M, 2022, "cumulative:2", None, None, 210000)},
+    ),
+    (
+        "2010-12-30",
+        "China's 2010 export quotas",
+        "China's first and second batches of rare earth export quotas for 2010 were 22,282 "
+        "tonnes and 7,976 tonnes.",
+        {
+            (RE, X, 2010, "batch:1", None, None, 22282),
+            (RE, X, 2010, "batch:2", None, None, 7976),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("case", LISTED)
+def test_a_list_of_batches(case: Case) -> None:
+    check(case)
+
+
+# --- a batch issued as "an extra" (another, a further) amount is the batch --------------------
+
+INCREMENT = [
+    (
+        "2023-12-22",
+        "China issues rare third batch of 2023 rare earth quotas",
+        "In an unusual third allotment, MIIT granted an extra 15,000 mt of mining quota and "
+        "13,850 MT of smelting and separation quota.",
+        {
+            (RE, M, 2023, "batch:3", None, None, 15000),
+            (RE, S, 2023, "batch:3", None, None, 13850),
+        },
+    ),
+    (
+        "2011-07-22",
+        "China issues second batch",
+        "The commerce ministry issued another 15,738 t of rare earth export quotas in its second "
+        "batch for 2011.",
+        {(RE, X, 2011, "batch:2", None, None, 15738)},
+    ),
+    (
+        "2024-08-23",
+        "Second 2024 tungsten batch",
+        "With the second batch the ministry allotted a further 52,000 tonnes of tungsten "
+        "concentrate mining quota.",
+        {(W, M, 2024, "batch:2", None, None, 52000)},
+    ),
+    (
+        "2011-07-22",
+        "China raises quota",
+        "The ministry raised the 2011 rare earth export quota by another 2,000 t in the second "
+        "batch.",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", INCREMENT)
+def test_a_batch_issued_as_an_extra_amount(case: Case) -> None:
+    check(case)
+
+
+# --- "respectively" after a sentence that named the types (categories) ------------------------
+
+BACK = [
+    (
+        "2023-12-22",
+        "China issues third batch of 2023 rare earth quotas",
+        "In a third batch, MIIT granted 15,000 t of mining quota and 13,850 t of smelting "
+        "quota.\n"
+        "Total quotas for the year now stand at 255,000 t and 243,850 t respectively, against "
+        "210,000 t and 202,000 t in 2022.",
+        {
+            (RE, M, 2023, "batch:3", None, None, 15000),
+            (RE, S, 2023, "batch:3", None, None, 13850),
+            (RE, M, 2023, "annual", None, None, 255000),
+            (RE, S, 2023, "annual", None, None, 243850),
+            (RE, M, 2022, "annual", None, None, 210000),
+            (RE, S, 2022, "annual", None, None, 202000),
+        },
+    ),
+    (
+        "2013-06-05",
+        "China's light and heavy rare earth mining quotas, 2010-2011",
+        "In 2010, China's mining quota of 89.2 kt comprised 77kt REO of light rare earths and "
+        "12.2 kt of medium and heavy rare earths.\n"
+        "In 2011, the figures were 80.4kt REO and 13.4 kt respectively, for a total of 93.8 "
+        "thousand tonnes.",
+        {
+            (RE, M, 2010, "annual", None, None, 89200),
+            (RE, M, 2010, "annual", L, None, 77000),
+            (RE, M, 2010, "annual", MH, None, 12200),
+            (RE, M, 2011, "annual", L, None, 80400),
+            (RE, M, 2011, "annual", MH, None, 13400),
+            (RE, M, 2011, "annual", None, None, 93800),
+        },
+    ),
+    (
+        "2021-01-05",
+        "China's 2020 rare earth quotas",
+        "China's 2020 rare earth mining and smelting quotas were 140,000 t and 135,000 t.\n"
+        "For 2019, the corresponding quotas were 132,000 t and 127,000 t, respectively.",
+        {
+            (RE, M, 2020, "annual", None, None, 140000),
+            (RE, S, 2020, "annual", None, None, 135000),
+            (RE, M, 2019, "annual", None, None, 132000),
+            (RE, S, 2019, "annual", None, None, 127000),
+        },
+    ),
+    (
+        "2024-02-20",
+        "China's first 2024 rare earth quotas",
+        "The 2023 mining quota was split into 220,850 t of light and 19,150 t of ionic rare "
+        "earths.\n"
+        "A mining quota of 135,000 t and a smelting quota of 127,000 t were set for the first "
+        "round of 2024, up 12.5% and 10.43% respectively.",
+        {
+            (RE, M, 2023, "annual", L, None, 220850),
+            (RE, M, 2023, "annual", MH, None, 19150),
+            (RE, M, 2024, "batch:1", None, None, 135000),
+            (RE, S, 2024, "batch:1", None, None, 127000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("case", BACK)
+def test_respectively_after_the_sentence_naming_the_order(case: Case) -> None:
+    check(case)

@@ -536,3 +536,20 @@ FOLLOWED_PERIOD = re.compile(
 )
 GATES["period"]["cumulative"] = (*GATES["period"]["cumulative"], "running")
 GATES["period"]["annual"] = (*GATES["period"]["annual"], "whole", "entirety", "all of")
+# The first member of a list of batches: "the first and second batches were 120,000 t and
+# 120,000 t", "first, second and third rounds", "second and third tranches".
+_LISTED_BATCHES = (
+    r"(?=\s*(?:,|and|&)\s*(?:(?:second|third)\s*(?:,|and|&)\s*)*(?:second|third)\s+(?:batch|round"
+    r"|tranche|allotment|allocation)(?:es|s)?\b)"
+)
+PERIOD["batch:1"] = re.compile(PERIOD["batch:1"].pattern + rf"|\bfirst{_LISTED_BATCHES}", _I)
+PERIOD["batch:2"] = re.compile(PERIOD["batch:2"].pattern + rf"|\bsecond{_LISTED_BATCHES}", _I)
+# A batch issued as an addition, just before its figure: "MIIT granted an extra 15,000 t of
+# mining quota" (the third batch), "issued another 15,738 t in the second round", "allotted a
+# further 7,976 t": in a sentence that names the batch, the batch itself, not a difference.
+ISSUED_INCREMENT = re.compile(
+    r"\b(?:grant(?:s|ed)?|issu(?:e|es|ed)|allocat(?:e|es|ed)|allott?(?:s|ed)?|releas(?:e|es|ed)"
+    r"|hand(?:s|ed)?\s+out|approv(?:e|es|ed)|add(?:s|ed)?|allow(?:s|ed)?)\s+(?:an?\s+)?"
+    r"(?P<word>extra|another|further|additional)\s+(?=(?:about\s+|around\s+|some\s+)?\d)",
+    _I,
+)

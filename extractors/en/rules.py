@@ -42,6 +42,7 @@ from extractors.en.lexicon import (
     CLAUSE_BREAK,
     FORECAST,
     GATES,
+    ISSUED_INCREMENT,
     QUOTA_REACHED,
     QUOTA_REACHED_REACH,
     RELATIVE_ASIDE,
@@ -275,9 +276,12 @@ def _read_sentence(
     aside = SHIPPED.search(sentence) or FORECAST.search(sentence)
     figures = find_figures(sentence)
     defaults = defaults_for(state, sentence, mentions, ours, continued)
-    bound = bind(sentence, figures, mentions, defaults, state.carried)
+    bound = bind(
+        _batch_not_difference(sentence, mentions), figures, mentions, defaults, state.carried
+    )
     _reached_totals(sentence, bound)
     _followed_batches(sentence, bound, mentions)
+    _listed_batches_total(sentence, bound, mentions)
     if whole_years(sentence, mentions):
         for fig in bound:  # "has doubled, from N in 2017 to M in 2022": no running total
             if fig.attrs.get("period") in (None, "double", "cumulative"):
@@ -288,8 +292,10 @@ def _read_sentence(
         bound = [f for f in bound if not _set_aside(sentence, f, now)]
         if not bound:
             return True
+    back = _respectively_back(sentence, bound, mentions, state.carried)
     goes_on = (
-        bool(kinds & CONTINUES)
+        back
+        or bool(kinds & CONTINUES)
         or bool(ours and ISSUED.search(sentence) and not NEGATED.search(sentence))
         or (continued and REFERRED.search(sentence) is not None)
     )
@@ -322,6 +328,57 @@ def _read_sentence(
         if announced:
             state.announced, state.announced_year = announced, state.year
     return True
+
+
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def _respectively_back(
+    sentence: str, figures: list[Figure], mentions: list[Mention], carried: list[Figure]
+) -> bool:
+    """ "In 2011, the figures were 80.4 kt and 13.4 kt respectively", "Totals for the year stand
+    at 255 kt and 243.85 kt respectively": a list the sentence names no types (categories) for
+    is in the order of the last sentence's figures of different types (categories). Past
+    figures listed as many ("against 210 kt and 202 kt in 2022") follow the same order.
+    Returns whether the sentence's figures took them."""
+    word = RESPECTIVELY.search(sentence)
+    if word is None or not carried:
+        return False
+    named = {m.kind for m in mentions}
+    current = [f for f in figures if not f.compared and f.end <= word.start()]
+    past = [f for f in figures if f.compared]
+    took = False
+    for kind in ("type", "category"):
+        if kind in named:
+            continue
+        order = [f.attrs.get(kind) for f in carried if f.attrs.get(kind) is not None]
+        if len(order) < 2 or len(set(order)) != len(order) or len(current) != len(order):
+            continue
+        if any(f.attrs.get(kind) is not None for f in current):
+            continue
+        # only a list its own words leave alike ("a mining quota of 135,000 t and a smelting
+        # quota of 127,000 t ... respectively" are told apart already)
+        rest = [k for k in ("type", "category", "holder", "year", "period") if k != kind]
+        if len({tuple(f.attrs.get(k) for k in rest) for f in current}) != 1:
+            continue
+        for fig, value in zip(current, order, strict=True):
+            fig.attrs[kind] = value
+        if len(past) == len(order) and all(f.attrs.get(kind) is None for f in past):
+            for fig, value in zip(past, order, strict=True):
+                fig.attrs[kind] = value
+        took = True
+    return took
+
+
+def _batch_not_difference(sentence: str, mentions: list[Mention]) -> str:
+    """The sentence as binding reads it: "granted an extra 15,000 t" in a sentence naming the
+    batch ("In a third allotment, ...") gives the batch, so "extra" is blanked (the offsets
+    stay), and the figure is not taken for a difference."""
+    if not any(m.kind == "period" and BATCH_WORD.match(str(m.value)) for m in mentions):
+        return sentence
+    for m in ISSUED_INCREMENT.finditer(sentence):
+        sentence = sentence[: m.start("word")] + " " * len(m["word"]) + sentence[m.end("word") :]
+    return sentence
 
 
 def _reached_totals(sentence: str, figures: list[Figure]) -> None:
@@ -358,6 +415,32 @@ def _followed_batches(sentence: str, figures: list[Figure], mentions: list[Menti
         fig = next((f for f in figures if f.start >= m.end), None)
         if fig is not None and FOLLOWED_GAP.fullmatch(sentence, m.end, fig.start):
             fig.attrs["period"], fig.inherited_period = m.value, False
+
+
+# Between the batches of a list: "first and second", "first, second and third".
+BATCH_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
+EACH = re.compile(r"\beach\b|\brespectively\b|\bapiece\b", re.IGNORECASE)
+
+
+def _listed_batches_total(sentence: str, figures: list[Figure], mentions: list[Mention]) -> None:
+    """ "The first and second batches total 210,000 t": one figure after a list of batches is
+    their running total (not "were 120,000 t each", nor a list of figures)."""
+    batches = [m for m in mentions if m.kind == "period" and str(m.value).startswith("batch:")]
+    current = [f for f in figures if not f.compared]
+    if len(batches) < 2 or len(current) != 1 or EACH.search(sentence):
+        return
+    listed = all(
+        BATCH_LIST_JOIN.fullmatch(sentence, a.end, b.start) for a, b in itertools.pairwise(batches)
+    )
+    numbers = sorted(int(str(m.value)[6:]) for m in batches)
+    fig = current[0]
+    if (
+        listed
+        and numbers == list(range(1, len(numbers) + 1))
+        and fig.start > batches[-1].end
+        and fig.attrs.get("period") == batches[-1].value
+    ):
+        fig.attrs["period"] = f"cumulative:{numbers[-1]}"
 
 
 def _same_period(
