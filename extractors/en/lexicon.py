@@ -516,15 +516,19 @@ PERIOD["annual"] = re.compile(
 )
 # A category named just after a figure's unit, in a split: "was split 72,300 t light and
 # 10,020 t medium-heavy", "77 kt light, 12.2 kt heavy".
-_AFTER_UNIT = (
-    r"(?:(?<=\dt\s)|(?<=\st\s)|(?<=tons\s)|(?<=tonnes\s)|(?<=\smt\s)|(?<=kt\s)|(?<=REO\s))"
-)
+# (the word first, then what is before it: the look-behinds are tried only after "light")
+_UNITS_BEFORE = ("\\dt", "\\st", "tons", "tonnes", "\\smt", "kt", "REO")
 _SPLIT_END = r"(?=\s*(?:[,;.]|and\b|$))"
-CATEGORY["light"] = re.compile(
-    CATEGORY["light"].pattern + rf"|{_AFTER_UNIT}light\b{_SPLIT_END}", _I
-)
+
+
+def _after_unit(word: str) -> str:
+    behind = "|".join(rf"(?<={unit}\s{word})" for unit in _UNITS_BEFORE)
+    return rf"\b{word}(?:{behind})\b{_SPLIT_END}"
+
+
+CATEGORY["light"] = re.compile(CATEGORY["light"].pattern + "|" + _after_unit("light"), _I)
 CATEGORY["medium_heavy"] = re.compile(
-    CATEGORY["medium_heavy"].pattern + rf"|{_AFTER_UNIT}heavy\b{_SPLIT_END}", _I
+    CATEGORY["medium_heavy"].pattern + "|" + _after_unit("heavy"), _I
 )
 # A batch named as the one a figure follows, just before it: "the second batch of 52,000 t
 # follows a first batch of 62,000 t", "matching the first round", "following the initial

@@ -381,10 +381,17 @@ def _batch_not_difference(sentence: str, mentions: list[Mention]) -> str:
     return sentence
 
 
+# The verbs QUOTA_REACHED needs, one of which must be in the sentence (a faster pass).
+REACH_WORDS = ("tak", "took", "push", "bring", "brought")
+
+
 def _reached_totals(sentence: str, figures: list[Figure]) -> None:
     """ "The second batch of 7,976 t takes the 2010 export quota to 30,258 t": the figure a batch
     takes the quota to is the running total, not that batch again; the past figures compared
     with it ("compared with 50,145 t the year before") are running totals too."""
+    folded = sentence.casefold()
+    if not any(word in folded for word in REACH_WORDS):
+        return
     for n, fig in enumerate(figures):
         if fig.compared or not (fig.inherited_period or fig.attrs.get("period") is None):
             continue
