@@ -461,3 +461,41 @@ BACK = [
 @pytest.mark.parametrize("case", BACK)
 def test_respectively_after_the_sentence_naming_the_order(case: Case) -> None:
     check(case)
+
+
+# --- two years a change spans: "Between 2013 and 2015, ... went from A to B" ------------------
+
+SPANS = [
+    (
+        "2017-01-01",
+        "China's rare earth mining quota: 2013 vs 2015",
+        "Between 2013 and 2015, China's rare earth mining quota went from 93,800 tons to "
+        "105,000 metric tons.",
+        {(RE, M, 2013, "annual", None, None, 93800), (RE, M, 2015, "annual", None, None, 105000)},
+    ),
+    (
+        "2012-05-04",
+        "Quota history",
+        "From 2009 to 2011, the rare earth mining quota rose from 82,320 t to 93,800 t.",
+        {(RE, M, 2009, "annual", None, None, 82320), (RE, M, 2011, "annual", None, None, 93800)},
+    ),
+    (
+        "2025-01-10",
+        "Tungsten quota history",
+        "Over 2020-2024 China's tungsten mining quota climbed from 105,000 tonnes to 114,000 "
+        "tonnes.",
+        {(W, M, 2020, "annual", None, None, 105000), (W, M, 2024, "annual", None, None, 114000)},
+    ),
+    (
+        "2016-09-08",
+        "Quota history",
+        "Between 2013 and 2015 the smelting and separation quota for rare earths moved from "
+        "90.4 kt REO to 100 kt REO.",
+        {(RE, S, 2013, "annual", None, None, 90400), (RE, S, 2015, "annual", None, None, 100000)},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SPANS)
+def test_the_two_years_a_change_spans(case: Case) -> None:
+    check(case)

@@ -557,3 +557,15 @@ ISSUED_INCREMENT = re.compile(
     r"(?P<word>extra|another|further|additional)\s+(?=(?:about\s+|around\s+|some\s+)?\d)",
     _I,
 )
+# Two years a change spans, before the change: "Between 2013 and 2015, the quota went from
+# 93,800 t to 105,000 t", "from 2009 to 2011 the quota rose from ... to ...", "over 2012-2014".
+YEAR_SPAN = re.compile(
+    r"\b(?:between|from|over)\s+(?P<a>(?:19|20)\d\d)\s*(?:and|to|through|until|[-–])\s*"
+    r"(?P<b>(?:19|20)\d\d)\b",
+    _I,
+)
+# The old level and the new, as two figures: "from 93,800 t to 105,000 t".
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", _I)
+TO_BETWEEN = re.compile(
+    r"(?:\s*(?:REO|of\s+rare[\s-]earth\s+oxides?))?\s+to\s+(?:about\s+|around\s+|some\s+)?", _I
+)

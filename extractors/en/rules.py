@@ -41,11 +41,14 @@ from extractors.en.context import (
 from extractors.en.lexicon import (
     CLAUSE_BREAK,
     FORECAST,
+    FROM_BEFORE,
     GATES,
     ISSUED_INCREMENT,
     QUOTA_REACHED,
     QUOTA_REACHED_REACH,
     RELATIVE_ASIDE,
+    TO_BETWEEN,
+    YEAR_SPAN,
 )
 from extractors.en.mentions import (
     COMMODITY,
@@ -282,6 +285,7 @@ def _read_sentence(
     _reached_totals(sentence, bound)
     _followed_batches(sentence, bound, mentions)
     _listed_batches_total(sentence, bound, mentions)
+    _spanned_years(sentence, bound, mentions)
     if whole_years(sentence, mentions):
         for fig in bound:  # "has doubled, from N in 2017 to M in 2022": no running total
             if fig.attrs.get("period") in (None, "double", "cumulative"):
@@ -448,6 +452,32 @@ def _listed_batches_total(sentence: str, figures: list[Figure], mentions: list[M
         and fig.attrs.get("period") == batches[-1].value
     ):
         fig.attrs["period"] = f"cumulative:{numbers[-1]}"
+
+
+def _spanned_years(sentence: str, figures: list[Figure], mentions: list[Mention]) -> None:
+    """ "Between 2013 and 2015, the mining quota went from 93,800 t to 105,000 t": the old level
+    is the first year's, the new one the second's, both whole years. Only a sentence of those
+    two years and those two figures, named in that order."""
+    if len(figures) != 2 or "20" not in sentence:
+        return
+    span = YEAR_SPAN.search(sentence)
+    if span is None or int(span["a"]) >= int(span["b"]):
+        return
+    old, new = figures
+    years = [m for m in mentions if m.kind in ("year", "cyear")]
+    if len(years) != 2 or old.start < span.end():
+        return
+    if not FROM_BEFORE.search(sentence, max(0, old.start - 20), old.start):
+        return
+    if not TO_BETWEEN.fullmatch(sentence, old.end, new.start):
+        return
+    if any(m.kind == "period" and BATCH_WORD.match(str(m.value)) for m in mentions):
+        return  # "from the first batch of 2013 to ..."
+    for fig, year in ((old, int(span["a"])), (new, int(span["b"]))):
+        fig.attrs["year"], fig.attrs["period"], fig.compared = year, "annual", False
+        for kind in ("commodity", "type", "category", "holder"):
+            if fig.attrs.get(kind) is None:
+                fig.attrs[kind] = new.attrs.get(kind) or old.attrs.get(kind)
 
 
 def _same_period(
