@@ -567,5 +567,6 @@ YEAR_SPAN = re.compile(
 # The old level and the new, as two figures: "from 93,800 t to 105,000 t".
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", _I)
 TO_BETWEEN = re.compile(
-    r"(?:\s*(?:REO|of\s+rare[\s-]earth\s+oxides?))?\s+to\s+(?:about\s+|around\s+|some\s+)?", _I
+    r"(?<!\s)(?:\s*(?:REO|of\s+rare[\s-]earth\s+oxides?))?\s+to\s+(?:about\s+|around\s+|some\s+)?",
+    _I,
 )
