@@ -499,3 +499,43 @@ SPANS = [
 @pytest.mark.parametrize("case", SPANS)
 def test_the_two_years_a_change_spans(case: Case) -> None:
     check(case)
+
+
+# --- a tungsten quota after 2015 with no type named is the mining quota ------------------------
+
+TUNGSTEN_UNTYPED = [
+    (
+        "2024-08-20",
+        "China issues second batch of 2024 tungsten quota, year total 114,000 tons",
+        "BEIJING - The second batch of 52,000 tonnes follows a first batch of 62,000 tons, for a "
+        "2024 total of 114,000 tons.",
+        {
+            (W, M, 2024, "batch:2", None, None, 52000),
+            (W, M, 2024, "batch:1", None, None, 62000),
+            (W, M, 2024, "annual", None, None, 114000),
+        },
+    ),
+    (
+        "2021-01-10",
+        "Tungsten quota",
+        "China set its 2020 tungsten quota at 105,000 t.",
+        {(W, M, 2020, "annual", None, None, 105000)},
+    ),
+    (
+        "2023-11-01",
+        "Tungsten quota",
+        "The second tungsten quota batch of 2023 was 58,000 tonnes.",
+        {(W, M, 2023, "batch:2", None, None, 58000)},
+    ),
+    (
+        "2011-01-10",
+        "Tungsten quota",
+        "China cut its 2011 tungsten quota to 14,300 t.",
+        set(),  # an export or a mining quota: not told
+    ),
+]
+
+
+@pytest.mark.parametrize("case", TUNGSTEN_UNTYPED)
+def test_a_tungsten_quota_after_export_quotas_ended_is_a_mining_one(case: Case) -> None:
+    check(case)

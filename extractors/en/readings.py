@@ -166,12 +166,14 @@ def make_fact(
     if qtype is None and (
         category is not None
         or (commodity in UNTYPED_MINING and MINING_CUE.search(sentence) is not None)
+        or (commodity == "tungsten" and isinstance(year, int) and year > EXPORT_YEARS[-1])
         or issuer in MINING_ISSUERS
         or (commodity == "rare_earth" and _output_quota(sentence))
     ):
         # "quotas for ion-adsorption ores": categories split mining quotas; a tungsten or
         # antimony "output limitation" with no type named is a mining one, and so is any
-        # quota the land (natural resources) ministry sets
+        # quota the land (natural resources) ministry sets; and a tungsten quota once export
+        # quotas had ended (2015): the mining quota is the only one left
         qtype = "mining"
     if not isinstance(qtype, str) or not isinstance(year, int) or period is None:
         return None
