@@ -539,3 +539,75 @@ TUNGSTEN_UNTYPED = [
 @pytest.mark.parametrize("case", TUNGSTEN_UNTYPED)
 def test_a_tungsten_quota_after_export_quotas_ended_is_a_mining_one(case: Case) -> None:
     check(case)
+
+
+# --- a batch named by its number, with a tonnage, after an unrelated sentence ----------------
+
+BATCH_NAMED = [
+    (
+        "2022-09-22",
+        "China's rare earth mining quota for 2022 so far reaches 210,000 tonnes",
+        "China issued a second batch of 109,200 tonnes of rare earth mining quotas on Sept 22.\n"
+        "Shares in Shanghai fell 0.6% on the day.\n"
+        "The first batch, issued earlier this year, was 100,800 tonnes.",
+        {
+            (RE, M, 2022, "batch:2", None, None, 109200),
+            (RE, M, 2022, "batch:1", None, None, 100800),
+        },
+    ),
+    (
+        "2014-07-17",
+        "China 2014 rare earth export quota",
+        "China issued 15,501 t of rare earth export quotas for the second half of 2014.\n"
+        "Myanmar shipped 41,700 tonnes of concentrate to China last year.\n"
+        "Light rare earths made up 13,692 t of the second batch and medium-heavy 1,809 t.",
+        {
+            (RE, X, 2014, "batch:2", None, None, 15501),
+            (RE, X, 2014, "batch:2", L, None, 13692),
+            (RE, X, 2014, "batch:2", MH, None, 1809),
+        },
+    ),
+    (
+        "2024-07-26",
+        "Tungsten quotas",
+        "The ministry set the 2024 tungsten mining quota for the second batch at 52,000 t.\n"
+        "Prices of APT were steady.\n"
+        "The initial tranche, in April, came to 62,000 t.",
+        {
+            (W, M, 2024, "batch:2", None, None, 52000),
+            (W, M, 2024, "batch:1", None, None, 62000),
+        },
+    ),
+]
+
+
+MADE_UP_CASES = [
+    (
+        "2015-02-17",
+        "China's 2014 rare earth mining quota",
+        "Rock-type rare earths make up 87,100 t of the 2014 mining quota and ionic ones 17,900 t.",
+        {(RE, M, 2014, "annual", L, None, 87100), (RE, M, 2014, "annual", MH, None, 17900)},
+    ),
+    (
+        "2020-01-20",
+        "China's first 2020 rare earth quota",
+        "Of the first 2020 rare earth mining quota, light rare earths made up 56,425 t.",
+        {(RE, M, 2020, "batch:1", L, None, 56425)},
+    ),
+    (
+        "2011-07-15",
+        "China's export quota",
+        "Medium and heavy rare earths making up some 2,000 t of the 2011 second-half export quota.",
+        {(RE, X, 2011, "batch:2", MH, None, 2000)},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", MADE_UP_CASES)
+def test_made_up_is_a_share_not_a_rise(case: Case) -> None:
+    check(case)
+
+
+@pytest.mark.parametrize("case", BATCH_NAMED)
+def test_a_batch_named_with_a_tonnage_is_a_quota_sentence(case: Case) -> None:
+    check(case)

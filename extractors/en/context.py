@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from extractors import vocab
+from extractors import numbers, vocab
 from extractors.en import lexicon
 from extractors.en.mentions import (
     Figure,
@@ -36,6 +36,8 @@ PERIOD = factor_table(lexicon.PERIOD)
 QUOTA_WORD = factor_boundaries(lexicon.QUOTA_WORD)
 REPORTED_CUE = factor_boundaries(lexicon.REPORTED_CUE)
 SHIPPED = factor_boundaries(lexicon.SHIPPED)
+# A tonnage, for a sentence that names a batch but no quota word.
+AMOUNT = numbers.AMOUNT_EN_RE
 # An output or production cap: of the mines, never an export quota ("the total output of
 # light rare earths is set at 80,400 t" in a story headlined on export quotas).
 OUTPUT_CAP = re.compile(
@@ -115,15 +117,31 @@ class State:
     undisclosed: list[QuotaFact] = field(default_factory=list)
 
 
-def quota_sentences(text: str) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
-    """Each sentence's span and whether it names a quota, and where the quota words are (one
-    scan of the whole text)."""
+def quota_sentences(
+    text: str,
+) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Each sentence's span and whether it names a quota, where the quota words are (one scan
+    of the whole text), and the batches by number of sentences that name no quota word but
+    give a tonnage: such a sentence names its quota by them, unless it goes on from the last
+    ("Last year there were three batches. The first batch was 120,000 t.")."""
     words = [m.span() for m in QUOTA_WORD.finditer(text)]
+    batches: list[tuple[int, int]] = []
+    if words and ("batch" in text or "tranche" in text):
+        batches = [m.span() for m in lexicon.BATCH_NOUN.finditer(text)]
     spans = []
+    extra: list[tuple[int, int]] = []
     for a, b in sentence_spans(text):
         i = bisect.bisect_left(words, (a, -1))
-        spans.append((a, b, i < len(words) and words[i][0] < b))
-    return spans, words
+        named = i < len(words) and words[i][0] < b
+        if not named and batches:
+            # "The first batch, issued earlier this year, was 100,800 t": a quota, by its
+            # number, where the sentence gives a tonnage
+            j = bisect.bisect_left(batches, (a, -1))
+            if j < len(batches) and batches[j][0] < b and AMOUNT.search(text, a, b):
+                named = True
+                extra.extend(span for span in batches[j:] if span[0] < b)
+        spans.append((a, b, named))
+    return spans, words, extra
 
 
 def start_state(

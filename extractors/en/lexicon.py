@@ -570,3 +570,14 @@ TO_BETWEEN = re.compile(
     r"(?<!\s)(?:\s*(?:REO|of\s+rare[\s-]earth\s+oxides?))?\s+to\s+(?:about\s+|around\s+|some\s+)?",
     _I,
 )
+# A batch named by its number names a quota in a story about quotas: "The first batch, issued
+# earlier this year, was 100,800 t", "Light rare earths made up 13,692 t of the second batch".
+BATCH_NOUN = re.compile(
+    r"\b(?:first|second|third|1st|2nd|3rd|initial)(?:\s+two|\s+three)?[\s-]+(?:batch|tranche)(?:es)?\b",
+    _I,
+)
+# A share, not a rise: "Light rare earths made up 13,692 t of the batch", "makes up 87,100 t",
+# "ionic types make up some 19,150 t": the "up" of the verb is no "up 10,000 t".
+MADE_UP = re.compile(
+    r"\b(?:make|makes|made|making)\s+(?P<word>up)\s+(?=(?:about\s+|some\s+)?\d)", _I
+)

@@ -44,6 +44,7 @@ from extractors.en.lexicon import (
     FROM_BEFORE,
     GATES,
     ISSUED_INCREMENT,
+    MADE_UP,
     QUOTA_REACHED,
     QUOTA_REACHED_REACH,
     RELATIVE_ASIDE,
@@ -174,7 +175,7 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
         return []  # (a table under a title naming quotas names none in its text)
     stamp: date | None = content.published
     published = stamp.date() if isinstance(stamp, datetime) else stamp
-    spans, words = quota_sentences(text)
+    spans, words, batch_words = quota_sentences(text)
     state = start_state(content, published, spans)
     # the first sentence may go on from a headline naming the quota ("Mining: 135,000 t")
     continuing = bool(QUOTA_WORD.search(content.title or ""))
@@ -193,6 +194,14 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
             continue
         i = bisect.bisect_left(words, (start, -1))
         here = words[i : bisect.bisect_left(words, (end, -1))]
+        if not continuing and batch_words:
+            # a sentence naming its quota by its batch only ("The first batch, issued earlier
+            # this year, was 100,800 t"), after one that was not about quotas
+            j, k = (
+                bisect.bisect_left(batch_words, (start, -1)),
+                bisect.bisect_left(batch_words, (end, -1)),
+            )
+            here = sorted([*here, *batch_words[j:k]])
         own = [(a - start, min(b, end) - start) for a, b in here]
         mentions = find_mentions(sentence, published, own)
         note_issuer(state, (start, end))
@@ -279,9 +288,7 @@ def _read_sentence(
     aside = SHIPPED.search(sentence) or FORECAST.search(sentence)
     figures = find_figures(sentence)
     defaults = defaults_for(state, sentence, mentions, ours, continued)
-    bound = bind(
-        _batch_not_difference(sentence, mentions), figures, mentions, defaults, state.carried
-    )
+    bound = bind(_as_bound(sentence, mentions), figures, mentions, defaults, state.carried)
     _reached_totals(sentence, bound)
     _followed_batches(sentence, bound, mentions)
     _listed_batches_total(sentence, bound, mentions)
@@ -374,14 +381,16 @@ def _respectively_back(
     return took
 
 
-def _batch_not_difference(sentence: str, mentions: list[Mention]) -> str:
-    """The sentence as binding reads it: "granted an extra 15,000 t" in a sentence naming the
-    batch ("In a third allotment, ...") gives the batch, so "extra" is blanked (the offsets
-    stay), and the figure is not taken for a difference."""
-    if not any(m.kind == "period" and BATCH_WORD.match(str(m.value)) for m in mentions):
-        return sentence
-    for m in ISSUED_INCREMENT.finditer(sentence):
-        sentence = sentence[: m.start("word")] + " " * len(m["word"]) + sentence[m.end("word") :]
+def _as_bound(sentence: str, mentions: list[Mention]) -> str:
+    """The sentence as binding reads it, with the words that would make a figure a difference
+    blanked where they do not (the offsets stay): "made up 13,692 t" is a share, and "granted
+    an extra 15,000 t" in a sentence naming the batch ("In a third allotment, ...") gives the
+    batch."""
+    blanks = [m.span("word") for m in MADE_UP.finditer(sentence)] if "up" in sentence else []
+    if any(m.kind == "period" and BATCH_WORD.match(str(m.value)) for m in mentions):
+        blanks.extend(m.span("word") for m in ISSUED_INCREMENT.finditer(sentence))
+    for a, b in blanks:
+        sentence = sentence[:a] + " " * (b - a) + sentence[b:]
     return sentence
 
 
