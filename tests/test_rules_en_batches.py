@@ -611,3 +611,123 @@ def test_made_up_is_a_share_not_a_rise(case: Case) -> None:
 @pytest.mark.parametrize("case", BATCH_NAMED)
 def test_a_batch_named_with_a_tonnage_is_a_quota_sentence(case: Case) -> None:
     check(case)
+
+
+# --- a past figure compared with the story's figure of its type, sentences later -------------
+
+EARLIER = [
+    (
+        "2020-01-14",
+        "China raises first batch of rare earth quotas",
+        "China set the first 2020 rare earth mining quota at 66,000 t and the smelting quota at "
+        "63,500 t.\n"
+        "That is up 10% from the first batch of 2019, when the mining quota was 60,000 t.\n"
+        "The smelting quota compares with 57,500 tons a year earlier.",
+        {
+            (RE, M, 2020, "batch:1", None, None, 66000),
+            (RE, S, 2020, "batch:1", None, None, 63500),
+            (RE, M, 2019, "batch:1", None, None, 60000),
+            (RE, S, 2019, "batch:1", None, None, 57500),
+        },
+    ),
+    (
+        "2021-02-19",
+        "China's first 2021 rare earth quotas",
+        "The ministry set the first 2021 batch of rare earth mining quotas at 84,000 t and of "
+        "smelting quotas at 81,000 t.\n"
+        "The mining figure compares with 66,000 t in the first batch of 2020.\n"
+        "The separation quota is up from 63,500 t a year before.",
+        {
+            (RE, M, 2021, "batch:1", None, None, 84000),
+            (RE, S, 2021, "batch:1", None, None, 81000),
+            (RE, M, 2020, "batch:1", None, None, 66000),
+            (RE, S, 2020, "batch:1", None, None, 63500),
+        },
+    ),
+    (
+        "2024-02-08",
+        "China's 2024 first batch",
+        "China issued 135,000 t of rare earth mining quotas and 127,000 t of smelting quotas in "
+        "its first 2024 batch.\n"
+        "The mining quota compares with 120,000 t a year ago.\n"
+        "The smelting quota compares with 115,000 t last year.",
+        {
+            (RE, M, 2024, "batch:1", None, None, 135000),
+            (RE, S, 2024, "batch:1", None, None, 127000),
+            (RE, M, 2023, "batch:1", None, None, 120000),
+            (RE, S, 2023, "batch:1", None, None, 115000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("case", EARLIER)
+def test_a_past_figure_compared_with_an_earlier_sentences_quota(case: Case) -> None:
+    check(case)
+
+
+# --- the one commodity of a title without a quota word is the story's -------------------------
+
+TITLE_COMMODITY = [
+    (
+        "2012-05-04",
+        "How China has capped rare earth mining",
+        "The annual mining quota stood at 82,320 MT in 2009, then 89,200 MT in 2010 and 93,800 "
+        "MT in 2011, according to the land ministry.",
+        {
+            (RE, M, 2009, "annual", None, None, 82320),
+            (RE, M, 2010, "annual", None, None, 89200),
+            (RE, M, 2011, "annual", None, None, 93800),
+        },
+    ),
+    (
+        "2025-01-10",
+        "Tungsten: a tighter grip",
+        "The 2024 mining quota totalled 114,000 t, up from 111,000 t in 2023.",
+        {(W, M, 2024, "annual", None, None, 114000), (W, M, 2023, "annual", None, None, 111000)},
+    ),
+    (
+        "2012-05-04",
+        "Rare earths and graphite: China's grip",
+        "The annual mining quota stood at 93,800 t in 2011.",
+        set(),  # two goods in the title: whose quota is not told
+    ),
+]
+
+
+WHEN = [
+    (
+        "2023-03-24",
+        "China raises first batch of rare earth quotas",
+        "China set the first 2023 rare earth mining quota at 120,000 t.\n"
+        "That is up 10% from the first batch of 2019, when the mining quota was 60,000 t.",
+        {(RE, M, 2023, "batch:1", None, None, 120000), (RE, M, 2019, "batch:1", None, None, 60000)},
+    ),
+    (
+        "2023-03-24",
+        "China raises first batch of rare earth quotas",
+        "China set the first 2023 rare earth mining quota at 120,000 t.\n"
+        "The new quota is higher than in 2022, when the mining quota stood at 210,000 t.",
+        {(RE, M, 2023, "batch:1", None, None, 120000), (RE, M, 2022, "annual", None, None, 210000)},
+    ),
+    (
+        "2023-03-24",
+        "China raises first batch of rare earth quotas",
+        "China set the first 2023 rare earth mining quota at 120,000 t.\n"
+        "It compares with the second batch of 2022, when the mining quota came to 109,200 t.",
+        {
+            (RE, M, 2023, "batch:1", None, None, 120000),
+            (RE, M, 2022, "batch:2", None, None, 109200),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("case", WHEN)
+def test_a_when_clause_after_a_compared_year(case: Case) -> None:
+    check(case)
+
+
+@pytest.mark.parametrize("case", TITLE_COMMODITY)
+def test_the_one_commodity_a_title_names(case: Case) -> None:
+    check(case)

@@ -159,6 +159,11 @@ def start_state(
     types = {t for a, b, named in spans if named for t in quota_types(text[a:b])}
     state.doc_type = types.pop() if len(types) == 1 else None
     title = content.title or ""
+    if title and not QUOTA_WORD.search(title):
+        # "How China has capped rare earth mining": the one commodity of ours a title names
+        # is the story's, though the title names no quota
+        ours = {str(m.value) for m in find_mentions(title, published) if m.kind == "commodity"}
+        state.commodity = ours.pop() if len(ours) == 1 and "other" not in ours else None
     if QUOTA_WORD.search(title):
         state.lines.append(title)  # a caption for a table the text begins with
         mentions = find_mentions(title, published)

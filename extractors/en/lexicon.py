@@ -581,3 +581,11 @@ BATCH_NOUN = re.compile(
 MADE_UP = re.compile(
     r"\b(?:make|makes|made|making)\s+(?P<word>up)\s+(?=(?:about\s+|some\s+)?\d)", _I
 )
+# A figure in a "when" clause after a year or batch named for comparison: "up 10% from the first
+# batch of 2019, when the mining quota was 60,000 t", "compared with 2022, when the quota stood
+# at 210,000 t": that year's (batch's) figure.
+WHEN_CLAUSE = re.compile(
+    r",\s*when\s+(?:[\w'’-]+\s+){0,6}?(?:was|were|stood\s+at|came\s+to|totall?ed|amounted\s+to)"
+    r"\s+(?:about\s+|around\s+|some\s+|just\s+)?$",
+    _I,
+)

@@ -21,6 +21,7 @@ from datetime import date, datetime
 
 from extractors.en import tables
 from extractors.en.binding import QUOTA_NAMED_AFTER, bind
+from extractors.en.comparing import compare_with_earlier
 from extractors.en.context import (
     BATCH_WORD,
     ISSUED,
@@ -49,6 +50,7 @@ from extractors.en.lexicon import (
     QUOTA_REACHED_REACH,
     RELATIVE_ASIDE,
     TO_BETWEEN,
+    WHEN_CLAUSE,
     YEAR_SPAN,
 )
 from extractors.en.mentions import (
@@ -293,6 +295,8 @@ def _read_sentence(
     _followed_batches(sentence, bound, mentions)
     _listed_batches_total(sentence, bound, mentions)
     _spanned_years(sentence, bound, mentions)
+    _compared_with_earlier(state, bound)
+    _when_clause(sentence, bound, mentions)
     if whole_years(sentence, mentions):
         for fig in bound:  # "has doubled, from N in 2017 to M in 2022": no running total
             if fig.attrs.get("period") in (None, "double", "cumulative"):
@@ -461,6 +465,58 @@ def _listed_batches_total(sentence: str, figures: list[Figure], mentions: list[M
         and fig.attrs.get("period") == batches[-1].value
     ):
         fig.attrs["period"] = f"cumulative:{numbers[-1]}"
+
+
+def _compared_with_earlier(state: State, figures: list[Figure]) -> None:
+    """ "The smelting quota compares with 57,500 t a year earlier": a past figure of a type the
+    sentence names, in a sentence of past figures only, that the last sentence gives no figure
+    of the type to compare with, is compared with the story's latest figure of that type."""
+    if any(not f.compared for f in figures):
+        return
+    for fig in figures:
+        qtype = fig.attrs.get("type")
+        if fig.attrs.get("year") is not None or qtype is None:
+            continue
+        commodity = fig.attrs.get("commodity") or state.commodity
+        ref = next(
+            (
+                these[0]
+                for these in reversed(state.figures)
+                if these[0].amount_t is not None
+                and (these[0].commodity, these[0].quota_type) == (commodity, qtype)
+                and these[0].year == (state.doc_year or state.year)
+                and these[0].holder is None
+            ),
+            None,
+        )
+        if ref is not None:
+            attrs: dict[str, str | int | float | None] = {
+                "commodity": ref.commodity,
+                "type": ref.quota_type,
+                "year": ref.year,
+                "period": ref.period,
+                "category": ref.category,
+                "holder": None,
+            }
+            compare_with_earlier(fig, attrs)
+
+
+def _when_clause(sentence: str, figures: list[Figure], mentions: list[Mention]) -> None:
+    """ "That is up 10% from the first batch of 2019, when the mining quota was 60,000 t": the
+    figure of a "when" clause is of the year (and batch) the comparison named just before."""
+    if "when" not in sentence:
+        return
+    for fig in figures:
+        when = WHEN_CLAUSE.search(sentence, max(0, fig.start - 80), fig.start)
+        if when is None:
+            continue
+        named = [m for m in mentions if m.end <= when.start() and when.start() - m.end < 60]
+        years = [m for m in named if m.kind == "cyear"]
+        if not years or any(m.kind == "year" and m.start > years[-1].start for m in named):
+            continue
+        fig.attrs["year"], fig.compared = years[-1].value, True
+        periods = [m for m in named if m.kind in ("cperiod", "period")]
+        fig.attrs["period"] = periods[-1].value if periods else "annual"
 
 
 def _spanned_years(sentence: str, figures: list[Figure], mentions: list[Mention]) -> None:
