@@ -17,10 +17,12 @@ from datetime import date
 from extractors import numbers, vocab
 from extractors.en import lexicon
 from extractors.en.mentions import (
+    COMMODITY,
     Figure,
     Mention,
     find_mentions,
-    quota_types,
+    other_commodities,
+    quota_type_mentions,
 )
 from extractors.en.sentences import sentence_spans
 from extractors.facts import Content, QuotaFact
@@ -71,7 +73,11 @@ YEARS_COMPARED = re.compile(
 )
 # The period patterns that name a batch number ("batch:2", "cumulative:3", "all:2"), highest first.
 _NUMBERED = sorted(
-    ((int(m[1]), pattern) for value, pattern in PERIOD.items() if (m := BATCH_WORD.match(value))),
+    (
+        (int(m[1]), pattern, lexicon.GATES["period"][value])
+        for value, pattern in PERIOD.items()
+        if (m := BATCH_WORD.match(value))
+    ),
     key=lambda item: -item[0],
 )
 # Period words that need the latest batch to mean anything.
@@ -156,14 +162,27 @@ def start_state(
     state.first_issuer = state.issuer_marks[0][1] if state.issuer_marks else None
     state.doc_max_batch = latest_batch(text)
     # the types its quota sentences name ("export" in "the export control list" is none)
-    types = {t for a, b, named in spans if named for t in quota_types(text[a:b])}
+    starts = [a for a, b, named in spans if named]
+    ends = [b for a, b, named in spans if named]
+    types = set()
+    for m in quota_type_mentions(text):
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0 and m.end <= ends[i]:
+            types.add(str(m.value))
     state.doc_type = types.pop() if len(types) == 1 else None
     title = content.title or ""
     if title and not QUOTA_WORD.search(title):
         # "How China has capped rare earth mining": the one commodity of ours a title names
         # is the story's, though the title names no quota
-        ours = {str(m.value) for m in find_mentions(title, published) if m.kind == "commodity"}
-        state.commodity = ours.pop() if len(ours) == 1 and "other" not in ours else None
+        names = [(t.start, t.end) for t in vocab.find_terms(title, ("company",))]
+        ours = {
+            value
+            for value, pattern in COMMODITY.items()
+            for m in pattern.finditer(title)
+            if not any(a <= m.start() and m.end() <= b for a, b in names)  # "Xiamen Tungsten"
+        }
+        if len(ours) == 1 and not other_commodities(title):
+            state.commodity = ours.pop()
     if QUOTA_WORD.search(title):
         state.lines.append(title)  # a caption for a table the text begins with
         mentions = find_mentions(title, published)
@@ -201,7 +220,10 @@ def main_sourcing(text: str, spans: list[tuple[int, int, bool]]) -> str:
 
 def latest_batch(text: str) -> int:
     """The highest batch number any period wording in ``text`` names; 0 for none."""
-    return next((number for number, pattern in _NUMBERED if pattern.search(text)), 0)
+    has = text.casefold().__contains__  # a pattern none of whose words is there is not run
+    return next(
+        (n for n, pattern, words in _NUMBERED if any(map(has, words)) and pattern.search(text)), 0
+    )
 
 
 def defaults_for(
