@@ -124,13 +124,15 @@ class State:
 
 
 def quota_sentences(
-    text: str,
+    text: str, words: list[tuple[int, int]] | None = None
 ) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]], list[tuple[int, int]]]:
     """Each sentence's span and whether it names a quota, where the quota words are (one scan
     of the whole text), and the batches by number of sentences that name no quota word but
     give a tonnage: such a sentence names its quota by them, unless it goes on from the last
-    ("Last year there were three batches. The first batch was 120,000 t.")."""
-    words = [m.span() for m in QUOTA_WORD.finditer(text)]
+    ("Last year there were three batches. The first batch was 120,000 t."). ``words`` are the
+    quota words' spans where the text has been scanned for them already."""
+    if words is None:
+        words = [m.span() for m in QUOTA_WORD.finditer(text)]
     batches: list[tuple[int, int]] = []
     if words and ("batch" in text or "tranche" in text):
         batches = [m.span() for m in lexicon.BATCH_NOUN.finditer(text)]

@@ -173,11 +173,12 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
     """Each quota figure stated in English with its possible readings, the preferred first
     (``extractors.resolve`` picks among them by the document's arithmetic)."""
     text = content.text
-    if not text or not (QUOTA_WORD.search(text) or QUOTA_WORD.search(content.title or "")):
+    found = [m.span() for m in QUOTA_WORD.finditer(text)] if text else []
+    if not text or not (found or QUOTA_WORD.search(content.title or "")):
         return []  # (a table under a title naming quotas names none in its text)
     stamp: date | None = content.published
     published = stamp.date() if isinstance(stamp, datetime) else stamp
-    spans, words, batch_words = quota_sentences(text)
+    spans, words, batch_words = quota_sentences(text, found)
     state = start_state(content, published, spans)
     # the first sentence may go on from a headline naming the quota ("Mining: 135,000 t")
     continuing = bool(QUOTA_WORD.search(content.title or ""))
