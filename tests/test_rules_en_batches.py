@@ -731,3 +731,35 @@ def test_a_when_clause_after_a_compared_year(case: Case) -> None:
 @pytest.mark.parametrize("case", TITLE_COMMODITY)
 def test_the_one_commodity_a_title_names(case: Case) -> None:
     check(case)
+
+
+# --- the one commodity of the sentence just before a quota sentence that names none ----------
+
+BEFORE_COMMODITY = [
+    (
+        "2011-01-11",
+        "Asia business",
+        "China has been tightening its grip on rare earths. The mining quota for 2009 was "
+        "82,320 tons.",
+        {(RE, M, 2009, "annual", None, None, 82320)},
+    ),
+    (
+        "2024-05-10",
+        "Metals",
+        "Tungsten prices hit a decade high this week.\n"
+        "The first batch of the 2024 mining quota was 62,000 t.",
+        {(W, M, 2024, "batch:1", None, None, 62000)},
+    ),
+    (
+        "2012-03-01",
+        "Markets",
+        "Exports of rare earths and graphite fell in January. The export quota for 2012 is "
+        "30,996 tonnes.",
+        set(),  # two goods before it: whose quota is not told
+    ),
+]
+
+
+@pytest.mark.parametrize("case", BEFORE_COMMODITY)
+def test_the_commodity_of_the_sentence_before(case: Case) -> None:
+    check(case)

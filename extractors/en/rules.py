@@ -60,6 +60,7 @@ from extractors.en.mentions import (
     Mention,
     find_figures,
     find_mentions,
+    other_commodities,
 )
 from extractors.en.readings import (
     MIN_TONNES,
@@ -286,6 +287,10 @@ def _read_sentence(
         groups = [m for m in mentions if m.kind == "company" and m.value in RARE_EARTH_GROUPS]
         if groups:
             state.commodity = "rare_earth"
+        elif len(state.lines) > 1 and state.lines[-1] == sentence:
+            # "China has tightened its grip on rare earths. The quota for 2009 was 50,000 t":
+            # the one commodity of ours the sentence just before names
+            state.commodity = _sole_commodity(state.lines[-2])
     if not ours and (others or state.commodity is None):
         return False
     aside = SHIPPED.search(sentence) or FORECAST.search(sentence)
@@ -401,6 +406,23 @@ def _as_bound(sentence: str, mentions: list[Mention]) -> str:
 
 # The verbs QUOTA_REACHED needs, one of which must be in the sentence (a faster pass).
 REACH_WORDS = ("tak", "took", "push", "bring", "brought")
+
+
+def _sole_commodity(sentence: str) -> str | None:
+    """The one commodity of ours a sentence names, none if it names another good too."""
+    folded = sentence.casefold()
+    ours = (
+        {
+            str(m.value)
+            for m in find_mentions(sentence, None, [])
+            if m.kind == "commodity" and m.value != "other"
+        }
+        if any(word in folded for words in GATES["commodity"].values() for word in words)
+        else set()
+    )
+    if len(ours) != 1 or other_commodities(sentence):
+        return None
+    return ours.pop()
 
 
 def _reached_totals(sentence: str, figures: list[Figure]) -> None:
