@@ -763,3 +763,28 @@ BEFORE_COMMODITY = [
 @pytest.mark.parametrize("case", BEFORE_COMMODITY)
 def test_the_commodity_of_the_sentence_before(case: Case) -> None:
     check(case)
+
+
+# --- on an undated page, a later year named before makes "the two batches" a whole year ------
+
+
+def undated(title: str, text: str) -> set[Key]:
+    facts = find_facts(Content(title=title, published=None, language="en", text=text))
+    return {fact.key() for fact in facts if fact.amount_t is not None}
+
+
+def test_two_batches_of_a_year_before_one_the_story_names_are_that_years_whole() -> None:
+    text = (
+        "China has quietly issued its 2025 rare earth quotas without a public statement.\n"
+        "The smelting and separation quota in 2024 was also in two batches, totalling 254,000 "
+        "tons."
+    )
+    assert undated("Quotas", text) == {(RE, S, 2024, "annual", None, None, 254000)}
+    text = (
+        "The 2023 tungsten quotas have been issued.\n"
+        "In 2022 the tungsten mining quota came in two batches totalling 109,000 t."
+    )
+    assert undated("Tungsten", text) == {(W, M, 2022, "annual", None, None, 109000)}
+    # no later year named: the two batches so far
+    text = "The rare earth mining quota for 2024 came in two batches totalling 270,000 t so far."
+    assert undated("Quotas", text) == {(RE, M, 2024, "cumulative:2", None, None, 270000)}

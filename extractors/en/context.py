@@ -121,6 +121,7 @@ class State:
     figures: list[tuple[QuotaFact, ...]] = field(default_factory=list)  # readings of each
     lines: list[str] = field(default_factory=list)  # the sentences read that are not table rows
     undisclosed: list[QuotaFact] = field(default_factory=list)
+    latest_year: int = 0  # the latest year the sentences read so far name
 
 
 def quota_sentences(
@@ -339,6 +340,8 @@ def update(
         state.commodity = str(ours[0]) if len(set(ours)) == 1 else None
     current = [f for f in facts if f.amount_t is not None]
     years = [m.value for m in mentions if m.kind == "year"]
+    named = [int(m.value) for m in mentions if m.kind in ("year", "cyear")]
+    state.latest_year = max([state.latest_year, *named])
     periods = [str(m.value) for m in mentions if m.kind == "period" and m.value not in _OPEN]
     periods = [p for p in periods if not p.startswith("all:")]
     # the sentence's subject: "The full-year quotas include the first batch of 84,000t"

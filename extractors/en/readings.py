@@ -115,10 +115,13 @@ def sentence_facts(
 
 def _as_of(state: State) -> date | None:
     """When the story stands: its date, else (an undated page) the start of its headline's year,
-    so that "the two batches" of an earlier year are that year's whole."""
+    or of the latest year it has named so far ("the 2025 quotas ... The smelting quota in 2024
+    was in two batches"), so that "the two batches" of an earlier year are that year's whole."""
     if state.published is not None:
         return state.published
-    return date(state.doc_year, 1, 1) if state.title_year and state.doc_year else None
+    if state.title_year and state.doc_year:
+        return date(state.doc_year, 1, 1)
+    return date(state.latest_year, 1, 1) if state.latest_year else None
 
 
 def period_of(
