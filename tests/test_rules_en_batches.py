@@ -788,3 +788,36 @@ def test_two_batches_of_a_year_before_one_the_story_names_are_that_years_whole()
     # no later year named: the two batches so far
     text = "The rare earth mining quota for 2024 came in two batches totalling 270,000 t so far."
     assert undated("Quotas", text) == {(RE, M, 2024, "cumulative:2", None, None, 270000)}
+
+
+# --- a quota cited in a shipments sentence: "despite (below, short of) a quota of" ------------
+
+CITED = [
+    (
+        "2014-03-01",
+        "China raises rare earth export quota",
+        "China set its 2014 rare earth export quota at 30,611 t.\n"
+        "Chinese rare earth exports totaled just 18,600 tons in 2011, despite a quota of 30,184 "
+        "tons.",
+        {(RE, X, 2014, "annual", None, None, 30611), (RE, X, 2011, "annual", None, None, 30184)},
+    ),
+    (
+        "2014-03-01",
+        "China raises rare earth export quota",
+        "China set its 2014 rare earth export quota at 30,611 t.\n"
+        "Rare earth shipments reached 16,265 t in 2012, well below the quota of 30,996 t.",
+        {(RE, X, 2014, "annual", None, None, 30611), (RE, X, 2012, "annual", None, None, 30996)},
+    ),
+    (
+        "2014-03-01",
+        "China raises rare earth export quota",
+        "China set its 2014 rare earth export quota at 30,611 t.\n"
+        "Exports of rare earths came to 24,000 t in 2013, short of the annual quota of 31,001 t.",
+        {(RE, X, 2014, "annual", None, None, 30611), (RE, X, 2013, "annual", None, None, 31001)},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CITED)
+def test_a_quota_cited_beside_shipments(case: Case) -> None:
+    check(case)

@@ -96,7 +96,10 @@ CAPPED = re.compile(r"\b(?:capped|limited|restricted)\s+(?:at|to)\b", re.IGNOREC
 CITED_QUOTA = re.compile(
     r"(?:\b(?:20[0-3]\d|(?:last|previous)\s+year)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:quotas?"
     r"|allocations?|allotments?)(?:\s+allocations?)?\s+(?:of|at|was|were|totall?ing|totall?ed)"
-    r"|\b(?:export|mining|smelting)\s+quotas?\s+of)\s+(?:about\s+|around\s+|some\s+)?$",
+    r"|\b(?:export|mining|smelting)\s+quotas?\s+of"
+    # "exports totalled 18,600 t in 2011, despite (against, below) a quota of 30,184 t"
+    r"|\b(?:despite|against|versus|below|under|short\s+of)\s+(?:a|an|the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:quotas?|allocations?)\s+(?:of|at))\s+(?:about\s+|around\s+|some\s+)?$",
     re.IGNORECASE,
 )
 CITED_REACH = 80
