@@ -821,3 +821,53 @@ CITED = [
 @pytest.mark.parametrize("case", CITED)
 def test_a_quota_cited_beside_shipments(case: Case) -> None:
     check(case)
+
+
+# --- a whole with its parts in parentheses, each part labelled by its category ----------------
+
+PARTS_IN_PARENTHESES = [
+    (
+        "2012-05-04",
+        "China rare earth mining quotas by year",
+        "China's annual rare earth mining quotas (tonnes of REO):\n"
+        "* 2009: 82,320 t (light 72,300 t, medium-heavy 10,020 t)\n"
+        "* 2010: 89,200 t (light 77,000 t, heavy 12,200 t)\n"
+        "* 2011: 93,800 t",
+        {
+            (RE, M, 2009, "annual", None, None, 82320),
+            (RE, M, 2009, "annual", L, None, 72300),
+            (RE, M, 2009, "annual", MH, None, 10020),
+            (RE, M, 2010, "annual", None, None, 89200),
+            (RE, M, 2010, "annual", L, None, 77000),
+            (RE, M, 2010, "annual", MH, None, 12200),
+            (RE, M, 2011, "annual", None, None, 93800),
+        },
+    ),
+    (
+        "2015-02-17",
+        "China's 2014 rare earth mining quota",
+        "China's rare earth mining quota for 2014 was 105,000 t REO (light: 87,100 t; heavy: "
+        "17,900 t).",
+        {
+            (RE, M, 2014, "annual", None, None, 105000),
+            (RE, M, 2014, "annual", L, None, 87100),
+            (RE, M, 2014, "annual", MH, None, 17900),
+        },
+    ),
+    (
+        "2020-01-20",
+        "China's first 2020 rare earth quota",
+        "The first 2020 batch of rare earth mining quotas is 66 kt (light 56.425 kt, "
+        "medium-heavy 9.575 kt).",
+        {
+            (RE, M, 2020, "batch:1", None, None, 66000),
+            (RE, M, 2020, "batch:1", L, None, 56425),
+            (RE, M, 2020, "batch:1", MH, None, 9575),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("case", PARTS_IN_PARENTHESES)
+def test_parts_in_parentheses_labelled_by_category(case: Case) -> None:
+    check(case)

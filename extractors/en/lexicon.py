@@ -589,3 +589,10 @@ WHEN_CLAUSE = re.compile(
     r"\s+(?:about\s+|around\s+|some\s+|just\s+)?$",
     _I,
 )
+# A category labelling the figure just after it: "(light 72,300 t, medium-heavy 10,020 t)",
+# "light: 77 kt", "heavy - 12,200 t".
+_LABELS_FIGURE = r"(?=\s*(?:[:\-–]\s*)?\d)"
+CATEGORY["light"] = re.compile(CATEGORY["light"].pattern + rf"|\blight\b{_LABELS_FIGURE}", _I)
+CATEGORY["medium_heavy"] = re.compile(
+    CATEGORY["medium_heavy"].pattern + rf"|\bheavy\b{_LABELS_FIGURE}", _I
+)

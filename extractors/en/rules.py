@@ -218,6 +218,10 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
     return figures + [(f,) for f in state.undisclosed if f.key()[:5] not in figured]
 
 
+# A line giving a tonnage with its unit.
+FIGURE_LINE = re.compile(r"\d\s*(?:t|mt|kt|tonnes?|tons?)\b", re.IGNORECASE)
+
+
 def _read_row(state: State, line: str, span: tuple[int, int]) -> bool:
     """Read ``line``, shaped as a table row, as a row of a quota table; return whether it is
     one (its figures are then ours only if it is a holder's or the nation's).
@@ -226,7 +230,9 @@ def _read_row(state: State, line: str, span: tuple[int, int]) -> bool:
     export quotas to individual companies, for H2-2011"), in the story's commodity and type;
     what its columns leave open comes from the sentences before it.
     """
-    header = state.lines[-tables.HEADER_REACH :]
+    # (a line with its own figures, "* 2010: 89,200 t (light 77,000 t, ...)", is a row before
+    # this one, not a header naming its columns)
+    header = [h for h in state.lines[-tables.HEADER_REACH :] if not FIGURE_LINE.search(h)]
     if state.commodity is None or not _quota_caption(header):
         return False
     row = tables.read_row(line, header, tables.PARTS.get(state.commodity))
@@ -306,6 +312,7 @@ def _read_sentence(
     _spanned_years(sentence, bound, mentions)
     _compared_with_earlier(state, bound)
     _when_clause(sentence, bound, mentions)
+    _parenthesised_parts(sentence, bound, mentions)
     if whole_years(sentence, mentions):
         for fig in bound:  # "has doubled, from N in 2017 to M in 2022": no running total
             if fig.attrs.get("period") in (None, "double", "cumulative"):
@@ -543,6 +550,30 @@ def _when_clause(sentence: str, figures: list[Figure], mentions: list[Mention]) 
         fig.attrs["year"], fig.compared = years[-1].value, True
         periods = [m for m in named if m.kind in ("cperiod", "period")]
         fig.attrs["period"] = periods[-1].value if periods else "annual"
+
+
+# Between a figure and a parenthesis of its parts: nothing, or its oxide tag.
+PAREN_GAP = re.compile(r"\s*(?:(?:of\s+)?REO\b)?\s*")
+
+
+def _parenthesised_parts(sentence: str, figures: list[Figure], mentions: list[Mention]) -> None:
+    """ "93,800 t (light 75,900 t, medium-heavy 17,900 t)": a category inside a parenthesis
+    opened after a figure labels the part after it, not the figure before (the whole)."""
+    if "(" not in sentence:
+        return
+    for n, fig in enumerate(figures[:-1]):
+        opened = sentence.find("(", fig.end, figures[n + 1].start)
+        if opened < 0 or sentence.find(")", fig.end, opened) >= 0:
+            continue
+        if not PAREN_GAP.fullmatch(sentence, fig.end, opened):
+            continue
+        labels = [
+            m
+            for m in mentions
+            if m.kind == "category" and opened < m.start < figures[n + 1].start
+        ]
+        if labels and fig.attrs.get("category") == labels[0].value:
+            fig.attrs["category"] = None
 
 
 def _spanned_years(sentence: str, figures: list[Figure], mentions: list[Mention]) -> None:
