@@ -568,9 +568,7 @@ def _parenthesised_parts(sentence: str, figures: list[Figure], mentions: list[Me
         if not PAREN_GAP.fullmatch(sentence, fig.end, opened):
             continue
         labels = [
-            m
-            for m in mentions
-            if m.kind == "category" and opened < m.start < figures[n + 1].start
+            m for m in mentions if m.kind == "category" and opened < m.start < figures[n + 1].start
         ]
         if labels and fig.attrs.get("category") == labels[0].value:
             fig.attrs["category"] = None
