@@ -871,3 +871,42 @@ PARTS_IN_PARENTHESES = [
 @pytest.mark.parametrize("case", PARTS_IN_PARENTHESES)
 def test_parts_in_parentheses_labelled_by_category(case: Case) -> None:
     check(case)
+
+
+# --- a past year's figure in parentheses after the figure: "135,000 t (2023: 120,000 t)" ------
+
+PAREN_YEARS = [
+    (
+        "2024-02-06",
+        "Factbox: China's first batch of 2024 rare earth quotas",
+        "Key figures from the first batch of rare earth quotas announced on Feb 6:\n"
+        "- Mining quota: 135,000 mt (2023: 120,000 mt)\n"
+        "- Smelting and separation quota: 127,000 MT (2023: 115,000 mt)",
+        {
+            (RE, M, 2024, "batch:1", None, None, 135000),
+            (RE, M, 2023, "batch:1", None, None, 120000),
+            (RE, S, 2024, "batch:1", None, None, 127000),
+            (RE, S, 2023, "batch:1", None, None, 115000),
+        },
+    ),
+    (
+        "2024-09-06",
+        "China's 2024 rare earth quotas",
+        "China's 2024 rare earth mining quota is 270,000 t (2023: 255,000 t).",
+        {(RE, M, 2024, "annual", None, None, 270000), (RE, M, 2023, "annual", None, None, 255000)},
+    ),
+    (
+        "2022-09-30",
+        "Second batch",
+        "The second 2022 batch of rare earth smelting quotas is 104,800 t (2021 - 81,000 t).",
+        {
+            (RE, S, 2022, "batch:2", None, None, 104800),
+            (RE, S, 2021, "batch:2", None, None, 81000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("case", PAREN_YEARS)
+def test_a_past_years_figure_in_parentheses(case: Case) -> None:
+    check(case)

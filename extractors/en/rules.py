@@ -313,6 +313,7 @@ def _read_sentence(
     _compared_with_earlier(state, bound)
     _when_clause(sentence, bound, mentions)
     _parenthesised_parts(sentence, bound, mentions)
+    _parenthesised_years(sentence, bound, mentions, defaults)
     if whole_years(sentence, mentions):
         for fig in bound:  # "has doubled, from N in 2017 to M in 2022": no running total
             if fig.attrs.get("period") in (None, "double", "cumulative"):
@@ -572,6 +573,40 @@ def _parenthesised_parts(sentence: str, figures: list[Figure], mentions: list[Me
         ]
         if labels and fig.attrs.get("category") == labels[0].value:
             fig.attrs["category"] = None
+
+
+# A year labelling the figure after it, just inside a parenthesis: "(2023: 120,000 t", "(2023 -".
+PAREN_YEAR = re.compile(r"\(\s*(?:in\s+)?(20[0-3]\d)\s*(?:[:\-–]\s*)?$")
+
+
+def _parenthesised_years(
+    sentence: str,
+    figures: list[Figure],
+    mentions: list[Mention],
+    defaults: dict[str, str | int | None],
+) -> None:
+    """ "Mining quota: 135,000 t (2023: 120,000 t)": the year in the parenthesis is the figure's
+    inside it, the same batch a year before; the figure before it keeps the story's year."""
+    if "(" not in sentence:
+        return
+    for n, fig in enumerate(figures[:-1]):
+        inner = figures[n + 1]
+        opened = sentence.find("(", fig.end, inner.start)
+        if opened < 0 or not PAREN_GAP.fullmatch(sentence, fig.end, opened):
+            continue
+        label = PAREN_YEAR.match(sentence, opened, inner.start)
+        if label is None or not PAREN_YEAR.fullmatch(sentence, opened, inner.start):
+            continue
+        year = int(label[1])
+        own = [m for m in mentions if m.kind == "period" and fig.end <= m.start < opened]
+        if fig.attrs.get("year") == year and defaults.get("year") not in (None, year):
+            fig.attrs["year"] = defaults["year"]
+            if not own and fig.attrs.get("period") == "annual":
+                fig.attrs["period"] = defaults.get("period") or "annual"
+        if inner.attrs.get("year") == year and inner.attrs.get("period") in (None, "annual"):
+            inner.attrs["period"] = fig.attrs.get("period")
+            for kind in ("commodity", "type", "category", "holder"):
+                inner.attrs[kind] = inner.attrs.get(kind) or fig.attrs.get(kind)
 
 
 def _spanned_years(sentence: str, figures: list[Figure], mentions: list[Mention]) -> None:
