@@ -910,3 +910,56 @@ PAREN_YEARS = [
 @pytest.mark.parametrize("case", PAREN_YEARS)
 def test_a_past_years_figure_in_parentheses(case: Case) -> None:
     check(case)
+
+
+# --- a figure no word types: the last sentence's type or the story's, by the arithmetic -------
+
+STORY_TYPE = [
+    (
+        "2023-09-27",
+        "China's rare earth mining quota for 2023 so far reaches 240,000 tonnes",
+        "China issued a second batch of 120,000 tonnes of rare earth mining quotas, bringing the "
+        "total for the first two batches of this year to 240,000 tonnes.\n"
+        "The first two batches combined allow smelting and separation of 230,000 tonnes.\n"
+        "The first batch, issued earlier this year, was 120,000 tonnes.",
+        {
+            (RE, M, 2023, "batch:2", None, None, 120000),
+            (RE, M, 2023, "cumulative:2", None, None, 240000),
+            (RE, S, 2023, "cumulative:2", None, None, 230000),
+            (RE, M, 2023, "batch:1", None, None, 120000),
+        },
+    ),
+    (
+        "2022-09-22",
+        "China lifts 2022 rare earth mining quota to 210,000 t",
+        "The second batch of rare earth mining quotas was 109,200 t, bringing the total so far "
+        "this year to 210,000 t.\n"
+        "Smelting quotas so far this year come to 202,000 t.\n"
+        "The first batch, in January, was 100,800 t.",
+        {
+            (RE, M, 2022, "batch:2", None, None, 109200),
+            (RE, M, 2022, "cumulative:2", None, None, 210000),
+            (RE, S, 2022, "cumulative:2", None, None, 202000),
+            (RE, M, 2022, "batch:1", None, None, 100800),
+        },
+    ),
+    (
+        "2021-07-30",
+        "China's second batch of rare earth smelting quotas",
+        "The second batch of rare earth smelting quotas was 81,000 t, for a running total of "
+        "162,000 t.\n"
+        "The first batch of mining quotas was 84,000 t.\n"
+        "The first batch was 81,000 t.",
+        {
+            (RE, S, 2021, "batch:2", None, None, 81000),
+            (RE, S, 2021, "cumulative:2", None, None, 162000),
+            (RE, M, 2021, "batch:1", None, None, 84000),
+            (RE, S, 2021, "batch:1", None, None, 81000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("case", STORY_TYPE)
+def test_an_untyped_figure_takes_the_type_the_arithmetic_supports(case: Case) -> None:
+    check(case)

@@ -122,6 +122,8 @@ class State:
     lines: list[str] = field(default_factory=list)  # the sentences read that are not table rows
     undisclosed: list[QuotaFact] = field(default_factory=list)
     latest_year: int = 0  # the latest year the sentences read so far name
+    title_type: str | None = None  # the one quota type the title names
+    by_batch: bool = False  # whether the sentence read names its quota by its batch alone
 
 
 def quota_sentences(
@@ -192,6 +194,7 @@ def start_state(
         update(state, mentions, [])
         if state.qtype is None and OUTPUT_CAP.search(title):
             state.qtype = "mining"  # "China sets 2024 output quotas": the mines' quota
+        state.title_type = state.qtype
         state.doc_year = next((int(m.value) for m in mentions if m.kind == "year"), None)
         state.title_year = state.doc_year is not None
         # "Tungsten and Rare Earth Mining Quotas of Inner Mongolia in 2020": a province's notice
@@ -239,6 +242,10 @@ def defaults_for(
     named = {m.value for m in mentions if m.kind == "type"}
     # the one type the sentence names, else the one the story is about
     single_type = (state.qtype or state.doc_type) if not named else None
+    if state.by_batch and not named:
+        # "The first batch, issued earlier this year, was 100,800 t" after the text has moved
+        # on: the story's type (its title's), not the last quota sentence's
+        single_type = state.title_type or state.doc_type
     if len(named) == 1:
         single_type = str(named.pop())
     if state.doc_type == "export" and "type" not in kinds:

@@ -208,7 +208,10 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
                 bisect.bisect_left(batch_words, (start, -1)),
                 bisect.bisect_left(batch_words, (end, -1)),
             )
+            state.by_batch = j < k and not here  # named by its batch alone
             here = sorted([*here, *batch_words[j:k]])
+        else:
+            state.by_batch = False
         own = [(a - start, min(b, end) - start) for a, b in here]
         mentions = find_mentions(sentence, published, own)
         note_issuer(state, (start, end))
@@ -342,6 +345,8 @@ def _read_sentence(
             added = ADDED_TO.search(sentence, max(0, m.start - 60), m.start) is not None
             latest = max(latest, int(number[1]) + added)
     readings = sentence_facts(state, sentence, span, bound, latest)
+    if state.title_type and "type" not in kinds:
+        readings = _with_story_type(readings, state.title_type)
     if "same period" in sentence.lower():
         readings = _same_period(state, sentence, readings)
     readings += _again(sentence, readings)
@@ -633,6 +638,21 @@ def _spanned_years(sentence: str, figures: list[Figure], mentions: list[Mention]
         for kind in ("commodity", "type", "category", "holder"):
             if fig.attrs.get(kind) is None:
                 fig.attrs[kind] = new.attrs.get(kind) or old.attrs.get(kind)
+
+
+def _with_story_type(
+    readings: list[tuple[QuotaFact, ...]], story_type: str
+) -> list[tuple[QuotaFact, ...]]:
+    """A figure whose type no word of its sentence gives has the last sentence's type, or the
+    story's (its title's): "... Smelting quotas were 115,000 t. The first batch was 120,000 t."
+    in a story headlined on the mining quota. Both readings, for the arithmetic to choose."""
+    out = []
+    for these in readings:
+        first = these[0]
+        if first.quota_type != story_type and first.amount_t is not None:
+            these = (*these, *(dataclasses.replace(f, quota_type=story_type) for f in these))
+        out.append(these)
+    return out
 
 
 def _same_period(
