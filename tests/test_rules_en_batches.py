@@ -963,3 +963,38 @@ STORY_TYPE = [
 @pytest.mark.parametrize("case", STORY_TYPE)
 def test_an_untyped_figure_takes_the_type_the_arithmetic_supports(case: Case) -> None:
     check(case)
+
+
+# --- a byline or a time stamp between the headline and the story ------------------------------
+
+BYLINES = [
+    (
+        "2024-08-20",
+        "China issues second batch of 2024 tungsten quota, year total 114,000 t",
+        "By Asian Metal Team\n"
+        "The second batch of 52,000t follows a first batch of 62,000 t, for a 2024 total of "
+        "114,000t.",
+        {
+            (W, M, 2024, "batch:2", None, None, 52000),
+            (W, M, 2024, "batch:1", None, None, 62000),
+            (W, M, 2024, "annual", None, None, 114000),
+        },
+    ),
+    (
+        "2014-07-17",
+        "China's 2014 second-half rare earth export quota",
+        "July 17, 2014 8:54 GMT\nThe second half allocation came to 15,501 t.",
+        {(RE, X, 2014, "batch:2", None, None, 15501)},
+    ),
+    (
+        "2021-02-19",
+        "China's first 2021 rare earth mining quota: 84,000 t",
+        "By Li Wei\nThat is up 27% on the first batch of 2020, which was 66,000 t.",
+        {(RE, M, 2020, "batch:1", None, None, 66000)},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", BYLINES)
+def test_a_byline_does_not_end_the_headlines_story(case: Case) -> None:
+    check(case)

@@ -583,9 +583,10 @@ MADE_UP = re.compile(
 )
 # A figure in a "when" clause after a year or batch named for comparison: "up 10% from the first
 # batch of 2019, when the mining quota was 60,000 t", "compared with 2022, when the quota stood
-# at 210,000 t": that year's (batch's) figure.
+# at 210,000 t", "on the first batch of 2020, which was 66,000 t": that year's (batch's) figure.
 WHEN_CLAUSE = re.compile(
-    r",\s*when\s+(?:[\w'’-]+\s+){0,6}?(?:was|were|stood\s+at|came\s+to|totall?ed|amounted\s+to)"
+    r",\s*(?:when|which)\s+(?:[\w'’-]+\s+){0,6}?(?:was|were|stood\s+at|came\s+to|totall?ed"
+    r"|amounted\s+to)"
     r"\s+(?:about\s+|around\s+|some\s+|just\s+)?$",
     _I,
 )

@@ -199,6 +199,8 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
         if not continuing and not named:
             note_issuer(state, (start, end))  # without a quota word, only a new one is read
             continue
+        if not named and BYLINE.fullmatch(sentence):
+            continue  # "By Staff Reporter", "July 17, 2014 8:54 GMT": the story goes on after it
         i = bisect.bisect_left(words, (start, -1))
         here = words[i : bisect.bisect_left(words, (end, -1))]
         if not continuing and batch_words:
@@ -543,7 +545,7 @@ def _compared_with_earlier(state: State, figures: list[Figure]) -> None:
 def _when_clause(sentence: str, figures: list[Figure], mentions: list[Mention]) -> None:
     """ "That is up 10% from the first batch of 2019, when the mining quota was 60,000 t": the
     figure of a "when" clause is of the year (and batch) the comparison named just before."""
-    if "when" not in sentence:
+    if "when" not in sentence and "which" not in sentence:
         return
     for fig in figures:
         when = WHEN_CLAUSE.search(sentence, max(0, fig.start - 80), fig.start)
@@ -558,6 +560,13 @@ def _when_clause(sentence: str, figures: list[Figure], mentions: list[Mention]) 
         fig.attrs["period"] = periods[-1].value if periods else "annual"
 
 
+# A byline or a time stamp between a headline and the story: "By Kitco News", "By Li Wei",
+# "July 17, 2014 8:54 GMT", "Dec 22, 2023 22:13 GMT".
+BYLINE = re.compile(
+    r"By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d(?:,?\s+\d{1,2}:\d\d(?:\s*[AP]M)?"
+    r"(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET))?)?"
+)
 # Between a figure and a parenthesis of its parts: nothing, or its oxide tag.
 PAREN_GAP = re.compile(r"\s*(?:(?:of\s+)?REO\b)?\s*")
 
