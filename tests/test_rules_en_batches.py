@@ -998,3 +998,49 @@ BYLINES = [
 @pytest.mark.parametrize("case", BYLINES)
 def test_a_byline_does_not_end_the_headlines_story(case: Case) -> None:
     check(case)
+
+
+# --- the tungsten parts name their quota after an unrelated sentence --------------------------
+
+TUNGSTEN_PARTS = [
+    (
+        "2022-01-28",
+        "China holds tungsten mining quota at 63,000t",
+        "The first-batch tungsten concentrate quota for 2022 was 63,000 t.\n"
+        "Prices of APT rose 1.8% on Friday.\n"
+        "Primary mining got 46,890t and comprehensive utilisation 16,110 t.",
+        {
+            (W, M, 2022, "batch:1", None, None, 63000),
+            (W, M, 2022, "batch:1", "tungsten_primary", None, 46890),
+            (W, M, 2022, "batch:1", "tungsten_byproduct", None, 16110),
+        },
+    ),
+    (
+        "2021-01-05",
+        "China's 2020 tungsten mining quota",
+        "China's 2020 tungsten mining quota was 105,000 t.\n"
+        "Tungsten is used in cemented carbides.\n"
+        "Main mining accounted for 78,150 t and comprehensive utilization for 26,850 t.",
+        {
+            (W, M, 2020, "annual", None, None, 105000),
+            (W, M, 2020, "annual", "tungsten_primary", None, 78150),
+            (W, M, 2020, "annual", "tungsten_byproduct", None, 26850),
+        },
+    ),
+    (
+        "2024-04-30",
+        "China's first 2024 tungsten quota",
+        "The first batch of 2024 tungsten mining quotas is 62,000 t.\n"
+        "Ammunition makers use tungsten.\n"
+        "Comprehensively utilized ore makes up 15,000 t.",
+        {
+            (W, M, 2024, "batch:1", None, None, 62000),
+            (W, M, 2024, "batch:1", "tungsten_byproduct", None, 15000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("case", TUNGSTEN_PARTS)
+def test_the_tungsten_parts_name_their_quota(case: Case) -> None:
+    check(case)

@@ -137,7 +137,7 @@ def quota_sentences(
     if words is None:
         words = [m.span() for m in QUOTA_WORD.finditer(text)]
     batches: list[tuple[int, int]] = []
-    if words and ("batch" in text or "tranche" in text):
+    if words and any(word in text for word in lexicon.BATCH_NOUN_WORDS):
         batches = [m.span() for m in lexicon.BATCH_NOUN.finditer(text)]
     spans = []
     extra: list[tuple[int, int]] = []

@@ -571,11 +571,15 @@ TO_BETWEEN = re.compile(
     _I,
 )
 # A batch named by its number names a quota in a story about quotas: "The first batch, issued
-# earlier this year, was 100,800 t", "Light rare earths made up 13,692 t of the second batch".
+# earlier this year, was 100,800 t", "Light rare earths made up 13,692 t of the second batch";
+# so do the parts of the tungsten quota, named nowhere else: "Primary mining got 46,890 t and
+# comprehensive utilisation 16,110 t".
 BATCH_NOUN = re.compile(
-    r"\b(?:first|second|third|1st|2nd|3rd|initial)(?:\s+two|\s+three)?[\s-]+(?:batch|tranche)(?:es)?\b",
+    r"\b(?:first|second|third|1st|2nd|3rd|initial)(?:\s+two|\s+three)?[\s-]+(?:batch|tranche)(?:es)?\b"
+    r"|\bcomprehensive(?:ly)?\s+utili[sz](?:ation|ed)\b|\b(?:primary|main)[\s-]+mining\b",
     _I,
 )
+BATCH_NOUN_WORDS = ("batch", "tranche", "utili", "mining")
 # A share, not a rise: "Light rare earths made up 13,692 t of the batch", "makes up 87,100 t",
 # "ionic types make up some 19,150 t": the "up" of the verb is no "up 10,000 t".
 MADE_UP = re.compile(
