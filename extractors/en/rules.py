@@ -409,13 +409,19 @@ def _respectively_back(
     return took
 
 
+# The words ISSUED_INCREMENT blanks, one of which it needs (a faster pass).
+INCREMENT_WORDS = ("xtra", "nother", "urther", "dditional")
+
+
 def _as_bound(sentence: str, mentions: list[Mention]) -> str:
     """The sentence as binding reads it, with the words that would make a figure a difference
     blanked where they do not (the offsets stay): "made up 13,692 t" is a share, and "granted
     an extra 15,000 t" in a sentence naming the batch ("In a third allotment, ...") gives the
     batch."""
-    blanks = [m.span("word") for m in MADE_UP.finditer(sentence)] if "up" in sentence else []
-    if any(m.kind == "period" and BATCH_WORD.match(str(m.value)) for m in mentions):
+    blanks = [m.span("word") for m in MADE_UP.finditer(sentence)] if " up " in sentence else []
+    if any(word in sentence for word in INCREMENT_WORDS) and any(
+        m.kind == "period" and BATCH_WORD.match(str(m.value)) for m in mentions
+    ):
         blanks.extend(m.span("word") for m in ISSUED_INCREMENT.finditer(sentence))
     for a, b in blanks:
         sentence = sentence[:a] + " " * (b - a) + sentence[b:]
