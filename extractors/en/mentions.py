@@ -187,11 +187,6 @@ def other_commodities(sentence: str) -> list[Mention]:
     return found
 
 
-def quota_types(text: str) -> set[str]:
-    """The quota types ``text`` names: the values of find_mentions' "type" mentions, alone."""
-    return {str(m.value) for m in quota_type_mentions(text)}
-
-
 def quota_type_mentions(text: str) -> list[Mention]:
     """find_mentions' "type" mentions of a whole text, in order."""
     has = text.casefold().__contains__
