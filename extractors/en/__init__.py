@@ -1,6 +1,6 @@
-"""English fact rules: sentences → mentions (``mentions``) → binding (``binding``, ``comparing``)
-→ facts with their document context (``context``, ``readings``, ``rules``), tables of text
-(``tables``); the words are data in ``lexicon``."""
+"""English fact rules: sentences → mentions (``mentions``) → binding (``binding``, ``comparing``),
+placed by the words around them (``placing``) → facts with their document context (``context``,
+``readings``, ``rules``), tables of text (``tables``); the words are data in ``lexicon``."""
 
 from __future__ import annotations
 

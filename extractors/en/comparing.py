@@ -90,6 +90,13 @@ def date_the_one_past_figure(
         fig.attrs["period"] = cperiods[0].value
 
 
+def compare_with_earlier(fig: Figure, ref_attrs: dict[str, str | int | float | None]) -> None:
+    """A past figure compared with a quota of an earlier sentence than the last ("The smelting
+    quota compares with 57,500 t a year earlier" two sentences after the smelting quota)."""
+    ref = Figure(0, 0, 0.0, attrs=dict(ref_attrs))
+    _compare(fig, Slot(0, 0, {}, False), ref)
+
+
 def _carried_reference(fig: Figure, n: int, count: int, carried: list[Figure]) -> Figure | None:
     """The current figure of the sentence before that this one is compared with."""
     qtype = fig.attrs.get("type")

@@ -14,13 +14,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from extractors import vocab
+from extractors import numbers, vocab
 from extractors.en import lexicon
 from extractors.en.mentions import (
+    COMMODITY,
     Figure,
     Mention,
     find_mentions,
-    quota_types,
+    other_commodities,
+    quota_type_mentions,
 )
 from extractors.en.sentences import sentence_spans
 from extractors.facts import Content, QuotaFact
@@ -36,6 +38,8 @@ PERIOD = factor_table(lexicon.PERIOD)
 QUOTA_WORD = factor_boundaries(lexicon.QUOTA_WORD)
 REPORTED_CUE = factor_boundaries(lexicon.REPORTED_CUE)
 SHIPPED = factor_boundaries(lexicon.SHIPPED)
+# A tonnage, for a sentence that names a batch but no quota word.
+AMOUNT = numbers.AMOUNT_EN_RE
 # An output or production cap: of the mines, never an export quota ("the total output of
 # light rare earths is set at 80,400 t" in a story headlined on export quotas).
 OUTPUT_CAP = re.compile(
@@ -69,7 +73,11 @@ YEARS_COMPARED = re.compile(
 )
 # The period patterns that name a batch number ("batch:2", "cumulative:3", "all:2"), highest first.
 _NUMBERED = sorted(
-    ((int(m[1]), pattern) for value, pattern in PERIOD.items() if (m := BATCH_WORD.match(value))),
+    (
+        (int(m[1]), pattern, lexicon.GATES["period"][value])
+        for value, pattern in PERIOD.items()
+        if (m := BATCH_WORD.match(value))
+    ),
     key=lambda item: -item[0],
 )
 # Period words that need the latest batch to mean anything.
@@ -113,17 +121,38 @@ class State:
     figures: list[tuple[QuotaFact, ...]] = field(default_factory=list)  # readings of each
     lines: list[str] = field(default_factory=list)  # the sentences read that are not table rows
     undisclosed: list[QuotaFact] = field(default_factory=list)
+    latest_year: int = 0  # the latest year the sentences read so far name
+    title_type: str | None = None  # the one quota type the title names
+    by_batch: bool = False  # whether the sentence read names its quota by its batch alone
 
 
-def quota_sentences(text: str) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
-    """Each sentence's span and whether it names a quota, and where the quota words are (one
-    scan of the whole text)."""
-    words = [m.span() for m in QUOTA_WORD.finditer(text)]
+def quota_sentences(
+    text: str, words: list[tuple[int, int]] | None = None
+) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Each sentence's span and whether it names a quota, where the quota words are (one scan
+    of the whole text), and the batches by number of sentences that name no quota word but
+    give a tonnage: such a sentence names its quota by them, unless it goes on from the last
+    ("Last year there were three batches. The first batch was 120,000 t."). ``words`` are the
+    quota words' spans where the text has been scanned for them already."""
+    if words is None:
+        words = [m.span() for m in QUOTA_WORD.finditer(text)]
+    batches: list[tuple[int, int]] = []
+    if words and any(word in text for word in lexicon.BATCH_NOUN_WORDS):
+        batches = [m.span() for m in lexicon.BATCH_NOUN.finditer(text)]
     spans = []
+    extra: list[tuple[int, int]] = []
     for a, b in sentence_spans(text):
         i = bisect.bisect_left(words, (a, -1))
-        spans.append((a, b, i < len(words) and words[i][0] < b))
-    return spans, words
+        named = i < len(words) and words[i][0] < b
+        if not named and batches:
+            # "The first batch, issued earlier this year, was 100,800 t": a quota, by its
+            # number, where the sentence gives a tonnage
+            j = bisect.bisect_left(batches, (a, -1))
+            if j < len(batches) and batches[j][0] < b and AMOUNT.search(text, a, b):
+                named = True
+                extra.extend(span for span in batches[j:] if span[0] < b)
+        spans.append((a, b, named))
+    return spans, words, extra
 
 
 def start_state(
@@ -137,15 +166,35 @@ def start_state(
     )
     state.first_issuer = state.issuer_marks[0][1] if state.issuer_marks else None
     state.doc_max_batch = latest_batch(text)
-    types = quota_types(text)
+    # the types its quota sentences name ("export" in "the export control list" is none)
+    starts = [a for a, b, named in spans if named]
+    ends = [b for a, b, named in spans if named]
+    types = set()
+    for m in quota_type_mentions(text):
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0 and m.end <= ends[i]:
+            types.add(str(m.value))
     state.doc_type = types.pop() if len(types) == 1 else None
     title = content.title or ""
+    if title and not QUOTA_WORD.search(title):
+        # "How China has capped rare earth mining": the one commodity of ours a title names
+        # is the story's, though the title names no quota
+        names = [(t.start, t.end) for t in vocab.find_terms(title, ("company",))]
+        ours = {
+            value
+            for value, pattern in COMMODITY.items()
+            for m in pattern.finditer(title)
+            if not any(a <= m.start() and m.end() <= b for a, b in names)  # "Xiamen Tungsten"
+        }
+        if len(ours) == 1 and not other_commodities(title):
+            state.commodity = ours.pop()
     if QUOTA_WORD.search(title):
         state.lines.append(title)  # a caption for a table the text begins with
         mentions = find_mentions(title, published)
         update(state, mentions, [])
         if state.qtype is None and OUTPUT_CAP.search(title):
             state.qtype = "mining"  # "China sets 2024 output quotas": the mines' quota
+        state.title_type = state.qtype
         state.doc_year = next((int(m.value) for m in mentions if m.kind == "year"), None)
         state.title_year = state.doc_year is not None
         # "Tungsten and Rare Earth Mining Quotas of Inner Mongolia in 2020": a province's notice
@@ -177,7 +226,10 @@ def main_sourcing(text: str, spans: list[tuple[int, int, bool]]) -> str:
 
 def latest_batch(text: str) -> int:
     """The highest batch number any period wording in ``text`` names; 0 for none."""
-    return next((number for number, pattern in _NUMBERED if pattern.search(text)), 0)
+    has = text.casefold().__contains__  # a pattern none of whose words is there is not run
+    return next(
+        (n for n, pattern, words in _NUMBERED if any(map(has, words)) and pattern.search(text)), 0
+    )
 
 
 def defaults_for(
@@ -190,6 +242,10 @@ def defaults_for(
     named = {m.value for m in mentions if m.kind == "type"}
     # the one type the sentence names, else the one the story is about
     single_type = (state.qtype or state.doc_type) if not named else None
+    if state.by_batch and not named:
+        # "The first batch, issued earlier this year, was 100,800 t" after the text has moved
+        # on: the story's type (its title's), not the last quota sentence's
+        single_type = state.title_type or state.doc_type
     if len(named) == 1:
         single_type = str(named.pop())
     if state.doc_type == "export" and "type" not in kinds:
@@ -291,6 +347,8 @@ def update(
         state.commodity = str(ours[0]) if len(set(ours)) == 1 else None
     current = [f for f in facts if f.amount_t is not None]
     years = [m.value for m in mentions if m.kind == "year"]
+    named = [int(m.value) for m in mentions if m.kind in ("year", "cyear")]
+    state.latest_year = max([state.latest_year, *named])
     periods = [str(m.value) for m in mentions if m.kind == "period" and m.value not in _OPEN]
     periods = [p for p in periods if not p.startswith("all:")]
     # the sentence's subject: "The full-year quotas include the first batch of 84,000t"

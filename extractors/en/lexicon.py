@@ -483,3 +483,121 @@ PRIOR_YEAR = re.compile(
     r"|\byear[\s-](?:ago|earlier)\s+(?:period|level|quota|figure)s?\b",
     _I,
 )
+
+# --------------------------------------------------------------------------------------------
+# Batches and histories (issue 10): wordings the tables above miss, added to their values.
+# --------------------------------------------------------------------------------------------
+
+# The running total of the batches so far: "taking the running total to", "a running tally of".
+PERIOD["cumulative"] = re.compile(
+    PERIOD["cumulative"].pattern + r"|\brunning\s+(?:total|tally)\b", _I
+)
+# A batch that takes (brings, pushes) the year's quota to a figure, just before that figure: "the
+# second batch of 7,976 t takes the 2010 export quota to 30,258 t", "bringing this year's rare
+# earth mining quotas to 240,000 t": the running total (the year's, once the last batch is out).
+QUOTA_REACHED = re.compile(
+    r"\b(?:tak(?:e|es|ing)|took|push(?:es|ed|ing)?|br(?:ing|ings|inging|ought))\s+(?:the|its"
+    r"|this)\s+(?:(?:20[0-3]\d|year)['’]?s?\s+)?(?:[\w-]+\s+){0,4}?quotas?\s+(?:for\s+the\s+year\s+)?"
+    r"to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$",
+    _I,
+)
+QUOTA_REACHED_REACH = 90
+# The year's totals, plural for two types: "brings the year's totals to 255,000 t for mining and
+# 243,850 t for smelting", "2023's combined totals".
+PERIOD["annual"] = re.compile(
+    PERIOD["annual"].pattern + r"|\b(?:20[0-3]\d|year)['’]s\s+(?:[\w-]+\s+)?totals\b", _I
+)
+# A whole year said with "of": "for the whole of last year", "all of 2012", "the entire of 2022".
+PERIOD["annual"] = re.compile(
+    PERIOD["annual"].pattern
+    + r"|\b(?:the\s+(?:whole|entirety)|all)\s+of\s+(?:last\s+year|this\s+year|the\s+year"
+    r"|(?:the\s+)?(?:previous|prior)\s+year|20[0-3]\d)\b",
+    _I,
+)
+# A category named just after a figure's unit, in a split: "was split 72,300 t light and
+# 10,020 t medium-heavy", "77 kt light, 12.2 kt heavy".
+# (the word first, then what is before it: the look-behinds are tried only after "light")
+_UNITS_BEFORE = ("\\dt", "\\st", "tons", "tonnes", "\\smt", "kt", "REO")
+_SPLIT_END = r"(?=\s*(?:[,;.]|and\b|$))"
+
+
+def _after_unit(word: str) -> str:
+    behind = "|".join(rf"(?<={unit}\s{word})" for unit in _UNITS_BEFORE)
+    return rf"\b{word}(?:{behind})\b{_SPLIT_END}"
+
+
+CATEGORY["light"] = re.compile(CATEGORY["light"].pattern + "|" + _after_unit("light"), _I)
+CATEGORY["medium_heavy"] = re.compile(
+    CATEGORY["medium_heavy"].pattern + "|" + _after_unit("heavy"), _I
+)
+# A batch named as the one a figure follows, just before it: "the second batch of 52,000 t
+# follows a first batch of 62,000 t", "matching the first round", "following the initial
+# tranche": that batch is its own figure's (after it), never the figure's before.
+FOLLOWED_PERIOD = re.compile(
+    r"\b(?:follows?|followed|following|matching|matches|matched)\s+(?:on\s+(?:from\s+)?)?"
+    r"(?:the\s+|a\s+|an\s+|its\s+|this\s+year['’]s\s+)?(?:20[0-3]\d\s+)?$",
+    _I,
+)
+GATES["period"]["cumulative"] = (*GATES["period"]["cumulative"], "running")
+GATES["period"]["annual"] = (*GATES["period"]["annual"], "whole", "entirety", "all of")
+# The first member of a list of batches: "the first and second batches were 120,000 t and
+# 120,000 t", "first, second and third rounds", "second and third tranches".
+_LISTED_BATCHES = (
+    r"(?=\s*(?:,|and|&)\s*(?:(?:second|third)\s*(?:,|and|&)\s*)*(?:second|third)\s+(?:batch|round"
+    r"|tranche|allotment|allocation)(?:es|s)?\b)"
+)
+PERIOD["batch:1"] = re.compile(PERIOD["batch:1"].pattern + rf"|\bfirst{_LISTED_BATCHES}", _I)
+PERIOD["batch:2"] = re.compile(PERIOD["batch:2"].pattern + rf"|\bsecond{_LISTED_BATCHES}", _I)
+# A batch issued as an addition, just before its figure: "MIIT granted an extra 15,000 t of
+# mining quota" (the third batch), "issued another 15,738 t in the second round", "allotted a
+# further 7,976 t": in a sentence that names the batch, the batch itself, not a difference.
+ISSUED_INCREMENT = re.compile(
+    r"\b(?:grant(?:s|ed)?|issu(?:e|es|ed)|allocat(?:e|es|ed)|allott?(?:s|ed)?|releas(?:e|es|ed)"
+    r"|hand(?:s|ed)?\s+out|approv(?:e|es|ed)|add(?:s|ed)?|allow(?:s|ed)?)\s+(?:an?\s+)?"
+    r"(?P<word>extra|another|further|additional)\s+(?=(?:about\s+|around\s+|some\s+)?\d)",
+    _I,
+)
+# Two years a change spans, before the change: "Between 2013 and 2015, the quota went from
+# 93,800 t to 105,000 t", "from 2009 to 2011 the quota rose from ... to ...", "over 2012-2014".
+YEAR_SPAN = re.compile(
+    r"\b(?:between|from|over)\s+(?P<a>(?:19|20)\d\d)\s*(?:and|to|through|until|[-–])\s*"
+    r"(?P<b>(?:19|20)\d\d)\b",
+    _I,
+)
+# The old level and the new, as two figures: "from 93,800 t to 105,000 t".
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", _I)
+TO_BETWEEN = re.compile(
+    r"(?<!\s)(?:\s*(?:REO|of\s+rare[\s-]earth\s+oxides?))?\s+to\s+(?:about\s+|around\s+|some\s+)?",
+    _I,
+)
+# A batch named by its number names a quota in a story about quotas: "The first batch, issued
+# earlier this year, was 100,800 t", "Light rare earths made up 13,692 t of the second batch";
+# so do the parts of the tungsten quota, named nowhere else: "Primary mining got 46,890 t and
+# comprehensive utilisation 16,110 t".
+BATCH_NOUN = re.compile(
+    r"\b(?:first|second|third|1st|2nd|3rd|initial)(?:\s+two|\s+three)?[\s-]+(?:batch|tranche)(?:es)?\b"
+    r"|\bcomprehensive(?:ly)?\s+utili[sz](?:ation|ed)\b|\b(?:primary|main)[\s-]+mining\b",
+    _I,
+)
+BATCH_NOUN_WORDS = ("batch", "tranche", "utili", "mining")
+# A share, not a rise: "Light rare earths made up 13,692 t of the batch", "makes up 87,100 t",
+# "ionic types make up some 19,150 t": the "up" of the verb is no "up 10,000 t".
+MADE_UP = re.compile(
+    r"\b(?:make|makes|made|making)\s+(?P<word>up)\s+(?=(?:about\s+|some\s+)?\d)", _I
+)
+# A figure in a "when" clause after a year or batch named for comparison: "up 10% from the first
+# batch of 2019, when the mining quota was 60,000 t", "compared with 2022, when the quota stood
+# at 210,000 t", "on the first batch of 2020, which was 66,000 t": that year's (batch's) figure.
+WHEN_CLAUSE = re.compile(
+    r",\s*(?:when|which)\s+(?:[\w'’-]+\s+){0,6}?(?:was|were|stood\s+at|came\s+to|totall?ed"
+    r"|amounted\s+to)"
+    r"\s+(?:about\s+|around\s+|some\s+|just\s+)?$",
+    _I,
+)
+# A category labelling the figure just after it: "(light 72,300 t, medium-heavy 10,020 t)",
+# "light: 77 kt", "heavy - 12,200 t".
+_LABELS_FIGURE = r"(?=\s*(?:[:\-–]\s*)?\d)"
+CATEGORY["light"] = re.compile(CATEGORY["light"].pattern + rf"|\blight\b{_LABELS_FIGURE}", _I)
+CATEGORY["medium_heavy"] = re.compile(
+    CATEGORY["medium_heavy"].pattern + rf"|\bheavy\b{_LABELS_FIGURE}", _I
+)

@@ -19,6 +19,7 @@ from extractors.en.lexicon import (
     COMPARED_PERIOD,
     COMPARED_WITH,
     COMPARED_YEAR,
+    FOLLOWED_PERIOD,
     GATES,
     HOLDER_NOT_AFTER,
     HOLDER_NOT_BEFORE,
@@ -41,6 +42,11 @@ QUOTA_WORD = factor_boundaries(lexicon.QUOTA_WORD)
 
 # The word tables find_mentions runs, by kind of mention.
 TABLES = {"commodity": COMMODITY, "type": QUOTA_TYPE, "period": PERIOD, "category": CATEGORY}
+# Each table's (value, pattern, gate words), in the table's order.
+_GATED = {
+    kind: [(value, pattern, GATES[kind][value]) for value, pattern in table.items()]
+    for kind, table in TABLES.items()
+}
 # A bare number just after "and", listed after a figure with its unit (at most this far, and
 # at most this many times as large).
 LISTED_AND = re.compile(r"(?:,\s*|\s)and\s+$")
@@ -78,7 +84,8 @@ BARE_FOLLOW = re.compile(
 class Mention:
     """A qualifying word: ``sentence[start:end]`` gives ``value`` of ``kind``."""
 
-    # commodity|type|period|cperiod|year|cyear|uyear|prior|category|holder|company|not_quota|quota
+    # commodity|type|period|cperiod|fperiod|year|cyear|uyear|prior|category|holder|company|
+    # not_quota|quota
     kind: str
     value: str | int
     start: int
@@ -130,12 +137,12 @@ def find_mentions(
     # every group named, holder or not ("shares of China Northern Rare Earth")
     found.extend(Mention("company", t.value, t.start, t.end) for t in terms if t.kind == "company")
     folded = sentence.casefold()
-    for kind, table in TABLES.items():
-        gates = GATES[kind]
+    has = folded.__contains__
+    for kind, gated in _GATED.items():
         candidates = [
             Mention(kind, value, m.start(), m.end())
-            for value, pattern in table.items()
-            if any(word in folded for word in gates[value])
+            for value, pattern, words in gated
+            if any(map(has, words))
             for m in pattern.finditer(sentence)
         ]
         if kind == "commodity":  # "Xiamen Tungsten" names a company, not the metal
@@ -162,6 +169,8 @@ def find_mentions(
 
 def other_commodities(sentence: str) -> list[Mention]:
     """Goods other than ours ("coal", "iron ore"), as "other" commodity mentions."""
+    if OTHER_COMMODITIES.isdisjoint(WORD.findall(sentence.lower())):
+        return []  # (most sentences: one scan in C, no word looked at in Python)
     found = []
     for word in WORD.finditer(sentence):
         name = word.group().lower()
@@ -178,14 +187,16 @@ def other_commodities(sentence: str) -> list[Mention]:
     return found
 
 
-def quota_types(text: str) -> set[str]:
-    """The quota types ``text`` names: the values of find_mentions' "type" mentions, alone."""
+def quota_type_mentions(text: str) -> list[Mention]:
+    """find_mentions' "type" mentions of a whole text, in order."""
+    has = text.casefold().__contains__
     candidates = [
         Mention("type", value, m.start(), m.end())
-        for value, pattern in QUOTA_TYPE.items()
+        for value, pattern, words in _GATED["type"]
+        if any(map(has, words))
         for m in pattern.finditer(text)
     ]
-    return {str(m.value) for m in _longest_first(candidates)}
+    return _longest_first(candidates)
 
 
 def find_figures(sentence: str) -> list[Figure]:
@@ -299,6 +310,9 @@ def _years(sentence: str, published: date | None, folded: str | None = None) -> 
 
 
 def _period_kind(sentence: str, mention: Mention) -> Mention:
+    if FOLLOWED_PERIOD.search(sentence, max(0, mention.start - 40), mention.start):
+        # "follows a first batch of 62,000 t": the batch of the figure just after it only
+        return Mention("fperiod", mention.value, mention.start, mention.end)
     compared = COMPARED_PERIOD.search(sentence, max(0, mention.start - 40), mention.start)
     if compared is None:
         return mention

@@ -115,10 +115,13 @@ def sentence_facts(
 
 def _as_of(state: State) -> date | None:
     """When the story stands: its date, else (an undated page) the start of its headline's year,
-    so that "the two batches" of an earlier year are that year's whole."""
+    or of the latest year it has named so far ("the 2025 quotas ... The smelting quota in 2024
+    was in two batches"), so that "the two batches" of an earlier year are that year's whole."""
     if state.published is not None:
         return state.published
-    return date(state.doc_year, 1, 1) if state.title_year and state.doc_year else None
+    if state.title_year and state.doc_year:
+        return date(state.doc_year, 1, 1)
+    return date(state.latest_year, 1, 1) if state.latest_year else None
 
 
 def period_of(
@@ -166,12 +169,14 @@ def make_fact(
     if qtype is None and (
         category is not None
         or (commodity in UNTYPED_MINING and MINING_CUE.search(sentence) is not None)
+        or (commodity == "tungsten" and isinstance(year, int) and year > EXPORT_YEARS[-1])
         or issuer in MINING_ISSUERS
         or (commodity == "rare_earth" and _output_quota(sentence))
     ):
         # "quotas for ion-adsorption ores": categories split mining quotas; a tungsten or
         # antimony "output limitation" with no type named is a mining one, and so is any
-        # quota the land (natural resources) ministry sets
+        # quota the land (natural resources) ministry sets; and a tungsten quota once export
+        # quotas had ended (2015): the mining quota is the only one left
         qtype = "mining"
     if not isinstance(qtype, str) or not isinstance(year, int) or period is None:
         return None

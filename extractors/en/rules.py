@@ -50,7 +50,9 @@ from extractors.en.mentions import (
     Mention,
     find_figures,
     find_mentions,
+    other_commodities,
 )
+from extractors.en.placing import as_bound, place, respectively_back, with_story_type
 from extractors.en.readings import (
     MIN_TONNES,
     make_fact,
@@ -85,7 +87,10 @@ CAPPED = re.compile(r"\b(?:capped|limited|restricted)\s+(?:at|to)\b", re.IGNOREC
 CITED_QUOTA = re.compile(
     r"(?:\b(?:20[0-3]\d|(?:last|previous)\s+year)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:quotas?"
     r"|allocations?|allotments?)(?:\s+allocations?)?\s+(?:of|at|was|were|totall?ing|totall?ed)"
-    r"|\b(?:export|mining|smelting)\s+quotas?\s+of)\s+(?:about\s+|around\s+|some\s+)?$",
+    r"|\b(?:export|mining|smelting)\s+quotas?\s+of"
+    # "exports totalled 18,600 t in 2011, despite (against, below) a quota of 30,184 t"
+    r"|\b(?:despite|against|versus|below|under|short\s+of)\s+(?:a|an|the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:quotas?|allocations?)\s+(?:of|at))\s+(?:about\s+|around\s+|some\s+)?$",
     re.IGNORECASE,
 )
 CITED_REACH = 80
@@ -163,11 +168,12 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
     """Each quota figure stated in English with its possible readings, the preferred first
     (``extractors.resolve`` picks among them by the document's arithmetic)."""
     text = content.text
-    if not text or not (QUOTA_WORD.search(text) or QUOTA_WORD.search(content.title or "")):
+    found = [m.span() for m in QUOTA_WORD.finditer(text)] if text else []
+    if not text or not (found or QUOTA_WORD.search(content.title or "")):
         return []  # (a table under a title naming quotas names none in its text)
     stamp: date | None = content.published
     published = stamp.date() if isinstance(stamp, datetime) else stamp
-    spans, words = quota_sentences(text)
+    spans, words, batch_words = quota_sentences(text, found)
     state = start_state(content, published, spans)
     # the first sentence may go on from a headline naming the quota ("Mining: 135,000 t")
     continuing = bool(QUOTA_WORD.search(content.title or ""))
@@ -184,8 +190,21 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
         if not continuing and not named:
             note_issuer(state, (start, end))  # without a quota word, only a new one is read
             continue
+        if not named and BYLINE.fullmatch(sentence):
+            continue  # "By Staff Reporter", "July 17, 2014 8:54 GMT": the story goes on after it
         i = bisect.bisect_left(words, (start, -1))
         here = words[i : bisect.bisect_left(words, (end, -1))]
+        if not continuing and batch_words:
+            # a sentence naming its quota by its batch only ("The first batch, issued earlier
+            # this year, was 100,800 t"), after one that was not about quotas
+            j, k = (
+                bisect.bisect_left(batch_words, (start, -1)),
+                bisect.bisect_left(batch_words, (end, -1)),
+            )
+            state.by_batch = j < k and not here  # named by its batch alone
+            here = sorted([*here, *batch_words[j:k]])
+        else:
+            state.by_batch = False
         own = [(a - start, min(b, end) - start) for a, b in here]
         mentions = find_mentions(sentence, published, own)
         note_issuer(state, (start, end))
@@ -193,6 +212,10 @@ def find_readings(content: Content) -> list[tuple[QuotaFact, ...]]:
     figured = {readings[0].key()[:5] for readings in state.figures}
     figures = running_totals_that_are_the_year(state.figures)
     return figures + [(f,) for f in state.undisclosed if f.key()[:5] not in figured]
+
+
+# A line giving a tonnage with its unit.
+FIGURE_LINE = re.compile(r"\d\s*(?:t|mt|kt|tonnes?|tons?)\b", re.IGNORECASE)
 
 
 def _read_row(state: State, line: str, span: tuple[int, int]) -> bool:
@@ -203,7 +226,9 @@ def _read_row(state: State, line: str, span: tuple[int, int]) -> bool:
     export quotas to individual companies, for H2-2011"), in the story's commodity and type;
     what its columns leave open comes from the sentences before it.
     """
-    header = state.lines[-tables.HEADER_REACH :]
+    # (a line with its own figures, "* 2010: 89,200 t (light 77,000 t, ...)", is a row before
+    # this one, not a header naming its columns)
+    header = [h for h in state.lines[-tables.HEADER_REACH :] if not FIGURE_LINE.search(h)]
     if state.commodity is None or not _quota_caption(header):
         return False
     row = tables.read_row(line, header, tables.PARTS.get(state.commodity))
@@ -267,12 +292,17 @@ def _read_sentence(
         groups = [m for m in mentions if m.kind == "company" and m.value in RARE_EARTH_GROUPS]
         if groups:
             state.commodity = "rare_earth"
+        elif len(state.lines) > 1 and state.lines[-1] == sentence:
+            # "China has tightened its grip on rare earths. The quota for 2009 was 50,000 t":
+            # the one commodity of ours the sentence just before names
+            state.commodity = _sole_commodity(state.lines[-2])
     if not ours and (others or state.commodity is None):
         return False
     aside = SHIPPED.search(sentence) or FORECAST.search(sentence)
     figures = find_figures(sentence)
     defaults = defaults_for(state, sentence, mentions, ours, continued)
-    bound = bind(sentence, figures, mentions, defaults, state.carried)
+    bound = bind(as_bound(sentence, mentions), figures, mentions, defaults, state.carried)
+    place(state, sentence, bound, mentions, defaults)
     if whole_years(sentence, mentions):
         for fig in bound:  # "has doubled, from N in 2017 to M in 2022": no running total
             if fig.attrs.get("period") in (None, "double", "cumulative"):
@@ -283,8 +313,10 @@ def _read_sentence(
         bound = [f for f in bound if not _set_aside(sentence, f, now)]
         if not bound:
             return True
+    back = respectively_back(sentence, bound, mentions, state.carried)
     goes_on = (
-        bool(kinds & CONTINUES)
+        back
+        or bool(kinds & CONTINUES)
         or bool(ours and ISSUED.search(sentence) and not NEGATED.search(sentence))
         or (continued and REFERRED.search(sentence) is not None)
     )
@@ -299,6 +331,8 @@ def _read_sentence(
             added = ADDED_TO.search(sentence, max(0, m.start - 60), m.start) is not None
             latest = max(latest, int(number[1]) + added)
     readings = sentence_facts(state, sentence, span, bound, latest)
+    if state.title_type and "type" not in kinds:
+        readings = with_story_type(readings, state.title_type)
     if "same period" in sentence.lower():
         readings = _same_period(state, sentence, readings)
     readings += _again(sentence, readings)
@@ -317,6 +351,32 @@ def _read_sentence(
         if announced:
             state.announced, state.announced_year = announced, state.year
     return True
+
+
+def _sole_commodity(sentence: str) -> str | None:
+    """The one commodity of ours a sentence names, none if it names another good too."""
+    folded = sentence.casefold()
+    ours = (
+        {
+            str(m.value)
+            for m in find_mentions(sentence, None, [])
+            if m.kind == "commodity" and m.value != "other"
+        }
+        if any(word in folded for words in GATES["commodity"].values() for word in words)
+        else set()
+    )
+    if len(ours) != 1 or other_commodities(sentence):
+        return None
+    return ours.pop()
+
+
+# A byline or a time stamp between a headline and the story: "By Kitco News", "By Li Wei",
+# "July 17, 2014 8:54 GMT", "Dec 22, 2023 22:13 GMT".
+BYLINE = re.compile(
+    r"By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d(?:,?\s+\d{1,2}:\d\d(?:\s*[AP]M)?"
+    r"(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET))?)?"
+)
 
 
 def _same_period(

@@ -41,6 +41,14 @@ DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'-]{1,30},\s*[^()\n]{0,24}"
     r"\((?:Reuters|Argus|Bloomberg|AP|AFP|SMM)\)\s*[-–—]+\s*"
 )
+# A part of a year, when something was announced: "announced in late 2013", "in early 2014",
+# "mid-2012", "at the end of 2010": the year of a date, not a quota year.
+PART_OF_YEAR = re.compile(
+    r"\b(?:(?:in\s+)?(?:late|early|mid)[\s-]+|at\s+the\s+(?:end|start|beginning)\s+of\s+)"
+    r"(?:19|20)\d\d\b(?!['’]s)",
+    re.IGNORECASE,
+)
+_PART_WORDS = ("late", "early", "mid", "end of", "start of", "beginning of")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -52,6 +60,8 @@ def date_spans(sentence: str, folded: str | None = None) -> list[tuple[int, int]
         patterns = [MONTH_DAY, DAY_MONTH, IN_MONTH]
     if "-" in sentence:
         patterns.append(ISO_DATE)
+    if any(word in folded for word in _PART_WORDS):
+        patterns.append(PART_OF_YEAR)
     spans: list[tuple[int, int]] = []
     for pattern in patterns:
         spans.extend(match.span() for match in pattern.finditer(sentence))
