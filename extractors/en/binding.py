@@ -131,6 +131,20 @@ ALLOTTED = re.compile(
     r"|\bwith\s+the\s+(?:largest|biggest|highest|smallest|lowest)\b",
     re.IGNORECASE,
 )
+# The tail of a group's name that the alias leaves: "China Rare Earth Group Co", "Baotou Steel
+# Rare-Earth (Group) Hi-Tech", "Xiamen Tungsten Co., Ltd.".
+CORP_TAIL = re.compile(
+    r"^(?:\s*\(?(?:group|co|corp|corporation|company|ltd|limited|inc|h(?:i|igh)[\s-]?tech"
+    r"|holdings?)\)?\.?,?)*",
+    re.IGNORECASE,
+)
+# The whole that the shares before it are of: "CNRE got 94,580 t and CREG 40,420 t of the
+# 135,000 t first-batch quota", "out of a total of", "of China's 120,000 t".
+WHOLE_BEFORE = re.compile(
+    r"(?:\bout\s+of\s+(?:the\s+|a\s+)?|\bof\s+(?:the|China['’]s|a\s+total\s+of)\s+)(?:(?:national"
+    r"|overall|total|combined)\s+)?(?:total\s+of\s+)?$",
+    re.IGNORECASE,
+)
 # A group's share: "Northern Rare Earth's share of the first-batch quota".
 SHARE_OF = re.compile(r"(?<!\s)\s*['’]s\s+(?:\w+\s+)?share\s+of\b", re.IGNORECASE)
 # A group's own quota, whatever it did: "China Northern's mining quota rose to 94,580 t".
@@ -139,6 +153,16 @@ OWN_QUOTA = re.compile(
 )
 # ...and words that make the group the subject of other news: "said", "is expected to".
 NOT_ALLOTTED = re.compile(r"\b(?:said|says|expected|rose|fell|shares|stock|plans?)\b", re.I)
+# ...unless the group says what it got: "CNRE said (in a filing on Tuesday) that it had been
+# allocated", "Xiamen Tungsten announced it has received", "the group disclosed that it got".
+SAYS_IT_GOT = re.compile(
+    r"^\s*(?:has\s+|had\s+)?(?:said|says|announced|disclosed|reported|stated|confirmed)\b"
+    r"(?:\s+[\w.'’-]+){0,12}?\s+(?:that\s+)?(?:it|the\s+(?:company|group|firm))\s+"
+    r"(?:(?:has|had|have|was|is|would|will)\s+)?(?:(?:been|be)\s+)?"
+    r"(?:got|gets|receiv(?:e|ed|es)|allocated|allotted|given|granted|assigned|awarded|obtained"
+    r"|secured|won)\b(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 # A group labelling its figures, a quota type between: "China Northern Rare Earth: mining
 # 94,580 t", "CREG - smelting quota 38,990 t", "Xiamen Tungsten: extraction quota of 3,440 t".
 LABELLED = re.compile(
@@ -170,8 +194,8 @@ NEGATIVE_AFTER = re.compile(
     r"(?:(?:rare[\s-]earths?|tungsten|antimony)\s+)?",
     re.IGNORECASE,
 )
-# The end of a clause after a figure: a comma or semicolon.
-CLAUSE_END = re.compile(r"[,;]")
+# The end of a clause after a figure: a comma or semicolon (not the comma of "Co., Ltd.").
+CLAUSE_END = re.compile(r";|(?<!\bCo\.),")
 # Between the members of a list of words: "mining and smelting", "light, medium-heavy".
 TIGHT = re.compile(
     r"[\s,]*(?:quotas?|rare[\s-]earths?)?[\s,]*(?:and|&|/|or|as\s+well\s+as)?[\s,]*"
@@ -305,6 +329,8 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
                     or ALLOTTED_TO.search(sentence, max(0, m.start - 40), m.start)
                     if _near(sentence[m.end : fig.start])
                 ]
+                if not before:
+                    before = _says_it_got(sentence, fig, in_left)
             if kind == "period" and any(str(m.value).startswith("batch:") for m in after + before):
                 # "the first quota ... for the year": "for the year" is this year, not annual
                 after = [m for m in after if not _weak_annual(sentence, m)]
@@ -401,9 +427,32 @@ def _near(between: str) -> bool:
     return len(between) <= HOLDER_REACH or (len(between) <= 2 * HOLDER_REACH and "," not in between)
 
 
+def _says_it_got(sentence: str, fig: Figure, in_left: list[Mention]) -> list[Mention]:
+    """A group that says what it got, named as the subject of "said" (no holder mention):
+    "CNRE said on Tuesday that it had been allocated 94,580 t" holds the figure."""
+    said = [m for m in in_left if m.kind == "company"][-1:]
+    return [
+        Mention("holder", m.value, m.start, m.end)
+        for m in said
+        if _near(between := sentence[m.end : fig.start])
+        and (says := SAYS_IT_GOT.match(_untailed(between))) is not None
+        and not NOT_ALLOTTED.search(says["rest"])
+    ]
+
+
+def _untailed(between: str) -> str:
+    """``between`` without the tail of the group's name before it ("Co", "(Group) Hi-Tech")."""
+    tail = CORP_TAIL.match(between)
+    return between[tail.end() :] if tail else between
+
+
 def _allotted(between: str) -> bool:
+    between = _untailed(between)
     if SHARE_OF.match(between) or OWN_QUOTA.match(between):
         return True  # "Northern Rare Earth's share of the quota rose to 70%, or 94,580 t"
+    says = SAYS_IT_GOT.match(between)
+    if says is not None:
+        return not NOT_ALLOTTED.search(says["rest"])
     if NOT_ALLOTTED.search(between):
         return False
     return (
@@ -529,16 +578,24 @@ def _distinct(listed: list[Mention], n: int) -> list[str | int] | None:
 
 
 def _share_trailing(sentence: str, figures: list[Figure], slots: list[Slot]) -> None:
+    shared: set[tuple[int, str]] = set()  # (figure, kind) given by the figure after it
     for i in range(len(figures) - 2, -1, -1):
         fig, nxt = figures[i], figures[i + 1]
         if fig.compared or nxt.compared:
             continue
-        if not COORDINATED.fullmatch(sentence, fig.end, nxt.start):
+        # ...or shares before their whole: "CNRE got 94,580 t and CREG 40,420 t of the
+        # 135,000 t first-batch quota for 2024" are of the first batch of 2024
+        whole = WHOLE_BEFORE.search(sentence, fig.end, nxt.start) is not None and not re.search(
+            r"[;:.()]", sentence[fig.end : nxt.start]
+        )
+        if not whole and not COORDINATED.fullmatch(sentence, fig.end, nxt.start):
             continue
         for kind in ("period", "year"):
             said = slots[i + 1].own.get(kind)
-            if fig.attrs.get(kind) is None and said is not None and said.start >= nxt.end:
+            trailing = (said is not None and said.start >= nxt.end) or (i + 1, kind) in shared
+            if fig.attrs.get(kind) is None and trailing:
                 fig.attrs[kind] = nxt.attrs.get(kind)
+                shared.add((i, kind))
 
 
 def _propagate(
@@ -588,6 +645,9 @@ def _propagate(
             # sentence names first is both years'
             fig.attrs["period"] = before.attrs["period"]
         reset = RESET.search(sentence, slot.left, fig.start) is not None
+        # the whole the shares before it are of: "... and CREG 40,420 t of the 135,000 t quota"
+        whole = WHOLE_BEFORE.search(sentence, max(0, fig.start - 40), fig.start)
+        reset = reset or whole is not None
         # a figure of another period is another quota: "8,537 t of light ... brings the
         # full-year quota to 30,996 t" passes no category on
         own_period = fig.attrs.get("period")

@@ -1,0 +1,119 @@
+"""The English rules for the groups' shares, on sentences of our own: one table per wording
+family (a group that says what it got, shares given in a run, shares before their whole).
+
+Each case is (published, text, expected keys); a key is (commodity, quota_type, year,
+period, category, holder, amount_t) as FACTS.md scores it. Figures are DOMAIN.md's.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from extractors.en.rules import find_facts
+from extractors.facts import Content
+
+RE, W = "rare_earth", "tungsten"
+M, S = "mining", "smelting_separation"
+NORTH, CREG, XTC = "china_northern_rare_earth", "china_rare_earth_group", "xiamen_tungsten"
+Key = tuple[str, str, int, str, str | None, str | None, float | None]
+
+
+def keys(text: str, published: str) -> set[Key]:
+    content = Content(
+        title=None, published=datetime.fromisoformat(published), language="en", text=text
+    )
+    return {fact.key() for fact in find_facts(content)}
+
+
+# A group, the subject of "said", says what it got: the share is the group's.
+SAYS_IT_GOT: list[tuple[str, str, set[Key]]] = [
+    (
+        "2024-02-06",
+        "China Northern Rare Earth said in a statement to the Shanghai bourse that it had been "
+        "allocated 94,580 tonnes of rare earth mining quota in this year's first batch.",
+        {(RE, M, 2024, "batch:1", None, NORTH, 94580)},
+    ),
+    (
+        "2020-02-10",
+        "Xiamen Tungsten Co announced on Monday it has received a first-batch 2020 tungsten "
+        "concentrate mining quota of 3,440 t.",
+        {(W, M, 2020, "batch:1", None, XTC, 3440)},
+    ),
+    (
+        "2024-02-07",
+        "China Rare Earth Group disclosed that the group was granted a smelting and separation "
+        "quota of 38,990 tonnes for the first batch of 2024.",
+        {(RE, S, 2024, "batch:1", None, CREG, 38990)},
+    ),
+    (
+        "2024-02-07",
+        "Baotou Steel Rare Earth (Group) Hi-Tech said it got 88.01 kt of first-batch smelting "
+        "quota for 2024.",
+        {(RE, S, 2024, "batch:1", None, NORTH, 88010)},
+    ),
+    # ...but a group that says something else is no holder of the figure
+    (
+        "2024-02-07",
+        "China Northern Rare Earth said it expected the 2024 first-batch rare earth mining "
+        "quota of 135,000 t to tighten supply.",
+        {(RE, M, 2024, "batch:1", None, None, 135000)},
+    ),
+]
+
+# Shares given in one run, the verb said once, the group's name with its company tail.
+SHARES_IN_A_RUN: list[tuple[str, str, set[Key]]] = [
+    (
+        "2024-02-06",
+        "Of the first-batch 2024 smelting and separation quota, China Northern Rare Earth "
+        "(Group) High-Tech Co got 88,010 t and China Rare Earth Group Co., Ltd. 38,990 t.",
+        {(RE, S, 2024, "batch:1", None, NORTH, 88010), (RE, S, 2024, "batch:1", None, CREG, 38990)},
+    ),
+    (
+        "2024-02-06",
+        "In the first batch of 2024 rare earth mining quotas, CNRE Co was given 94.58 kt and "
+        "CREG Co Ltd 40.42 kt.",
+        {(RE, M, 2024, "batch:1", None, NORTH, 94580), (RE, M, 2024, "batch:1", None, CREG, 40420)},
+    ),
+]
+
+# Shares named before their whole: the whole is the nation's, and its words (batch, year)
+# are the shares' too.
+SHARES_BEFORE_THE_WHOLE: list[tuple[str, str, set[Key]]] = [
+    (
+        "2024-02-06",
+        "CNRE got 94,580 tonnes and CREG 40,420 tonnes of the 135,000 t first-batch rare earth "
+        "mining quota for 2024.",
+        {
+            (RE, M, 2024, "batch:1", None, NORTH, 94580),
+            (RE, M, 2024, "batch:1", None, CREG, 40420),
+            (RE, M, 2024, "batch:1", None, None, 135000),
+        },
+    ),
+    (
+        "2024-03-01",
+        "Northern Rare Earth received 88,010 t and China Rare Earth Group 38,990 t out of the "
+        "127,000 t smelting and separation quota in the first batch of 2024.",
+        {
+            (RE, S, 2024, "batch:1", None, NORTH, 88010),
+            (RE, S, 2024, "batch:1", None, CREG, 38990),
+            (RE, S, 2024, "batch:1", None, None, 127000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), SAYS_IT_GOT)
+def test_a_group_says_what_it_got(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), SHARES_IN_A_RUN)
+def test_shares_in_a_run(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), SHARES_BEFORE_THE_WHOLE)
+def test_shares_before_their_whole(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
