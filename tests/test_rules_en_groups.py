@@ -15,6 +15,7 @@ from extractors.en.rules import find_facts
 from extractors.facts import Content
 
 RE, W = "rare_earth", "tungsten"
+LIGHT, MH, TP, TB = "light", "medium_heavy", "tungsten_primary", "tungsten_byproduct"
 M, S = "mining", "smelting_separation"
 NORTH, CREG, XTC = "china_northern_rare_earth", "china_rare_earth_group", "xiamen_tungsten"
 Key = tuple[str, str, int, str, str | None, str | None, float | None]
@@ -102,6 +103,83 @@ SHARES_BEFORE_THE_WHOLE: list[tuple[str, str, set[Key]]] = [
         },
     ),
 ]
+
+# A list of groups, each figure tagged in parentheses with its category and type.
+TAGGED_LIST: list[tuple[str, str, set[Key]]] = [
+    (
+        "2024-02-06",
+        "Rare earth quotas for the first batch of 2024, by group:\n"
+        "* Northern Rare Earth - 94,580 t (light, mining); 88,010 t (smelting)\n"
+        "* CREG - 30,280 t (rock-type, mining); 10,140 t (ion-adsorption, mining); "
+        "38,990 t (smelting and separation)",
+        {
+            (RE, M, 2024, "batch:1", LIGHT, NORTH, 94580),
+            (RE, S, 2024, "batch:1", None, NORTH, 88010),
+            (RE, M, 2024, "batch:1", LIGHT, CREG, 30280),
+            (RE, M, 2024, "batch:1", MH, CREG, 10140),
+            (RE, S, 2024, "batch:1", None, CREG, 38990),
+        },
+    ),
+    (
+        "2020-02-10",
+        "Xiamen Tungsten's 2020 first-batch tungsten mining quota: 2,600 t (main mining) and "
+        "840 t (by-product).",
+        {(W, M, 2020, "batch:1", TP, XTC, 2600), (W, M, 2020, "batch:1", TB, XTC, 840)},
+    ),
+    (
+        "2022-01-28",
+        "China's first 2022 rare earth mining quota was split 89,310 tonnes (LRE) and 11,490 "
+        "tonnes (M/HRE).",
+        {(RE, M, 2022, "batch:1", LIGHT, None, 89310), (RE, M, 2022, "batch:1", MH, None, 11490)},
+    ),
+    # ...a tag of other words names nothing
+    (
+        "2021-02-19",
+        "The first batch of 2021 rare earth mining quotas was 84,000 t (REO).",
+        {(RE, M, 2021, "batch:1", None, None, 84000)},
+    ),
+]
+
+# A group's share told in parts, named by its possessive; "the group's" names no group.
+SHARE_IN_PARTS: list[tuple[str, str, set[Key]]] = [
+    (
+        "2024-02-06",
+        "China Rare Earth Group was allocated 40,420 tonnes of mining quota in the first batch "
+        "of 2024. China Rare Earth Group's figures include light rare earths of 30,280 t and "
+        "medium and heavy rare earths of 10,140 t.",
+        {
+            (RE, M, 2024, "batch:1", None, CREG, 40420),
+            (RE, M, 2024, "batch:1", LIGHT, CREG, 30280),
+            (RE, M, 2024, "batch:1", MH, CREG, 10140),
+        },
+    ),
+    (
+        "2020-12-06",
+        "Xiamen Tungsten was given a 2020 tungsten mining quota of 7,000 tonnes. Xiamen "
+        "Tungsten's share comprises 6,000 t of main-mining quota and 1,000 t of by-product quota.",
+        {
+            (W, M, 2020, "annual", None, XTC, 7000),
+            (W, M, 2020, "annual", TP, XTC, 6000),
+            (W, M, 2020, "annual", TB, XTC, 1000),
+        },
+    ),
+    (
+        "2020-12-06",
+        "Xiamen Tungsten was given a 2020 tungsten mining quota of 7,000 tonnes. The group's "
+        "total is made up of main-mining quota of 6,000 t and by-product quota of 1,000 t.",
+        {(W, M, 2020, "annual", None, XTC, 7000)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), TAGGED_LIST)
+def test_a_tagged_list(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), SHARE_IN_PARTS)
+def test_a_share_in_parts(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
 
 
 @pytest.mark.parametrize(("published", "text", "expected"), SAYS_IT_GOT)

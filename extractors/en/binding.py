@@ -145,11 +145,47 @@ WHOLE_BEFORE = re.compile(
     r"|overall|total|combined)\s+)?(?:total\s+of\s+)?$",
     re.IGNORECASE,
 )
+# A tag in parentheses after a figure, of the words of a list or table: "94,580 t (light,
+# mining)", "10,140 t (ionic, mining)", "88,010 t (smelting)", "3,440 t (main-mining)". Every
+# word of the tag must be one of these, or the tag is left alone ("(REO)", "(57%)").
+PAREN_TAG = re.compile(r"\s*\(([^()]{1,60})\)")
+TAG_SPLIT = re.compile(r"[,;]|\band\b", re.IGNORECASE)
+TAG_WORDS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (kind, value, re.compile(pattern, re.IGNORECASE))
+    for kind, value, pattern in (
+        ("category", "light", r"light|LREE?|(?:hard[\s-])?rock(?:[\s-]type)?"),
+        (
+            "category",
+            "medium_heavy",
+            r"ionic(?:[\s-]clay)?|ion[\s-](?:type|a[db]sor(?:ption|bed))|M\s*/\s*HREE?|MHREE?"
+            r"|(?:medium|mid)[\s/-]*(?:and\s+|&\s*)?heavy|heavy",
+        ),
+        ("category", "tungsten_primary", r"main[\s-]mining|primary"),
+        ("category", "tungsten_byproduct", r"by[\s-]?products?|comprehensive\s+utili[sz]ation"),
+        ("type", "mining", r"mining|extraction|mine\s+output"),
+        (
+            "type",
+            "smelting_separation",
+            r"smelting(?:\s*(?:and|&|/)\s*separation)?|separation|refining",
+        ),
+        ("type", "export", r"exports?"),
+    )
+)
+# A group named only as "the group": "The company's share is made up of 6,000 t of ...".
+UNNAMED_HOLDER = re.compile(
+    r"\b(?:the|its)\s+(?:company|group|firm|producer|miner)['’]s\s", re.IGNORECASE
+)
 # A group's share: "Northern Rare Earth's share of the first-batch quota".
 SHARE_OF = re.compile(r"(?<!\s)\s*['’]s\s+(?:\w+\s+)?share\s+of\b", re.IGNORECASE)
 # A group's own quota, whatever it did: "China Northern's mining quota rose to 94,580 t".
+# ...or its share told in parts: "CREG's figures include light rare earths of 30,280 t", "the
+# group's total is made up of", "Xiamen Tungsten's share comprises".
 OWN_QUOTA = re.compile(
-    r"^['’]s\s+(?:[\w-]+\s+){0,4}?(?:quotas?|allocations?|allotments?)\b", re.IGNORECASE
+    r"^['’]s\s+(?:[\w-]+\s+){0,4}?(?:quotas?|allocations?|allotments?)\b"
+    r"|^['’]s\s+(?:[\w-]+\s+)?(?:figures?|share|total|portion)\s+(?:(?:is|are|was|were)\s+)?"
+    r"(?:includ(?:e|es|ed|ing)|compris(?:e|es|ed|ing)|consist(?:s|ed)?\s+of|made\s+up\s+of"
+    r"|split\s+into|break(?:s)?\s+down\s+into)\b",
+    re.IGNORECASE,
 )
 # ...and words that make the group the subject of other news: "said", "is expected to".
 NOT_ALLOTTED = re.compile(r"\b(?:said|says|expected|rose|fell|shares|stock|plans?)\b", re.I)
@@ -278,6 +314,14 @@ def bind(
     _drop_unplaced_old_levels(sentence, figures, slots)
     assign_changes(sentence, figures)
     _offer_the_past_figures_period(figures, slots)
+    for fig, slot in zip(figures, slots, strict=True):
+        unnamed = UNNAMED_HOLDER.search(sentence, 0, fig.start)
+        if (
+            fig.attrs.get("holder") is None
+            and unnamed is not None
+            and not RESET.search(sentence, unnamed.end(), fig.start)
+        ):
+            slot.negative = True  # "the group's total is 7,000 t": a share of a group not named
     return [f for f, s in zip(figures, slots, strict=True) if not s.negative]
 
 
@@ -336,6 +380,11 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
                 after = [m for m in after if not _weak_annual(sentence, m)]
                 before = [m for m in before if not _weak_annual(sentence, m)]
             own[kind] = after[0] if after else (before[-1] if before else None)
+        tag = _paren_tag(sentence, fig.end, limit)
+        for mention in tag:
+            own[mention.kind] = mention  # "94,580 t (light, mining)": the tag names the figure
+        if tag:
+            right = max(right, tag[-1].end + 1)
         negative = _negative(sentence, fig, in_left, in_right)
         # "22,512 t were assigned to domestic firms": a share of no holder FACTS.md names;
         # "additional quotas totalling 10,680 t": a top-up of no batch or year
@@ -351,6 +400,27 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         cut = CLAUSE_END.search(sentence, right, limit)
         left = cut.end() if cut else right
     return slots
+
+
+def _paren_tag(sentence: str, end: int, limit: int) -> list[Mention]:
+    """The words of a tag in parentheses just after a figure ("(light, mining)"), as mentions;
+    [] where there is none or one of its words is not ours."""
+    match = PAREN_TAG.match(sentence, end, limit)
+    if match is None:
+        return []
+    found: list[Mention] = []
+    at = match.start(1)
+    for piece in TAG_SPLIT.split(match[1]):
+        word = piece.strip()
+        start = sentence.index(word, at) if word else at
+        at = start + len(word)
+        if not word:
+            continue
+        hit = next((t for t in TAG_WORDS if t[2].fullmatch(word)), None)
+        if hit is None or any(m.kind == hit[0] for m in found):
+            return []
+        found.append(Mention(hit[0], hit[1], start, at))
+    return found
 
 
 def _undated_after_undated(figures: list[Figure], slots: list[Slot]) -> None:
@@ -456,7 +526,9 @@ def _allotted(between: str) -> bool:
     if NOT_ALLOTTED.search(between):
         return False
     return (
-        bool(ALLOTTED.search(between)) or not between.strip(" :") or bool(LABELLED.match(between))
+        bool(ALLOTTED.search(between))
+        or not between.strip(" :\u2013\u2014-")  # "China North Rare Earth - 94,580 t"
+        or bool(LABELLED.match(between))
     )
 
 
