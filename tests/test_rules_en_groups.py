@@ -171,6 +171,38 @@ SHARE_IN_PARTS: list[tuple[str, str, set[Key]]] = [
     ),
 ]
 
+# A holder named after its figure, a word of ours with "and" between ("medium and heavy",
+# "smelting and separation"): the word does not end the figure's window.
+HOLDER_AFTER_A_WORD_WITH_AND: list[tuple[str, str, set[Key]]] = [
+    (
+        "2017-06-06",
+        "The land ministry allotted 29,750 t of light rare earth mining quota to Inner Mongolia "
+        "and 4,500 t of ion-adsorption (medium and heavy) quota to Jiangxi in the first batch "
+        "for 2017.",
+        {
+            (RE, M, 2017, "batch:1", LIGHT, "province:neimenggu", 29750),
+            (RE, M, 2017, "batch:1", MH, "province:jiangxi", 4500),
+        },
+    ),
+    (
+        "2024-02-06",
+        "MIIT gave 88,010 tonnes of smelting and separation quota to Northern Rare Earth in the "
+        "first batch of 2024, and 38,990 tonnes of smelting and separation quota to CREG.",
+        {(RE, S, 2024, "batch:1", None, NORTH, 88010), (RE, S, 2024, "batch:1", None, CREG, 38990)},
+    ),
+    (
+        "2019-03-12",
+        "Some 9,575 t of medium and heavy rare earth mining quota went to China Southern Rare "
+        "Earth in the first batch of 2019.",
+        {(RE, M, 2019, "batch:1", MH, "china_southern_rare_earth", 9575)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), HOLDER_AFTER_A_WORD_WITH_AND)
+def test_a_holder_after_a_word_with_and(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
+
 
 @pytest.mark.parametrize(("published", "text", "expected"), TAGGED_LIST)
 def test_a_tagged_list(published: str, text: str, expected: set[Key]) -> None:

@@ -346,11 +346,17 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
     starts = [m.start for m in mentions]  # mentions are sorted by start
     for i, fig in enumerate(figures):
         limit = figures[i + 1].start if i + 1 < len(figures) else len(sentence)
-        stop = RIGHT_STOP.search(sentence, fig.end, limit)
-        right = stop.start() if stop else limit
         near = mentions[bisect.bisect_left(starts, left) : bisect.bisect_left(starts, limit)]
-        # a stop inside a word of ours ("smelting and separation") does not cut it
-        right = max([right, *(m.end for m in near if m.start < right < m.end)])
+        # a stop inside a word of ours ("smelting and separation") does not cut it: the window
+        # goes on to the next stop ("4,500 t of ion-type (medium and heavy) quota to Jiangxi")
+        right = fig.end
+        while True:
+            stop = RIGHT_STOP.search(sentence, right, limit)
+            right = stop.start() if stop else limit
+            inside = [m.end for m in near if m.start < right < m.end]
+            if not inside:
+                break
+            right = max(inside)
         in_right = [m for m in near if fig.end <= m.start and m.end <= right]
         in_left = [m for m in near if m.end <= fig.start]
         own: dict[str, Mention | None] = {}
