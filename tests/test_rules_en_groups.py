@@ -198,6 +198,89 @@ HOLDER_AFTER_A_WORD_WITH_AND: list[tuple[str, str, set[Key]]] = [
     ),
 ]
 
+# A figure set off by commas, then who got it.
+WENT_TO: list[tuple[str, str, set[Key]]] = [
+    (
+        "2015-04-02",
+        "China issued its first batch of rare earth mining quotas for 2015. The biggest "
+        "allocation, 29,750 t, went to China Northern Rare Earth.",
+        {(RE, M, 2015, "batch:1", None, NORTH, 29750)},
+    ),
+    (
+        "2020-01-14",
+        "In the first batch of 2020 rare earth mining quotas, the light rare earth portion, "
+        "56,425 tonnes, was allocated to Inner Mongolia.",
+        {(RE, M, 2020, "batch:1", LIGHT, "province:neimenggu", 56425)},
+    ),
+    (
+        "2020-01-14",
+        "Of China's 2020 tungsten mining quota, the largest part, 40,000 tonnes, goes to Jiangxi.",
+        {(W, M, 2020, "annual", None, "province:jiangxi", 40000)},
+    ),
+]
+
+# A group's share of a whole, the whole named first: the whole is the nation's.
+SHARE_OF_A_WHOLE: list[tuple[str, str, set[Key]]] = [
+    (
+        "2024-02-06",
+        "In the first batch of 2024, CNRE's share of the smelting and separation quota of "
+        "127,000 t was 88,010 t.",
+        {
+            (RE, S, 2024, "batch:1", None, None, 127000),
+            (RE, S, 2024, "batch:1", None, NORTH, 88010),
+        },
+    ),
+    (
+        "2015-04-02",
+        "China Northern Rare Earth's share of the 2015 first-batch mining quota of 52.5 kt "
+        "stood at 29.75 kt.",
+        {(RE, M, 2015, "batch:1", None, None, 52500), (RE, M, 2015, "batch:1", None, NORTH, 29750)},
+    ),
+    (
+        "2024-02-06",
+        "China Rare Earth Group's share of the first-batch 2024 mining quota of 135,000 tonnes "
+        "REO amounted to 40,420 tonnes.",
+        {(RE, M, 2024, "batch:1", None, None, 135000), (RE, M, 2024, "batch:1", None, CREG, 40420)},
+    ),
+]
+
+# A province named with its tail ("Jiangxi province") before its figure, the verb said once.
+PROVINCE_TAIL: list[tuple[str, str, set[Key]]] = [
+    (
+        "2017-06-06",
+        "By province, Inner Mongolia Autonomous Region received 29,750 t of rock-type rare earth "
+        "quota and Jiangxi province 4,500 t of ionic rare earth quota in the first batch of 2017.",
+        {
+            (RE, M, 2017, "batch:1", LIGHT, "province:neimenggu", 29750),
+            (RE, M, 2017, "batch:1", MH, "province:jiangxi", 4500),
+        },
+    ),
+    (
+        "2020-12-06",
+        "Jiangxi Province got 40,000 tonnes of the 2020 tungsten mining quota and Hunan Province "
+        "20,000 tonnes.",
+        {
+            (W, M, 2020, "annual", None, "province:jiangxi", 40000),
+            (W, M, 2020, "annual", None, "province:hunan", 20000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), WENT_TO)
+def test_a_figure_that_went_to_a_holder(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), SHARE_OF_A_WHOLE)
+def test_a_share_of_a_whole(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), PROVINCE_TAIL)
+def test_a_province_with_its_tail(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
+
 
 @pytest.mark.parametrize(("published", "text", "expected"), HOLDER_AFTER_A_WORD_WITH_AND)
 def test_a_holder_after_a_word_with_and(published: str, text: str, expected: set[Key]) -> None:

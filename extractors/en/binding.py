@@ -132,10 +132,10 @@ ALLOTTED = re.compile(
     re.IGNORECASE,
 )
 # The tail of a group's name that the alias leaves: "China Rare Earth Group Co", "Baotou Steel
-# Rare-Earth (Group) Hi-Tech", "Xiamen Tungsten Co., Ltd.".
+# Rare-Earth (Group) Hi-Tech", "Xiamen Tungsten Co., Ltd."; a province's: "Jiangxi province".
 CORP_TAIL = re.compile(
     r"^(?:\s*\(?(?:group|co|corp|corporation|company|ltd|limited|inc|h(?:i|igh)[\s-]?tech"
-    r"|holdings?)\)?\.?,?)*",
+    r"|holdings?|province|autonomous\s+region|municipality)\)?\.?,?)*",
     re.IGNORECASE,
 )
 # The whole that the shares before it are of: "CNRE got 94,580 t and CREG 40,420 t of the
@@ -177,6 +177,20 @@ UNNAMED_HOLDER = re.compile(
 )
 # A group's share: "Northern Rare Earth's share of the first-batch quota".
 SHARE_OF = re.compile(r"(?<!\s)\s*['’]s\s+(?:\w+\s+)?share\s+of\b", re.IGNORECASE)
+# The whole a group's share is of, then the share: "CNRE's share of the smelting quota of
+# 127,000 t was 88,010 t" (127,000 t is the nation's).
+SHARE_THEN = re.compile(
+    r"(?<!\s)\s+(?:(?:REO|of\s+rare[\s-]earth\s+oxides?|\(REO\))\s+)?(?:was|is|stood\s+at|amounted\s+to"
+    r"|came\s+to|totall?ed|reached)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?",
+    re.IGNORECASE,
+)
+# A figure set off by commas, then who got it: "The largest allocation, 29,750 t, went to CNRE",
+# "the rest, 5,020 t, was given to Xiamen Tungsten".
+APPOSITIVE_TO = re.compile(
+    r"(?<!\s)\s*(?:REO\s*)?,\s*(?:went|goes|go|was\s+(?:given|allocated|allotted|granted|awarded|assigned)"
+    r"|were\s+(?:given|allocated|allotted|granted|awarded|assigned))\s+to\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 # A group's own quota, whatever it did: "China Northern's mining quota rose to 94,580 t".
 # ...or its share told in parts: "CREG's figures include light rare earths of 30,280 t", "the
 # group's total is made up of", "Xiamen Tungsten's share comprises".
@@ -306,6 +320,7 @@ def bind(
             fig.attrs["period"] = cperiod.value
     _apply_lists(sentence, figures, slots, mentions, carried or [])
     _propagate(sentence, figures, slots, mentions, defaults)
+    _share_after_its_whole(sentence, figures, slots)
     _undated_after_undated(figures, slots)
     back = REFERS_BACK.match(sentence.lstrip(" \"'“‘(")) is not None
     respectively = "respectively" in sentence.lower()
@@ -372,6 +387,7 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
                 ]
             if kind == "holder":
                 after = [m for m in after if HOLDER_AFTER.search(sentence, fig.end, m.start)]
+                after = after or _appositive_holder(sentence, fig, near)
                 before = [
                     m
                     for m in before
@@ -406,6 +422,33 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         cut = CLAUSE_END.search(sentence, right, limit)
         left = cut.end() if cut else right
     return slots
+
+
+def _share_after_its_whole(sentence: str, figures: list[Figure], slots: list[Slot]) -> None:
+    """ "CNRE's share of the smelting quota of 127,000 t was 88,010 t": the figure after the
+    share names its whole is the nation's; the group's is the one after "was"."""
+    for i, (fig, slot) in enumerate(zip(figures[:-1], slots, strict=False)):
+        held = slot.own.get("holder")
+        nxt = figures[i + 1]
+        if (
+            held is not None
+            and SHARE_OF.match(sentence, held.end, fig.start)
+            and SHARE_THEN.fullmatch(sentence, fig.end, nxt.start)
+            and not fig.compared
+            and not nxt.compared
+            and slots[i + 1].own.get("holder") is None
+        ):
+            fig.attrs["holder"] = None
+            nxt.attrs["holder"] = held.value
+
+
+def _appositive_holder(sentence: str, fig: Figure, mentions: list[Mention]) -> list[Mention]:
+    """The holder that "went to" (was given) a figure set off by commas: "The largest
+    allocation, 29,750 t, went to CNRE"."""
+    to = APPOSITIVE_TO.match(sentence, fig.end)
+    if to is None:
+        return []
+    return [m for m in mentions if m.kind == "holder" and m.start == to.end()]
 
 
 def _paren_tag(sentence: str, end: int, limit: int) -> list[Mention]:
