@@ -14,7 +14,7 @@ import pytest
 from extractors.en.rules import find_facts
 from extractors.facts import Content
 
-RE, W = "rare_earth", "tungsten"
+RE, W, X = "rare_earth", "tungsten", "export"
 LIGHT, MH, TP, TB = "light", "medium_heavy", "tungsten_primary", "tungsten_byproduct"
 M, S = "mining", "smelting_separation"
 NORTH, CREG, XTC = "china_northern_rare_earth", "china_rare_earth_group", "xiamen_tungsten"
@@ -265,6 +265,71 @@ PROVINCE_TAIL: list[tuple[str, str, set[Key]]] = [
         },
     ),
 ]
+
+# Parts of a group's share by a category word alone after each figure.
+BARE_CATEGORY_PARTS: list[tuple[str, str, set[Key]]] = [
+    (
+        "2013-01-05",
+        "Of the first-half 2013 rare earth export quotas, China Minmetals received 1,000 t, of "
+        "which 800 t light and 200 t medium-heavy.",
+        {
+            (RE, X, 2013, "batch:1", None, "china_minmetals", 1000),
+            (RE, X, 2013, "batch:1", LIGHT, "china_minmetals", 800),
+            (RE, X, 2013, "batch:1", MH, "china_minmetals", 200),
+        },
+    ),
+    (
+        "2024-02-06",
+        "In the first batch of 2024 mining quotas CREG got 40,420 tonnes (30,280 tonnes "
+        "rock-type; 10,140 tonnes ionic).",
+        {
+            (RE, M, 2024, "batch:1", None, CREG, 40420),
+            (RE, M, 2024, "batch:1", LIGHT, CREG, 30280),
+            (RE, M, 2024, "batch:1", MH, CREG, 10140),
+        },
+    ),
+    (
+        "2020-02-10",
+        "Xiamen Tungsten's first-batch 2020 tungsten mining quota is 3,440 t: 2,600 t primary "
+        "and 840 t by-product.",
+        {
+            (W, M, 2020, "batch:1", None, XTC, 3440),
+            (W, M, 2020, "batch:1", TP, XTC, 2600),
+            (W, M, 2020, "batch:1", TB, XTC, 840),
+        },
+    ),
+]
+
+# Groups map onto "respectively" only as a list, never from another clause.
+RESPECTIVELY: list[tuple[str, str, set[Key]]] = [
+    (
+        "2024-02-06",
+        "CNRE received 94,580 t of the 2024 first-batch mining quota and 88,010 t of the "
+        "smelting and separation quota, while CREG got 40,420 t and 38,990 t respectively.",
+        {
+            (RE, M, 2024, "batch:1", None, NORTH, 94580),
+            (RE, S, 2024, "batch:1", None, NORTH, 88010),
+            (RE, M, 2024, "batch:1", None, CREG, 40420),
+            (RE, S, 2024, "batch:1", None, CREG, 38990),
+        },
+    ),
+    (
+        "2024-02-06",
+        "Northern Rare Earth and China Rare Earth Group got 94,580 t and 40,420 t respectively "
+        "of the first-batch 2024 mining quota.",
+        {(RE, M, 2024, "batch:1", None, NORTH, 94580), (RE, M, 2024, "batch:1", None, CREG, 40420)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), BARE_CATEGORY_PARTS)
+def test_parts_by_a_bare_category(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), RESPECTIVELY)
+def test_groups_respectively(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
 
 
 @pytest.mark.parametrize(("published", "text", "expected"), WENT_TO)

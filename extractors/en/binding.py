@@ -171,6 +171,14 @@ TAG_WORDS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("type", "export", r"exports?"),
     )
 )
+# A category word alone just after a figure, then a break: "883 t, of which 710 t light and
+# 173 t medium-heavy", "631 t (544 t light, 87 t ionic)".
+BARE_CATEGORY = re.compile(
+    r"(?<!\s)[ \t]+("
+    + "|".join(f"(?:{t[2].pattern})" for t in TAG_WORDS if t[0] == "category")
+    + r")(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))",
+    re.IGNORECASE,
+)
 # A group named only as "the group": "The company's share is made up of 6,000 t of ...".
 UNNAMED_HOLDER = re.compile(
     r"\b(?:the|its)\s+(?:company|group|firm|producer|miner)['’]s\s", re.IGNORECASE
@@ -405,6 +413,9 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         tag = _paren_tag(sentence, fig.end, limit)
         for mention in tag:
             own[mention.kind] = mention  # "94,580 t (light, mining)": the tag names the figure
+        if not tag and own["category"] is None:
+            tag = _bare_category(sentence, fig.end, limit)
+            own.update((m.kind, m) for m in tag)
         if tag:
             right = max(right, tag[-1].end + 1)
         negative = _negative(sentence, fig, in_left, in_right)
@@ -449,6 +460,16 @@ def _appositive_holder(sentence: str, fig: Figure, mentions: list[Mention]) -> l
     if to is None:
         return []
     return [m for m in mentions if m.kind == "holder" and m.start == to.end()]
+
+
+def _bare_category(sentence: str, end: int, limit: int) -> list[Mention]:
+    """A category word alone after the figure ending at ``end`` ("710 t light,")."""
+    match = BARE_CATEGORY.match(sentence, end, limit)
+    if match is None:
+        return []
+    word = match[1]
+    hit = next(t for t in TAG_WORDS if t[0] == "category" and t[2].fullmatch(word))
+    return [Mention("category", hit[1], match.start(1), match.end(1))]
 
 
 def _paren_tag(sentence: str, end: int, limit: int) -> list[Mention]:
@@ -650,8 +671,12 @@ def _apply_lists(
             same = [m for m in mentions if m.kind == kind]
             before = [m for m in same if slots[group[0]].left <= m.start and m.end <= first.start]
             after = [m for m in same if last.end <= m.start and m.end <= stop]
-            values = _list_values(sentence, before, after, len(group), respectively)
-            if values is None and respectively:
+            # holders map onto figures only as a list ("CNRE and CREG got 94,580 t and 40,420 t
+            # respectively"), never from a clause away ("CNRE got A and B, while CREG got C
+            # and D respectively")
+            loose = respectively and kind != "holder"
+            values = _list_values(sentence, before, after, len(group), loose)
+            if values is None and loose:
                 values = _distinct([m for m in same if m.end <= first.start], len(group))
             shared = False
             if values is None and len({m.value for m in after}) == 1:
