@@ -337,11 +337,12 @@ def bind(
     _drop_unplaced_old_levels(sentence, figures, slots)
     assign_changes(sentence, figures)
     _offer_the_past_figures_period(figures, slots)
+    unnamed = UNNAMED_HOLDER.search(sentence)
     for fig, slot in zip(figures, slots, strict=True):
-        unnamed = UNNAMED_HOLDER.search(sentence, 0, fig.start)
         if (
-            fig.attrs.get("holder") is None
-            and unnamed is not None
+            unnamed is not None
+            and unnamed.end() <= fig.start
+            and fig.attrs.get("holder") is None
             and not RESET.search(sentence, unnamed.end(), fig.start)
         ):
             slot.negative = True  # "the group's total is 7,000 t": a share of a group not named
@@ -758,9 +759,11 @@ def _propagate(
     2024")."""
     _share_trailing(sentence, figures, slots)
     tail_start = slots[-1].right if slots else 0
-    zone = COMPARISON_ZONE.search(sentence, tail_start)
-    tail_end = zone.start() if zone else len(sentence)
-    tail = [m for m in mentions if tail_start <= m.start and m.end <= tail_end]
+    tail = [m for m in mentions if tail_start <= m.start]
+    if tail:  # (only a tail with words of ours needs its comparison zone, up to its last word)
+        zone = COMPARISON_ZONE.search(sentence, tail_start, max(m.end for m in tail))
+        tail_end = zone.start() if zone else len(sentence)
+        tail = [m for m in tail if m.end <= tail_end]
     previous: Figure | None = None
     previous_named_period = False
     for i, (fig, slot) in enumerate(zip(figures, slots, strict=True)):
