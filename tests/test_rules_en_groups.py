@@ -321,6 +321,39 @@ RESPECTIVELY: list[tuple[str, str, set[Key]]] = [
     ),
 ]
 
+# A past figure in parentheses labelled by its year: the same quota's of that year.
+PAST_IN_PARENTHESES: list[tuple[str, str, set[Key]]] = [
+    (
+        "2024-02-06",
+        "First batch of 2024 rare earth quotas, key figures:\n"
+        "- Mining quota: 135,000 t (2023: 120,000 t)\n"
+        "- Smelting and separation quota: 127kt REO (2023: 115kt)",
+        {
+            (RE, M, 2024, "batch:1", None, None, 135000),
+            (RE, M, 2023, "batch:1", None, None, 120000),
+            (RE, S, 2024, "batch:1", None, None, 127000),
+            (RE, S, 2023, "batch:1", None, None, 115000),
+        },
+    ),
+    (
+        "2020-12-30",
+        "China set the 2020 tungsten concentrate mining quota at 105,000 tonnes (2019 = 105,000 "
+        "tonnes).",
+        {(W, M, 2020, "annual", None, None, 105000), (W, M, 2019, "annual", None, None, 105000)},
+    ),
+    (
+        "2022-09-26",
+        "The second batch of rare earth mining quotas for 2022 is 109,200 tonnes (vs 2021: 84,000 "
+        "tonnes).",
+        {(RE, M, 2022, "batch:2", None, None, 109200), (RE, M, 2021, "batch:2", None, None, 84000)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), PAST_IN_PARENTHESES)
+def test_a_past_figure_in_parentheses(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
+
 
 @pytest.mark.parametrize(("published", "text", "expected"), BARE_CATEGORY_PARTS)
 def test_parts_by_a_bare_category(published: str, text: str, expected: set[Key]) -> None:

@@ -179,6 +179,12 @@ BARE_CATEGORY = re.compile(
     + r")(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))",
     re.IGNORECASE,
 )
+# A past figure in parentheses after the new one, its year as a label: "135,000 t (2023:
+# 120,000 t)", "(2019 = 72,000 t)", "(vs 2023: 115,000 t)".
+PAREN_PAST = re.compile(
+    r"(?<!\s)(?:\s*REO)?\s*\(\s*(?:vs\.?\s+|versus\s+|against\s+)?((?:19|20)\d\d)\s*[:=]\s*",
+    re.IGNORECASE,
+)
 # A group named only as "the group": "The company's share is made up of 6,000 t of ...".
 UNNAMED_HOLDER = re.compile(
     r"\b(?:the|its)\s+(?:company|group|firm|producer|miner)['’]s\s", re.IGNORECASE
@@ -337,6 +343,7 @@ def bind(
     _drop_unplaced_old_levels(sentence, figures, slots)
     assign_changes(sentence, figures)
     _offer_the_past_figures_period(figures, slots)
+    _date_the_past_in_parentheses(sentence, figures, slots)
     unnamed = UNNAMED_HOLDER.search(sentence)
     for fig, slot in zip(figures, slots, strict=True):
         if (
@@ -411,6 +418,11 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
                 after = [m for m in after if not _weak_annual(sentence, m)]
                 before = [m for m in before if not _weak_annual(sentence, m)]
             own[kind] = after[0] if after else (before[-1] if before else None)
+        past = PAREN_PAST.match(sentence, fig.end, limit) if i + 1 < len(figures) else None
+        if past is not None and past.end() == figures[i + 1].start:
+            right = fig.end  # "135,000 t (2023: 120,000 t)": the label is the next figure's
+            in_right = []
+            own = {k: (None if m is not None and m.start >= fig.end else m) for k, m in own.items()}
         tag = _paren_tag(sentence, fig.end, limit)
         for mention in tag:
             own[mention.kind] = mention  # "94,580 t (light, mining)": the tag names the figure
@@ -461,6 +473,19 @@ def _appositive_holder(sentence: str, fig: Figure, mentions: list[Mention]) -> l
     if to is None:
         return []
     return [m for m in mentions if m.kind == "holder" and m.start == to.end()]
+
+
+def _date_the_past_in_parentheses(sentence: str, figures: list[Figure], slots: list[Slot]) -> None:
+    """ "Mining quota: 135,000 t (2023: 120,000 t)": the figure in parentheses is the same
+    quota's of the year its label names."""
+    for i, (fig, nxt) in enumerate(itertools.pairwise(figures)):
+        past = PAREN_PAST.match(sentence, fig.end, nxt.start)
+        if past is None or past.end() != nxt.start or fig.compared or slots[i].negative:
+            continue
+        nxt.compared = True
+        nxt.attrs = {**fig.attrs, "year": int(past[1])}
+        nxt.attrs.pop("change_pct", None)
+        slots[i + 1].negative = False
 
 
 def _bare_category(sentence: str, end: int, limit: int) -> list[Mention]:
