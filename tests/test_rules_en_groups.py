@@ -349,6 +349,54 @@ PAST_IN_PARENTHESES: list[tuple[str, str, set[Key]]] = [
     ),
 ]
 
+# A list of years, each figure's parts in parentheses led by their category; rows of one
+# year with a multiplier ("105kt"); a line of figures above a row is no header.
+YEAR_LISTS: list[tuple[str, str, set[Key]]] = [
+    (
+        "2012-05-04",
+        "China's annual rare earth mining quotas (tonnes of REO):\n"
+        "* 2009: 82,320 t (light 72,300 t, medium-heavy 10,020 t)\n"
+        "* 2010: 89,200 t (rock-type 77,000 t; ionic 12,200 t)\n"
+        "* 2011: 93,800 t",
+        {
+            (RE, M, 2009, "annual", None, None, 82320),
+            (RE, M, 2009, "annual", LIGHT, None, 72300),
+            (RE, M, 2009, "annual", MH, None, 10020),
+            (RE, M, 2010, "annual", None, None, 89200),
+            (RE, M, 2010, "annual", LIGHT, None, 77000),
+            (RE, M, 2010, "annual", MH, None, 12200),
+            (RE, M, 2011, "annual", None, None, 93800),
+        },
+    ),
+    (
+        "2018-02-02",
+        "Rare earth mining quotas by year:\n2015 - 105kt\n2016: 105 thousand tonnes REO\n"
+        "2017 - 105 kt",
+        {
+            (RE, M, 2015, "annual", None, None, 105000),
+            (RE, M, 2016, "annual", None, None, 105000),
+            (RE, M, 2017, "annual", None, None, 105000),
+        },
+    ),
+    (
+        "2021-01-05",
+        "China's tungsten concentrate mining quotas, by year:\n"
+        "2019: 105,000 t (primary 79,000 t, by-product 26,000 t)\n"
+        "2020: 105,000 t",
+        {
+            (W, M, 2019, "annual", None, None, 105000),
+            (W, M, 2019, "annual", TP, None, 79000),
+            (W, M, 2019, "annual", TB, None, 26000),
+            (W, M, 2020, "annual", None, None, 105000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), YEAR_LISTS)
+def test_lists_of_years(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
+
 
 @pytest.mark.parametrize(("published", "text", "expected"), PAST_IN_PARENTHESES)
 def test_a_past_figure_in_parentheses(published: str, text: str, expected: set[Key]) -> None:

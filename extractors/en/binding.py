@@ -179,6 +179,15 @@ BARE_CATEGORY = re.compile(
     + r")(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))",
     re.IGNORECASE,
 )
+# ...or before it, at the head of a list member: "(light 72,300 t, medium-heavy 10,020 t)".
+BARE_CATEGORY_BEFORE = re.compile(
+    r"(?:^|[(,;:]\s*)("
+    + "|".join(f"(?:{t[2].pattern})" for t in TAG_WORDS if t[0] == "category")
+    + r")\s*:?\s+$",
+    re.IGNORECASE,
+)
+# Between a word and the figure it heads: "rock-type 77,000 t", "light: 72,300 t".
+HEADS = re.compile(r"\s*(?::\s*)?")
 # A past figure in parentheses after the new one, its year as a label: "135,000 t (2023:
 # 120,000 t)", "(2019 = 72,000 t)", "(vs 2023: 115,000 t)".
 PAREN_PAST = re.compile(
@@ -389,6 +398,14 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
                 break
             right = max(inside)
         in_right = [m for m in near if fig.end <= m.start and m.end <= right]
+        if i + 1 < len(figures) and in_right:
+            # a word heading the next figure is the next figure's: "89,200 t (rock-type 77,000 t"
+            head = figures[i + 1].start
+            in_right = [
+                m
+                for m in in_right
+                if m.kind not in ("category", "type") or not HEADS.fullmatch(sentence, m.end, head)
+            ]
         in_left = [m for m in near if m.end <= fig.start]
         own: dict[str, Mention | None] = {}
         for kind in (*KINDS, "prior", "cyear", "cperiod", "uyear"):
@@ -427,9 +444,9 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         for mention in tag:
             own[mention.kind] = mention  # "94,580 t (light, mining)": the tag names the figure
         if not tag and own["category"] is None:
-            tag = _bare_category(sentence, fig.end, limit)
+            tag = _bare_category(sentence, fig.end, limit, fig.start)
             own.update((m.kind, m) for m in tag)
-        if tag:
+        if tag and tag[-1].end > fig.end:
             right = max(right, tag[-1].end + 1)
         negative = _negative(sentence, fig, in_left, in_right)
         # "22,512 t were assigned to domestic firms": a share of no holder FACTS.md names;
@@ -488,9 +505,12 @@ def _date_the_past_in_parentheses(sentence: str, figures: list[Figure], slots: l
         slots[i + 1].negative = False
 
 
-def _bare_category(sentence: str, end: int, limit: int) -> list[Mention]:
-    """A category word alone after the figure ending at ``end`` ("710 t light,")."""
+def _bare_category(sentence: str, end: int, limit: int, start: int = -1) -> list[Mention]:
+    """A category word alone after the figure ending at ``end`` ("710 t light,"), or just
+    before the figure starting at ``start`` ("(light 72,300 t,")."""
     match = BARE_CATEGORY.match(sentence, end, limit)
+    if match is None and start > 0:
+        match = BARE_CATEGORY_BEFORE.search(sentence, max(0, start - 30), start)
     if match is None:
         return []
     word = match[1]

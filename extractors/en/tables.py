@@ -63,10 +63,18 @@ HEADER_PERIOD = {
     ),
 }
 YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
+# A figure that is no year: "89,200", "77000", "12.2" ("(light 77,000 t, medium-heavy 12,200
+# t)" above a row names no columns).
+FIGURE_IN_LINE = re.compile(r"\d,\d{3}\b|\d\.\d|(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{3,}")
 # A list row of one year, its label set off by a colon or a dash ("2009: 82,320 t"), and
 # the unit after its figure.
 YEAR_LABEL = re.compile(r"^[-*\u2022\u00b7]?\s*((?:19|20)\d\d)\s*[:\u2013\u2014-]\s+(?=\d)")
 YEAR_LABEL_FIRST = frozenset("12-*\u2022\u00b7")
+# A cell with a multiplier ("105kt", "93.8 thousand tonnes"), and an oxide tag after it.
+SCALED = re.compile(
+    r"(?<=\d)\s*(?:kt|kilo ?tonnes?|thousand\s+(?:metric\s+)?(?:tonnes|tons))\.?$", re.I
+)
+OXIDE_AFTER = re.compile(r"(?<!\s)\s*(?:REO|\(REO\)|of\s+rare[\s-]earth\s+oxides?)\.?$", re.I)
 UNIT_AFTER = re.compile(r"(?<=\d) ?(?:t|tonnes|tons|metric tons|mt)\.?$", re.IGNORECASE)
 # A header cell split: "|", tabs, or two spaces; with single spaces, the known words.
 HEADER_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
@@ -150,6 +158,9 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
     body = line.strip()
     year_label = YEAR_LABEL.match(body) if body[:1] in YEAR_LABEL_FIRST else None
     if year_label:  # "2009: 82,320 t", "2010 - 89,200 tonnes": a row of one year in a list
+        scaled = _scaled_amount(body[year_label.end() :])
+        if scaled is not None:
+            return year_label[1], [scaled]  # "2014 - 105kt", "2013: 93.8 thousand tonnes REO"
         body = UNIT_AFTER.sub("", body)
     if not body.rstrip(" |")[-1:].isdigit():
         return None
@@ -175,6 +186,18 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
     if not any(c.isalpha() for c in label) or len(label.split()) > MAX_LABEL_WORDS:
         return None
     return label, found[::-1]
+
+
+def _scaled_amount(cell: str) -> str | None:
+    """The one amount of a cell written with a multiplier ("105kt", "93.8 thousand tonnes
+    REO"), as plain tonnes; None for any other cell."""
+    cell = OXIDE_AFTER.sub("", cell.strip())
+    if not SCALED.search(cell):
+        return None
+    tonnes = numbers.parse_amount(cell)
+    if tonnes is None:
+        return None
+    return str(int(tonnes)) if tonnes.is_integer() else str(tonnes)
 
 
 def _holder(label: str) -> str | bool | None:
@@ -206,7 +229,10 @@ def _columns(header: Sequence[str], count: int) -> list[Column] | None:
     years: list[int] = []
     named: list[Column] = []
     for line in reversed(header[-HEADER_REACH:]):
-        cells = _header_cells(line.rsplit("\n", 1)[-1])  # a caption wrapped onto it
+        last = line.rsplit("\n", 1)[-1]  # a caption wrapped onto it
+        if FIGURE_IN_LINE.search(last):
+            continue  # a line of figures is a row or prose, not a header
+        cells = _header_cells(last)
         if cells and all(YEAR_CELL.match(c) for c in cells):
             years = [int(c) for c in cells]
             break
