@@ -392,6 +392,52 @@ YEAR_LISTS: list[tuple[str, str, set[Key]]] = [
     ),
 ]
 
+# Other list shapes of groups: a figure in parentheses after its group, "accounts for", a
+# total closing the list (the nation's, never the last group's); a group named before a
+# figure it does not hold by our words leaves the figure unplaced.
+GROUP_LISTS: list[tuple[str, str, set[Key]]] = [
+    (
+        "2024-02-06",
+        "The first-batch 2024 mining quota was split between CNRE (94,580 t) and CREG (40,420 t).",
+        {(RE, M, 2024, "batch:1", None, NORTH, 94580), (RE, M, 2024, "batch:1", None, CREG, 40420)},
+    ),
+    (
+        "2024-02-06",
+        "Of the 2024 first-batch smelting quota, Northern Rare Earth accounts for 88,010 t.",
+        {(RE, S, 2024, "batch:1", None, NORTH, 88010)},
+    ),
+    (
+        "2024-02-06",
+        "The 2024 first-batch mining quota: China Northern Rare Earth 94,580 tonnes, China Rare "
+        "Earth Group 40,420 tonnes, total 135,000 tonnes.",
+        {
+            (RE, M, 2024, "batch:1", None, NORTH, 94580),
+            (RE, M, 2024, "batch:1", None, CREG, 40420),
+            (RE, M, 2024, "batch:1", None, None, 135000),
+        },
+    ),
+    (
+        "2022-01-28",
+        "First-batch 2022 mining quotas: CNRE 60,210 t; Xiamen Tungsten 2,000 t; grand total: "
+        "100,800 t.",
+        {
+            (RE, M, 2022, "batch:1", None, NORTH, 60210),
+            (RE, M, 2022, "batch:1", None, XTC, 2000),
+            (RE, M, 2022, "batch:1", None, None, 100800),
+        },
+    ),
+    (
+        "2024-02-06",
+        "Of the 2024 first-batch mining quota, CNRE accounts for 94,580 t and CREG for 40,420 t.",
+        {(RE, M, 2024, "batch:1", None, NORTH, 94580)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), GROUP_LISTS)
+def test_group_lists(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
+
 
 @pytest.mark.parametrize(("published", "text", "expected"), YEAR_LISTS)
 def test_lists_of_years(published: str, text: str, expected: set[Key]) -> None:

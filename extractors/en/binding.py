@@ -127,7 +127,8 @@ HOLDER_REACH = 80
 # "remained the province with the largest quota at".
 ALLOTTED = re.compile(
     r"\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|allocated|allotted|given|granted|assigned"
-    r"|awarded|accounted\s+for|took|takes|obtained|won|secured|holds?|held|owns?)\b|^['’]s\b"
+    r"|awarded|account(?:s|ed|ing)?\s+for|took|takes|obtained|won|secured|holds?|held|owns?)\b"
+    r"|^['’]s\b"
     r"|\bwith\s+the\s+(?:largest|biggest|highest|smallest|lowest)\b",
     re.IGNORECASE,
 )
@@ -142,7 +143,9 @@ CORP_TAIL = re.compile(
 # 135,000 t first-batch quota", "out of a total of", "of China's 120,000 t".
 WHOLE_BEFORE = re.compile(
     r"(?:\bout\s+of\s+(?:the\s+|a\s+)?|\bof\s+(?:the|China['’]s|a\s+total\s+of)\s+)(?:(?:national"
-    r"|overall|total|combined)\s+)?(?:total\s+of\s+)?$",
+    r"|overall|total|combined)\s+)?(?:total\s+of\s+)?$"
+    # ...or a list's last member: "CNRE 94,580 t, CREG 40,420 t, total 135,000 t"
+    r"|(?:^|[,;:(]\s*|\band\s+)(?:a\s+|the\s+)?(?:national\s+|overall\s+|grand\s+)?total\s*:?\s*$",
     re.IGNORECASE,
 )
 # A tag in parentheses after a figure, of the words of a list or table: "94,580 t (light,
@@ -353,6 +356,7 @@ def bind(
     assign_changes(sentence, figures)
     _offer_the_past_figures_period(figures, slots)
     _date_the_past_in_parentheses(sentence, figures, slots)
+    _drop_unplaced_holders(figures, slots, mentions)
     possessive = "'s" in sentence or "’s" in sentence  # (for speed: most sentences have none)
     unnamed = UNNAMED_HOLDER.search(sentence) if possessive else None
     for fig, slot in zip(figures, slots, strict=True):
@@ -497,6 +501,21 @@ def _appositive_holder(sentence: str, fig: Figure, mentions: list[Mention]) -> l
     if to is None:
         return []
     return [m for m in mentions if m.kind == "holder" and m.start == to.end()]
+
+
+def _drop_unplaced_holders(
+    figures: list[Figure], slots: list[Slot], mentions: list[Mention]
+) -> None:
+    """A group named just before a figure that it does not hold by our words ("CNRE accounts
+    for 94,580 t and CREG for 40,420 t"): the figure is not the group before's; it cannot be
+    placed, and is dropped."""
+    for fig, slot in zip(figures, slots, strict=True):
+        if fig.compared or slot.own.get("holder") is not None:
+            continue
+        named = [m for m in mentions if m.kind == "holder" and slot.left <= m.start < fig.start]
+        held = fig.attrs.get("holder")
+        if named and held is not None and held != named[-1].value:
+            slot.negative = True
 
 
 def _date_the_past_in_parentheses(sentence: str, figures: list[Figure], slots: list[Slot]) -> None:
@@ -650,7 +669,9 @@ def _allotted(between: str) -> bool:
         return False
     return (
         bool(ALLOTTED.search(between))
-        or not between.strip(" :\u2013\u2014-")  # "China North Rare Earth - 94,580 t"
+        or not between.strip(
+            " :\u2013\u2014-("
+        )  # "China North Rare Earth - 94,580 t", "CNRE (94,580 t)"
         or bool(LABELLED.match(between))
     )
 
