@@ -433,6 +433,48 @@ GROUP_LISTS: list[tuple[str, str, set[Key]]] = [
     ),
 ]
 
+# Parts in parentheses pass nothing on to the figures after them; a category word with a
+# comma heads its figure ("light, 50,425 t").
+PARTS_IN_PARENTHESES: list[tuple[str, str, set[Key]]] = [
+    (
+        "2012-08-22",
+        "In the second batch of 2012 export quotas, China Minmetals got 600 tonnes (500 t light "
+        "and 100 t heavy), and Chinalco 350 tonnes.",
+        {
+            (RE, X, 2012, "batch:2", None, "china_minmetals", 600),
+            (RE, X, 2012, "batch:2", LIGHT, "china_minmetals", 500),
+            (RE, X, 2012, "batch:2", MH, "china_minmetals", 100),
+            (RE, X, 2012, "batch:2", None, "chinalco_rare_earth", 350),
+        },
+    ),
+    (
+        "2016-05-20",
+        "Jiangxi received 9,000 t of the 2016 rare earth mining quota (8,000 t ionic and 1,000 t "
+        "light), and Sichuan 8,000 t.",
+        {
+            (RE, M, 2016, "annual", None, "province:jiangxi", 9000),
+            (RE, M, 2016, "annual", MH, "province:jiangxi", 8000),
+            (RE, M, 2016, "annual", LIGHT, "province:jiangxi", 1000),
+            (RE, M, 2016, "annual", None, "province:sichuan", 8000),
+        },
+    ),
+    (
+        "2019-03-12",
+        "The first-batch 2019 rare earth mining quota of 60,000 t comprises: light, 50,425 t; "
+        "medium and heavy, 9,575 t.",
+        {
+            (RE, M, 2019, "batch:1", None, None, 60000),
+            (RE, M, 2019, "batch:1", LIGHT, None, 50425),
+            (RE, M, 2019, "batch:1", MH, None, 9575),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), PARTS_IN_PARENTHESES)
+def test_parts_in_parentheses(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
+
 
 @pytest.mark.parametrize(("published", "text", "expected"), GROUP_LISTS)
 def test_group_lists(published: str, text: str, expected: set[Key]) -> None:

@@ -186,7 +186,7 @@ BARE_CATEGORY = re.compile(
 BARE_CATEGORY_BEFORE = re.compile(
     r"(?:^|[(,;:]\s*)("
     + "|".join(f"(?:{t[2].pattern})" for t in TAG_WORDS if t[0] == "category")
-    + r")\s*:?\s+$",
+    + r")\s*[:,]?\s+$",
     re.IGNORECASE,
 )
 # Between a word and the figure it heads: "rock-type 77,000 t", "light: 72,300 t".
@@ -518,6 +518,12 @@ def _drop_unplaced_holders(
             slot.negative = True
 
 
+def _in_parentheses(sentence: str, at: int) -> bool:
+    """Whether position ``at`` is inside parentheses opened before it in ``sentence``."""
+    opened = sentence.rfind("(", 0, at)
+    return opened >= 0 and sentence.rfind(")", opened, at) < 0
+
+
 def _date_the_past_in_parentheses(sentence: str, figures: list[Figure], slots: list[Slot]) -> None:
     """ "Mining quota: 135,000 t (2023: 120,000 t)": the figure in parentheses is the same
     quota's of the year its label names."""
@@ -839,7 +845,13 @@ def _propagate(
         tail = [m for m in tail if m.end <= tail_end]
     previous: Figure | None = None
     previous_named_period = False
+    # the last figure outside parentheses: parts in parentheses pass nothing on to the figures
+    # after them ("Minmetals got 600 t (500 t light and 100 t heavy), and Chinalco 350 t")
+    outer: tuple[Figure | None, bool] = (None, False)
     for i, (fig, slot) in enumerate(zip(figures, slots, strict=True)):
+        inside = _in_parentheses(sentence, fig.start)
+        if not inside and previous is not None and _in_parentheses(sentence, previous.start):
+            previous, previous_named_period = outer
         if fig.compared:
             continue
         before = figures[i - 1] if i else None
@@ -921,3 +933,5 @@ def _propagate(
             fig.attrs["period"] = (defaults.get("period") if same_year else None) or "annual"
         previous = fig
         previous_named_period = slot.own.get("period") is not None or fig.inherited_period
+        if not inside:
+            outer = (previous, previous_named_period)
