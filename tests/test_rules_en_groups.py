@@ -428,6 +428,11 @@ GROUP_LISTS: list[tuple[str, str, set[Key]]] = [
     ),
     (
         "2024-02-06",
+        "China Northern Rare Earths was granted 94,580 t of the first-batch 2024 mining quota.",
+        {(RE, M, 2024, "batch:1", None, NORTH, 94580)},
+    ),
+    (
+        "2024-02-06",
         "Of the 2024 first-batch mining quota, CNRE accounts for 94,580 t and CREG for 40,420 t.",
         {(RE, M, 2024, "batch:1", None, NORTH, 94580)},
     ),
