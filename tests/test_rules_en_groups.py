@@ -475,6 +475,58 @@ PARTS_IN_PARENTHESES: list[tuple[str, str, set[Key]]] = [
     ),
 ]
 
+# Plain-text tables: header cells naming a category and a type together; rows of one batch.
+TABLES: list[tuple[str, str, str, set[Key]]] = [
+    (
+        "2024-02-06",
+        "China's first batch of 2024 rare earth quotas",
+        "First-batch 2024 quotas by group (tonnes REO):\n"
+        "Group | Light (mining) | Ionic (mining) | Smelting\n"
+        "China Northern Rare Earth | 94,580 | 0 | 88,010\n"
+        "China Rare Earth Group | 30,280 | 10,140 | 38,990",
+        {
+            (RE, M, 2024, "batch:1", LIGHT, NORTH, 94580),
+            (RE, S, 2024, "batch:1", None, NORTH, 88010),
+            (RE, M, 2024, "batch:1", LIGHT, CREG, 30280),
+            (RE, M, 2024, "batch:1", MH, CREG, 10140),
+            (RE, S, 2024, "batch:1", None, CREG, 38990),
+        },
+    ),
+    (
+        "2020-01-20",
+        "China's 2019 rare earth quotas",
+        "Rare earth mining quotas, 2019 (tonnes):\n"
+        "Batch  Mining - light  Mining - ionic\n"
+        "First batch  50,425  9,575",
+        {(RE, M, 2019, "batch:1", LIGHT, None, 50425), (RE, M, 2019, "batch:1", MH, None, 9575)},
+    ),
+    (
+        "2022-09-26",
+        "China's 2022 rare earth quotas",
+        "China's rare earth quotas for 2022 (tonnes):\n"
+        "Batch | Mining | Smelting\n"
+        "1st batch | 100,800 | 97,200\n"
+        "2nd batch | 109,200 | 104,800\n"
+        "Total | 210,000 | 202,000",
+        {
+            (RE, M, 2022, "batch:1", None, None, 100800),
+            (RE, S, 2022, "batch:1", None, None, 97200),
+            (RE, M, 2022, "batch:2", None, None, 109200),
+            (RE, S, 2022, "batch:2", None, None, 104800),
+            (RE, M, 2022, "annual", None, None, 210000),
+            (RE, S, 2022, "annual", None, None, 202000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "title", "text", "expected"), TABLES)
+def test_tables(published: str, title: str, text: str, expected: set[Key]) -> None:
+    content = Content(
+        title=title, published=datetime.fromisoformat(published), language="en", text=text
+    )
+    assert {fact.key() for fact in find_facts(content)} == expected, text
+
 
 @pytest.mark.parametrize(("published", "text", "expected"), PARTS_IN_PARENTHESES)
 def test_parts_in_parentheses(published: str, text: str, expected: set[Key]) -> None:

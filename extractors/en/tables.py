@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors import numbers, vocab
 
@@ -62,7 +62,16 @@ HEADER_PERIOD = {
         r"^(?:H2|2H|second\s+(?:batch|half|round))(?:\s*\((?:t|tonnes)\))?$", re.I
     ),
 }
+# A row of one batch of the nation's quota: "First batch", "2nd batch", "Batch 3", "H1".
+ROW_PERIOD = {
+    f"batch:{n}": re.compile(
+        rf"^(?:(?:{word}|{n}(?:st|nd|rd))\s+(?:batch|round|tranche)|batch\s+{n}|{n}H|H{n})$", re.I
+    )
+    for n, word in ((1, "first"), (2, "second"), (3, "third"))
+}
 YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
+# Between the two words of a header cell that names a category and a type.
+COMBINED_SPLIT = re.compile(r"\s*[()/,-]\s*|\s+")
 # A figure that is no year: "89,200", "77000", "12.2" ("(light 77,000 t, medium-heavy 12,200
 # t)" above a row names no columns).
 FIGURE_IN_LINE = re.compile(r"\d,\d{3}\b|\d\.\d|(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{3,}")
@@ -136,7 +145,8 @@ def read_row(line: str, header: Sequence[str], parts: tuple[str, str] | None) ->
     label, found = split
     year = int(label) if YEAR_CELL.match(label) else None
     commodity = next((c for c, p in COMMODITY_ROW.items() if p.match(label)), None)
-    holder = None if commodity or year else _holder(label)
+    period = next((p for p, pattern in ROW_PERIOD.items() if pattern.match(label)), None)
+    holder = None if commodity or year or period else _holder(label)
     if holder is False:
         return None
     columns = _columns(header, len(found)) or _summed(found, parts)
@@ -144,6 +154,8 @@ def read_row(line: str, header: Sequence[str], parts: tuple[str, str] | None) ->
         if len(found) != 1 or YEAR_CELL.match(found[0]):
             return None
         columns = [Column()]
+    if period is not None:  # a row of one batch: "First batch  100,800  97,200"
+        columns = [replace(c, period=c.period or period) for c in columns]
     cells = []
     for number, column in zip(found, columns, strict=True):
         tonnes = numbers.scale(number)
@@ -254,6 +266,23 @@ def _header_cells(line: str) -> list[str]:
 
 
 def _header_cell(cell: str) -> Column | None:
+    single = _single_header_cell(cell)
+    if single is not None:
+        return single
+    # a category and a type in one cell: "Light (mining)", "Mining - ionic", "Ionic mining"
+    words = [w for w in COMBINED_SPLIT.split(cell) if w]
+    if len(words) != 2:
+        return None
+    first, second = (_single_header_cell(w) for w in words)
+    if first is None or second is None:
+        return None
+    kinds = {"category": first.category or second.category, "qtype": first.qtype or second.qtype}
+    if None in kinds.values() or kinds["category"] == "total":
+        return None
+    return Column(category=kinds["category"], qtype=kinds["qtype"])
+
+
+def _single_header_cell(cell: str) -> Column | None:
     for category, pattern in HEADER_CATEGORY.items():
         if pattern.match(cell):
             return Column(category=category)
