@@ -219,6 +219,26 @@ WENT_TO: list[tuple[str, str, set[Key]]] = [
     ),
 ]
 
+WENT_TO += [
+    (
+        "2024-02-06",
+        "China set the first batch of 2024 rare earth mining quotas at 135,000 t. Northern Rare "
+        "Earth was allocated 70%, or 94,580 t, with the rest, 40,420 t, going to China Rare "
+        "Earth Group.",
+        {
+            (RE, M, 2024, "batch:1", None, None, 135000),
+            (RE, M, 2024, "batch:1", None, NORTH, 94580),
+            (RE, M, 2024, "batch:1", None, CREG, 40420),
+        },
+    ),
+    (
+        "2022-01-28",
+        "In the first batch of 2022 rare earth mining quotas, the ionic part, 11,490 t, is "
+        "allocated to the southern provinces, led by Jiangxi.",
+        {(RE, M, 2022, "batch:1", MH, None, 11490)},
+    ),
+]
+
 # A group's share of a whole, the whole named first: the whole is the nation's.
 SHARE_OF_A_WHOLE: list[tuple[str, str, set[Key]]] = [
     (

@@ -211,10 +211,10 @@ SHARE_THEN = re.compile(
     re.IGNORECASE,
 )
 # A figure set off by commas, then who got it: "The largest allocation, 29,750 t, went to CNRE",
-# "the rest, 5,020 t, was given to Xiamen Tungsten".
+# "the rest, 5,020 t, was given to Xiamen Tungsten", "with the rest, 40,420 t, going to CREG".
 APPOSITIVE_TO = re.compile(
-    r"(?<!\s)\s*(?:REO\s*)?,\s*(?:went|goes|go|was\s+(?:given|allocated|allotted|granted|awarded|assigned)"
-    r"|were\s+(?:given|allocated|allotted|granted|awarded|assigned))\s+to\s+(?:the\s+)?",
+    r"(?<!\s)\s*(?:REO\s*)?,\s*(?:went|goes|go|going|(?:(?:was|were|being|is|are)\s+)?(?:given"
+    r"|allocated|allotted|granted|awarded|assigned))\s+to\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 # A group's own quota, whatever it did: "China Northern's mining quota rose to 94,580 t".
