@@ -548,6 +548,39 @@ def test_tables(published: str, title: str, text: str, expected: set[Key]) -> No
     assert {fact.key() for fact in find_facts(content)} == expected, text
 
 
+# Parts that "make up" a whole: no difference ("up 12,000 t").
+MAKE_UP: list[tuple[str, str, set[Key]]] = [
+    (
+        "2015-01-05",
+        "Rock-type (light) rare earths make up 87,100 t of the 2014 rare earth mining quota and "
+        "ion-adsorption (medium-heavy) types 17,900 t.",
+        {(RE, M, 2014, "annual", LIGHT, None, 87100), (RE, M, 2014, "annual", MH, None, 17900)},
+    ),
+    (
+        "2020-01-14",
+        "Light rare earths made up some 56,425 t of the first-batch 2020 rare earth mining quota.",
+        {(RE, M, 2020, "batch:1", LIGHT, None, 56425)},
+    ),
+    (
+        "2020-12-30",
+        "Main-mining quotas, making up 78,150 t of the 2020 tungsten concentrate mining quota, "
+        "went mostly to Jiangxi.",
+        {(W, M, 2020, "annual", TP, None, 78150)},
+    ),
+    # ...while "up" alone is still a difference
+    (
+        "2020-01-14",
+        "The first-batch 2020 rare earth mining quota of 66,000 t is up 6,000 t.",
+        {(RE, M, 2020, "batch:1", None, None, 66000)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), MAKE_UP)
+def test_parts_that_make_up_a_whole(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
+
+
 @pytest.mark.parametrize(("published", "text", "expected"), PARTS_IN_PARENTHESES)
 def test_parts_in_parentheses(published: str, text: str, expected: set[Key]) -> None:
     assert keys(text, published) == expected, text

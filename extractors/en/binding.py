@@ -197,6 +197,11 @@ PAREN_PAST = re.compile(
     r"(?<!\s)(?:\s*REO)?\s*\(\s*(?:vs\.?\s+|versus\s+|against\s+)?((?:19|20)\d\d)\s*[:=]\s*",
     re.IGNORECASE,
 )
+# Parts that make up a whole: "light rare earths make up 87,100 t of the quota".
+MAKE_UP = re.compile(
+    r"\bma(?:ke|kes|de|king)\s+up\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
 # A group named only as "the group": "The company's share is made up of 6,000 t of ...".
 UNNAMED_HOLDER = re.compile(
     r"\b(?:the|its)\s+(?:company|group|firm|producer|miner)['’]s\s", re.IGNORECASE
@@ -684,8 +689,10 @@ def _allotted(between: str) -> bool:
 
 def _negative(sentence: str, fig: Figure, in_left: list[Mention], in_right: list[Mention]) -> bool:
     """A price, output, shipment... nearer to the figure than any quota word; a difference."""
-    if DIFFERENCE_BEFORE.search(sentence, max(0, fig.start - 30), fig.start):
-        return True
+    if DIFFERENCE_BEFORE.search(sentence, max(0, fig.start - 30), fig.start) and not MAKE_UP.search(
+        sentence, max(0, fig.start - 40), fig.start
+    ):
+        return True  # "up 12,000 t", but not "light rare earths make up 87,100 t"
     if DIFFERENCE_AFTER.match(sentence, fig.end):
         return True
     if QUOTA_NAMED_AFTER.match(sentence, fig.end):
