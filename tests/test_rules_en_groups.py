@@ -448,6 +448,32 @@ GROUP_LISTS: list[tuple[str, str, set[Key]]] = [
     ),
     (
         "2024-02-06",
+        "The first-batch 2024 mining quota was divided as follows: CNRE - 94,580 t; CREG - "
+        "40,420 t; total - 135,000 t.",
+        {
+            (RE, M, 2024, "batch:1", None, NORTH, 94580),
+            (RE, M, 2024, "batch:1", None, CREG, 40420),
+            (RE, M, 2024, "batch:1", None, None, 135000),
+        },
+    ),
+    (
+        "2024-02-06",
+        "First-batch 2024 rare earth allocations: CNRE mining 94,580 t, smelting 88,010 t; CREG "
+        "mining 40,420 t, smelting 38,990 t.",
+        {
+            (RE, M, 2024, "batch:1", None, NORTH, 94580),
+            (RE, S, 2024, "batch:1", None, NORTH, 88010),
+            (RE, M, 2024, "batch:1", None, CREG, 40420),
+            (RE, S, 2024, "batch:1", None, CREG, 38990),
+        },
+    ),
+    (
+        "2020-02-10",
+        "2020 first-batch tungsten quotas: Xiamen Tungsten extraction quota 3,440 t.",
+        {(W, M, 2020, "batch:1", None, XTC, 3440)},
+    ),
+    (
+        "2024-02-06",
         "China Northern Rare Earths was granted 94,580 t of the first-batch 2024 mining quota.",
         {(RE, M, 2024, "batch:1", None, NORTH, 94580)},
     ),

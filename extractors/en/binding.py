@@ -145,7 +145,8 @@ WHOLE_BEFORE = re.compile(
     r"(?:\bout\s+of\s+(?:the\s+|a\s+)?|\bof\s+(?:the|China['’]s|a\s+total\s+of)\s+)(?:(?:national"
     r"|overall|total|combined)\s+)?(?:total\s+of\s+)?$"
     # ...or a list's last member: "CNRE 94,580 t, CREG 40,420 t, total 135,000 t"
-    r"|(?:^|[,;:(]\s*|\band\s+)(?:a\s+|the\s+)?(?:national\s+|overall\s+|grand\s+)?total\s*:?\s*$",
+    r"|(?:^|[,;:(]\s*|\band\s+)(?:a\s+|the\s+)?(?:national\s+|overall\s+|grand\s+)?total"
+    r"(?:\s*[:\u2013\u2014-])?\s*$",
     re.IGNORECASE,
 )
 # A tag in parentheses after a figure, of the words of a list or table: "94,580 t (light,
@@ -245,9 +246,10 @@ SAYS_IT_GOT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # A group labelling its figures, a quota type between: "China Northern Rare Earth: mining
-# 94,580 t", "CREG - smelting quota 38,990 t", "Xiamen Tungsten: extraction quota of 3,440 t".
+# 94,580 t", "CREG - smelting quota 38,990 t", "Xiamen Tungsten: extraction quota of 3,440 t",
+# "CNRE mining 94,580 t, smelting 88,010 t".
 LABELLED = re.compile(
-    r"^\s*[:\u2013\u2014-]\s*(?:(?:rare[\s-]earths?|tungsten|antimony)\s+)?(?:mining|extraction"
+    r"^\s*(?:[:\u2013\u2014-]\s*)?(?:(?:rare[\s-]earths?|tungsten|antimony)\s+)?(?:mining|extraction"
     r"|smelting(?:\s+(?:and|&)\s+separation)?|separation|refining|exports?)(?:\s+quotas?)?"
     r"(?:\s+of)?\s*:?\s*$",
     re.IGNORECASE,
