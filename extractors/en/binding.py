@@ -525,6 +525,14 @@ def _drop_unplaced_holders(
             slot.negative = True
 
 
+def _whole_before(sentence: str, start: int, end: int) -> bool:
+    """Whether ``sentence[start:end]`` ends in the words before a whole ("of the", "total")."""
+    window = sentence[start:end].lower()
+    if "of" not in window and "total" not in window:
+        return False  # (for speed: most windows have neither)
+    return WHOLE_BEFORE.search(sentence, start, end) is not None
+
+
 def _in_parentheses(sentence: str, at: int) -> bool:
     """Whether position ``at`` is inside parentheses opened before it in ``sentence``."""
     opened = sentence.rfind("(", 0, at)
@@ -820,7 +828,7 @@ def _share_trailing(sentence: str, figures: list[Figure], slots: list[Slot]) -> 
             continue
         # ...or shares before their whole: "CNRE got 94,580 t and CREG 40,420 t of the
         # 135,000 t first-batch quota for 2024" are of the first batch of 2024
-        whole = WHOLE_BEFORE.search(sentence, fig.end, nxt.start) is not None and not re.search(
+        whole = _whole_before(sentence, fig.end, nxt.start) and not re.search(
             r"[;:.()]", sentence[fig.end : nxt.start]
         )
         if not whole and not COORDINATED.fullmatch(sentence, fig.end, nxt.start):
@@ -889,8 +897,7 @@ def _propagate(
             fig.attrs["period"] = before.attrs["period"]
         reset = RESET.search(sentence, slot.left, fig.start) is not None
         # the whole the shares before it are of: "... and CREG 40,420 t of the 135,000 t quota"
-        whole = WHOLE_BEFORE.search(sentence, max(0, fig.start - 40), fig.start)
-        reset = reset or whole is not None
+        reset = reset or _whole_before(sentence, max(0, fig.start - 40), fig.start)
         # a figure of another period is another quota: "8,537 t of light ... brings the
         # full-year quota to 30,996 t" passes no category on
         own_period = fig.attrs.get("period")
