@@ -601,6 +601,55 @@ MAKE_UP: list[tuple[str, str, set[Key]]] = [
     ),
 ]
 
+# Groups' figures in parentheses after the whole, or a group's figures in parentheses after it.
+GROUPS_IN_PARENTHESES: list[tuple[str, str, set[Key]]] = [
+    (
+        "2024-02-06",
+        "The 2024 first-batch rare earth smelting quota was 127,000 t (CNRE: 88,010 t; CREG: "
+        "38,990 t).",
+        {
+            (RE, S, 2024, "batch:1", None, None, 127000),
+            (RE, S, 2024, "batch:1", None, NORTH, 88010),
+            (RE, S, 2024, "batch:1", None, CREG, 38990),
+        },
+    ),
+    (
+        "2024-02-06",
+        "China issued 135,000 t of first-batch 2024 rare earth mining quota (CNRE 70%, or "
+        "94,580 t).",
+        {
+            (RE, M, 2024, "batch:1", None, None, 135000),
+            (RE, M, 2024, "batch:1", None, NORTH, 94580),
+        },
+    ),
+    (
+        "2024-02-06",
+        "China Northern Rare Earth (mining 94,580 t, smelting 88,010 t) and China Rare Earth "
+        "Group (mining 40,420 t, smelting 38,990 t) got the first batch of 2024 rare earth quotas.",
+        {
+            (RE, M, 2024, "batch:1", None, NORTH, 94580),
+            (RE, S, 2024, "batch:1", None, NORTH, 88010),
+            (RE, M, 2024, "batch:1", None, CREG, 40420),
+            (RE, S, 2024, "batch:1", None, CREG, 38990),
+        },
+    ),
+    (
+        "2020-12-30",
+        "The 2020 tungsten concentrate mining quota of 105,000 t (Jiangxi: 40,000 t; Hunan: "
+        "20,000 t) was issued by the natural resources ministry.",
+        {
+            (W, M, 2020, "annual", None, None, 105000),
+            (W, M, 2020, "annual", None, "province:jiangxi", 40000),
+            (W, M, 2020, "annual", None, "province:hunan", 20000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), GROUPS_IN_PARENTHESES)
+def test_groups_in_parentheses(published: str, text: str, expected: set[Key]) -> None:
+    assert keys(text, published) == expected, text
+
 
 @pytest.mark.parametrize(("published", "text", "expected"), MAKE_UP)
 def test_parts_that_make_up_a_whole(published: str, text: str, expected: set[Key]) -> None:

@@ -203,6 +203,15 @@ MAKE_UP = re.compile(
     r"\bma(?:ke|kes|de|king)\s+up\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$",
     re.IGNORECASE,
 )
+# A group's share as a percentage, then as a figure: "CNRE 70%, or 94,580 t".
+PERCENT_OR = re.compile(
+    r"^\s*(?:[:\u2013\u2014-]\s*)?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)(?:\s*,)?\s*or\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+# A parenthesis opening on a group's name starts that group's figures: "127,000 t (CNRE:
+# 88,010 t; CREG: 38,990 t)".
+GROUP_PAREN = re.compile(r"\(\s*")
 # A group named only as "the group": "The company's share is made up of 6,000 t of ...".
 UNNAMED_HOLDER = re.compile(
     r"\b(?:the|its)\s+(?:company|group|firm|producer|miner)['’]s\s", re.IGNORECASE
@@ -249,7 +258,7 @@ SAYS_IT_GOT = re.compile(
 # 94,580 t", "CREG - smelting quota 38,990 t", "Xiamen Tungsten: extraction quota of 3,440 t",
 # "CNRE mining 94,580 t, smelting 88,010 t".
 LABELLED = re.compile(
-    r"^\s*(?:[:\u2013\u2014-]\s*)?(?:(?:rare[\s-]earths?|tungsten|antimony)\s+)?(?:mining|extraction"
+    r"^\s*(?:[:(\u2013\u2014-]\s*)?(?:(?:rare[\s-]earths?|tungsten|antimony)\s+)?(?:mining|extraction"
     r"|smelting(?:\s+(?:and|&)\s+separation)?|separation|refining|exports?)(?:\s+quotas?)?"
     r"(?:\s+of)?\s*:?\s*$",
     re.IGNORECASE,
@@ -409,6 +418,17 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
             if not inside:
                 break
             right = max(inside)
+        if _in_parentheses(sentence, fig.start):
+            # a figure in parentheses owns no word after them: "CREG (mining 40,420 t, smelting
+            # 38,990 t) got the first batch of 2024 quotas" names the batch of every figure
+            closed = sentence.find(")", fig.end, right)
+            right = closed if closed >= 0 else right
+        opened = sentence.find("(", fig.end, right)
+        headed = False  # "127,000 t (CNRE: 88,010 t": the group heads the next figure
+        if opened >= 0:
+            at = GROUP_PAREN.match(sentence, opened).end()  # type: ignore[union-attr]
+            headed = any(m.kind == "holder" and m.start == at for m in near)
+            right = opened if headed else right
         in_right = [m for m in near if fig.end <= m.start and m.end <= right]
         if i + 1 < len(figures) and in_right:
             # a word heading the next figure is the next figure's: "89,200 t (rock-type 77,000 t"
@@ -478,7 +498,7 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         slots.append(slot)
         # words between a figure's window and the clause break after it are its clause's, not
         # the next figure's ("240,000 t after the second batch, and the smelting quota is")
-        cut = CLAUSE_END.search(sentence, right, limit)
+        cut = None if headed else CLAUSE_END.search(sentence, right, limit)
         left = cut.end() if cut else right
     return slots
 
@@ -690,6 +710,7 @@ def _allotted(between: str) -> bool:
         return False
     return (
         bool(ALLOTTED.search(between))
+        or bool(PERCENT_OR.match(between))  # "(CNRE 70%, or 94,580 t)"
         or not between.strip(
             " :\u2013\u2014-("
         )  # "China North Rare Earth - 94,580 t", "CNRE (94,580 t)"
