@@ -565,6 +565,46 @@ TABLES: list[tuple[str, str, str, set[Key]]] = [
     ),
 ]
 
+TABLES += [
+    (
+        "2024-02-06",
+        "China's first batch of 2024 rare earth quotas by group",
+        "First-batch 2024 rare earth quotas:\n"
+        "Group\tMining (t)\tSmelting (t)\n"
+        "China Northern Rare Earth\t94,580\t88,010",
+        {
+            (RE, M, 2024, "batch:1", None, NORTH, 94580),
+            (RE, S, 2024, "batch:1", None, NORTH, 88010),
+        },
+    ),
+    (
+        "2024-02-06",
+        "China's first batch of 2024 rare earth quotas by group",
+        "First-batch 2024 rare earth quotas:\n"
+        "Group | Light rare earth mining | Medium and heavy rare earth mining | Smelting\n"
+        "China Northern Rare Earth | 94,580 t | - | 88,010 t\n"
+        "China Rare Earth Group | 30,280 t | 10,140 t | 38,990 t",
+        {
+            (RE, M, 2024, "batch:1", LIGHT, NORTH, 94580),
+            (RE, S, 2024, "batch:1", None, NORTH, 88010),
+            (RE, M, 2024, "batch:1", LIGHT, CREG, 30280),
+            (RE, M, 2024, "batch:1", MH, CREG, 10140),
+            (RE, S, 2024, "batch:1", None, CREG, 38990),
+        },
+    ),
+    (
+        "2024-02-06",
+        "China's first batch of 2024 rare earth quotas",
+        "First-batch rare earth mining quotas (tonnes):\n"
+        "Quota | 2023 | 2024\n"
+        "Nationwide | 120,000 | 135,000",
+        {
+            (RE, M, 2023, "batch:1", None, None, 120000),
+            (RE, M, 2024, "batch:1", None, None, 135000),
+        },
+    ),
+]
+
 
 @pytest.mark.parametrize(("published", "title", "text", "expected"), TABLES)
 def test_tables(published: str, title: str, text: str, expected: set[Key]) -> None:

@@ -70,8 +70,21 @@ ROW_PERIOD = {
     for n, word in ((1, "first"), (2, "second"), (3, "third"))
 }
 YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
+# A caption naming a batch: "First-batch quotas by group", "the second round of".
+BATCH_CAPTION = re.compile(
+    r"\b(?:first|second|third|1st|2nd|3rd)[\s-]+(?:batch|round|tranche)\b|\bbatch\s+[123]\b", re.I
+)
 # Between the two words of a header cell that names a category and a type.
-COMBINED_SPLIT = re.compile(r"\s*[()/,-]\s*|\s+")
+COMBINED_SPLIT = re.compile(r"\s*[()/,]\s*|\s+-\s+|\s+")
+MAX_HEADER_WORDS = 8
+# A unit after a header cell's words: "Mining (t)", "Smelting (tonnes REO)", "Mining, tonnes".
+HEADER_UNIT = re.compile(
+    r"(?<=\w)(?:\s*\(\s*(?:t|tonnes?|tons|mt|kt)(?:\s+REO)?\s*\)|\s*,\s*(?:t|tonnes|tons)(?:\s+REO)?)$",
+    re.I,
+)
+# A figure cell of a "|" table with its unit ("94,580 t"), and an empty cell ("-", "n/a").
+UNIT_CELL = re.compile(r"(?<=\d)\s*(?:t|tonnes|tons|mt|metric\s+tons)\.?$", re.I)
+EMPTY_CELL = frozenset({"-", "\u2013", "\u2014", "n/a", "na", "nil"})
 # A figure that is no year: "89,200", "77000", "12.2" ("(light 77,000 t, medium-heavy 12,200
 # t)" above a row names no columns).
 FIGURE_IN_LINE = re.compile(r"\d,\d{3}\b|\d\.\d|(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{3,}")
@@ -174,19 +187,23 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
         if scaled is not None:
             return year_label[1], [scaled]  # "2014 - 105kt", "2013: 93.8 thousand tonnes REO"
         body = UNIT_AFTER.sub("", body)
-    if not body.rstrip(" |")[-1:].isdigit():
-        return None
+    last = body.rstrip(" |")
+    if not (last[-1:].isdigit() or ("|" in body and UNIT_CELL.sub("", last)[-1:].isdigit())):
+        return None  # (a "|" row may end in a unit: "| 38,990 t |")
     if year_label:
         figures = body[year_label.end() :].split()
         if figures and all(CELL.fullmatch(f) for f in figures):
             return year_label[1], figures
         return None
-    tokens = [t.strip() for t in body.split("|")] if "|" in body else body.split()
+    piped = "|" in body
+    tokens = [UNIT_CELL.sub("", t.strip()) for t in body.split("|")] if piped else body.split()
     found: list[str] = []
-    while tokens and (not tokens[-1] or CELL.fullmatch(tokens[-1])):
+    while tokens and (
+        not tokens[-1] or CELL.fullmatch(tokens[-1]) or (piped and tokens[-1].lower() in EMPTY_CELL)
+    ):
         token = tokens.pop()
         if token:
-            found.append(token)
+            found.append(token)  # an empty cell ("-") keeps its column and gives no figure
     label = (
         " ".join(t for t in tokens if t).strip(" *:\t").lstrip("-\u2022\u00b7 ")
     )  # "- X: 88,010"
@@ -245,13 +262,21 @@ def _columns(header: Sequence[str], count: int) -> list[Column] | None:
         if FIGURE_IN_LINE.search(last):
             continue  # a line of figures is a row or prose, not a header
         cells = _header_cells(last)
+        if cells and _header_cell(cells[0]) is None and not YEAR_CELL.match(cells[0]):
+            cells = (
+                cells[1:] if len(cells) > 2 else cells
+            )  # the label column: "Group | 2023 | 2024"
         if cells and all(YEAR_CELL.match(c) for c in cells):
             years = [int(c) for c in cells]
             break
         kinds = [_header_cell(c) for c in cells]
         if not named and any(k is not None for k in kinds):
             named = [k for k in kinds if k is not None]
-    return _fit(named, years, count)
+    columns = _fit(named, years, count)
+    if columns and any(BATCH_CAPTION.search(line) for line in header[-HEADER_REACH:]):
+        # "First-batch quotas by group: Group | 2023 | 2024": each year's batch, not its total
+        columns = [replace(c, period=None) if c.period == "annual" else c for c in columns]
+    return columns
 
 
 def _header_cells(line: str) -> list[str]:
@@ -266,15 +291,21 @@ def _header_cells(line: str) -> list[str]:
 
 
 def _header_cell(cell: str) -> Column | None:
+    cell = HEADER_UNIT.sub("", cell)  # "Mining (t)", "Smelting, tonnes REO"
     single = _single_header_cell(cell)
     if single is not None:
         return single
-    # a category and a type in one cell: "Light (mining)", "Mining - ionic", "Ionic mining"
+    # a category and a type in one cell: "Light (mining)", "Mining - ionic", "Ionic mining",
+    # "Medium and heavy rare earth mining"
     words = [w for w in COMBINED_SPLIT.split(cell) if w]
-    if len(words) != 2:
+    if not 2 <= len(words) <= MAX_HEADER_WORDS:
         return None
-    first, second = (_single_header_cell(w) for w in words)
-    if first is None or second is None:
+    for cut in range(1, len(words)):
+        first = _single_header_cell(" ".join(words[:cut]))
+        second = _single_header_cell(" ".join(words[cut:]))
+        if first is not None and second is not None:
+            break
+    else:
         return None
     kinds = {"category": first.category or second.category, "qtype": first.qtype or second.qtype}
     if None in kinds.values() or kinds["category"] == "total":
