@@ -605,6 +605,35 @@ TABLES += [
     ),
 ]
 
+TABLES += [
+    (
+        "2020-01-14",
+        "China's first batch of 2020 rare earth quotas",
+        "First-batch rare earth mining quotas (tonnes):\n"
+        "Category | 2019 | 2020\n"
+        "Light rare earths | 50,425 | 56,425\n"
+        "Medium-heavy | 9,575 | 9,575\n"
+        "Total | 60,000 | 66,000",
+        {
+            (RE, M, 2019, "batch:1", LIGHT, None, 50425),
+            (RE, M, 2020, "batch:1", LIGHT, None, 56425),
+            (RE, M, 2019, "batch:1", MH, None, 9575),
+            (RE, M, 2020, "batch:1", MH, None, 9575),
+            (RE, M, 2019, "batch:1", None, None, 60000),
+            (RE, M, 2020, "batch:1", None, None, 66000),
+        },
+    ),
+    (
+        "2020-12-30",
+        "China's 2020 tungsten quota",
+        "2020 tungsten concentrate mining quota (tonnes):\n"
+        "Type  Tonnes\n"
+        "Main-mining  78,150\n"
+        "By-product  26,850",
+        {(W, M, 2020, "annual", TP, None, 78150), (W, M, 2020, "annual", TB, None, 26850)},
+    ),
+]
+
 
 @pytest.mark.parametrize(("published", "title", "text", "expected"), TABLES)
 def test_tables(published: str, title: str, text: str, expected: set[Key]) -> None:

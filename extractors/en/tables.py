@@ -70,6 +70,8 @@ ROW_PERIOD = {
     for n, word in ((1, "first"), (2, "second"), (3, "third"))
 }
 YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
+# Words a category row label may carry: "Light rare earths", "Medium-heavy REO".
+ROW_WORDS = re.compile(r"(?<!\s)\s+(?:rare[\s-]earths?|REO|ores?)$", re.I)
 # A caption naming a batch: "First-batch quotas by group", "the second round of".
 BATCH_CAPTION = re.compile(
     r"\b(?:first|second|third|1st|2nd|3rd)[\s-]+(?:batch|round|tranche)\b|\bbatch\s+[123]\b", re.I
@@ -159,7 +161,9 @@ def read_row(line: str, header: Sequence[str], parts: tuple[str, str] | None) ->
     year = int(label) if YEAR_CELL.match(label) else None
     commodity = next((c for c, p in COMMODITY_ROW.items() if p.match(label)), None)
     period = next((p for p, pattern in ROW_PERIOD.items() if pattern.match(label)), None)
-    holder = None if commodity or year or period else _holder(label)
+    named = None if commodity or year or period else _header_cell(ROW_WORDS.sub("", label))
+    category = named.category if named and named.category != "total" else None
+    holder = None if commodity or year or period or category else _holder(label)
     if holder is False:
         return None
     columns = _columns(header, len(found)) or _summed(found, parts)
@@ -169,6 +173,10 @@ def read_row(line: str, header: Sequence[str], parts: tuple[str, str] | None) ->
         columns = [Column()]
     if period is not None:  # a row of one batch: "First batch  100,800  97,200"
         columns = [replace(c, period=c.period or period) for c in columns]
+    if category is not None:  # a row of one category: "Light  50,425  56,425"
+        if any(c.category not in (None, category) for c in columns):
+            return None
+        columns = [replace(c, category=category) for c in columns]
     cells = []
     for number, column in zip(found, columns, strict=True):
         tonnes = numbers.scale(number)
