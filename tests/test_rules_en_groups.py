@@ -57,6 +57,12 @@ SAYS_IT_GOT: list[tuple[str, str, set[Key]]] = [
     # ...but a group that says something else is no holder of the figure
     (
         "2024-02-07",
+        "Northern Rare Earth said it received its quota, but China's 2024 first-batch rare earth "
+        "mining quota of 135,000 t was unchanged.",
+        {(RE, M, 2024, "batch:1", None, None, 135000)},
+    ),
+    (
+        "2024-02-07",
         "China Northern Rare Earth said it expected the 2024 first-batch rare earth mining "
         "quota of 135,000 t to tighten supply.",
         {(RE, M, 2024, "batch:1", None, None, 135000)},

@@ -212,6 +212,8 @@ PERCENT_OR = re.compile(
 # A parenthesis opening on a group's name starts that group's figures: "127,000 t (CNRE:
 # 88,010 t; CREG: 38,990 t)".
 GROUP_PAREN = re.compile(r"\(\s*")
+# A clause of other news after what a group says it got: "..., but China's quota of".
+ANOTHER_CLAUSE = re.compile(r"\b(?:while|but|whereas|although|though|however)\b|;", re.I)
 # A group named only as "the group": "The company's share is made up of 6,000 t of ...".
 UNNAMED_HOLDER = re.compile(
     r"\b(?:the|its)\s+(?:company|group|firm|producer|miner)['’]s\s", re.IGNORECASE
@@ -690,6 +692,8 @@ def _says_it_got(sentence: str, fig: Figure, in_left: list[Mention]) -> list[Men
         if _near(between := sentence[m.end : fig.start])
         and (says := SAYS_IT_GOT.match(_untailed(between))) is not None
         and not NOT_ALLOTTED.search(says["rest"])
+        and not ANOTHER_CLAUSE.search(says["rest"])
+        and not RESET.search(says["rest"])
     ]
 
 
