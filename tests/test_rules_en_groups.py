@@ -175,6 +175,13 @@ SHARE_IN_PARTS: list[tuple[str, str, set[Key]]] = [
         "total is made up of main-mining quota of 6,000 t and by-product quota of 1,000 t.",
         {(W, M, 2020, "annual", None, XTC, 7000)},
     ),
+    # ...but "the company's" of other news leaves the nation's figure alone
+    (
+        "2024-08-20",
+        "The company's shares rose 3% after the ministry set the 2024 rare earth mining quota at "
+        "270,000 t.",
+        {(RE, M, 2024, "annual", None, None, 270000)},
+    ),
 ]
 
 # A holder named after its figure, a word of ours with "and" between ("medium and heavy",

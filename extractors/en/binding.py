@@ -216,7 +216,9 @@ GROUP_PAREN = re.compile(r"\(\s*")
 ANOTHER_CLAUSE = re.compile(r"\b(?:while|but|whereas|although|though|however)\b|;", re.I)
 # A group named only as "the group": "The company's share is made up of 6,000 t of ...".
 UNNAMED_HOLDER = re.compile(
-    r"\b(?:the|its)\s+(?:company|group|firm|producer|miner)['’]s\s", re.IGNORECASE
+    r"\b(?:the|its)\s+(?:company|group|firm|producer|miner)['’]s\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:quotas?|allocations?|allotments?|share|total|figures?|portion)\b",
+    re.IGNORECASE,
 )
 # A group's share: "Northern Rare Earth's share of the first-batch quota".
 SHARE_OF = re.compile(r"(?<!\s)\s*['’]s\s+(?:\w+\s+)?share\s+of\b", re.IGNORECASE)
