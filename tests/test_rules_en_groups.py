@@ -647,6 +647,42 @@ TABLES += [
     ),
 ]
 
+TABLES += [
+    (
+        "2024-02-06",
+        "China's first batch of 2024 rare earth quotas by group",
+        "First-batch 2024 quotas:\n"
+        "Group                        Mining      Smelting\n"
+        "China Northern Rare Earth    94,580 t    88,010 t\n"
+        "China Rare Earth Group       40,420 t    38,990 t",
+        {
+            (RE, M, 2024, "batch:1", None, NORTH, 94580),
+            (RE, S, 2024, "batch:1", None, NORTH, 88010),
+            (RE, M, 2024, "batch:1", None, CREG, 40420),
+            (RE, S, 2024, "batch:1", None, CREG, 38990),
+        },
+    ),
+    (
+        "2024-02-06",
+        "China's first batch of 2024 rare earth quotas by group",
+        "First-batch 2024 quotas:\nGroup | Mining | Smelting\nCNRE | 94.58kt | 88.01kt",
+        {
+            (RE, M, 2024, "batch:1", None, NORTH, 94580),
+            (RE, S, 2024, "batch:1", None, NORTH, 88010),
+        },
+    ),
+    (
+        "2024-02-06",
+        "China's first batch of 2024 rare earth quotas by group",
+        "First-batch 2024 quotas:\nMining: CNRE 94,580 t | CREG 40,420 t | total 135,000 t",
+        {
+            (RE, M, 2024, "batch:1", None, NORTH, 94580),
+            (RE, M, 2024, "batch:1", None, CREG, 40420),
+            (RE, M, 2024, "batch:1", None, None, 135000),
+        },
+    ),
+]
+
 
 @pytest.mark.parametrize(("published", "title", "text", "expected"), TABLES)
 def test_tables(published: str, title: str, text: str, expected: set[Key]) -> None:

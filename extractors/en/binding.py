@@ -37,7 +37,7 @@ TRAILING = ("commodity", "type", "period", "year")
 # Where a figure's right window ends: clause punctuation, a sentence-final dot, a new clause
 # or a comparison ("and", "while", "up", "from", "compared", "respectively", "of which").
 RIGHT_STOP = re.compile(
-    r"[,;:\[\]—–]|\.(?!\d)|\s-\s|\b(?:and|while|but|whereas|up|down|from|against|compared"
+    r"[,;:|\[\]—–]|\.(?!\d)|\s-\s|\b(?:and|while|but|whereas|up|down|from|against|compared"
     r"|versus|vs|than|respectively|which|after|although|though|ris(?:e|ing)|rose|fall(?:ing)?"
     r"|fell|increas\w*|decreas\w*|with|including|br(?:ing|ings|inging|ought)|taking)\b",
     re.IGNORECASE,
@@ -145,7 +145,7 @@ WHOLE_BEFORE = re.compile(
     r"(?:\bout\s+of\s+(?:the\s+|a\s+)?|\bof\s+(?:the|China['’]s|a\s+total\s+of)\s+)(?:(?:national"
     r"|overall|total|combined)\s+)?(?:total\s+of\s+)?$"
     # ...or a list's last member: "CNRE 94,580 t, CREG 40,420 t, total 135,000 t"
-    r"|(?:^|[,;:(]\s*|\band\s+)(?:a\s+|the\s+)?(?:national\s+|overall\s+|grand\s+)?total"
+    r"|(?:^|[,;:(|]\s*|\band\s+)(?:a\s+|the\s+)?(?:national\s+|overall\s+|grand\s+)?total"
     r"(?:\s*[:\u2013\u2014-])?\s*$",
     re.IGNORECASE,
 )
@@ -291,7 +291,7 @@ NEGATIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # The end of a clause after a figure: a comma or semicolon (not the comma of "Co., Ltd.").
-CLAUSE_END = re.compile(r";|(?<!\bCo\.),")
+CLAUSE_END = re.compile(r"[;|]|(?<!\bCo\.),")
 # Between the members of a list of words: "mining and smelting", "light, medium-heavy".
 TIGHT = re.compile(
     r"[\s,]*(?:quotas?|rare[\s-]earths?)?[\s,]*(?:and|&|/|or|as\s+well\s+as)?[\s,]*"

@@ -86,6 +86,9 @@ HEADER_UNIT = re.compile(
 )
 # A figure cell of a "|" table with its unit ("94,580 t"), and an empty cell ("-", "n/a").
 UNIT_CELL = re.compile(r"(?<=\d)\s*(?:t|tonnes|tons|mt|metric\s+tons)\.?$", re.I)
+# Columns set apart by spaces ("Group    Mining    Smelting"), and a unit after a figure there.
+COLUMN_GAP = re.compile(r"\S(?:\s{2,}|\t)\S")
+SPACED_UNIT = re.compile(r"(?<=\d)[ ]?(?:t|tonnes|tons|mt)\b\.?", re.I)
 EMPTY_CELL = frozenset({"-", "\u2013", "\u2014", "n/a", "na", "nil"})
 # A figure that is no year: "89,200", "77000", "12.2" ("(light 77,000 t, medium-heavy 12,200
 # t)" above a row names no columns).
@@ -196,15 +199,22 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
             return year_label[1], [scaled]  # "2014 - 105kt", "2013: 93.8 thousand tonnes REO"
         body = UNIT_AFTER.sub("", body)
     last = body.rstrip(" |")
-    if not (last[-1:].isdigit() or ("|" in body and UNIT_CELL.sub("", last)[-1:].isdigit())):
-        return None  # (a "|" row may end in a unit: "| 38,990 t |")
+    if not last[-1:].isdigit() and not _ends_in_a_unit(body, last):
+        return None
     if year_label:
         figures = body[year_label.end() :].split()
         if figures and all(CELL.fullmatch(f) for f in figures):
             return year_label[1], figures
         return None
     piped = "|" in body
-    tokens = [UNIT_CELL.sub("", t.strip()) for t in body.split("|")] if piped else body.split()
+    if piped:  # "| 94,580 t |", "| 94.58kt |"
+        tokens = [_scaled_amount(t) or UNIT_CELL.sub("", t.strip()) for t in body.split("|")]
+    elif not body[-1:].isdigit() and COLUMN_GAP.search(
+        body
+    ):  # "Rare Earth    94,580 t    88,010 t"
+        tokens = SPACED_UNIT.sub("", body).split()
+    else:
+        tokens = body.split()
     found: list[str] = []
     while tokens and (
         not tokens[-1] or CELL.fullmatch(tokens[-1]) or (piped and tokens[-1].lower() in EMPTY_CELL)
@@ -223,6 +233,18 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
     if not any(c.isalpha() for c in label) or len(label.split()) > MAX_LABEL_WORDS:
         return None
     return label, found[::-1]
+
+
+def _ends_in_a_unit(body: str, last: str) -> bool:
+    """Whether a row of columns ends in a figure with its unit ("| 38,990 t |", "| 38.99kt",
+    "  38,990 t"); most lines end otherwise, and are passed over at the first test."""
+    if last[-1:] not in ("t", "T", "s", "S"):
+        return False
+    if "|" in body:
+        return UNIT_CELL.sub("", last)[-1:].isdigit() or (
+            _scaled_amount(last.rsplit("|", 1)[-1]) is not None
+        )
+    return COLUMN_GAP.search(body) is not None and UNIT_CELL.sub("", last)[-1:].isdigit()
 
 
 def _scaled_amount(cell: str) -> str | None:
