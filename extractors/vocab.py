@@ -64,7 +64,6 @@ COMPANIES: dict[str, tuple[str, ...]] = {
         "Northern Rare Earth", "Baotou Steel Rare Earth", "Baotou Steel Rare-Earth",
         "Inner Mongolia Baotou Steel Rare Earth", "CNRE",
         "Baogang Group", "Baogang Rare Earth", "Baotou Steel Rare Earth Hi-Tech",
-        "Northern Rare Earths", "China Northern Rare Earths",
     ),
     "xiamen_tungsten": (
         "厦门钨业", "厦门钨业股份有限公司", "厦钨", "Xiamen Tungsten", "Xiamen Tungsten Co", "XTC",

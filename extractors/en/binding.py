@@ -37,7 +37,7 @@ TRAILING = ("commodity", "type", "period", "year")
 # Where a figure's right window ends: clause punctuation, a sentence-final dot, a new clause
 # or a comparison ("and", "while", "up", "from", "compared", "respectively", "of which").
 RIGHT_STOP = re.compile(
-    r"[,;:|\[\]—–]|\.(?!\d)|\s-\s|\b(?:and|while|but|whereas|up|down|from|against|compared"
+    r"[,;:\[\]—–]|\.(?!\d)|\s-\s|\b(?:and|while|but|whereas|up|down|from|against|compared"
     r"|versus|vs|than|respectively|which|after|although|though|ris(?:e|ing)|rose|fall(?:ing)?"
     r"|fell|increas\w*|decreas\w*|with|including|br(?:ing|ings|inging|ought)|taking)\b",
     re.IGNORECASE,
@@ -127,142 +127,22 @@ HOLDER_REACH = 80
 # "remained the province with the largest quota at".
 ALLOTTED = re.compile(
     r"\b(?:got|gets|getting|receiv(?:e|ed|es|ing)|allocated|allotted|given|granted|assigned"
-    r"|awarded|account(?:s|ed|ing)?\s+for|took|takes|obtained|won|secured|holds?|held|owns?)\b"
-    r"|^['’]s\b"
+    r"|awarded|accounted\s+for|took|takes|obtained|won|secured|holds?|held|owns?)\b|^['’]s\b"
     r"|\bwith\s+the\s+(?:largest|biggest|highest|smallest|lowest)\b",
-    re.IGNORECASE,
-)
-# The tail of a group's name that the alias leaves: "China Rare Earth Group Co", "Baotou Steel
-# Rare-Earth (Group) Hi-Tech", "Xiamen Tungsten Co., Ltd."; a province's: "Jiangxi province".
-CORP_TAIL = re.compile(
-    r"^(?:\s*\(?(?:group|co|corp|corporation|company|ltd|limited|inc|h(?:i|igh)[\s-]?tech"
-    r"|holdings?|province|autonomous\s+region|municipality)\)?\.?,?)*",
-    re.IGNORECASE,
-)
-# The whole that the shares before it are of: "CNRE got 94,580 t and CREG 40,420 t of the
-# 135,000 t first-batch quota", "out of a total of", "of China's 120,000 t".
-WHOLE_BEFORE = re.compile(
-    r"(?:\bout\s+of\s+(?:the\s+|a\s+)?|\bof\s+(?:the|China['’]s|a\s+total\s+of)\s+)(?:(?:national"
-    r"|overall|total|combined)\s+)?(?:total\s+of\s+)?$"
-    # ...or a list's last member: "CNRE 94,580 t, CREG 40,420 t, total 135,000 t"
-    r"|(?:^|[,;:(|]\s*|\band\s+)(?:a\s+|the\s+)?(?:national\s+|overall\s+|grand\s+)?total"
-    r"(?:\s*[:\u2013\u2014-])?\s*$",
-    re.IGNORECASE,
-)
-# A tag in parentheses after a figure, of the words of a list or table: "94,580 t (light,
-# mining)", "10,140 t (ionic, mining)", "88,010 t (smelting)", "3,440 t (main-mining)". Every
-# word of the tag must be one of these, or the tag is left alone ("(REO)", "(57%)").
-PAREN_TAG = re.compile(r"\s*\(([^()]{1,60})\)")
-TAG_SPLIT = re.compile(r"[,;]|\band\b", re.IGNORECASE)
-TAG_WORDS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
-    (kind, value, re.compile(pattern, re.IGNORECASE))
-    for kind, value, pattern in (
-        ("category", "light", r"light|LREE?|(?:hard[\s-])?rock(?:[\s-]type)?"),
-        (
-            "category",
-            "medium_heavy",
-            r"ionic(?:[\s-]clay)?|ion[\s-](?:type|a[db]sor(?:ption|bed))|M\s*/\s*HREE?|MHREE?"
-            r"|(?:medium|mid)[\s/-]*(?:and\s+|&\s*)?heavy|heavy",
-        ),
-        ("category", "tungsten_primary", r"main[\s-]mining|primary"),
-        ("category", "tungsten_byproduct", r"by[\s-]?products?|comprehensive\s+utili[sz]ation"),
-        ("type", "mining", r"mining|extraction|mine\s+output"),
-        (
-            "type",
-            "smelting_separation",
-            r"smelting(?:\s*(?:and|&|/)\s*separation)?|separation|refining",
-        ),
-        ("type", "export", r"exports?"),
-    )
-)
-# A category word alone just after a figure, then a break: "883 t, of which 710 t light and
-# 173 t medium-heavy", "631 t (544 t light, 87 t ionic)".
-BARE_CATEGORY = re.compile(
-    r"(?<!\s)[ \t]+("
-    + "|".join(f"(?:{t[2].pattern})" for t in TAG_WORDS if t[0] == "category")
-    + r")(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))",
-    re.IGNORECASE,
-)
-# ...or before it, at the head of a list member: "(light 72,300 t, medium-heavy 10,020 t)".
-BARE_CATEGORY_BEFORE = re.compile(
-    r"(?:^|[(,;:]\s*)("
-    + "|".join(f"(?:{t[2].pattern})" for t in TAG_WORDS if t[0] == "category")
-    + r")\s*[:,]?\s+$",
-    re.IGNORECASE,
-)
-# Between a word and the figure it heads: "rock-type 77,000 t", "light: 72,300 t".
-HEADS = re.compile(r"\s*(?::\s*)?")
-# A past figure in parentheses after the new one, its year as a label: "135,000 t (2023:
-# 120,000 t)", "(2019 = 72,000 t)", "(vs 2023: 115,000 t)".
-PAREN_PAST = re.compile(
-    r"(?<!\s)(?:\s*REO)?\s*\(\s*(?:vs\.?\s+|versus\s+|against\s+)?((?:19|20)\d\d)\s*[:=]\s*",
-    re.IGNORECASE,
-)
-# Parts that make up a whole: "light rare earths make up 87,100 t of the quota".
-MAKE_UP = re.compile(
-    r"\bma(?:ke|kes|de|king)\s+up\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$",
-    re.IGNORECASE,
-)
-# A group's share as a percentage, then as a figure: "CNRE 70%, or 94,580 t".
-PERCENT_OR = re.compile(
-    r"^\s*(?:[:\u2013\u2014-]\s*)?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)(?:\s*,)?\s*or\s+"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+)?$",
-    re.IGNORECASE,
-)
-# A parenthesis opening on a group's name starts that group's figures: "127,000 t (CNRE:
-# 88,010 t; CREG: 38,990 t)".
-GROUP_PAREN = re.compile(r"\(\s*")
-# A clause of other news after what a group says it got: "..., but China's quota of".
-ANOTHER_CLAUSE = re.compile(r"\b(?:while|but|whereas|although|though|however)\b|;", re.I)
-# A group named only as "the group": "The company's share is made up of 6,000 t of ...".
-UNNAMED_HOLDER = re.compile(
-    r"\b(?:the|its)\s+(?:company|group|firm|producer|miner)['’]s\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:quotas?|allocations?|allotments?|share|total|figures?|portion)\b",
     re.IGNORECASE,
 )
 # A group's share: "Northern Rare Earth's share of the first-batch quota".
 SHARE_OF = re.compile(r"(?<!\s)\s*['’]s\s+(?:\w+\s+)?share\s+of\b", re.IGNORECASE)
-# The whole a group's share is of, then the share: "CNRE's share of the smelting quota of
-# 127,000 t was 88,010 t" (127,000 t is the nation's).
-SHARE_THEN = re.compile(
-    r"(?<!\s)\s+(?:(?:REO|of\s+rare[\s-]earth\s+oxides?|\(REO\))\s+)?(?:was|is|stood\s+at|amounted\s+to"
-    r"|came\s+to|totall?ed|reached)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?",
-    re.IGNORECASE,
-)
-# A figure set off by commas, then who got it: "The largest allocation, 29,750 t, went to CNRE",
-# "the rest, 5,020 t, was given to Xiamen Tungsten", "with the rest, 40,420 t, going to CREG".
-APPOSITIVE_TO = re.compile(
-    r"(?<!\s)\s*(?:REO\s*)?,\s*(?:went|goes|go|going|(?:(?:was|were|being|is|are)\s+)?(?:given"
-    r"|allocated|allotted|granted|awarded|assigned))\s+to\s+(?:the\s+)?",
-    re.IGNORECASE,
-)
 # A group's own quota, whatever it did: "China Northern's mining quota rose to 94,580 t".
-# ...or its share told in parts: "CREG's figures include light rare earths of 30,280 t", "the
-# group's total is made up of", "Xiamen Tungsten's share comprises".
 OWN_QUOTA = re.compile(
-    r"^['’]s\s+(?:[\w-]+\s+){0,4}?(?:quotas?|allocations?|allotments?)\b"
-    r"|^['’]s\s+(?:[\w-]+\s+)?(?:figures?|share|total|portion)\s+(?:(?:is|are|was|were)\s+)?"
-    r"(?:includ(?:e|es|ed|ing)|compris(?:e|es|ed|ing)|consist(?:s|ed)?\s+of|made\s+up\s+of"
-    r"|split\s+into|break(?:s)?\s+down\s+into)\b",
-    re.IGNORECASE,
+    r"^['’]s\s+(?:[\w-]+\s+){0,4}?(?:quotas?|allocations?|allotments?)\b", re.IGNORECASE
 )
 # ...and words that make the group the subject of other news: "said", "is expected to".
 NOT_ALLOTTED = re.compile(r"\b(?:said|says|expected|rose|fell|shares|stock|plans?)\b", re.I)
-# ...unless the group says what it got: "CNRE said (in a filing on Tuesday) that it had been
-# allocated", "Xiamen Tungsten announced it has received", "the group disclosed that it got".
-SAYS_IT_GOT = re.compile(
-    r"^\s*(?:has\s+|had\s+)?(?:said|says|announced|disclosed|reported|stated|confirmed)\b"
-    r"(?:\s+[\w.'’-]+){0,12}?\s+(?:that\s+)?(?:it|the\s+(?:company|group|firm))\s+"
-    r"(?:(?:has|had|have|was|is|would|will)\s+)?(?:(?:been|be)\s+)?"
-    r"(?:got|gets|receiv(?:e|ed|es)|allocated|allotted|given|granted|assigned|awarded|obtained"
-    r"|secured|won)\b(?P<rest>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
 # A group labelling its figures, a quota type between: "China Northern Rare Earth: mining
-# 94,580 t", "CREG - smelting quota 38,990 t", "Xiamen Tungsten: extraction quota of 3,440 t",
-# "CNRE mining 94,580 t, smelting 88,010 t".
+# 94,580 t", "CREG - smelting quota 38,990 t", "Xiamen Tungsten: extraction quota of 3,440 t".
 LABELLED = re.compile(
-    r"^\s*(?:[:(\u2013\u2014-]\s*)?(?:(?:rare[\s-]earths?|tungsten|antimony)\s+)?(?:mining|extraction"
+    r"^\s*[:\u2013\u2014-]\s*(?:(?:rare[\s-]earths?|tungsten|antimony)\s+)?(?:mining|extraction"
     r"|smelting(?:\s+(?:and|&)\s+separation)?|separation|refining|exports?)(?:\s+quotas?)?"
     r"(?:\s+of)?\s*:?\s*$",
     re.IGNORECASE,
@@ -290,8 +170,8 @@ NEGATIVE_AFTER = re.compile(
     r"(?:(?:rare[\s-]earths?|tungsten|antimony)\s+)?",
     re.IGNORECASE,
 )
-# The end of a clause after a figure: a comma or semicolon (not the comma of "Co., Ltd.").
-CLAUSE_END = re.compile(r"[;|]|(?<!\bCo\.),")
+# The end of a clause after a figure: a comma or semicolon.
+CLAUSE_END = re.compile(r"[,;]")
 # Between the members of a list of words: "mining and smelting", "light, medium-heavy".
 TIGHT = re.compile(
     r"[\s,]*(?:quotas?|rare[\s-]earths?)?[\s,]*(?:and|&|/|or|as\s+well\s+as)?[\s,]*"
@@ -366,7 +246,6 @@ def bind(
             fig.attrs["period"] = cperiod.value
     _apply_lists(sentence, figures, slots, mentions, carried or [])
     _propagate(sentence, figures, slots, mentions, defaults)
-    _share_after_its_whole(sentence, figures, slots)
     _undated_after_undated(figures, slots)
     back = REFERS_BACK.match(sentence.lstrip(" \"'“‘(")) is not None
     respectively = "respectively" in sentence.lower()
@@ -375,18 +254,6 @@ def bind(
     _drop_unplaced_old_levels(sentence, figures, slots)
     assign_changes(sentence, figures)
     _offer_the_past_figures_period(figures, slots)
-    _date_the_past_in_parentheses(sentence, figures, slots)
-    _drop_unplaced_holders(figures, slots, mentions)
-    possessive = "'s" in sentence or "’s" in sentence  # (for speed: most sentences have none)
-    unnamed = UNNAMED_HOLDER.search(sentence) if possessive else None
-    for fig, slot in zip(figures, slots, strict=True):
-        if (
-            unnamed is not None
-            and unnamed.end() <= fig.start
-            and fig.attrs.get("holder") is None
-            and not RESET.search(sentence, unnamed.end(), fig.start)
-        ):
-            slot.negative = True  # "the group's total is 7,000 t": a share of a group not named
     return [f for f, s in zip(figures, slots, strict=True) if not s.negative]
 
 
@@ -411,48 +278,17 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
     starts = [m.start for m in mentions]  # mentions are sorted by start
     for i, fig in enumerate(figures):
         limit = figures[i + 1].start if i + 1 < len(figures) else len(sentence)
+        stop = RIGHT_STOP.search(sentence, fig.end, limit)
+        right = stop.start() if stop else limit
         near = mentions[bisect.bisect_left(starts, left) : bisect.bisect_left(starts, limit)]
-        # a stop inside a word of ours ("smelting and separation") does not cut it: the window
-        # goes on to the next stop ("4,500 t of ion-type (medium and heavy) quota to Jiangxi")
-        right = fig.end
-        while True:
-            stop = RIGHT_STOP.search(sentence, right, limit)
-            right = stop.start() if stop else limit
-            inside = [m.end for m in near if m.start < right < m.end]
-            if not inside:
-                break
-            right = max(inside)
-        if _in_parentheses(sentence, fig.start):
-            # a figure in parentheses owns no word after them: "CREG (mining 40,420 t, smelting
-            # 38,990 t) got the first batch of 2024 quotas" names the batch of every figure
-            closed = sentence.find(")", fig.end, right)
-            right = closed if closed >= 0 else right
-        opened = sentence.find("(", fig.end, right)
-        headed = False  # "127,000 t (CNRE: 88,010 t": the group heads the next figure
-        if opened >= 0:
-            at = GROUP_PAREN.match(sentence, opened).end()  # type: ignore[union-attr]
-            headed = any(m.kind == "holder" and m.start == at for m in near)
-            right = opened if headed else right
+        # a stop inside a word of ours ("smelting and separation") does not cut it
+        right = max([right, *(m.end for m in near if m.start < right < m.end)])
         in_right = [m for m in near if fig.end <= m.start and m.end <= right]
-        if i + 1 < len(figures) and in_right:
-            # a word heading the next figure is the next figure's: "89,200 t (rock-type 77,000 t"
-            head = figures[i + 1].start
-            in_right = [
-                m
-                for m in in_right
-                if m.kind not in ("category", "type") or not HEADS.fullmatch(sentence, m.end, head)
-            ]
         in_left = [m for m in near if m.end <= fig.start]
         own: dict[str, Mention | None] = {}
-        right_of: dict[str, list[Mention]] = {}
-        left_of: dict[str, list[Mention]] = {}
-        for m in in_right:
-            right_of.setdefault(m.kind, []).append(m)
-        for m in in_left:
-            left_of.setdefault(m.kind, []).append(m)
         for kind in (*KINDS, "prior", "cyear", "cperiod", "uyear"):
-            after = right_of.get(kind, [])
-            before = left_of.get(kind, [])
+            after = [m for m in in_right if m.kind == kind]
+            before = [m for m in in_left if m.kind == kind]
             if kind == "type":
                 # "the smelting quota is issued at the same time as the mining quota and was"
                 before = [
@@ -462,7 +298,6 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
                 ]
             if kind == "holder":
                 after = [m for m in after if HOLDER_AFTER.search(sentence, fig.end, m.start)]
-                after = after or _appositive_holder(sentence, fig, near)
                 before = [
                     m
                     for m in before
@@ -470,26 +305,11 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
                     or ALLOTTED_TO.search(sentence, max(0, m.start - 40), m.start)
                     if _near(sentence[m.end : fig.start])
                 ]
-                if not before:
-                    before = _says_it_got(sentence, fig, in_left)
             if kind == "period" and any(str(m.value).startswith("batch:") for m in after + before):
                 # "the first quota ... for the year": "for the year" is this year, not annual
                 after = [m for m in after if not _weak_annual(sentence, m)]
                 before = [m for m in before if not _weak_annual(sentence, m)]
             own[kind] = after[0] if after else (before[-1] if before else None)
-        past = PAREN_PAST.match(sentence, fig.end, limit) if i + 1 < len(figures) else None
-        if past is not None and past.end() == figures[i + 1].start:
-            right = fig.end  # "135,000 t (2023: 120,000 t)": the label is the next figure's
-            in_right = []
-            own = {k: (None if m is not None and m.start >= fig.end else m) for k, m in own.items()}
-        tag = _paren_tag(sentence, fig.end, limit)
-        for mention in tag:
-            own[mention.kind] = mention  # "94,580 t (light, mining)": the tag names the figure
-        if not tag and own["category"] is None:
-            tag = _bare_category(sentence, fig.end, limit, fig.start)
-            own.update((m.kind, m) for m in tag)
-        if tag and tag[-1].end > fig.end:
-            right = max(right, tag[-1].end + 1)
         negative = _negative(sentence, fig, in_left, in_right)
         # "22,512 t were assigned to domestic firms": a share of no holder FACTS.md names;
         # "additional quotas totalling 10,680 t": a top-up of no batch or year
@@ -502,112 +322,9 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         slots.append(slot)
         # words between a figure's window and the clause break after it are its clause's, not
         # the next figure's ("240,000 t after the second batch, and the smelting quota is")
-        cut = None if headed else CLAUSE_END.search(sentence, right, limit)
+        cut = CLAUSE_END.search(sentence, right, limit)
         left = cut.end() if cut else right
     return slots
-
-
-def _share_after_its_whole(sentence: str, figures: list[Figure], slots: list[Slot]) -> None:
-    """ "CNRE's share of the smelting quota of 127,000 t was 88,010 t": the figure after the
-    share names its whole is the nation's; the group's is the one after "was"."""
-    for i, (fig, slot) in enumerate(zip(figures[:-1], slots, strict=False)):
-        held = slot.own.get("holder")
-        nxt = figures[i + 1]
-        if (
-            held is not None
-            and SHARE_OF.match(sentence, held.end, fig.start)
-            and SHARE_THEN.fullmatch(sentence, fig.end, nxt.start)
-            and not fig.compared
-            and not nxt.compared
-            and slots[i + 1].own.get("holder") is None
-        ):
-            fig.attrs["holder"] = None
-            nxt.attrs["holder"] = held.value
-
-
-def _appositive_holder(sentence: str, fig: Figure, mentions: list[Mention]) -> list[Mention]:
-    """The holder that "went to" (was given) a figure set off by commas: "The largest
-    allocation, 29,750 t, went to CNRE"."""
-    to = APPOSITIVE_TO.match(sentence, fig.end)
-    if to is None:
-        return []
-    return [m for m in mentions if m.kind == "holder" and m.start == to.end()]
-
-
-def _drop_unplaced_holders(
-    figures: list[Figure], slots: list[Slot], mentions: list[Mention]
-) -> None:
-    """A group named just before a figure that it does not hold by our words ("CNRE accounts
-    for 94,580 t and CREG for 40,420 t"): the figure is not the group before's; it cannot be
-    placed, and is dropped."""
-    for fig, slot in zip(figures, slots, strict=True):
-        if fig.compared or slot.own.get("holder") is not None:
-            continue
-        named = [m for m in mentions if m.kind == "holder" and slot.left <= m.start < fig.start]
-        held = fig.attrs.get("holder")
-        if named and held is not None and held != named[-1].value:
-            slot.negative = True
-
-
-def _whole_before(sentence: str, start: int, end: int) -> bool:
-    """Whether ``sentence[start:end]`` ends in the words before a whole ("of the", "total")."""
-    window = sentence[start:end].lower()
-    if "of" not in window and "total" not in window:
-        return False  # (for speed: most windows have neither)
-    return WHOLE_BEFORE.search(sentence, start, end) is not None
-
-
-def _in_parentheses(sentence: str, at: int) -> bool:
-    """Whether position ``at`` is inside parentheses opened before it in ``sentence``."""
-    opened = sentence.rfind("(", 0, at)
-    return opened >= 0 and sentence.rfind(")", opened, at) < 0
-
-
-def _date_the_past_in_parentheses(sentence: str, figures: list[Figure], slots: list[Slot]) -> None:
-    """ "Mining quota: 135,000 t (2023: 120,000 t)": the figure in parentheses is the same
-    quota's of the year its label names."""
-    for i, (fig, nxt) in enumerate(itertools.pairwise(figures)):
-        past = PAREN_PAST.match(sentence, fig.end, nxt.start)
-        if past is None or past.end() != nxt.start or fig.compared or slots[i].negative:
-            continue
-        nxt.compared = True
-        nxt.attrs = {**fig.attrs, "year": int(past[1])}
-        nxt.attrs.pop("change_pct", None)
-        slots[i + 1].negative = False
-
-
-def _bare_category(sentence: str, end: int, limit: int, start: int = -1) -> list[Mention]:
-    """A category word alone after the figure ending at ``end`` ("710 t light,"), or just
-    before the figure starting at ``start`` ("(light 72,300 t,")."""
-    match = BARE_CATEGORY.match(sentence, end, limit)
-    if match is None and start > 0:
-        match = BARE_CATEGORY_BEFORE.search(sentence, max(0, start - 30), start)
-    if match is None:
-        return []
-    word = match[1]
-    hit = next(t for t in TAG_WORDS if t[0] == "category" and t[2].fullmatch(word))
-    return [Mention("category", hit[1], match.start(1), match.end(1))]
-
-
-def _paren_tag(sentence: str, end: int, limit: int) -> list[Mention]:
-    """The words of a tag in parentheses just after a figure ("(light, mining)"), as mentions;
-    [] where there is none or one of its words is not ours."""
-    match = PAREN_TAG.match(sentence, end, limit)
-    if match is None:
-        return []
-    found: list[Mention] = []
-    at = match.start(1)
-    for piece in TAG_SPLIT.split(match[1]):
-        word = piece.strip()
-        start = sentence.index(word, at) if word else at
-        at = start + len(word)
-        if not word:
-            continue
-        hit = next((t for t in TAG_WORDS if t[2].fullmatch(word)), None)
-        if hit is None or any(m.kind == hit[0] for m in found):
-            return []
-        found.append(Mention(hit[0], hit[1], start, at))
-    return found
 
 
 def _undated_after_undated(figures: list[Figure], slots: list[Slot]) -> None:
@@ -684,52 +401,20 @@ def _near(between: str) -> bool:
     return len(between) <= HOLDER_REACH or (len(between) <= 2 * HOLDER_REACH and "," not in between)
 
 
-def _says_it_got(sentence: str, fig: Figure, in_left: list[Mention]) -> list[Mention]:
-    """A group that says what it got, named as the subject of "said" (no holder mention):
-    "CNRE said on Tuesday that it had been allocated 94,580 t" holds the figure."""
-    said = [m for m in in_left if m.kind == "company"][-1:]
-    return [
-        Mention("holder", m.value, m.start, m.end)
-        for m in said
-        if _near(between := sentence[m.end : fig.start])
-        and (says := SAYS_IT_GOT.match(_untailed(between))) is not None
-        and not NOT_ALLOTTED.search(says["rest"])
-        and not ANOTHER_CLAUSE.search(says["rest"])
-        and not RESET.search(says["rest"])
-    ]
-
-
-def _untailed(between: str) -> str:
-    """``between`` without the tail of the group's name before it ("Co", "(Group) Hi-Tech")."""
-    tail = CORP_TAIL.match(between)
-    return between[tail.end() :] if tail else between
-
-
 def _allotted(between: str) -> bool:
-    between = _untailed(between)
     if SHARE_OF.match(between) or OWN_QUOTA.match(between):
         return True  # "Northern Rare Earth's share of the quota rose to 70%, or 94,580 t"
-    says = SAYS_IT_GOT.match(between)
-    if says is not None:
-        return not NOT_ALLOTTED.search(says["rest"])
     if NOT_ALLOTTED.search(between):
         return False
     return (
-        bool(ALLOTTED.search(between))
-        or bool(PERCENT_OR.match(between))  # "(CNRE 70%, or 94,580 t)"
-        or not between.strip(
-            " :\u2013\u2014-("
-        )  # "China North Rare Earth - 94,580 t", "CNRE (94,580 t)"
-        or bool(LABELLED.match(between))
+        bool(ALLOTTED.search(between)) or not between.strip(" :") or bool(LABELLED.match(between))
     )
 
 
 def _negative(sentence: str, fig: Figure, in_left: list[Mention], in_right: list[Mention]) -> bool:
     """A price, output, shipment... nearer to the figure than any quota word; a difference."""
-    if DIFFERENCE_BEFORE.search(sentence, max(0, fig.start - 30), fig.start) and not MAKE_UP.search(
-        sentence, max(0, fig.start - 40), fig.start
-    ):
-        return True  # "up 12,000 t", but not "light rare earths make up 87,100 t"
+    if DIFFERENCE_BEFORE.search(sentence, max(0, fig.start - 30), fig.start):
+        return True
     if DIFFERENCE_AFTER.match(sentence, fig.end):
         return True
     if QUOTA_NAMED_AFTER.match(sentence, fig.end):
@@ -795,12 +480,8 @@ def _apply_lists(
             same = [m for m in mentions if m.kind == kind]
             before = [m for m in same if slots[group[0]].left <= m.start and m.end <= first.start]
             after = [m for m in same if last.end <= m.start and m.end <= stop]
-            # holders map onto figures only as a list ("CNRE and CREG got 94,580 t and 40,420 t
-            # respectively"), never from a clause away ("CNRE got A and B, while CREG got C
-            # and D respectively")
-            loose = respectively and kind != "holder"
-            values = _list_values(sentence, before, after, len(group), loose)
-            if values is None and loose:
+            values = _list_values(sentence, before, after, len(group), respectively)
+            if values is None and respectively:
                 values = _distinct([m for m in same if m.end <= first.start], len(group))
             shared = False
             if values is None and len({m.value for m in after}) == 1:
@@ -848,24 +529,16 @@ def _distinct(listed: list[Mention], n: int) -> list[str | int] | None:
 
 
 def _share_trailing(sentence: str, figures: list[Figure], slots: list[Slot]) -> None:
-    shared: set[tuple[int, str]] = set()  # (figure, kind) given by the figure after it
     for i in range(len(figures) - 2, -1, -1):
         fig, nxt = figures[i], figures[i + 1]
         if fig.compared or nxt.compared:
             continue
-        # ...or shares before their whole: "CNRE got 94,580 t and CREG 40,420 t of the
-        # 135,000 t first-batch quota for 2024" are of the first batch of 2024
-        whole = _whole_before(sentence, fig.end, nxt.start) and not re.search(
-            r"[;:.()]", sentence[fig.end : nxt.start]
-        )
-        if not whole and not COORDINATED.fullmatch(sentence, fig.end, nxt.start):
+        if not COORDINATED.fullmatch(sentence, fig.end, nxt.start):
             continue
         for kind in ("period", "year"):
             said = slots[i + 1].own.get(kind)
-            trailing = (said is not None and said.start >= nxt.end) or (i + 1, kind) in shared
-            if fig.attrs.get(kind) is None and trailing:
+            if fig.attrs.get(kind) is None and said is not None and said.start >= nxt.end:
                 fig.attrs[kind] = nxt.attrs.get(kind)
-                shared.add((i, kind))
 
 
 def _propagate(
@@ -882,20 +555,12 @@ def _propagate(
     2024")."""
     _share_trailing(sentence, figures, slots)
     tail_start = slots[-1].right if slots else 0
-    tail = [m for m in mentions if tail_start <= m.start]
-    if tail:  # (only a tail with words of ours needs its comparison zone, up to its last word)
-        zone = COMPARISON_ZONE.search(sentence, tail_start, max(m.end for m in tail))
-        tail_end = zone.start() if zone else len(sentence)
-        tail = [m for m in tail if m.end <= tail_end]
+    zone = COMPARISON_ZONE.search(sentence, tail_start)
+    tail_end = zone.start() if zone else len(sentence)
+    tail = [m for m in mentions if tail_start <= m.start and m.end <= tail_end]
     previous: Figure | None = None
     previous_named_period = False
-    # the last figure outside parentheses: parts in parentheses pass nothing on to the figures
-    # after them ("Minmetals got 600 t (500 t light and 100 t heavy), and Chinalco 350 t")
-    outer: tuple[Figure | None, bool] = (None, False)
     for i, (fig, slot) in enumerate(zip(figures, slots, strict=True)):
-        inside = _in_parentheses(sentence, fig.start)
-        if not inside and previous is not None and _in_parentheses(sentence, previous.start):
-            previous, previous_named_period = outer
         if fig.compared:
             continue
         before = figures[i - 1] if i else None
@@ -923,8 +588,6 @@ def _propagate(
             # sentence names first is both years'
             fig.attrs["period"] = before.attrs["period"]
         reset = RESET.search(sentence, slot.left, fig.start) is not None
-        # the whole the shares before it are of: "... and CREG 40,420 t of the 135,000 t quota"
-        reset = reset or _whole_before(sentence, max(0, fig.start - 40), fig.start)
         # a figure of another period is another quota: "8,537 t of light ... brings the
         # full-year quota to 30,996 t" passes no category on
         own_period = fig.attrs.get("period")
@@ -976,5 +639,3 @@ def _propagate(
             fig.attrs["period"] = (defaults.get("period") if same_year else None) or "annual"
         previous = fig
         previous_named_period = slot.own.get("period") is not None or fig.inherited_period
-        if not inside:
-            outer = (previous, previous_named_period)

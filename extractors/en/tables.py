@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from extractors import numbers, vocab
 
@@ -62,46 +62,11 @@ HEADER_PERIOD = {
         r"^(?:H2|2H|second\s+(?:batch|half|round))(?:\s*\((?:t|tonnes)\))?$", re.I
     ),
 }
-# A row of one batch of the nation's quota: "First batch", "2nd batch", "Batch 3", "H1".
-ROW_PERIOD = {
-    f"batch:{n}": re.compile(
-        rf"^(?:(?:{word}|{n}(?:st|nd|rd))\s+(?:batch|round|tranche)|batch\s+{n}|{n}H|H{n})$", re.I
-    )
-    for n, word in ((1, "first"), (2, "second"), (3, "third"))
-}
 YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
-# Words a category row label may carry: "Light rare earths", "Medium-heavy REO".
-ROW_WORDS = re.compile(r"(?<!\s)\s+(?:rare[\s-]earths?|REO|ores?)$", re.I)
-# A caption naming a batch: "First-batch quotas by group", "the second round of".
-BATCH_CAPTION = re.compile(
-    r"\b(?:first|second|third|1st|2nd|3rd)[\s-]+(?:batch|round|tranche)\b|\bbatch\s+[123]\b", re.I
-)
-# Between the two words of a header cell that names a category and a type.
-COMBINED_SPLIT = re.compile(r"\s*[()/,]\s*|\s+-\s+|\s+")
-MAX_HEADER_WORDS = 8
-# A unit after a header cell's words: "Mining (t)", "Smelting (tonnes REO)", "Mining, tonnes".
-HEADER_UNIT = re.compile(
-    r"(?<=\w)(?:\s*\(\s*(?:t|tonnes?|tons|mt|kt)(?:\s+REO)?\s*\)|\s*,\s*(?:t|tonnes|tons)(?:\s+REO)?)$",
-    re.I,
-)
-# A figure cell of a "|" table with its unit ("94,580 t"), and an empty cell ("-", "n/a").
-UNIT_CELL = re.compile(r"(?<=\d)\s*(?:t|tonnes|tons|mt|metric\s+tons)\.?$", re.I)
-# Columns set apart by spaces ("Group    Mining    Smelting"), and a unit after a figure there.
-COLUMN_GAP = re.compile(r"\S(?:\s{2,}|\t)\S")
-SPACED_UNIT = re.compile(r"(?<=\d)[ ]?(?:t|tonnes|tons|mt)\b\.?", re.I)
-EMPTY_CELL = frozenset({"-", "\u2013", "\u2014", "n/a", "na", "nil"})
-# A figure that is no year: "89,200", "77000", "12.2" ("(light 77,000 t, medium-heavy 12,200
-# t)" above a row names no columns).
-FIGURE_IN_LINE = re.compile(r"\d,\d{3}\b|\d\.\d|(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{3,}")
 # A list row of one year, its label set off by a colon or a dash ("2009: 82,320 t"), and
 # the unit after its figure.
 YEAR_LABEL = re.compile(r"^[-*\u2022\u00b7]?\s*((?:19|20)\d\d)\s*[:\u2013\u2014-]\s+(?=\d)")
 YEAR_LABEL_FIRST = frozenset("12-*\u2022\u00b7")
-# A cell with a multiplier ("105kt", "93.8 thousand tonnes"), and an oxide tag after it.
-SCALED = re.compile(
-    r"(?<=\d)\s*(?:kt|kilo ?tonnes?|thousand\s+(?:metric\s+)?(?:tonnes|tons))\.?$", re.I
-)
-OXIDE_AFTER = re.compile(r"(?<!\s)\s*(?:REO|\(REO\)|of\s+rare[\s-]earth\s+oxides?)\.?$", re.I)
 UNIT_AFTER = re.compile(r"(?<=\d) ?(?:t|tonnes|tons|metric tons|mt)\.?$", re.IGNORECASE)
 # A header cell split: "|", tabs, or two spaces; with single spaces, the known words.
 HEADER_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
@@ -163,10 +128,7 @@ def read_row(line: str, header: Sequence[str], parts: tuple[str, str] | None) ->
     label, found = split
     year = int(label) if YEAR_CELL.match(label) else None
     commodity = next((c for c, p in COMMODITY_ROW.items() if p.match(label)), None)
-    period = next((p for p, pattern in ROW_PERIOD.items() if pattern.match(label)), None)
-    named = None if commodity or year or period else _header_cell(ROW_WORDS.sub("", label))
-    category = named.category if named and named.category != "total" else None
-    holder = None if commodity or year or period or category else _holder(label)
+    holder = None if commodity or year else _holder(label)
     if holder is False:
         return None
     columns = _columns(header, len(found)) or _summed(found, parts)
@@ -174,12 +136,6 @@ def read_row(line: str, header: Sequence[str], parts: tuple[str, str] | None) ->
         if len(found) != 1 or YEAR_CELL.match(found[0]):
             return None
         columns = [Column()]
-    if period is not None:  # a row of one batch: "First batch  100,800  97,200"
-        columns = [replace(c, period=c.period or period) for c in columns]
-    if category is not None:  # a row of one category: "Light  50,425  56,425"
-        if any(c.category not in (None, category) for c in columns):
-            return None
-        columns = [replace(c, category=category) for c in columns]
     cells = []
     for number, column in zip(found, columns, strict=True):
         tonnes = numbers.scale(number)
@@ -194,34 +150,20 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
     body = line.strip()
     year_label = YEAR_LABEL.match(body) if body[:1] in YEAR_LABEL_FIRST else None
     if year_label:  # "2009: 82,320 t", "2010 - 89,200 tonnes": a row of one year in a list
-        scaled = _scaled_amount(body[year_label.end() :])
-        if scaled is not None:
-            return year_label[1], [scaled]  # "2014 - 105kt", "2013: 93.8 thousand tonnes REO"
         body = UNIT_AFTER.sub("", body)
-    last = body.rstrip(" |")
-    if not last[-1:].isdigit() and not _ends_in_a_unit(body, last):
+    if not body.rstrip(" |")[-1:].isdigit():
         return None
     if year_label:
         figures = body[year_label.end() :].split()
         if figures and all(CELL.fullmatch(f) for f in figures):
             return year_label[1], figures
         return None
-    piped = "|" in body
-    if piped:  # "| 94,580 t |", "| 94.58kt |"
-        tokens = [_scaled_amount(t) or UNIT_CELL.sub("", t.strip()) for t in body.split("|")]
-    elif not body[-1:].isdigit() and COLUMN_GAP.search(
-        body
-    ):  # "Rare Earth    94,580 t    88,010 t"
-        tokens = SPACED_UNIT.sub("", body).split()
-    else:
-        tokens = body.split()
+    tokens = [t.strip() for t in body.split("|")] if "|" in body else body.split()
     found: list[str] = []
-    while tokens and (
-        not tokens[-1] or CELL.fullmatch(tokens[-1]) or (piped and tokens[-1].lower() in EMPTY_CELL)
-    ):
+    while tokens and (not tokens[-1] or CELL.fullmatch(tokens[-1])):
         token = tokens.pop()
         if token:
-            found.append(token)  # an empty cell ("-") keeps its column and gives no figure
+            found.append(token)
     label = (
         " ".join(t for t in tokens if t).strip(" *:\t").lstrip("-\u2022\u00b7 ")
     )  # "- X: 88,010"
@@ -233,30 +175,6 @@ def split_row(line: str) -> tuple[str, list[str]] | None:
     if not any(c.isalpha() for c in label) or len(label.split()) > MAX_LABEL_WORDS:
         return None
     return label, found[::-1]
-
-
-def _ends_in_a_unit(body: str, last: str) -> bool:
-    """Whether a row of columns ends in a figure with its unit ("| 38,990 t |", "| 38.99kt",
-    "  38,990 t"); most lines end otherwise, and are passed over at the first test."""
-    if last[-1:] not in ("t", "T", "s", "S"):
-        return False
-    if "|" in body:
-        return UNIT_CELL.sub("", last)[-1:].isdigit() or (
-            _scaled_amount(last.rsplit("|", 1)[-1]) is not None
-        )
-    return COLUMN_GAP.search(body) is not None and UNIT_CELL.sub("", last)[-1:].isdigit()
-
-
-def _scaled_amount(cell: str) -> str | None:
-    """The one amount of a cell written with a multiplier ("105kt", "93.8 thousand tonnes
-    REO"), as plain tonnes; None for any other cell."""
-    cell = OXIDE_AFTER.sub("", cell.strip())
-    if not SCALED.search(cell):
-        return None
-    tonnes = numbers.parse_amount(cell)
-    if tonnes is None:
-        return None
-    return str(int(tonnes)) if tonnes.is_integer() else str(tonnes)
 
 
 def _holder(label: str) -> str | bool | None:
@@ -288,25 +206,14 @@ def _columns(header: Sequence[str], count: int) -> list[Column] | None:
     years: list[int] = []
     named: list[Column] = []
     for line in reversed(header[-HEADER_REACH:]):
-        last = line.rsplit("\n", 1)[-1]  # a caption wrapped onto it
-        if FIGURE_IN_LINE.search(last):
-            continue  # a line of figures is a row or prose, not a header
-        cells = _header_cells(last)
-        if cells and _header_cell(cells[0]) is None and not YEAR_CELL.match(cells[0]):
-            cells = (
-                cells[1:] if len(cells) > 2 else cells
-            )  # the label column: "Group | 2023 | 2024"
+        cells = _header_cells(line.rsplit("\n", 1)[-1])  # a caption wrapped onto it
         if cells and all(YEAR_CELL.match(c) for c in cells):
             years = [int(c) for c in cells]
             break
         kinds = [_header_cell(c) for c in cells]
         if not named and any(k is not None for k in kinds):
             named = [k for k in kinds if k is not None]
-    columns = _fit(named, years, count)
-    if columns and any(BATCH_CAPTION.search(line) for line in header[-HEADER_REACH:]):
-        # "First-batch quotas by group: Group | 2023 | 2024": each year's batch, not its total
-        columns = [replace(c, period=None) if c.period == "annual" else c for c in columns]
-    return columns
+    return _fit(named, years, count)
 
 
 def _header_cells(line: str) -> list[str]:
@@ -321,29 +228,6 @@ def _header_cells(line: str) -> list[str]:
 
 
 def _header_cell(cell: str) -> Column | None:
-    cell = HEADER_UNIT.sub("", cell)  # "Mining (t)", "Smelting, tonnes REO"
-    single = _single_header_cell(cell)
-    if single is not None:
-        return single
-    # a category and a type in one cell: "Light (mining)", "Mining - ionic", "Ionic mining",
-    # "Medium and heavy rare earth mining"
-    words = [w for w in COMBINED_SPLIT.split(cell) if w]
-    if not 2 <= len(words) <= MAX_HEADER_WORDS:
-        return None
-    for cut in range(1, len(words)):
-        first = _single_header_cell(" ".join(words[:cut]))
-        second = _single_header_cell(" ".join(words[cut:]))
-        if first is not None and second is not None:
-            break
-    else:
-        return None
-    kinds = {"category": first.category or second.category, "qtype": first.qtype or second.qtype}
-    if None in kinds.values() or kinds["category"] == "total":
-        return None
-    return Column(category=kinds["category"], qtype=kinds["qtype"])
-
-
-def _single_header_cell(cell: str) -> Column | None:
     for category, pattern in HEADER_CATEGORY.items():
         if pattern.match(cell):
             return Column(category=category)
