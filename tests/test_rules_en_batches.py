@@ -1044,3 +1044,28 @@ TUNGSTEN_PARTS = [
 @pytest.mark.parametrize("case", TUNGSTEN_PARTS)
 def test_the_tungsten_parts_name_their_quota(case: Case) -> None:
     check(case)
+
+
+# --- a tag in parentheses closed before the next figure is its figure's, not the next one's ----
+TAGS = [
+    ("2022-01-28", "China rare earth quotas",
+     "China's first 2022 rare earth mining quota was split 89,310 tonnes (LRE) and 11,490 "
+     "tonnes (M/HRE).",
+     {(RE, M, 2022, "batch:1", L, None, 89310), (RE, M, 2022, "batch:1", MH, None, 11490)}),
+    ("2020-02-10", "China tungsten quotas",
+     "China's 2020 first-batch tungsten mining quota: 66,000 t (main mining) and 25,000 t "
+     "(by-product).",
+     {(W, M, 2020, "batch:1", "tungsten_primary", None, 66000),
+      (W, M, 2020, "batch:1", "tungsten_byproduct", None, 25000)}),
+    # still: a parenthesis open at the next figure holds the parts of the figure before it
+    ("2021-02-10", "China rare earth quotas",
+     "China's first 2021 rare earth mining quota was 84,000 t (light 69,450 t, medium and heavy "
+     "14,550 t).",
+     {(RE, M, 2021, "batch:1", None, None, 84000), (RE, M, 2021, "batch:1", L, None, 69450),
+      (RE, M, 2021, "batch:1", MH, None, 14550)}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", TAGS)
+def test_a_tag_in_parentheses_after_its_figure(case: Case) -> None:
+    check(case)

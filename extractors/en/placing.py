@@ -255,6 +255,8 @@ def _parenthesised_parts(sentence: str, figures: list[Figure], mentions: list[Me
             continue
         if not PAREN_GAP.fullmatch(sentence, fig.end, opened):
             continue
+        if sentence.find(")", opened, figures[n + 1].start) >= 0:
+            continue  # "89,310 t (LRE) and 11,490 t (M/HRE)": a tag of the figure before
         labels = [
             m for m in mentions if m.kind == "category" and opened < m.start < figures[n + 1].start
         ]
