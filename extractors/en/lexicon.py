@@ -407,11 +407,13 @@ COMPARED_WITH = re.compile(
     _I,
 )
 # A year named for comparison, just before it: "up 19% from last year", "higher than in the
-# first 2023 quota", "compared with 2022", "on a year ago", "between H1-2017 (and H1-2018)".
+# first 2023 quota", "compared with 2022", "on a year ago", "between H1-2017 (and H1-2018)",
+# "the same as (consistent with, in line with) last year".
 # It dates a past figure, never the quota being set.
 COMPARED_YEAR = re.compile(
     r"\b(?:from|than|over|on|compared\s+(?:with|to)|versus|vs\.?|against|ahead\s+of|relative\s+to"
-    r"|between)\s+(?:(?:in|the|a|that|those|of|its|first|second|third|batch|batches|quotas?|levels?"
+    r"|between|(?:the\s+)?same\s+as|consistent\s+with|in\s+line\s+with|equal\s+to|level\s+with)\s+"
+    r"(?:(?:in|the|a|that|those|of|its|first|second|third|batch|batches|quotas?|levels?"
     r"|figures?|same|period|total|set|for|all|early|late|H[12])\s+){0,4}(?:H[12][\s–-]*)?$",
     _I,
 )

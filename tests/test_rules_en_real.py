@@ -1,0 +1,51 @@
+"""The English rules for wording families seen on real pages (issue 10), each table with
+sentences of our own that vary the family (verbs, word order, units, years, commodities).
+Figures are from the public record (../shared/DOMAIN.md) or invented round numbers.
+
+Each case is (published, title, text, expected keys), as in test_rules_en_batches.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_rules_en_batches import SB, Case, M, W, check
+
+# --- provinces' shares listed after the nation's figure: "37,750 t in Jiangxi, 23,100 t in
+# Hunan"; a reposted notice's "the same as last year" does not date them ----------------------
+PROVINCES = [
+    ("2019-03-01", "Tungsten maker reposts the 2016 tungsten mining quota notice",
+     "The land ministry issued the 2016 total control index of tungsten concentrate mining at "
+     "91,300 tons. The total tungsten mining quota was the same as last year, and the "
+     "provinces' indicators were consistent with the previous year. Among them, 38,000 tons "
+     "in Jiangxi, 24,000 tonnes in Hunan province, 6,200 t in Yunnan and Inner Mongolia 1,500 "
+     "tons.",
+     {(W, M, 2016, "annual", None, None, 91300),
+      (W, M, 2016, "annual", None, "province:jiangxi", 38000),
+      (W, M, 2016, "annual", None, "province:hunan", 24000),
+      (W, M, 2016, "annual", None, "province:yunnan", 6200),
+      (W, M, 2016, "annual", None, "province:neimenggu", 1500)}),
+    ("2019-03-01", "Tungsten maker reposts the 2016 tungsten mining quota notice",
+     "The land ministry issued the 2016 total control index of tungsten concentrate mining at "
+     "91,300 tons. Unchanged from last year, the indicators allocated to the provinces "
+     "include 38,000 tons in Jiangxi and 24,000 tons in Hunan.",
+     {(W, M, 2016, "annual", None, None, 91300),
+      (W, M, 2016, "annual", None, "province:jiangxi", 38000),
+      (W, M, 2016, "annual", None, "province:hunan", 24000)}),
+    ("2015-05-02", "MLR issues 2015 tungsten mining quota",
+     "The ministry set the 2015 tungsten concentrate mining quota at 89,000 t. Of this, "
+     "37,750 t went to Jiangxi, 23,100 t to Hunan and 6,000 t to Henan.",
+     {(W, M, 2015, "annual", None, None, 89000),
+      (W, M, 2015, "annual", None, "province:jiangxi", 37750),
+      (W, M, 2015, "annual", None, "province:hunan", 23100),
+      (W, M, 2015, "annual", None, "province:henan", 6000)}),
+    ("2017-05-01", "China antimony quota",
+     "China capped 2017 antimony mining at 54,000 tonnes, of which 25,000 t in Hunan.",
+     {(SB, M, 2017, "annual", None, None, 54000),
+      (SB, M, 2017, "annual", None, "province:hunan", 25000)}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", PROVINCES)
+def test_provinces_listed_after_their_figures(case: Case) -> None:
+    check(case)
