@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_rules_en_batches import SB, Case, M, W, check
+from tests.test_rules_en_batches import RE, SB, Case, M, W, check
 
 # --- provinces' shares listed after the nation's figure: "37,750 t in Jiangxi, 23,100 t in
 # Hunan"; a reposted notice's "the same as last year" does not date them ----------------------
@@ -48,4 +48,34 @@ PROVINCES = [
 
 @pytest.mark.parametrize("case", PROVINCES)
 def test_provinces_listed_after_their_figures(case: Case) -> None:
+    check(case)
+
+
+# --- an output cap the government sets is the mining quota: "will limit its total output of
+# rare earth oxides at", "capped antimony concentrate and tungsten concentrate output for 2009
+# at ... respectively", even in a story headlined on export quotas ------------------------------
+OUTPUT_CAPS = [
+    ("2011-04-01", "China rare earths",
+     "China says it will limit its total output of rare earth oxides at 93,800 tonnes this "
+     "year, up 5 per cent from last year.",
+     {(RE, M, 2011, "annual", None, None, 93800)}),
+    ("2011-04-01", "China cuts rare earth export quotas",
+     "China cut its export quotas again. Beijing will limit its output of rare earth oxides to "
+     "93,800 tonnes in 2011.",
+     {(RE, M, 2011, "annual", None, None, 93800)}),
+    ("2014-05-01", "China tungsten",
+     "The land ministry would restrict tungsten concentrate output for 2014 to 89,000 t.",
+     {(W, M, 2014, "annual", None, None, 89000)}),
+    ("2009-07-29", "China antimony and tungsten",
+     "China in May capped domestic antimony concentrate and tungsten concentrate output for "
+     "2009 at 90,180 mt and 68,555 mt, respectively.",
+     {(SB, M, 2009, "annual", None, None, 90180), (W, M, 2009, "annual", None, None, 68555)}),
+    ("2010-06-01", "China antimony",
+     "Beijing limited antimony concentrate output for 2010 at 66,990 tonnes.",
+     {(SB, M, 2010, "annual", None, None, 66990)}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", OUTPUT_CAPS)
+def test_an_output_cap_is_the_mining_quota(case: Case) -> None:
     check(case)

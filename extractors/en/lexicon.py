@@ -15,11 +15,12 @@ _I = re.IGNORECASE
 # limitation", "control indicators" / "control index" (translations of 总量控制指标), "total
 # amount control", "main (mining, comprehensive utilization) indicators" (主采指标, 综合利用指标),
 # "mining cap", "a ceiling on output", "output is capped at", "is set at",
-# "cap (set) the total output of", "allotted 14,446 t", "(exporters) will be allowed to sell
-# (export)"; "cut the licence by 3% to" (a licence of a volume: the export licence);
-# "tonnes of export license" (the
-# export quota, in Japanese trade papers; export quotas ended in 2015, so the licences of
-# later export controls are never taken for one: see EXPORT_YEARS).
+# "cap (set) the total output of", "limit its total output of rare earth oxides at", "capped
+# antimony concentrate and tungsten concentrate output for 2009 at", "allotted 14,446 t",
+# "(exporters) will be allowed to sell (export)"; "cut the licence by 3% to" (a licence of a
+# volume: the export licence); "tonnes of export license" (the export quota, in Japanese
+# trade papers; export quotas ended in 2015, so the licences of later export controls are
+# never taken for one: see EXPORT_YEARS).
 QUOTA_WORD = re.compile(
     r"\bquotas?\b|\ballocations?\b|\ballotments?\b"
     r"|\b(?:production|output|mining|smelting|extraction)\s+(?:caps?|ceilings?|limits?|limitations?"
@@ -39,7 +40,8 @@ QUOTA_WORD = re.compile(
     # (one alternative opening on a word boundary and its first letter, so that the two
     # look-behinds are tried only where a verb may start, not at every character)
     r"|\b(?=[clr])(?<!\bit\s)(?<!\bthey\s)(?:cap(?:s|ped)?|limit(?:s|ed)?|restrict(?:s|ed)?)\s+"
-    r"(?:(?:the\s+|China['’]s\s+)?(?:[\w'’-]+\s+){1,4}?(?:output|production)"
+    r"(?:(?:the\s+|China['’]s\s+)?(?:[\w'’-]+\s+){1,6}?(?:output|production)"
+    r"(?:\s+(?:of|for)(?:\s+[\w'’-]+){1,4}?)?"
     r"|(?:[\w'’-]+\s+){0,3}?exports(?:\s+of(?:\s+[\w'’-]+){1,3}?)?)\s+(?:at|to)\b"
     r"|\ballow(?:s|ed|ing)?\s+(?:the\s+)?(?:mining|smelting|production|output|exports?)\s+of\b"
     r"|\bexport\s+licen[cs]es?\b(?!\s+(?:applications?|requirements?|regime|system|controls?"
@@ -370,14 +372,15 @@ RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]{0,160},", _I)
 # "analysts (traders) see ... at", "had pencilled in", "consensus is for": forecasts too.
 # "is estimated at", and a plan's deadline, "By 2020, ... is controlled at", are not quotas set;
 # "will be cut to", "will be set at", "(the ministry said) it would raise quotas to", "producers
-# will be allowed to export", "the first batch will include" announce one;
+# will be allowed to export", "the first batch will include", "will limit (restrict, control)
+# its output of ... at" announce one;
 # "that would put (bring) the quota at" is arithmetic; "will stay (remain, stand) at" keeps one.
 FORECAST = re.compile(
     r"\b(?:(?<!than-)(?<!than\s)[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast\w*|[Pp]redict\w*|[Aa]nticipat\w*|could"
     r"|might|(?:would|will)(?!\s+(?:also\s+)?(?:be\s+)?(?:cut|rais(?:e|ed)|set|reduc(?:e|ed)|cap(?:ped)?"
     r"|increas(?:e|ed)|lower(?:ed)?|keep|kept|fix(?:ed)?|cap(?:ped)?|trim(?:med)?|hold|held"
     r"|maintain(?:ed)?|allocat(?:e|ed)|put|bring|take|lift|allowed|permitted|include|total"
-    r"|(?:initially\s+)?allow|stay|remain|stand)\b)"
+    r"|(?:initially\s+)?allow|stay|remain|stand|limit(?:ed)?|restrict(?:ed)?|control(?:led)?)\b)"
     r"|likely|may|[Pp]rojected|[Ss]een\s+at|[Pp]encil+ed\s+in|[Cc]onsensus"
     r"|(?:[Aa]nalysts?|[Tt]raders?|[Mm]arkets?|[Ii]ndustry|[Ii]nvestors?)\s+see\b"
     r"|(?:had|have|[Aa]nalysts?|[Tt]raders?)\s+(?:previously\s+)?estimated\b"
