@@ -79,3 +79,34 @@ OUTPUT_CAPS = [
 @pytest.mark.parametrize("case", OUTPUT_CAPS)
 def test_an_output_cap_is_the_mining_quota(case: Case) -> None:
     check(case)
+
+
+# --- a figure dated only by a multi-year plan cannot be placed: "under its five-year plan
+# for 2016 to 2020", "through 2020", "the 2016-2020 plan"; a year of its own still dates it ----
+PLANS = [
+    ("2020-02-19", "China's first 2020 rare earth quota",
+     "China set its first 2020 rare earth mining quota at 66,000 t. The annual total will be "
+     "capped below 140 000 t to preserve the resource, under the government's five-year plan "
+     "for 2016 to 2020.",
+     {(RE, M, 2020, "batch:1", None, None, 66000)}),
+    ("2021-02-22", "China rare earths",
+     "Beijing gradually raised its annual quota for rare-earth mining to 140,000 tons from "
+     "100,000 tons under its five-year plan through 2020.",
+     set()),
+    ("2017-03-01", "China rare earths",
+     "Under the 2016-2020 development plan, the annual rare earth mining quota is capped at "
+     "140,000 t.",
+     set()),
+    ("2021-02-22", "China rare earths",
+     "The rare earth mining quota rose to 140,000 t in 2020, the last year of the 2016-2020 "
+     "plan.",
+     {(RE, M, 2020, "annual", None, None, 140000)}),
+    ("2021-02-22", "China rare earths",
+     "The 2020 rare earth mining quota was 140,000 t, in line with the five-year plan.",
+     {(RE, M, 2020, "annual", None, None, 140000)}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", PLANS)
+def test_a_plan_s_years_date_no_figure(case: Case) -> None:
+    check(case)

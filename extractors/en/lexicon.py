@@ -469,6 +469,16 @@ YEAR = re.compile(
     r"(?<![\d,.$])(?:\b|(?<=[12]H)|(?<=H[12]))(20[0-3]\d)(?:['’]s)?\b"
     r"(?![,.]\d|\s*(?:%|per\s*cent|yuan))"
 )
+# A multi-year plan a figure is set under: "the five-year plan for 2016 to 2020", "its
+# 2016-2020 plan", "a plan through 2020". Its years span the plan, so they date no figure.
+PLAN_SPAN = re.compile(
+    r"\b(?:five|5)[\s-]year\s+(?:development\s+)?plan\b(?:\s+(?:for|through|to|until|covering)"
+    r"(?:\s+(?:the\s+)?(?:period|years)\s+)?(?:\s+20[0-3]\d\s*(?:-|–|to|and|through)\s*)?\s+20[0-3]\d)?"
+    r"|\b20[0-3]\d\s*(?:-|–|to|through)\s*20[0-3]\d\s+(?:[\w-]+\s+){0,2}?plan\b"
+    r"|\bplan\s+(?:for|through|to|until|covering)\s+(?:the\s+(?:period|years)\s+)?"
+    r"(?:20[0-3]\d\s*(?:-|–|to|and|through)\s*)?20[0-3]\d",
+    _I,
+)
 # Years said relative to the publication date: "this year('s)", "last year", "a year ago",
 # "previous year allocations".
 RELATIVE_YEAR: dict[int, re.Pattern[str]] = {
