@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_rules_en_batches import RE, SB, Case, M, W, check
+from tests.test_rules_en_batches import RE, SB, Case, M, W, X, check
 
 # --- provinces' shares listed after the nation's figure: "37,750 t in Jiangxi, 23,100 t in
 # Hunan"; a reposted notice's "the same as last year" does not date them ----------------------
@@ -109,4 +109,31 @@ PLANS = [
 
 @pytest.mark.parametrize("case", PLANS)
 def test_a_plan_s_years_date_no_figure(case: Case) -> None:
+    check(case)
+
+
+# --- a half run together with its ordinal where a line break was lost ("secondhalf"), and the
+# half a full-year figure implies ("implies a quota of 72,000 t for mining in the second half")
+HALVES = [
+    ("2019-11-08", "China raises annual rare earth output quotas",
+     "The full-year rare earth mining quota has been set at 132,000 tonnes for 2019. They imply "
+     "a quota of 72,000 tonnes for mining in the secondhalf of 2019.",
+     {(RE, M, 2019, "annual", None, None, 132000), (RE, M, 2019, "batch:2", None, None, 72000)}),
+    ("2019-11-08", "China raises annual rare earth output quotas",
+     "The 2019 rare earth mining quota is 132,000 t. The figures imply a second-half mining "
+     "quota of 72,000 t.",
+     {(RE, M, 2019, "annual", None, None, 132000), (RE, M, 2019, "batch:2", None, None, 72000)}),
+    ("2019-11-08", "China raises annual rare earth output quotas",
+     "China set the 2019 rare earth mining quota at 132,000 tonnes, which implies 72,000 tonnes "
+     "for the second half.",
+     {(RE, M, 2019, "annual", None, None, 132000), (RE, M, 2019, "batch:2", None, None, 72000)}),
+    ("2011-07-20", "China export quotas",
+     "Rare earth export quotas were 14,508 t for the firsthalf of 2011 and 15,738 t for the "
+     "secondhalf.",
+     {(RE, X, 2011, "batch:1", None, None, 14508), (RE, X, 2011, "batch:2", None, None, 15738)}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", HALVES)
+def test_halves_run_together_and_implied(case: Case) -> None:
     check(case)

@@ -154,10 +154,12 @@ PERIOD: dict[str, re.Pattern[str]] = {
     ),
     # "first batch", "first 2024 batch", "first round", "first-half", "H1", "1H", "first six
     # months", "initial batch", "January-June",
-    # "first batchissued" (words run together); "the first rare earths mining quota", "the
-    # first 2023 quota", "its first quota for smelting": "first" before the quota it numbers
+    # "first batchissued", "firsthalf" (words run together where a line break was lost); "the
+    # first rare earths mining quota", "the first 2023 quota", "its first quota for smelting":
+    # "first" before the quota it numbers
     "batch:1": re.compile(
         r"\b(?:first|1st)[\s-](?:20[0-3]\d\s+)?(?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?(?:\b|(?=issu))"
+        r"|\bfirsthalf\b"
         r"|\b(?:H1|1H)(?:\b|(?=20[0-3]\d\b))|\bfirst\s+(?:six|6)\s+months\b"
         r"|\b(?:six|6)\s+months\s+(?:to|ending|through)\s+(?:the\s+end\s+of\s+)?June\b"
         r"|\bJanuary[\s–-]+(?:to[\s–-]+|through[\s–-]+)?June\b"
@@ -165,11 +167,13 @@ PERIOD: dict[str, re.Pattern[str]] = {
         rf"|\b(?:first|initial){_BEFORE_QUOTA}",
         _I,
     ),
-    # "second batch", "second half", "H2", "2H", "for the six months to December", "July-December",
+    # "second batch", "second half", "secondhalf" (run together), "H2", "2H", "for the six
+    # months to December", "July-December",
     # "the second
     # rare earth export quota"
     "batch:2": re.compile(
         r"\b(?:second|2nd)[\s-](?:20[0-3]\d\s+)?(?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b"
+        r"|\bsecondhalf\b"
         r"|\b(?:H2|2H)(?:\b|(?=20[0-3]\d\b))"
         r"|\b(?:second|last)\s+(?:six|6)\s+months\b"
         r"|\b(?:six|6)\s+months\s+(?:to|ending|through)\s+(?:the\s+end\s+of\s+)?December\b"
