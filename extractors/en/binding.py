@@ -158,6 +158,15 @@ ALLOTTED_TO = re.compile(
 )
 # A holder named after its figure: "94,580 t for China Northern", "went to Xiamen Tungsten".
 HOLDER_AFTER = re.compile(r"\b(?:for|to|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# A province named after its figure: "37,750 t in Jiangxi", "6,000 tonnes in Henan province".
+# Only in a list of the provinces' shares ("37,750 t in Jiangxi, 23,100 t in Hunan") or after
+# words that make it a share ("of which 6,000 t in Henan"): "output of 60,000 t in Inner
+# Mongolia" alone is not a province's quota.
+PROVINCE_AFTER = re.compile(r"^\s*(?:(?:metric\s+)?(?:tonnes?|tons?|t)\s+)?in\s+$", re.IGNORECASE)
+PLACED_IN = re.compile(r"\d\s*(?:(?:metric\s+)?(?:tonnes?|tons?|t)\s+)?in\s+[A-Z]", re.IGNORECASE)
+SHARE_CUE = re.compile(
+    r"\b(?:of\s+which|among\s+them|of\s+(?:this|these|them|the\s+total)|including)\b", re.IGNORECASE
+)
 # An allotment just before its figure: "allotted 14,446 t of exports", "allocated a total of".
 ALLOTTED_BEFORE = re.compile(
     r"\b(?:allott?ed|allocated|granted|assigned|approved)\s+(?:a\s+total\s+of\s+|about\s+"
@@ -297,7 +306,16 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
                     if not TYPE_ASIDE.search(sentence, max(0, m.start - 30), m.start)
                 ]
             if kind == "holder":
-                after = [m for m in after if HOLDER_AFTER.search(sentence, fig.end, m.start)]
+                after = [
+                    m
+                    for m in after
+                    if HOLDER_AFTER.search(sentence, fig.end, m.start)
+                    or (
+                        str(m.value).startswith("province:")
+                        and PROVINCE_AFTER.match(sentence[fig.end : m.start]) is not None
+                        and _province_list(sentence, fig.start)
+                    )
+                ]
                 before = [
                     m
                     for m in before
@@ -325,6 +343,14 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         cut = CLAUSE_END.search(sentence, right, limit)
         left = cut.end() if cut else right
     return slots
+
+
+def _province_list(sentence: str, start: int) -> bool:
+    """Whether "N t in <province>" at ``start`` is one of the provinces' shares."""
+    if SHARE_CUE.search(sentence, 0, start):
+        return True
+    placed = PLACED_IN.finditer(sentence)
+    return next(placed, None) is not None and next(placed, None) is not None
 
 
 def _undated_after_undated(figures: list[Figure], slots: list[Slot]) -> None:

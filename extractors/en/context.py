@@ -41,11 +41,13 @@ SHIPPED = factor_boundaries(lexicon.SHIPPED)
 # A tonnage, for a sentence that names a batch but no quota word.
 AMOUNT = numbers.AMOUNT_EN_RE
 # An output or production cap: of the mines, never an export quota ("the total output of
-# light rare earths is set at 80,400 t" in a story headlined on export quotas).
+# light rare earths is set at 80,400 t" in a story headlined on export quotas, "will limit its
+# total output of rare earth oxides at").
 OUTPUT_CAP = re.compile(
-    r"\b(?:set|sets|setting|cap|caps|capped|capping)\s+(?:the\s+|its\s+)?(?:total\s+)?"
-    r"(?:output|production)\b|\b(?:cap|caps|capped|limit|limits|limited|restrict|restricts"
-    r"|restricted)\s+(?:[\w'’-]+\s+){1,4}?(?:output|production)\s+(?:at|to)\b"
+    r"\b(?:set|sets|setting|cap|caps|capped|capping|limit|limits|limited)\s+(?:the\s+|its\s+)?"
+    r"(?:total\s+)?(?:output|production)\b|\b(?:cap|caps|capped|limit|limits|limited|restrict"
+    r"|restricts|restricted)\s+(?:[\w'’-]+\s+){1,6}?(?:output|production)"
+    r"(?:\s+(?:of|for)(?:\s+[\w'’-]+){1,4}?)?\s+(?:at|to)\b"
     r"|\b(?:output|production)\b[^.;,]{0,60}?\b(?:is|was|were|are|been)\s+"
     r"(?:set|capped|fixed|limited)\b"
     # "a production quota for tungsten", "the first of two output quotas", "production target"

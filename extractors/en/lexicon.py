@@ -15,11 +15,12 @@ _I = re.IGNORECASE
 # limitation", "control indicators" / "control index" (translations of 总量控制指标), "total
 # amount control", "main (mining, comprehensive utilization) indicators" (主采指标, 综合利用指标),
 # "mining cap", "a ceiling on output", "output is capped at", "is set at",
-# "cap (set) the total output of", "allotted 14,446 t", "(exporters) will be allowed to sell
-# (export)"; "cut the licence by 3% to" (a licence of a volume: the export licence);
-# "tonnes of export license" (the
-# export quota, in Japanese trade papers; export quotas ended in 2015, so the licences of
-# later export controls are never taken for one: see EXPORT_YEARS).
+# "cap (set) the total output of", "limit its total output of rare earth oxides at", "capped
+# antimony concentrate and tungsten concentrate output for 2009 at", "allotted 14,446 t",
+# "(exporters) will be allowed to sell (export)"; "cut the licence by 3% to" (a licence of a
+# volume: the export licence); "tonnes of export license" (the export quota, in Japanese
+# trade papers; export quotas ended in 2015, so the licences of later export controls are
+# never taken for one: see EXPORT_YEARS).
 QUOTA_WORD = re.compile(
     r"\bquotas?\b|\ballocations?\b|\ballotments?\b"
     r"|\b(?:production|output|mining|smelting|extraction)\s+(?:caps?|ceilings?|limits?|limitations?"
@@ -39,7 +40,8 @@ QUOTA_WORD = re.compile(
     # (one alternative opening on a word boundary and its first letter, so that the two
     # look-behinds are tried only where a verb may start, not at every character)
     r"|\b(?=[clr])(?<!\bit\s)(?<!\bthey\s)(?:cap(?:s|ped)?|limit(?:s|ed)?|restrict(?:s|ed)?)\s+"
-    r"(?:(?:the\s+|China['’]s\s+)?(?:[\w'’-]+\s+){1,4}?(?:output|production)"
+    r"(?:(?:the\s+|China['’]s\s+)?(?:[\w'’-]+\s+){1,6}?(?:output|production)"
+    r"(?:\s+(?:of|for)(?:\s+[\w'’-]+){1,4}?)?"
     r"|(?:[\w'’-]+\s+){0,3}?exports(?:\s+of(?:\s+[\w'’-]+){1,3}?)?)\s+(?:at|to)\b"
     r"|\ballow(?:s|ed|ing)?\s+(?:the\s+)?(?:mining|smelting|production|output|exports?)\s+of\b"
     r"|\bexport\s+licen[cs]es?\b(?!\s+(?:applications?|requirements?|regime|system|controls?"
@@ -152,10 +154,12 @@ PERIOD: dict[str, re.Pattern[str]] = {
     ),
     # "first batch", "first 2024 batch", "first round", "first-half", "H1", "1H", "first six
     # months", "initial batch", "January-June",
-    # "first batchissued" (words run together); "the first rare earths mining quota", "the
-    # first 2023 quota", "its first quota for smelting": "first" before the quota it numbers
+    # "first batchissued", "firsthalf" (words run together where a line break was lost); "the
+    # first rare earths mining quota", "the first 2023 quota", "its first quota for smelting":
+    # "first" before the quota it numbers
     "batch:1": re.compile(
         r"\b(?:first|1st)[\s-](?:20[0-3]\d\s+)?(?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?(?:\b|(?=issu))"
+        r"|\bfirsthalf\b"
         r"|\b(?:H1|1H)(?:\b|(?=20[0-3]\d\b))|\bfirst\s+(?:six|6)\s+months\b"
         r"|\b(?:six|6)\s+months\s+(?:to|ending|through)\s+(?:the\s+end\s+of\s+)?June\b"
         r"|\bJanuary[\s–-]+(?:to[\s–-]+|through[\s–-]+)?June\b"
@@ -163,11 +167,13 @@ PERIOD: dict[str, re.Pattern[str]] = {
         rf"|\b(?:first|initial){_BEFORE_QUOTA}",
         _I,
     ),
-    # "second batch", "second half", "H2", "2H", "for the six months to December", "July-December",
+    # "second batch", "second half", "secondhalf" (run together), "H2", "2H", "for the six
+    # months to December", "July-December",
     # "the second
     # rare earth export quota"
     "batch:2": re.compile(
         r"\b(?:second|2nd)[\s-](?:20[0-3]\d\s+)?(?:batch|round|tranche|half|lot|instal?lment)(?:es|s)?\b"
+        r"|\bsecondhalf\b"
         r"|\b(?:H2|2H)(?:\b|(?=20[0-3]\d\b))"
         r"|\b(?:second|last)\s+(?:six|6)\s+months\b"
         r"|\b(?:six|6)\s+months\s+(?:to|ending|through)\s+(?:the\s+end\s+of\s+)?December\b"
@@ -370,14 +376,15 @@ RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]{0,160},", _I)
 # "analysts (traders) see ... at", "had pencilled in", "consensus is for": forecasts too.
 # "is estimated at", and a plan's deadline, "By 2020, ... is controlled at", are not quotas set;
 # "will be cut to", "will be set at", "(the ministry said) it would raise quotas to", "producers
-# will be allowed to export", "the first batch will include" announce one;
+# will be allowed to export", "the first batch will include", "will limit (restrict, control)
+# its output of ... at" announce one;
 # "that would put (bring) the quota at" is arithmetic; "will stay (remain, stand) at" keeps one.
 FORECAST = re.compile(
     r"\b(?:(?<!than-)(?<!than\s)[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast\w*|[Pp]redict\w*|[Aa]nticipat\w*|could"
     r"|might|(?:would|will)(?!\s+(?:also\s+)?(?:be\s+)?(?:cut|rais(?:e|ed)|set|reduc(?:e|ed)|cap(?:ped)?"
     r"|increas(?:e|ed)|lower(?:ed)?|keep|kept|fix(?:ed)?|cap(?:ped)?|trim(?:med)?|hold|held"
     r"|maintain(?:ed)?|allocat(?:e|ed)|put|bring|take|lift|allowed|permitted|include|total"
-    r"|(?:initially\s+)?allow|stay|remain|stand)\b)"
+    r"|(?:initially\s+)?allow|stay|remain|stand|limit(?:ed)?|restrict(?:ed)?|control(?:led)?)\b)"
     r"|likely|may|[Pp]rojected|[Ss]een\s+at|[Pp]encil+ed\s+in|[Cc]onsensus"
     r"|(?:[Aa]nalysts?|[Tt]raders?|[Mm]arkets?|[Ii]ndustry|[Ii]nvestors?)\s+see\b"
     r"|(?:had|have|[Aa]nalysts?|[Tt]raders?)\s+(?:previously\s+)?estimated\b"
@@ -407,11 +414,13 @@ COMPARED_WITH = re.compile(
     _I,
 )
 # A year named for comparison, just before it: "up 19% from last year", "higher than in the
-# first 2023 quota", "compared with 2022", "on a year ago", "between H1-2017 (and H1-2018)".
+# first 2023 quota", "compared with 2022", "on a year ago", "between H1-2017 (and H1-2018)",
+# "the same as (consistent with, in line with) last year".
 # It dates a past figure, never the quota being set.
 COMPARED_YEAR = re.compile(
     r"\b(?:from|than|over|on|compared\s+(?:with|to)|versus|vs\.?|against|ahead\s+of|relative\s+to"
-    r"|between)\s+(?:(?:in|the|a|that|those|of|its|first|second|third|batch|batches|quotas?|levels?"
+    r"|between|(?:the\s+)?same\s+as|consistent\s+with|in\s+line\s+with|equal\s+to|level\s+with)\s+"
+    r"(?:(?:in|the|a|that|those|of|its|first|second|third|batch|batches|quotas?|levels?"
     r"|figures?|same|period|total|set|for|all|early|late|H[12])\s+){0,4}(?:H[12][\s–-]*)?$",
     _I,
 )
@@ -463,6 +472,16 @@ FALLING = re.compile(r"down|fell|fall|decreas|cut|drop|slipped|lower|less|reduct
 YEAR = re.compile(
     r"(?<![\d,.$])(?:\b|(?<=[12]H)|(?<=H[12]))(20[0-3]\d)(?:['’]s)?\b"
     r"(?![,.]\d|\s*(?:%|per\s*cent|yuan))"
+)
+# A multi-year plan a figure is set under: "the five-year plan for 2016 to 2020", "its
+# 2016-2020 plan", "a plan through 2020". Its years span the plan, so they date no figure.
+PLAN_SPAN = re.compile(
+    r"\b(?:five|5)[\s-]year\s+(?:development\s+)?plan\b(?:\s+(?:for|through|to|until|covering)"
+    r"(?:\s+(?:the\s+)?(?:period|years)\s+)?(?:\s+20[0-3]\d\s*(?:-|–|to|and|through)\s*)?\s+20[0-3]\d)?"
+    r"|\b20[0-3]\d\s*(?:-|–|to|through)\s*20[0-3]\d\s+(?:[\w-]+\s+){0,2}?plan\b"
+    r"|\bplan\s+(?:for|through|to|until|covering)\s+(?:the\s+(?:period|years)\s+)?"
+    r"(?:20[0-3]\d\s*(?:-|–|to|and|through)\s*)?20[0-3]\d",
+    _I,
 )
 # Years said relative to the publication date: "this year('s)", "last year", "a year ago",
 # "previous year allocations".

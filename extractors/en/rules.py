@@ -41,6 +41,7 @@ from extractors.en.lexicon import (
     CLAUSE_BREAK,
     FORECAST,
     GATES,
+    PLAN_SPAN,
     RELATIVE_ASIDE,
 )
 from extractors.en.mentions import (
@@ -300,6 +301,8 @@ def _read_sentence(
         return False
     aside = SHIPPED.search(sentence) or FORECAST.search(sentence)
     figures = find_figures(sentence)
+    if figures and _dated_by_a_plan_only(sentence, mentions):
+        return True  # "capped below 140,000 t under the five-year plan for 2016 to 2020"
     defaults = defaults_for(state, sentence, mentions, ours, continued)
     bound = bind(as_bound(sentence, mentions), figures, mentions, defaults, state.carried)
     place(state, sentence, bound, mentions, defaults)
@@ -351,6 +354,20 @@ def _read_sentence(
         if announced:
             state.announced, state.announced_year = announced, state.year
     return True
+
+
+def _dated_by_a_plan_only(sentence: str, mentions: list[Mention]) -> bool:
+    """Whether the only years a sentence names span a multi-year plan ("lifted its annual quota
+    to 140,000 t under its five-year plan through 2020"): which year a figure is, is unknown."""
+    if "plan" not in sentence.lower():
+        return False
+    spans = [m.span() for m in PLAN_SPAN.finditer(sentence)]
+    if not spans:
+        return False
+    return not any(
+        m.kind in ("year", "cyear", "uyear") and not any(a <= m.start < b for a, b in spans)
+        for m in mentions
+    )
 
 
 def _sole_commodity(sentence: str) -> str | None:
