@@ -137,3 +137,30 @@ HALVES = [
 @pytest.mark.parametrize("case", HALVES)
 def test_halves_run_together_and_implied(case: Case) -> None:
     check(case)
+
+
+# --- a part of an output figure, told after the quota output kept within, is output too -------
+OUTPUT_PARTS = [
+    ("2021-03-01", "Rare earth output",
+     "China produced 140,000 t of rare earths in 2020 under its mining quota, with 60,000 tonnes "
+     "in Inner Mongolia.",
+     set()),
+    ("2022-03-01", "Rare earth output",
+     "Output reached 168,000 t in 2021 within the annual quota, of which about 100,000 t came "
+     "from Baotou.",
+     set()),
+    ("2022-03-01", "Rare earth output",
+     "China mined 160,000 tonnes of rare earths last year, below its quota, including 20,000 "
+     "tonnes from Sichuan.",
+     set()),
+    # the quota's own parts stay: a part after a quota figure, not after output
+    ("2022-03-01", "Rare earth quotas",
+     "China set the 2021 rare earth mining quota at 168,000 t, including 148,850 t of light rare "
+     "earths.",
+     {(RE, M, 2021, "annual", None, None, 168000), (RE, M, 2021, "annual", "light", None, 148850)}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", OUTPUT_PARTS)
+def test_a_part_of_output_is_output(case: Case) -> None:
+    check(case)

@@ -27,7 +27,10 @@ from extractors.en.lexicon import (
     COMPARISON_ZONE,
     DIFFERENCE_AFTER,
     DIFFERENCE_BEFORE,
+    PART_TAIL,
+    QUOTA_IN,
     RESET,
+    WITHIN_QUOTA,
 )
 from extractors.en.mentions import LIST_JOIN, Figure, Mention, Slot
 
@@ -334,6 +337,9 @@ def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> lis
         negative = negative or _subgroup(sentence, fig.end, limit)
         negative = negative or _subgroup_quota(sentence, left, fig.start)
         negative = negative or SUPPLEMENT.search(sentence, left, fig.start) is not None
+        negative = negative or bool(
+            slots and _part_of_output(sentence, slots[-1], figures[i - 1], fig)
+        )
         slot = Slot(left, right, own, negative)
         year = own["year"]
         slot.said_relative = year is not None and not sentence[year.start : year.end][:1].isdigit()
@@ -471,6 +477,20 @@ def _negative(sentence: str, fig: Figure, in_left: list[Mention], in_right: list
         m.kind == "not_quota" and NEGATIVE_AFTER.fullmatch(sentence, fig.end, m.start)
         for m in in_right
     )
+
+
+def _part_of_output(sentence: str, before: Slot, prev: Figure, fig: Figure) -> bool:
+    """A part of an output figure, told after the quota it kept within: "China produced
+    140,000 t under its mining quota, with 60,000 t in Inner Mongolia" (60,000 t is output too);
+    not the quota's own figure ("well under the quota of 30,996 t")."""
+    if not before.negative:
+        return False
+    between = sentence[prev.end : fig.start]
+    tail = PART_TAIL.search(between)
+    if tail is None:
+        return False
+    named = WITHIN_QUOTA.search(between, 0, tail.start())
+    return named is not None or QUOTA_IN.search(between, 0, tail.start()) is None
 
 
 def _parallel_types(

@@ -620,3 +620,17 @@ CATEGORY["light"] = re.compile(CATEGORY["light"].pattern + rf"|\blight\b{_LABELS
 CATEGORY["medium_heavy"] = re.compile(
     CATEGORY["medium_heavy"].pattern + rf"|\bheavy\b{_LABELS_FIGURE}", _I
 )
+# A part of the figure before, told after a comma: "140,000 t ..., with 60,000 t in Inner
+# Mongolia", ", including 20,000 t from Sichuan", ", of which about 9,000 t".
+PART_TAIL = re.compile(
+    r",\s*(?:with|including|of\s+which|among\s+them)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$",
+    _I,
+)
+# The quota output kept within, named between two figures: "under its mining quota", "within
+# the quota", "below this year's quota".
+WITHIN_QUOTA = re.compile(
+    r"\b(?:under|within|below|inside)\s+(?:(?:the|its|their|this\s+year['’]s|China['’]s)\s+)?"
+    r"(?:(?:20[0-3]\d|mining|production|output|export|annual)\s+)?quotas?\b",
+    _I,
+)
+QUOTA_IN = re.compile(r"\bquotas?\b|\ballocation|\bcap\b|\bceiling", _I)
