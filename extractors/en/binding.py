@@ -285,7 +285,7 @@ def _drop_unplaced_old_levels(sentence: str, figures: list[Figure], slots: list[
 
 
 def _slots(sentence: str, figures: list[Figure], mentions: list[Mention]) -> list[Slot]:
-    slots = []
+    slots: list[Slot] = []
     left = 0
     starts = [m.start for m in mentions]  # mentions are sorted by start
     for i, fig in enumerate(figures):
