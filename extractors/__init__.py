@@ -18,7 +18,7 @@ from extractors.errors import ExtractError
 from extractors.facts import Content, Extraction, QuotaFact
 
 # Bump when a rule changes what is extracted; stored facts carry the version that found them.
-EXTRACTOR_VERSION = "2026.12.06.2"
+EXTRACTOR_VERSION = "2026.12.06.3"
 
 __all__ = ["EXTRACTOR_VERSION", "Content", "Extraction", "QuotaFact", "extract", "extract_text"]
 
